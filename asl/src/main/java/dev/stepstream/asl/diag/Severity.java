@@ -1,0 +1,6 @@
+package dev.stepstream.asl.diag;
+
+public enum Severity {
+  ERROR,
+  WARNING
+}
