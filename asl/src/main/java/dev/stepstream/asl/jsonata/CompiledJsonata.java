@@ -7,6 +7,7 @@ import dev.stepstream.asl.eval.AslException;
 import dev.stepstream.asl.eval.ErrorNames;
 import dev.stepstream.asl.eval.InvalidExpressionException;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One parsed {@code {% expression %}}.
@@ -22,6 +23,7 @@ import java.util.Set;
  */
 final class CompiledJsonata {
   static final String INVALID_JSONATA = "INVALID_JSONATA";
+  private static final Pattern ERROR_CODE = Pattern.compile("[A-Z]\\d{4}");
 
   private final Jsonata parsed;
   private final String text;
@@ -64,7 +66,7 @@ final class CompiledJsonata {
     try {
       value = parsed.evaluate(null, scope.frameFor(names));
     } catch (JException e) {
-      throw failure("threw an error during evaluation. " + e.getError() + ": " + e.getMessage());
+      throw failure("threw an error during evaluation. " + describe(e));
     } catch (StackOverflowError e) {
       throw failure("threw an error during evaluation. Stack overflow error");
     } catch (RuntimeException e) {
@@ -78,6 +80,12 @@ final class CompiledJsonata {
     } catch (JsonConversion.UnsupportedValueException e) {
       throw failure("returned an unsupported result type.");
     }
+  }
+
+  /** "T2001: The left side ..."; the library's runtime bounds put their whole text in the code. */
+  private static String describe(JException e) {
+    String code = e.getError();
+    return code != null && ERROR_CODE.matcher(code).matches() ? code + ": " + e.getMessage() : code;
   }
 
   /** AWS: "The JSONata expression '<expr>' specified for the field '<field>' <problem>". */

@@ -123,11 +123,8 @@ final class JsonConversion {
     if (number instanceof Integer || number instanceof Short || number instanceof Byte) {
       return NODES.numberNode(number.intValue());
     }
-    if (number instanceof Long) {
-      return NODES.numberNode(number.longValue());
-    }
-    if (number instanceof BigInteger big && big.bitLength() < 64) {
-      return NODES.numberNode(big.longValue());
+    if (number instanceof Long || number instanceof BigInteger big && big.bitLength() < 64) {
+      return integral(number.longValue());
     }
     if (number instanceof BigDecimal decimal && decimal.stripTrailingZeros().scale() > 0) {
       return NODES.numberNode(decimal.doubleValue());
@@ -144,10 +141,14 @@ final class JsonConversion {
       return NODES.textNode(value > 0 ? "Infinity" : "-Infinity");
     }
     if (value == Math.rint(value) && Math.abs(value) < LONG_RANGE) {
-      long integral = (long) value;
-      return integral == (int) integral ? NODES.numberNode((int) integral) : NODES.numberNode(integral);
+      return integral((long) value);
     }
     return NODES.numberNode(value);
+  }
+
+  /** The node Jackson itself would read for this integer: IntNode when it fits, else LongNode. */
+  private static JsonNode integral(long value) {
+    return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
   }
 
   private static int capacity(int size) {
