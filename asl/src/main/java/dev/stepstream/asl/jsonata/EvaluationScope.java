@@ -32,7 +32,7 @@ final class EvaluationScope {
   /** A new frame binding exactly the names an expression mentions; the library copies it. */
   Jsonata.Frame frameFor(Set<String> names) {
     Jsonata.Frame frame = new Jsonata.Frame(null);
-    new Timebox(frame, TIMEOUT_MILLIS, MAX_DEPTH);
+    new Timebox(frame, TIMEOUT_MILLIS, MAX_DEPTH); // registers its depth and time checks on the frame
     for (String name : names) {
       Object value = lookup(name);
       if (value != null) {

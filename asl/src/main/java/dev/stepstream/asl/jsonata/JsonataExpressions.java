@@ -3,6 +3,7 @@ package dev.stepstream.asl.jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.asl.eval.Expression;
 import dev.stepstream.asl.eval.InvalidExpressionException;
+import java.util.Objects;
 
 /**
  * The JSONata query language of Step Functions ({@code "QueryLanguage": "JSONata"}).
@@ -54,7 +55,8 @@ public final class JsonataExpressions {
    */
   public static Expression template(JsonNode value, String fieldName)
       throws InvalidExpressionException {
-    return TemplateCompiler.compile(value, fieldName);
+    return TemplateCompiler.compile(Objects.requireNonNull(value, "value"),
+        Objects.requireNonNull(fieldName, "fieldName"));
   }
 
   /** True when {@code text} is a whole JSONata expression, {@code {% ... %}}. */

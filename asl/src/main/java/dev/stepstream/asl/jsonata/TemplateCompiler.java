@@ -25,7 +25,7 @@ final class TemplateCompiler {
   private static TemplateNode node(JsonNode value, String fieldPath, String pointer)
       throws InvalidExpressionException {
     if (value.isTextual() && JsonataExpressions.isExpression(value.textValue())) {
-      return new TemplateNode.Jsonata(CompiledJsonata.compile(
+      return new TemplateNode.JsonataString(CompiledJsonata.compile(
           JsonataExpressions.expressionText(value.textValue()), fieldPath, pointer));
     }
     if (value.isObject()) {

@@ -20,7 +20,7 @@ sealed interface TemplateNode {
   }
 
   /** A string that is a whole {@code {% expression %}}. */
-  record Jsonata(CompiledJsonata expression) implements TemplateNode {
+  record JsonataString(CompiledJsonata expression) implements TemplateNode {
     @Override
     public JsonNode evaluate(EvaluationScope scope) {
       return expression.evaluate(scope);
