@@ -23,7 +23,6 @@ final class EvaluationScope {
 
   private final EvalContext ctx;
   private final Map<String, Object> converted = new HashMap<>();
-  private long evaluationMillis = -1;
 
   EvaluationScope(EvalContext ctx) {
     this.ctx = ctx;
@@ -94,11 +93,8 @@ final class EvaluationScope {
     };
   }
 
-  /** JSONata fixes the time once per evaluation; here once per template evaluation. */
+  /** The time comes from the evaluation context, so executions replay deterministically. */
   private long millis() {
-    if (evaluationMillis < 0) {
-      evaluationMillis = System.currentTimeMillis();
-    }
-    return evaluationMillis;
+    return ctx.nowMillis();
   }
 }

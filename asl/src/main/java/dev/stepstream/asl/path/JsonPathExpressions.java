@@ -1,8 +1,5 @@
 package dev.stepstream.asl.path;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.stepstream.asl.dataflow.PayloadTemplate;
-import dev.stepstream.asl.eval.Expression;
 import dev.stepstream.asl.eval.InvalidExpressionException;
 import dev.stepstream.asl.eval.PathExpression;
 import dev.stepstream.asl.eval.ResultPathExpression;
@@ -42,11 +39,6 @@ public final class JsonPathExpressions {
       steps.add(definite);
     }
     return new ReferencePath(text, steps);
-  }
-
-  /** Compiles a JSONPath-mode payload template (Parameters, ItemSelector, ResultSelector, Assign). */
-  public static Expression payloadTemplate(JsonNode template) throws InvalidExpressionException {
-    return PayloadTemplate.compile(template);
   }
 
   /**

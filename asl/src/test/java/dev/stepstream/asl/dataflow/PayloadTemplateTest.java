@@ -10,14 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.asl.eval.AslException;
 import dev.stepstream.asl.eval.EvalContext;
 import dev.stepstream.asl.eval.InvalidExpressionException;
-import dev.stepstream.asl.path.JsonPathExpressions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PayloadTemplateTest {
 
   private static JsonNode render(String template, JsonNode input) throws InvalidExpressionException {
-    return JsonPathExpressions.payloadTemplate(json(template)).evaluate(context(input));
+    return PayloadTemplate.compile(json(template)).evaluate(context(input));
   }
 
   @Test
@@ -30,7 +29,7 @@ class PayloadTemplateTest {
   @Test
   void shouldReadContextObjectAndVariables() throws Exception {
     EvalContext ctx = context(json("{}"), json("{'Execution': {'Id': 'arn:exec'}}"), Map.of("limit", json("10")));
-    JsonNode output = JsonPathExpressions.payloadTemplate(json("{'id.$': '$$.Execution.Id', 'max.$': '$limit'}"))
+    JsonNode output = PayloadTemplate.compile(json("{'id.$': '$$.Execution.Id', 'max.$': '$limit'}"))
         .evaluate(ctx);
     assertThat(output).isEqualTo(json("{'id': 'arn:exec', 'max': 10}"));
   }
@@ -38,7 +37,7 @@ class PayloadTemplateTest {
   @Test
   void shouldEvaluateIntrinsicCalls() throws Exception {
     JsonNode template = parse("{\"greeting.$\": \"States.Format('Hello, {}', $.name)\"}");
-    JsonNode output = JsonPathExpressions.payloadTemplate(template).evaluate(context(json("{'name': 'Ada'}")));
+    JsonNode output = PayloadTemplate.compile(template).evaluate(context(json("{'name': 'Ada'}")));
     assertThat(output).isEqualTo(json("{'greeting': 'Hello, Ada'}"));
   }
 
@@ -52,7 +51,7 @@ class PayloadTemplateTest {
   @Test
   void shouldShareSubtreesWithoutDynamicKeys() throws Exception {
     JsonNode template = json("{'constant': {'deep': [1, 2]}, 'v.$': '$'}");
-    JsonNode output = JsonPathExpressions.payloadTemplate(template).evaluate(context(json("{}")));
+    JsonNode output = PayloadTemplate.compile(template).evaluate(context(json("{}")));
     assertThat(output.get("constant")).isSameAs(template.get("constant"));
   }
 
@@ -81,7 +80,7 @@ class PayloadTemplateTest {
 
   @Test
   void shouldPointAtTheOffendingKeyOfAnInvalidPath() {
-    assertThatThrownBy(() -> JsonPathExpressions.payloadTemplate(json("{'outer': {'list': [{'bad.$': '$.a['}]}}")))
+    assertThatThrownBy(() -> PayloadTemplate.compile(json("{'outer': {'list': [{'bad.$': '$.a['}]}}")))
         .isInstanceOfSatisfying(InvalidExpressionException.class, e -> {
           assertThat(e.code()).isEqualTo("INVALID_JSON_PATH");
           assertThat(e.relativePointer()).isEqualTo("/outer/list/0/bad.$");
@@ -90,7 +89,7 @@ class PayloadTemplateTest {
 
   @Test
   void shouldEscapeSlashAndTildeInPointers() {
-    assertThatThrownBy(() -> JsonPathExpressions.payloadTemplate(json("{'a/b': {'c~d.$': 'States.Nope()'}}")))
+    assertThatThrownBy(() -> PayloadTemplate.compile(json("{'a/b': {'c~d.$': 'States.Nope()'}}")))
         .isInstanceOfSatisfying(InvalidExpressionException.class, e -> {
           assertThat(e.code()).isEqualTo("INVALID_INTRINSIC");
           assertThat(e.relativePointer()).isEqualTo("/a~1b/c~0d.$");
@@ -100,7 +99,7 @@ class PayloadTemplateTest {
   @Test
   void shouldRejectDynamicValuesThatAreNeitherPathNorIntrinsic() {
     for (String template : new String[] {"{'x.$': 'hello'}", "{'x.$': 5}", "{'x.$': {'a': 1}}"}) {
-      assertThatThrownBy(() -> JsonPathExpressions.payloadTemplate(json(template)))
+      assertThatThrownBy(() -> PayloadTemplate.compile(json(template)))
           .isInstanceOfSatisfying(InvalidExpressionException.class, e -> {
             assertThat(e.code()).isEqualTo("INVALID_JSON_PATH");
             assertThat(e.getMessage())
@@ -116,7 +115,7 @@ class PayloadTemplateTest {
     JsonNode input = json("{'v': {'deep': 1}}");
     JsonNode templateBefore = template.deepCopy();
     JsonNode inputBefore = input.deepCopy();
-    JsonPathExpressions.payloadTemplate(template).evaluate(context(input));
+    PayloadTemplate.compile(template).evaluate(context(input));
     assertThat(template).isEqualTo(templateBefore);
     assertThat(input).isEqualTo(inputBefore);
   }
