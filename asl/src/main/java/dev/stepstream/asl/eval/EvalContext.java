@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param result the task result for {@code $states.result}, or a MissingNode
  * @param errorOutput the error output for {@code $states.errorOutput}, or a MissingNode
  * @param random the only source of randomness (States.MathRandom, States.UUID, $random, $uuid)
+ * @param nowMillis the evaluation time in epoch milliseconds, the only clock (JSONata $now, $millis)
  */
 public record EvalContext(
     JsonNode input,
@@ -23,7 +24,8 @@ public record EvalContext(
     Map<String, JsonNode> variables,
     JsonNode result,
     JsonNode errorOutput,
-    RandomSource random) {
+    RandomSource random,
+    long nowMillis) {
 
   public EvalContext {
     Objects.requireNonNull(input, "input");
@@ -34,19 +36,34 @@ public record EvalContext(
     Objects.requireNonNull(random, "random");
   }
 
+  /** A context whose clock stands at the epoch; for evaluations that do not read the time. */
+  public EvalContext(
+      JsonNode input, JsonNode context, Map<String, JsonNode> variables, JsonNode result, JsonNode errorOutput,
+      RandomSource random) {
+    this(input, context, variables, result, errorOutput, random, 0L);
+  }
+
   public static EvalContext of(JsonNode input, JsonNode context, Map<String, JsonNode> variables, RandomSource random) {
-    return new EvalContext(input, context, variables, MissingNode.getInstance(), MissingNode.getInstance(), random);
+    return new EvalContext(input, context, variables, MissingNode.getInstance(), MissingNode.getInstance(), random, 0L);
+  }
+
+  public EvalContext withNow(long epochMillis) {
+    return new EvalContext(input, context, variables, result, errorOutput, random, epochMillis);
+  }
+
+  public EvalContext withVariables(Map<String, JsonNode> newVariables) {
+    return new EvalContext(input, context, newVariables, result, errorOutput, random, nowMillis);
   }
 
   public EvalContext withInput(JsonNode newInput) {
-    return new EvalContext(newInput, context, variables, result, errorOutput, random);
+    return new EvalContext(newInput, context, variables, result, errorOutput, random, nowMillis);
   }
 
   public EvalContext withResult(JsonNode newResult) {
-    return new EvalContext(input, context, variables, newResult, errorOutput, random);
+    return new EvalContext(input, context, variables, newResult, errorOutput, random, nowMillis);
   }
 
   public EvalContext withErrorOutput(JsonNode newErrorOutput) {
-    return new EvalContext(input, context, variables, result, newErrorOutput, random);
+    return new EvalContext(input, context, variables, result, newErrorOutput, random, nowMillis);
   }
 }

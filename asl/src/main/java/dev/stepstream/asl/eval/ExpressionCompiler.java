@@ -28,4 +28,12 @@ public interface ExpressionCompiler {
    * such string inside is evaluated; everything else is a literal.
    */
   Expression jsonataTemplate(JsonNode value) throws InvalidExpressionException;
+
+  /**
+   * As {@link #jsonataTemplate(JsonNode)}, naming the field the way AWS names it in causes
+   * ({@code Output}, {@code Arguments}, {@code Choices[1]/Condition}, ...).
+   */
+  default Expression jsonataTemplate(JsonNode value, String fieldName) throws InvalidExpressionException {
+    return jsonataTemplate(value);
+  }
 }

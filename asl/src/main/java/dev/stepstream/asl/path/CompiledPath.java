@@ -1,0 +1,93 @@
+package dev.stepstream.asl.path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.stepstream.asl.eval.EvalContext;
+import dev.stepstream.asl.eval.PathExpression;
+import java.util.List;
+
+/**
+ * A compiled JSONPath. A definite path walks its steps without allocating and returns the node it
+ * finds or a MissingNode; an indefinite path returns a new ArrayNode of every match (possibly empty),
+ * as Jayway JsonPath (which AWS uses) does.
+ */
+final class CompiledPath implements PathExpression {
+  private final String text;
+  private final PathRoot root;
+  private final PathSegment[] segments;
+  private final PathSegment.Definite[] definiteSteps;
+
+  CompiledPath(String text, PathRoot root, List<PathSegment> segments) {
+    this.text = text;
+    this.root = root;
+    this.segments = segments.toArray(new PathSegment[0]);
+    boolean definite = segments.stream().allMatch(PathSegment::definite);
+    this.definiteSteps = definite ? segments.toArray(new PathSegment.Definite[0]) : null;
+  }
+
+  @Override
+  public String text() {
+    return text;
+  }
+
+  @Override
+  public boolean definite() {
+    return definiteSteps != null;
+  }
+
+  PathRoot root() {
+    return root;
+  }
+
+  List<PathSegment> segments() {
+    return List.of(segments);
+  }
+
+  @Override
+  public JsonNode evaluate(EvalContext ctx) {
+    JsonNode start = root.resolve(ctx);
+    if (definiteSteps != null) {
+      return walk(start);
+    }
+    ArrayNode matches = JsonNodeFactory.instance.arrayNode();
+    if (!start.isMissingNode()) {
+      collect(start, 0, ctx, matches);
+    }
+    return matches;
+  }
+
+  private JsonNode walk(JsonNode start) {
+    JsonNode node = start;
+    for (PathSegment.Definite step : definiteSteps) {
+      node = step.step(node);
+      if (node == null) {
+        return MissingNode.getInstance();
+      }
+    }
+    return node;
+  }
+
+  private void collect(JsonNode node, int index, EvalContext ctx, ArrayNode matches) {
+    if (index == segments.length) {
+      matches.add(node);
+      return;
+    }
+    segments[index].select(node, ctx, child -> collect(child, index + 1, ctx, matches));
+  }
+
+  /** The path in Jayway's normalized form ({@code $['a'][0]}), as AWS prints it in cause texts. */
+  String normalizedText() {
+    StringBuilder normalized = new StringBuilder(root.text());
+    for (PathSegment segment : segments) {
+      normalized.append(segment.normalized());
+    }
+    return normalized.toString();
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

@@ -1,0 +1,81 @@
+package dev.stepstream.server.cli;
+
+import dev.stepstream.server.dev.DevEnvironment;
+import dev.stepstream.server.dev.DevSettings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "dev",
+    description = "Run Stepstream for development: an embedded Kafka broker (or --kafka) with every topic created.",
+    mixinStandardHelpOptions = true)
+final class DevCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--kafka", paramLabel = "HOST:PORT",
+      description = "Use this Kafka cluster instead of starting the embedded broker.")
+  String kafka;
+
+  @Option(names = "--port", defaultValue = "9092", description = "Client port of the embedded broker (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Where dev keeps its data between runs (default: ~/.stepstream/dev).")
+  Path dataDir;
+
+  @Option(names = "--fresh", description = "Delete the data directory first and start empty.")
+  boolean fresh;
+
+  @Option(names = "--partitions", defaultValue = "6",
+      description = "Partitions of each topic the catalogue does not fix (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Option(names = "--topic-prefix", defaultValue = "stepstream.", description = "Topic name prefix (default: ${DEFAULT-VALUE}).")
+  String topicPrefix;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    DevSettings settings = settings();
+    out.println("Starting Stepstream dev" + (settings.embedded() ? " (embedded Kafka on port " + port + ")" : "") + " ...");
+    out.flush();
+    long started = System.nanoTime();
+    DevEnvironment env = DevEnvironment.start(settings);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      env.close();
+      stopped.countDown();
+    }, "stepstream-dev-shutdown"));
+    printReady(out, env, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    stopped.await();
+    return 0;
+  }
+
+  private DevSettings settings() {
+    if (partitions < 1) {
+      throw new IllegalArgumentException("--partitions must be at least 1 but was " + partitions);
+    }
+    Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".stepstream", "dev");
+    return new DevSettings(kafka, port, dir.toAbsolutePath(), fresh, partitions, topicPrefix, Duration.ofSeconds(30));
+  }
+
+  private static void printReady(PrintWriter out, DevEnvironment env, long millis) {
+    DevSettings s = env.settings();
+    out.println();
+    out.printf("  Kafka     %s (%s)%n", env.bootstrapServers(),
+        s.embedded() ? "embedded, data in " + s.kafkaDataDir() : "external cluster");
+    out.printf("  Topics    %d ready: %s%n", env.topics().size(), String.join(", ", env.topics()));
+    out.println();
+    out.printf("Stepstream dev is ready in %.1f s. Press Ctrl-C to stop.%n", millis / 1000.0);
+    out.flush();
+  }
+}

@@ -1,0 +1,47 @@
+package dev.stepstream.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+
+  @Test
+  void shouldRejectAnUnknownFlagNamingIt() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setErr(new PrintWriter(err));
+
+    int code = cli.execute("dev", "--bogus");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown option: '--bogus'");
+  }
+
+  @Test
+  void shouldRejectAPartitionCountThatIsNotANumber() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setErr(new PrintWriter(err));
+
+    int code = cli.execute("dev", "--partitions", "many");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--partitions").contains("many");
+  }
+
+  @Test
+  void shouldListTheDevCommandInTheHelp() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+
+    int code = cli.execute("--help");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("dev").contains("Usage: stepstream");
+  }
+}

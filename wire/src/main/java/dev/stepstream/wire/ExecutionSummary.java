@@ -1,0 +1,33 @@
+package dev.stepstream.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The latest view of one execution on the compacted executions topic.
+ *
+ * @param status RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED or PENDING_REDRIVE
+ * @param startDate epoch milliseconds
+ * @param stopDate epoch milliseconds, or null while running
+ */
+public record ExecutionSummary(
+    int version,
+    String executionArn,
+    String stateMachineArn,
+    String name,
+    String status,
+    long startDate,
+    Long stopDate,
+    JsonNode input,
+    JsonNode output,
+    String error,
+    String cause,
+    int redriveCount) implements WireRecord {
+
+  public ExecutionSummary {
+    Require.version(version, "ExecutionSummary");
+    Require.text(executionArn, "ExecutionSummary", "executionArn");
+    Require.text(stateMachineArn, "ExecutionSummary", "stateMachineArn");
+    Require.text(name, "ExecutionSummary", "name");
+    Require.text(status, "ExecutionSummary", "status");
+  }
+}

@@ -1,0 +1,26 @@
+package dev.stepstream.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Starts an execution. The processor resolves {@code stateMachineArn} in its definitions store.
+ *
+ * @param input the execution input (any JSON value)
+ * @param requestedAt epoch milliseconds when the API accepted the request (becomes StartDate)
+ */
+public record StartExecution(
+    int version,
+    String executionArn,
+    String stateMachineArn,
+    String name,
+    JsonNode input,
+    long requestedAt) implements Command {
+
+  public StartExecution {
+    Require.version(version, "StartExecution");
+    Require.text(executionArn, "StartExecution", "executionArn");
+    Require.text(stateMachineArn, "StartExecution", "stateMachineArn");
+    Require.text(name, "StartExecution", "name");
+    Require.present(input, "StartExecution", "input");
+  }
+}

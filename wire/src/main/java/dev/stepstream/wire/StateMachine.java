@@ -1,0 +1,37 @@
+package dev.stepstream.wire;
+
+/**
+ * A state machine or activity definition on the compacted definitions topic, keyed by its ARN.
+ * A tombstone (null value) deletes it.
+ *
+ * @param kind {@code STATE_MACHINE} or {@code ACTIVITY}
+ * @param definition the ASL JSON text (null for activities)
+ * @param machineType {@code STANDARD} or {@code EXPRESS} (null for activities)
+ * @param createdAt epoch milliseconds
+ * @param updatedAt epoch milliseconds
+ */
+public record StateMachine(
+    int version,
+    String arn,
+    String name,
+    String kind,
+    String definition,
+    String machineType,
+    String roleArn,
+    String revisionId,
+    long createdAt,
+    long updatedAt) implements WireRecord {
+
+  public static final String KIND_STATE_MACHINE = "STATE_MACHINE";
+  public static final String KIND_ACTIVITY = "ACTIVITY";
+
+  public StateMachine {
+    Require.version(version, "StateMachine");
+    Require.text(arn, "StateMachine", "arn");
+    Require.text(name, "StateMachine", "name");
+    Require.text(kind, "StateMachine", "kind");
+    if (KIND_STATE_MACHINE.equals(kind)) {
+      Require.text(definition, "StateMachine", "definition");
+    }
+  }
+}

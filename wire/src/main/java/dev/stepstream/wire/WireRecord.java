@@ -1,0 +1,34 @@
+package dev.stepstream.wire;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * Every record Stepstream writes to or reads from a topic. Each carries a {@code type}
+ * discriminator (the simple record name) and a {@code version}; the JSON Schemas under
+ * {@code schemas/} describe the same shapes for workers written in other languages.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(StateMachine.class),
+  @JsonSubTypes.Type(StartExecution.class),
+  @JsonSubTypes.Type(StopExecution.class),
+  @JsonSubTypes.Type(RedriveExecution.class),
+  @JsonSubTypes.Type(TimerFired.class),
+  @JsonSubTypes.Type(Continue.class),
+  @JsonSubTypes.Type(TaskSucceeded.class),
+  @JsonSubTypes.Type(TaskFailed.class),
+  @JsonSubTypes.Type(TaskHeartbeat.class),
+  @JsonSubTypes.Type(TaskRequest.class),
+  @JsonSubTypes.Type(HistoryEvent.class),
+  @JsonSubTypes.Type(ExecutionSummary.class),
+  @JsonSubTypes.Type(DeadLetter.class)
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface WireRecord
+    permits StateMachine, Command, TaskResult, TaskRequest, HistoryEvent, ExecutionSummary, DeadLetter {
+
+  /** The version of this record's shape; readers reject versions newer than they know. */
+  int version();
+}

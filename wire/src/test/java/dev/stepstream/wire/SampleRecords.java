@@ -1,0 +1,48 @@
+package dev.stepstream.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.List;
+
+/** One realistic sample of every wire record type, used to pin code and schemas together. */
+final class SampleRecords {
+  static final String MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:ImagePipeline";
+  static final String EXECUTION = "arn:aws:states:us-east-1:123456789012:execution:ImagePipeline:run-1";
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private SampleRecords() {}
+
+  static List<WireRecord> all() {
+    JsonNode input = JSON.objectNode().put("imagem", "gato.png").put("tamanho", 1024);
+    return List.of(
+        new StateMachine(1, MACHINE, "ImagePipeline", StateMachine.KIND_STATE_MACHINE,
+            "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}", "STANDARD",
+            "arn:aws:iam::123456789012:role/sfn", "r1", 1_764_000_000_000L, 1_764_000_000_000L),
+        new StateMachine(1, "arn:aws:states:us-east-1:123456789012:activity:Approve", "Approve",
+            StateMachine.KIND_ACTIVITY, null, null, null, null, 1L, 1L),
+        new StartExecution(1, EXECUTION, MACHINE, "run-1", input, 1_764_000_000_123L),
+        new StopExecution(1, EXECUTION, "User.Cancelled", "no longer needed", 5L),
+        new StopExecution(1, EXECUTION, null, null, 5L),
+        new RedriveExecution(1, EXECUTION, 6L),
+        new TimerFired(1, EXECUTION, "wait-7", 7L),
+        new Continue(1, EXECUTION, 3L),
+        new TaskSucceeded(1, EXECUTION, "tok-1", JSON.objectNode().put("thumbnail", "/tmp/t.png")),
+        new TaskSucceeded(1, EXECUTION, "tok-1", JSON.nullNode()),
+        new TaskFailed(1, EXECUTION, "tok-2", "Image.TooLarge", "image is 30 MB"),
+        new TaskHeartbeat(1, EXECUTION, "tok-3"),
+        new TaskRequest(1, EXECUTION, "tok-4", "arn:aws:lambda:REGIAO:ID:function:SalvarImagem",
+            "SalvarImagem", "SalvarImagem", input, 1, 300L, 60L,
+            JSON.objectNode().set("Execution", JSON.objectNode().put("Id", EXECUTION)), 8L),
+        new TaskRequest(1, EXECUTION, "tok-5", "arn:aws:lambda:REGIAO:ID:function:SalvarImagem",
+            "SalvarImagem", "SalvarImagem", JSON.arrayNode(), 2, null, null, null, 9L),
+        new HistoryEvent(1, EXECUTION, 2, 1, 10L, "TaskStateEntered", "stateEnteredEventDetails",
+            JSON.objectNode().put("name", "SalvarImagem").put("input", "{}")),
+        new HistoryEvent(1, EXECUTION, 3, 2, 11L, "ParallelStateStarted", null, null),
+        new ExecutionSummary(1, EXECUTION, MACHINE, "run-1", "SUCCEEDED", 1L, 2L, input,
+            JSON.textNode("done"), null, null, 0),
+        new ExecutionSummary(1, EXECUTION, MACHINE, "run-1", "FAILED", 1L, 2L, input, null,
+            "States.TaskFailed", "boom", 1),
+        new DeadLetter(1, "stepstream.commands", 3, 42L, EXECUTION, "bm90IGpzb24=",
+            "not a valid Command record: Unrecognized token 'not'", 12L));
+  }
+}
