@@ -22,7 +22,7 @@ public final class FieldTypeRule implements ValidationRule {
     STRUCTURE("an object", JsonNode::isObject, false),
     LIST("an array", JsonNode::isArray, false),
     OBJECT("an object", JsonNode::isObject, true),
-    ARRAY("an array", JsonNode::isArray, true),
+    ARRAY_OR_OBJECT("an array or object", JsonNode::isContainerNode, true),
     INTEGER("an integer", Json::isInteger, true),
     NUMBER("a number", JsonNode::isNumber, true),
     ANY("any value", n -> true, false);
@@ -69,7 +69,7 @@ public final class FieldTypeRule implements ValidationRule {
       Map.entry("Arguments", Kind.OBJECT),
       Map.entry("ItemSelector", Kind.OBJECT),
       Map.entry("Credentials", Kind.OBJECT),
-      Map.entry("Items", Kind.ARRAY),
+      Map.entry("Items", Kind.ARRAY_OR_OBJECT),
       Map.entry("ItemProcessor", Kind.STRUCTURE),
       Map.entry("Iterator", Kind.STRUCTURE),
       Map.entry("ItemReader", Kind.STRUCTURE),

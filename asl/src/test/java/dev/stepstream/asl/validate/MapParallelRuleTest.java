@@ -68,6 +68,7 @@ class MapParallelRuleTest {
     String jsonata = "{'QueryLanguage':'JSONata','StartAt':'M','States':{'M':{'Type':'Map',%s,'ItemProcessor':{" + PROCESSOR + "},'End':true}}}";
     assertValid(compile(jsonata.formatted("'Items':'{% $states.input.list %}'")));
     assertValid(compile(jsonata.formatted("'Items':[1,2,3]")));
+    assertHas(compile(jsonata.formatted("'Items':'list'")), "INVALID_TYPE", "/States/M/Items");
     assertHas(compile(jsonata.formatted("'ItemsPath':'$.list'")), "FIELD_NOT_ALLOWED_IN_QUERY_LANGUAGE", "/States/M/ItemsPath");
     assertHas(map("'Items':[1],", ""), "FIELD_NOT_ALLOWED_IN_QUERY_LANGUAGE", "/States/M/Items");
   }
