@@ -1,5 +1,6 @@
 package dev.stepstream.engine.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.asl.eval.ErrorNames;
 import dev.stepstream.wire.TaskFailed;
 import dev.stepstream.wire.TaskRequest;
@@ -36,11 +37,25 @@ final class MockedTasks {
           + invocation + " of Task state '" + request.stateName() + "'");
     }
     if (response.get() instanceof MockResponse.Return returned) {
-      return new TaskSucceeded(WireVersions.CURRENT, request.executionArn(), request.taskToken(), returned.value());
+      return new TaskSucceeded(WireVersions.CURRENT, request.executionArn(), request.taskToken(),
+          workerOutput(request.resource(), returned.value()));
     }
     MockResponse.Throw thrown = (MockResponse.Throw) response.get();
     return new TaskFailed(WireVersions.CURRENT, request.executionArn(), request.taskToken(), thrown.error(),
         thrown.cause());
+  }
+
+  /**
+   * A Step Functions Local mock returns the whole service response. For a request-response
+   * {@code lambda:invoke}, the engine itself wraps the worker's output as {@code {ExecutedVersion,
+   * Payload, StatusCode}}, so the mock's {@code Payload} is what the "worker" returns (other fields of
+   * the mocked response, such as a non-200 StatusCode, are not reproduced). A Return without
+   * {@code Payload} is taken as the function's own output.
+   */
+  static JsonNode workerOutput(String resource, JsonNode returned) {
+    boolean lambdaInvoke = resource.startsWith("arn:") && resource.contains(":states:")
+        && resource.endsWith(":lambda:invoke");
+    return lambdaInvoke && returned.isObject() && returned.has("Payload") ? returned.get("Payload") : returned;
   }
 
   private static TaskFailed failed(TaskRequest request, String cause) {

@@ -76,7 +76,9 @@ class LocalRunnerTest {
 
   @Test
   void shouldStopARunawayExecution() {
-    String loop = "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"B\"},\"B\":{\"Type\":\"Pass\",\"Next\":\"A\"}}}";
+    String loop = "{\"StartAt\":\"A\",\"States\":{"
+        + "\"A\":{\"Type\":\"Choice\",\"Choices\":[{\"Variable\":\"$.stop\",\"IsPresent\":true,\"Next\":\"Done\"}],\"Default\":\"B\"},"
+        + "\"B\":{\"Type\":\"Pass\",\"Next\":\"A\"},\"Done\":{\"Type\":\"Succeed\"}}}";
     LocalRunner tight = new LocalRunner(new EngineOptions(1, 25_000, 262_144), Mocks.none(),
         Clock.fixed(START, ZoneOffset.UTC), 1L, 50);
 

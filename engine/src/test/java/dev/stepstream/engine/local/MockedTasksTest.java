@@ -46,4 +46,14 @@ class MockedTasksTest {
     assertThat(failed.cause())
         .isEqualTo("No mock response for Task state 'Charge' (resource arn:aws:lambda:us-east-1:123456789012:function:F)");
   }
+
+  @Test
+  void shouldHandTheEngineOnlyThePayloadOfAMockedLambdaInvokeResponse() {
+    var mocked = WireJson.mapper().createObjectNode().put("StatusCode", 200);
+    mocked.putObject("Payload").put("body", "Hello from Lambda!");
+
+    assertThat(MockedTasks.workerOutput("arn:aws:states:::lambda:invoke", mocked)).isEqualTo(mocked.get("Payload"));
+    assertThat(MockedTasks.workerOutput("arn:aws:states:::lambda:invoke.waitForTaskToken", mocked)).isEqualTo(mocked);
+    assertThat(MockedTasks.workerOutput("arn:aws:lambda:us-east-1:123456789012:function:F", mocked)).isEqualTo(mocked);
+  }
 }
