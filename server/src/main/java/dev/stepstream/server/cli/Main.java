@@ -22,7 +22,8 @@ public final class Main implements Runnable {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new Main()).setExecutionExceptionHandler(new FriendlyErrors());
+    // No @argument-file expansion: run-local's --input @FILE reads the file itself.
+    return new CommandLine(new Main()).setExpandAtFiles(false).setExecutionExceptionHandler(new FriendlyErrors());
   }
 
   @Override

@@ -28,7 +28,7 @@ class RunLocalCommandTest {
 
   private int run(String stdin, String... args) {
     CommandLine cli = new CommandLine(new RunLocalCommand(
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)))).setExpandAtFiles(false);
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
     return cli.execute(args);
@@ -171,6 +171,18 @@ class RunLocalCommandTest {
     assertThat(out.toString().lines()).satisfiesExactly(
         l -> assertThat(l).contains("\"error\":\"CardDeclined\""),
         l -> assertThat(l).contains("\"output\":{\"charged\":true}"));
+  }
+
+  @Test
+  void shouldReadAnAtInputFileThroughTheMainCommandLine() throws Exception {
+    String echo = "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}";
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+
+    int code = cli.execute("run-local", "--definition", file("d.json", echo).toString(), "--input", "@" + file("in.json", "[3]"));
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("\"output\":[3]");
   }
 
   @Test
