@@ -48,7 +48,8 @@ final class TestDriver implements EngineContext {
   }
 
   TestDriver(String definitionJson, EngineOptions options) {
-    ValidationResult result = Asl.compile(definitionJson, Expressions.compiler());
+    ValidationResult result = Asl.compile(definitionJson, Expressions.compiler(),
+        dev.stepstream.asl.AslOptions.defaults().withMaxNestingDepth(4096));
     if (!result.isValid()) {
       throw new IllegalArgumentException("invalid definition: " + result.diagnostics());
     }
