@@ -1,0 +1,21 @@
+package dev.stepstream.engine;
+
+import dev.stepstream.asl.eval.RandomSource;
+import java.util.Optional;
+
+/**
+ * Everything the interpreter may read from outside the execution state: the time, randomness and
+ * definitions. Nothing else (no clock, no I/O), so a replay with the same context values yields
+ * the same decision.
+ */
+public interface EngineContext {
+
+  /** The current time in epoch milliseconds (the command's time in the processor, virtual in run-local). */
+  long nowMillis();
+
+  /** The only source of randomness (task tokens, jitter, States.MathRandom, $uuid ...). */
+  RandomSource random();
+
+  /** The compiled definition of a state machine, if it exists. */
+  Optional<Definition> definition(String stateMachineArn);
+}

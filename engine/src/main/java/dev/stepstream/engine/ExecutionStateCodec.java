@@ -1,0 +1,80 @@
+package dev.stepstream.engine;
+
+import dev.stepstream.engine.runtime.FrameCodec;
+import dev.stepstream.engine.runtime.BinaryReader;
+import dev.stepstream.engine.runtime.BinaryWriter;
+import dev.stepstream.engine.runtime.Frame;
+import dev.stepstream.engine.runtime.Timer;
+import dev.stepstream.engine.runtime.TimerKind;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A compact binary form of {@link ExecutionState} for the state store: a format byte, the header,
+ * the frames and the timers. JSON values are stored as their JSON text.
+ */
+public final class ExecutionStateCodec {
+  private static final int FORMAT = 1;
+
+  private ExecutionStateCodec() {}
+
+  public static byte[] encode(ExecutionState state) {
+    BinaryWriter out = new BinaryWriter(512);
+    out.writeByte(FORMAT);
+    ExecutionState.Header h = state.header();
+    out.writeString(h.executionArn());
+    out.writeString(h.stateMachineArn());
+    out.writeString(h.name());
+    out.writeByte(h.status().ordinal());
+    out.writeLong(h.startMillis());
+    out.writeLong(h.stopMillis());
+    out.writeJson(h.input());
+    out.writeJson(h.output());
+    out.writeString(h.error());
+    out.writeString(h.cause());
+    out.writeLong(h.nextEventId());
+    out.writeInt(h.redriveCount());
+    out.writeLong(h.sequence());
+    out.writeLong(h.continueSequence());
+    out.writeInt(h.nextFrameId());
+    out.writeLong(h.lastEventId());
+    out.writeString(h.executionTimerId());
+    out.writeInt(state.frames().size());
+    state.frames().keySet().stream().sorted().forEach(id -> FrameCodec.write(out, state.frames().get(id)));
+    out.writeInt(state.timers().size());
+    state.timers().keySet().stream().sorted().forEach(id -> {
+      Timer t = state.timers().get(id);
+      out.writeString(t.id());
+      out.writeInt(t.frameId());
+      out.writeByte(t.kind().ordinal());
+      out.writeLong(t.dueAtMillis());
+    });
+    return out.toByteArray();
+  }
+
+  public static ExecutionState decode(byte[] bytes) {
+    BinaryReader in = new BinaryReader(bytes);
+    int format = in.readByte();
+    if (format != FORMAT) {
+      throw new IllegalArgumentException("Unknown execution state format " + format);
+    }
+    ExecutionState.Header h = new ExecutionState.Header(in.readString(), in.readString(), in.readString(),
+        ExecutionStatus.values()[in.readByte()], in.readLong(), in.readLong(), in.readJson(), in.readJson(),
+        in.readString(), in.readString(), in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readInt(),
+        in.readLong(), in.readString());
+    int frameCount = in.readInt();
+    Map<Integer, Frame> frames = new HashMap<>();
+    for (int i = 0; i < frameCount; i++) {
+      Frame f = FrameCodec.read(in);
+      frames.put(f.id, f);
+    }
+    int timerCount = in.readInt();
+    Map<String, Timer> timers = new LinkedHashMap<>();
+    for (int i = 0; i < timerCount; i++) {
+      Timer t = new Timer(in.readString(), in.readInt(), TimerKind.values()[in.readByte()], in.readLong());
+      timers.put(t.id(), t);
+    }
+    return new ExecutionState(h, frames, timers);
+  }
+}

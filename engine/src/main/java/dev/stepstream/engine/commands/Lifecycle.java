@@ -1,0 +1,59 @@
+package dev.stepstream.engine.commands;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepstream.asl.eval.ErrorNames;
+import dev.stepstream.engine.Effect;
+import dev.stepstream.engine.ExecutionStatus;
+import dev.stepstream.engine.runtime.Frame;
+import dev.stepstream.engine.runtime.History;
+import dev.stepstream.engine.runtime.Phase;
+import dev.stepstream.engine.runtime.Run;
+import dev.stepstream.engine.runtime.Step;
+import dev.stepstream.engine.runtime.TimerKind;
+import dev.stepstream.wire.StartExecution;
+import dev.stepstream.wire.StopExecution;
+import java.util.ArrayList;
+import java.util.List;
+
+/** StartExecution, StopExecution, execution timeout and Continue. */
+public final class Lifecycle {
+  private Lifecycle() {}
+
+  public static void start(Run run, StartExecution start) {
+    ObjectNode details = History.payload("input", start.input());
+    details.put("roleArn", run.definition.roleArn());
+    run.emit("ExecutionStarted", 0, "executionStartedEventDetails", details);
+    Frame root = run.newFrame(Frame.NO_PARENT, 0);
+    root.stateName = run.definition.machine().startAt();
+    root.input = start.input();
+    root.phase = Phase.ENTER;
+    root.lastEventId = run.header.lastEventId;
+    run.definition.machine().timeoutSeconds().ifPresent(seconds -> run.header.executionTimerId =
+        run.startTimer(-1, TimerKind.EXECUTION_TIMEOUT, run.header.startMillis + seconds * 1000L));
+    run.effects.add(new Effect.PublishSummary(run.header.summary()));
+    run.queue.add(new Step.Advance(root.id));
+  }
+
+  public static void stop(Run run, StopExecution stop) {
+    run.finish(ExecutionStatus.ABORTED, null, stop.error(), stop.cause(), "ExecutionAborted",
+        "executionAbortedEventDetails", History.errorCause(stop.error(), stop.cause()), run.header.lastEventId);
+  }
+
+  public static void executionTimedOut(Run run) {
+    run.finish(ExecutionStatus.TIMED_OUT, null, ErrorNames.TIMEOUT, null, "ExecutionTimedOut",
+        "executionTimedOutEventDetails", History.errorCause(ErrorNames.TIMEOUT, null), run.header.lastEventId);
+  }
+
+  /** Re-queues every frame that was left runnable when the transition bound was reached. */
+  public static void resume(Run run) {
+    run.header.continueSequence = -1;
+    List<Integer> ids = new ArrayList<>();
+    for (Frame f : run.allFrames()) {
+      if (f.phase.runnable()) {
+        ids.add(f.id);
+      }
+    }
+    ids.sort(null);
+    ids.forEach(id -> run.queue.add(new Step.Advance(id)));
+  }
+}

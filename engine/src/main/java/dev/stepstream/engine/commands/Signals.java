@@ -1,0 +1,92 @@
+package dev.stepstream.engine.commands;
+
+import dev.stepstream.asl.eval.ErrorNames;
+import dev.stepstream.asl.model.State;
+import dev.stepstream.asl.model.TaskState;
+import dev.stepstream.engine.runtime.Frame;
+import dev.stepstream.engine.runtime.Phase;
+import dev.stepstream.engine.runtime.Run;
+import dev.stepstream.engine.runtime.Step;
+import dev.stepstream.engine.runtime.Timer;
+import dev.stepstream.engine.runtime.TimerKind;
+import dev.stepstream.engine.states.StateRunner;
+import dev.stepstream.engine.states.TaskStates;
+import dev.stepstream.wire.TaskFailed;
+import dev.stepstream.wire.TaskHeartbeat;
+import dev.stepstream.wire.TaskResult;
+import dev.stepstream.wire.TaskSucceeded;
+import java.util.Optional;
+
+/** TimerFired and task results: each finds its frame, or reports why it is stale. */
+public final class Signals {
+  private Signals() {}
+
+  /** @return empty when applied, else why it was ignored */
+  public static Optional<String> timerFired(Run run, String timerId) {
+    Timer t = run.timer(timerId);
+    if (t == null) {
+      return Optional.of("unknown or cancelled timer " + timerId);
+    }
+    run.consumeTimer(timerId);
+    if (t.kind() == TimerKind.EXECUTION_TIMEOUT) {
+      run.header.executionTimerId = null;
+      Lifecycle.executionTimedOut(run);
+      return Optional.empty();
+    }
+    Frame f = run.edit(t.frameId());
+    if (f == null) {
+      return Optional.of("timer " + timerId + " belongs to a finished scope");
+    }
+    switch (t.kind()) {
+      case WAIT -> {
+        f.timerId = null;
+        run.queue.add(new Step.Call(f.id, () -> StateRunner.waitTimerFired(run, f)));
+      }
+      case RETRY_BACKOFF -> {
+        f.timerId = null;
+        f.phase = Phase.RETRY;
+        run.queue.add(new Step.Advance(f.id));
+      }
+      case TASK_TIMEOUT, HEARTBEAT_TIMEOUT -> {
+        if (t.kind() == TimerKind.TASK_TIMEOUT) {
+          f.timeoutTimerId = null;
+        } else {
+          f.heartbeatTimerId = null;
+        }
+        String error = t.kind() == TimerKind.TASK_TIMEOUT ? ErrorNames.TIMEOUT
+            : ErrorNames.HEARTBEAT_TIMEOUT;
+        TaskStates.timedOut(run, f, (TaskState) run.state(f), error);
+      }
+      default -> {
+        return Optional.of("unexpected timer kind " + t.kind());
+      }
+    }
+    return Optional.empty();
+  }
+
+  public static Optional<String> taskResult(Run run, TaskResult result) {
+    Frame found = null;
+    for (Frame f : run.allFrames()) {
+      if (f.phase == Phase.TASK && result.taskToken().equals(f.token)) {
+        found = f;
+        break;
+      }
+    }
+    if (found == null) {
+      return Optional.of("unknown or stale task token");
+    }
+    Frame f = run.edit(found.id);
+    State s = run.state(f);
+    if (!(s instanceof TaskState t)) {
+      return Optional.of("task token of a frame that is not in a Task state");
+    }
+    if (result instanceof TaskHeartbeat) {
+      TaskStates.heartbeat(run, f, t);
+    } else if (result instanceof TaskSucceeded ok) {
+      run.queue.add(new Step.Call(f.id, () -> TaskStates.succeeded(run, f, t, ok.output())));
+    } else if (result instanceof TaskFailed failed) {
+      TaskStates.failed(run, f, t, failed.error(), failed.cause());
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,64 @@
+package dev.stepstream.engine.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The context object ({@code $$}, {@code $states.context}): Execution, State, StateMachine and, where
+ * they apply, Task and Map. Built per evaluation; the Execution/StateMachine part is shared per call.
+ */
+public final class ContextObject {
+  /** ISO-8601 with milliseconds and Z, as AWS writes StartTime and EnteredTime. */
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private ContextObject() {}
+
+  public static String isoTime(long epochMillis) {
+    return TIME.format(Instant.ofEpochMilli(epochMillis));
+  }
+
+  static JsonNode execution(Run run) {
+    ObjectNode root = Json.NODES.objectNode();
+    ObjectNode execution = root.putObject("Execution");
+    execution.put("Id", run.header.executionArn);
+    execution.set("Input", run.header.input);
+    execution.put("Name", run.header.name);
+    execution.put("RoleArn", run.definition.roleArn());
+    execution.put("StartTime", isoTime(run.header.startMillis));
+    execution.put("RedriveCount", run.header.redriveCount);
+    ObjectNode machine = root.putObject("StateMachine");
+    machine.put("Id", run.definition.arn());
+    machine.put("Name", run.definition.name());
+    return root;
+  }
+
+  /** The context object for the frame's current state; {@code token} null outside tasks. */
+  public static ObjectNode of(Run run, Frame frame, String token) {
+    JsonNode shared = run.executionContext();
+    ObjectNode ctx = Json.NODES.objectNode();
+    ctx.set("Execution", shared.get("Execution"));
+    ObjectNode state = ctx.putObject("State");
+    state.put("EnteredTime", isoTime(frame.enteredMillis));
+    state.put("Name", frame.stateName);
+    state.put("RetryCount", frame.retryCount);
+    ctx.set("StateMachine", shared.get("StateMachine"));
+    if (token != null) {
+      ctx.putObject("Task").put("Token", token);
+    }
+    return ctx;
+  }
+
+  /** Adds {@code Map.Item.Index/Value} (for ItemSelector). */
+  public static ObjectNode withMapItem(ObjectNode ctx, int index, JsonNode value) {
+    ObjectNode copy = Json.NODES.objectNode();
+    copy.setAll(ctx);
+    ObjectNode item = copy.putObject("Map").putObject("Item");
+    item.put("Index", index);
+    item.set("Value", value);
+    return copy;
+  }
+}

@@ -1,0 +1,25 @@
+package dev.stepstream.engine.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** One unit of work in an {@code apply} call's queue; processing a step only enqueues further steps. */
+public sealed interface Step {
+
+  /** Run the frame's current state (counts as a transition). */
+  record Advance(int frameId) implements Step {}
+
+  /** The frame reached an End (or Succeed) with this output. */
+  record FrameDone(int frameId, JsonNode output) implements Step {}
+
+  /** The frame's current state failed; the error funnel applies Retry/Catch. */
+  record Failed(int frameId, String error, String cause) implements Step {}
+
+  /** A branch/iteration of the Parallel/Map state running in {@code parentId} finished. */
+  record ChildDone(int parentId, int childIndex, JsonNode output, long lastEventId) implements Step {}
+
+  /** A branch/iteration of the Parallel/Map state running in {@code parentId} failed unhandled. */
+  record ChildFailed(int parentId, int childIndex, String error, String cause, long lastEventId) implements Step {}
+
+  /** Completes a frame's waiting state from outside input (task result, Wait timer), guarded like a state. */
+  record Call(int frameId, Runnable action) implements Step {}
+}

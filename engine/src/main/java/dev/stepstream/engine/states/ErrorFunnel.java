@@ -1,0 +1,169 @@
+package dev.stepstream.engine.states;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepstream.asl.dataflow.JsonPathDataFlow;
+import dev.stepstream.asl.eval.AslException;
+import dev.stepstream.asl.eval.ErrorNames;
+import dev.stepstream.asl.eval.EvalContext;
+import dev.stepstream.asl.model.Catcher;
+import dev.stepstream.asl.model.JitterStrategy;
+import dev.stepstream.asl.model.JsonataFlow;
+import dev.stepstream.asl.model.MapState;
+import dev.stepstream.asl.model.ParallelState;
+import dev.stepstream.asl.model.Retrier;
+import dev.stepstream.asl.model.State;
+import dev.stepstream.asl.model.TaskState;
+import dev.stepstream.asl.model.Transition;
+import dev.stepstream.engine.runtime.Frame;
+import dev.stepstream.engine.runtime.Json;
+import dev.stepstream.engine.runtime.Phase;
+import dev.stepstream.engine.runtime.Run;
+import dev.stepstream.engine.runtime.Step;
+import dev.stepstream.engine.runtime.TimerKind;
+import java.util.List;
+
+/**
+ * The one place where a failed state meets its Retry and Catch: the first retrier whose ErrorEquals
+ * matches decides (retry, or fall through to Catch when its attempts are used up), then the first
+ * matching catcher; otherwise the frame fails (the execution, or the enclosing Parallel/Map).
+ */
+public final class ErrorFunnel {
+  private ErrorFunnel() {}
+
+  public static void handle(Run run, Step.Failed failure) {
+    Frame f = run.edit(failure.frameId());
+    if (f == null) {
+      return;
+    }
+    State s = run.state(f);
+    String error = failure.error();
+    if (error != null && !ErrorNames.RUNTIME.equals(error)) {
+      List<Retrier> retriers = retriers(s);
+      for (int i = 0; i < retriers.size(); i++) {
+        Retrier r = retriers.get(i);
+        if (matches(r.errorEquals(), error)) {
+          if (attempts(f, retriers.size())[i] < r.maxAttempts()) {
+            retry(run, f, r, i);
+            return;
+          }
+          break;
+        }
+      }
+      for (Catcher c : catchers(s)) {
+        if (matches(c.errorEquals(), error)) {
+          catchError(run, f, s, c, error, failure.cause());
+          return;
+        }
+      }
+    }
+    frameFailed(run, f, error, failure.cause());
+  }
+
+  /** ErrorEquals matching: exact names, States.ALL and States.TaskFailed as documented wildcards. */
+  static boolean matches(List<String> errorEquals, String error) {
+    for (String name : errorEquals) {
+      if (name.equals(error)) {
+        return true;
+      }
+      if (ErrorNames.ALL.equals(name) && ErrorNames.matchedByAll(error)) {
+        return true;
+      }
+      // States.TaskFailed matches any known error except States.Timeout (AWS "Error names").
+      if (ErrorNames.TASK_FAILED.equals(name) && ErrorNames.matchedByAll(error) && !ErrorNames.TIMEOUT.equals(error)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Delay before retry number {@code attempt} (1-based): IntervalSeconds x BackoffRate^(attempt-1), capped, jittered. */
+  static long delayMillis(Retrier r, int attempt, Run run) {
+    double seconds = r.intervalSeconds() * Math.pow(r.backoffRate(), attempt - 1);
+    if (r.maxDelaySeconds().isPresent()) {
+      seconds = Math.min(seconds, r.maxDelaySeconds().getAsInt());
+    }
+    long millis = Math.round(seconds * 1000.0);
+    if (r.jitterStrategy() == JitterStrategy.FULL) {
+      millis = Math.round(run.ctx.random().nextDouble() * millis);
+    }
+    return millis;
+  }
+
+  private static void retry(Run run, Frame f, Retrier r, int index) {
+    int attempt = ++f.retrierAttempts[index];
+    f.retryCount++;
+    long delay = delayMillis(r, attempt, run);
+    if (delay <= 0) {
+      f.phase = Phase.RETRY;
+      run.queue.add(new Step.Advance(f.id));
+      return;
+    }
+    f.phase = Phase.BACKOFF;
+    f.timerId = run.startTimer(f.id, TimerKind.RETRY_BACKOFF, run.now + delay);
+  }
+
+  private static int[] attempts(Frame f, int retrierCount) {
+    if (f.retrierAttempts == null || f.retrierAttempts.length != retrierCount) {
+      f.retrierAttempts = new int[retrierCount];
+    }
+    return f.retrierAttempts;
+  }
+
+  private static void catchError(Run run, Frame f, State s, Catcher c, String error, String cause) {
+    ObjectNode errorOutput = Json.NODES.objectNode();
+    errorOutput.put("Error", error);
+    if (cause != null) {
+      errorOutput.put("Cause", cause);
+    }
+    try {
+      EvalContext ec = Flow.eval(run, f, f.input, null);
+      JsonNode output;
+      JsonNode assigned;
+      if (s.flow() instanceof JsonataFlow) {
+        EvalContext eo = ec.withErrorOutput(errorOutput);
+        output = c.output().isPresent() ? c.output().get().evaluate(eo) : errorOutput;
+        assigned = Flow.evaluateOptional(c.assign(), eo);
+      } else {
+        output = JsonPathDataFlow.resultPath(c.resultPath(), f.input, errorOutput);
+        assigned = Flow.evaluateOptional(c.assign(), ec.withInput(errorOutput));
+      }
+      Flow.exit(run, f, s, output, assigned, Transition.next(c.next()));
+    } catch (AslException e) {
+      // The catcher itself failed (e.g. its ResultPath): the state fails with that error, uncaught.
+      frameFailed(run, f, e.error(), Causes.prefixed(f, e));
+    }
+  }
+
+  /** The frame ends unsuccessfully: the execution fails, or the enclosing Parallel/Map is told. */
+  public static void frameFailed(Run run, Frame f, String error, String cause) {
+    if (f.isRoot()) {
+      run.failExecution(error, cause, f.lastEventId);
+      return;
+    }
+    run.removeFrame(f.id);
+    run.queue.add(new Step.ChildFailed(f.parentId, f.index, error, cause, f.lastEventId));
+  }
+
+  private static List<Retrier> retriers(State s) {
+    if (s instanceof TaskState t) {
+      return t.retry();
+    } else if (s instanceof ParallelState p) {
+      return p.retry();
+    } else if (s instanceof MapState m) {
+      return m.retry();
+    }
+    return List.of();
+  }
+
+  private static List<Catcher> catchers(State s) {
+    if (s instanceof TaskState t) {
+      return t.catchers();
+    } else if (s instanceof ParallelState p) {
+      return p.catchers();
+    } else if (s instanceof MapState m) {
+      return m.catchers();
+    }
+    return List.of();
+  }
+}

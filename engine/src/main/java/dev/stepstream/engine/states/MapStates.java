@@ -1,0 +1,182 @@
+package dev.stepstream.engine.states;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepstream.asl.eval.AslException;
+import dev.stepstream.asl.eval.ErrorNames;
+import dev.stepstream.asl.eval.EvalContext;
+import dev.stepstream.asl.model.MapState;
+import dev.stepstream.engine.runtime.ContextObject;
+import dev.stepstream.engine.runtime.Frame;
+import dev.stepstream.engine.runtime.History;
+import dev.stepstream.engine.runtime.Json;
+import dev.stepstream.engine.runtime.Phase;
+import dev.stepstream.engine.runtime.Run;
+import dev.stepstream.engine.runtime.Step;
+
+/**
+ * The Map state (inline, and DISTRIBUTED without ItemReader run the same way): one child frame per
+ * item (or batch), at most MaxConcurrency at a time (0 = no limit), results in item order.
+ */
+final class MapStates {
+  private MapStates() {}
+
+  static void enter(Run run, Frame f, MapState s) {
+    if (s.distributed().itemReader().isPresent()) {
+      throw new AslException(ErrorNames.RUNTIME, "Distributed Map ItemReader is not supported by this engine");
+    }
+    EvalContext ec = Flow.eval(run, f, f.input, null);
+    JsonNode effective = Flow.afterInputPath(s, ec);
+    EvalContext me = ec.withInput(effective);
+    JsonNode items = s.items().isPresent() ? Dynamic.value(s.items().get(), me, "ItemsPath") : effective;
+    if (!items.isArray()) {
+      // The error name AWS uses when the items are not an array; the cause wording is ours.
+      throw new AslException(ErrorNames.RUNTIME, "Items must be a JSON array, but was: " + Json.write(items));
+    }
+    JsonNode[] inputs = batch(s, selectItems(s, me, items));
+    f.maxConcurrency = s.maxConcurrency().isPresent() ? (int) Dynamic.seconds(s.maxConcurrency().get(), me, "MaxConcurrency") : 0;
+    f.toleratedFailureCount = s.distributed().toleratedFailureCount().isPresent()
+        ? Dynamic.seconds(s.distributed().toleratedFailureCount().get(), me, "ToleratedFailureCount") : -1;
+    f.toleratedFailurePercentage = s.distributed().toleratedFailurePercentage().isPresent()
+        ? Dynamic.value(s.distributed().toleratedFailurePercentage().get(), me, "ToleratedFailurePercentage").asDouble() : -1;
+    ObjectNode started = Json.NODES.objectNode().put("length", inputs.length);
+    f.lastEventId = run.emit("MapStateStarted", f.lastEventId, "mapStateStartedEventDetails", started);
+    f.phase = Phase.CHILDREN;
+    f.childInputs = inputs;
+    f.childResults = new JsonNode[inputs.length];
+    f.childrenStarted = 0;
+    f.childrenDone = 0;
+    f.childrenFailed = 0;
+    if (inputs.length == 0) {
+      succeed(run, f, s, f.lastEventId);
+      return;
+    }
+    startMore(run, f, s);
+  }
+
+  private static JsonNode[] selectItems(MapState s, EvalContext me, JsonNode items) {
+    JsonNode[] selected = new JsonNode[items.size()];
+    for (int i = 0; i < selected.length; i++) {
+      JsonNode item = items.get(i);
+      if (s.itemSelector().isPresent()) {
+        EvalContext ic = new EvalContext(me.input(), ContextObject.withMapItem((ObjectNode) me.context(), i, item),
+            me.variables(), me.result(), me.errorOutput(), me.random(), me.nowMillis());
+        selected[i] = s.itemSelector().get().evaluate(ic);
+      } else {
+        selected[i] = item;
+      }
+    }
+    return selected;
+  }
+
+  /** ItemBatcher: MaxItemsPerBatch items per child, as {"Items": [...], "BatchInput": ...}. */
+  private static JsonNode[] batch(MapState s, JsonNode[] items) {
+    if (s.distributed().itemBatcher().isEmpty()) {
+      return items;
+    }
+    JsonNode batcher = s.distributed().itemBatcher().get();
+    int perBatch = batcher.path("MaxItemsPerBatch").asInt(0);
+    if (perBatch <= 0) {
+      perBatch = Math.max(1, items.length);
+    }
+    int batches = (items.length + perBatch - 1) / perBatch;
+    JsonNode[] out = new JsonNode[batches];
+    for (int b = 0; b < batches; b++) {
+      ObjectNode batch = Json.NODES.objectNode();
+      if (batcher.has("BatchInput")) {
+        batch.set("BatchInput", batcher.get("BatchInput"));
+      }
+      ArrayNode list = batch.putArray("Items");
+      for (int i = b * perBatch; i < Math.min(items.length, (b + 1) * perBatch); i++) {
+        list.add(items[i]);
+      }
+      out[b] = batch;
+    }
+    return out;
+  }
+
+  private static void startMore(Run run, Frame p, MapState s) {
+    int running = p.childrenStarted - p.childrenDone;
+    while (p.childrenStarted < p.childInputs.length && (p.maxConcurrency == 0 || running < p.maxConcurrency)) {
+      int index = p.childrenStarted++;
+      long started = run.emit("MapIterationStarted", p.lastEventId, "mapIterationStartedEventDetails",
+          History.mapIteration(s.name(), index));
+      JsonNode input = p.childInputs[index];
+      p.childInputs[index] = null;
+      Children.start(run, p, index, s.itemProcessor().graph().startAt(), input, started);
+      running++;
+    }
+  }
+
+  static void childDone(Run run, Frame p, MapState s, Step.ChildDone done) {
+    p.childResults[done.childIndex()] = done.output();
+    p.childrenDone++;
+    long id = run.emit("MapIterationSucceeded", done.lastEventId(), "mapIterationSucceededEventDetails",
+        History.mapIteration(s.name(), done.childIndex()));
+    afterChild(run, p, s, id);
+  }
+
+  static void childFailed(Run run, Frame p, MapState s, Step.ChildFailed failed) {
+    long id = run.emit("MapIterationFailed", failed.lastEventId(), "mapIterationFailedEventDetails",
+        History.mapIteration(s.name(), failed.childIndex()));
+    p.childrenDone++;
+    p.childrenFailed++;
+    boolean toleranceSet = p.toleratedFailureCount >= 0 || p.toleratedFailurePercentage >= 0;
+    if (toleranceSet && tolerated(p)) {
+      ObjectNode errorOutput = Json.NODES.objectNode();
+      errorOutput.put("Error", failed.error());
+      if (failed.cause() != null) {
+        errorOutput.put("Cause", failed.cause());
+      }
+      p.childResults[failed.childIndex()] = errorOutput;
+      afterChild(run, p, s, id);
+      return;
+    }
+    Children.abortAll(run, p, index -> run.emit("MapIterationAborted", p.lastEventId, "mapIterationAbortedEventDetails",
+        History.mapIteration(s.name(), index)));
+    p.childResults = null;
+    p.childInputs = null;
+    p.lastEventId = run.emit("MapStateFailed", id, null, null);
+    if (toleranceSet) {
+      // Error name per AWS; the cause wording is not confirmed.
+      run.queue.add(new Step.Failed(p.id, ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
+          "The specified tolerated failure threshold was exceeded"));
+    } else {
+      run.queue.add(new Step.Failed(p.id, failed.error(), failed.cause()));
+    }
+  }
+
+  /** AWS fails the Map when either threshold is exceeded. */
+  private static boolean tolerated(Frame p) {
+    int total = p.childResults.length;
+    boolean overCount = p.toleratedFailureCount >= 0 && p.childrenFailed > p.toleratedFailureCount;
+    boolean overPercent = p.toleratedFailurePercentage >= 0 && percent(p, total) > p.toleratedFailurePercentage;
+    return !overCount && !overPercent;
+  }
+
+  private static double percent(Frame p, int total) {
+    return total == 0 ? 0 : 100.0 * p.childrenFailed / total;
+  }
+
+  private static void afterChild(Run run, Frame p, MapState s, long previousEventId) {
+    if (p.childrenDone == p.childResults.length) {
+      succeed(run, p, s, previousEventId);
+    } else {
+      startMore(run, p, s);
+    }
+  }
+
+  private static void succeed(Run run, Frame p, MapState s, long previousEventId) {
+    ArrayNode result = Json.NODES.arrayNode(p.childResults.length);
+    for (JsonNode r : p.childResults) {
+      result.add(r);
+    }
+    p.childResults = null;
+    p.childInputs = null;
+    p.lastEventId = run.emit("MapStateSucceeded", previousEventId, null, null);
+    EvalContext ec = Flow.eval(run, p, p.input, null);
+    Flow.Outcome out = Flow.output(s, ec, result);
+    Flow.exit(run, p, s, out.output(), out.assigned(), s.next());
+  }
+}

@@ -1,0 +1,56 @@
+package dev.stepstream.engine.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepstream.asl.model.IntegrationPattern;
+import dev.stepstream.asl.model.Resource;
+import dev.stepstream.asl.model.ResourceKind;
+
+/**
+ * Maps a Task Resource and its effective parameters to the worker topic name ({@code tasks.<taskName>}),
+ * the request input, and how the worker's output becomes the state's result.
+ */
+public final class ResourceMapping {
+  private static final String LAMBDA_INVOKE = "lambda:invoke";
+
+  private ResourceMapping() {}
+
+  /**
+   * @param taskName the worker name: function or activity name, or {@code service.api}
+   * @param input what the worker receives
+   * @param wrapLambdaResult true for {@code lambda:invoke} request-response, whose result AWS wraps
+   */
+  public record Target(String taskName, JsonNode input, boolean wrapLambdaResult) {}
+
+  public static Target target(Resource resource, JsonNode parameters) {
+    if (resource.kind() == ResourceKind.SERVICE_INTEGRATION) {
+      if (LAMBDA_INVOKE.equals(resource.shortName())) {
+        JsonNode payload = parameters.get("Payload");
+        return new Target(functionName(parameters.path("FunctionName").asText("")),
+            payload == null ? JsonNodeFactory.instance.objectNode() : payload,
+            resource.pattern() == IntegrationPattern.REQUEST_RESPONSE);
+      }
+      return new Target(resource.shortName().replace(':', '.'), parameters, false);
+    }
+    return new Target(resource.shortName(), parameters, false);
+  }
+
+  /** The function name of a FunctionName argument: a plain name, a partial or a full ARN (qualifier dropped). */
+  public static String functionName(String functionName) {
+    int at = functionName.lastIndexOf(":function:");
+    String name = at >= 0 ? functionName.substring(at + ":function:".length()) : functionName;
+    int colon = name.indexOf(':');
+    name = colon >= 0 ? name.substring(0, colon) : name;
+    return name.isEmpty() ? "lambda.invoke" : name;
+  }
+
+  /** AWS's response shape for a request-response {@code lambda:invoke}. */
+  public static JsonNode wrapLambdaResult(JsonNode workerOutput) {
+    ObjectNode wrapped = JsonNodeFactory.instance.objectNode();
+    wrapped.put("ExecutedVersion", "$LATEST");
+    wrapped.set("Payload", workerOutput);
+    wrapped.put("StatusCode", 200);
+    return wrapped;
+  }
+}
