@@ -78,7 +78,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     } else if (!arn.equals(record.key())) {
       deadLetter(record, "record key '" + record.key() + "' does not match executionArn '" + arn + "'");
     } else {
-      apply(arn, input, System.currentTimeMillis());
+      apply(arn, input, context.currentSystemTimeMs());
     }
   }
 
@@ -151,7 +151,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     metrics.deadLettered();
     LOG.warn("Dead-lettering record with key {}: {}", record.key(), reason);
     byte[] letter = DeadLetters.of(record.key(), record.value(), reason,
-        context.recordMetadata().orElse(null), System.currentTimeMillis());
+        context.recordMetadata().orElse(null), context.currentSystemTimeMs());
     context.forward(new Record<>(record.key(), letter, record.timestamp()), StepstreamTopology.DEAD_LETTERS_SINK);
   }
 }
