@@ -19,6 +19,16 @@ import java.util.Optional;
 public final class Asl {
   private Asl() {}
 
+  /** Compiles with the real {@link Expressions#compiler()} and default options. */
+  public static ValidationResult compile(String json) {
+    return compile(json, Expressions.compiler(), AslOptions.defaults());
+  }
+
+  /** Compiles with the real {@link Expressions#compiler()} and default options; never mutates the tree. */
+  public static ValidationResult compile(JsonNode definition) {
+    return compile(definition, Expressions.compiler(), AslOptions.defaults());
+  }
+
   public static ValidationResult compile(String json, ExpressionCompiler compiler) {
     return compile(json, compiler, AslOptions.defaults());
   }

@@ -25,17 +25,17 @@ final class ChoiceParser {
     List<Choice> choices = new ArrayList<>();
     JsonNode array = state.get("Choices");
     for (int i = 0; i < array.size(); i++) {
-      choices.add(choice(state, array.get(i), state.pointer("Choices") + "/" + i));
+      choices.add(choice(state, array.get(i), state.pointer("Choices") + "/" + i, "Choices[" + i + "]/"));
     }
     return choices;
   }
 
-  private Choice choice(ParsedState state, JsonNode node, String pointer) {
-    Optional<Expression> assign = fields.template(node.path("Assign"), pointer + "/Assign", state.jsonata());
+  private Choice choice(ParsedState state, JsonNode node, String pointer, String namePrefix) {
+    Optional<Expression> assign = fields.template(node.path("Assign"), pointer + "/Assign", namePrefix + "Assign", state.jsonata());
     if (state.jsonata()) {
       JsonNode condition = node.path("Condition");
-      Expression compiled = fields.jsonata(condition, pointer + "/Condition").orElse(null);
-      Optional<Expression> output = fields.jsonata(node.path("Output"), pointer + "/Output");
+      Expression compiled = fields.jsonata(condition, pointer + "/Condition", namePrefix + "Condition").orElse(null);
+      Optional<Expression> output = fields.jsonata(node.path("Output"), pointer + "/Output", namePrefix + "Output");
       ChoiceRule rule = compiled == null ? null : new JsonataCondition(condition.asText(), compiled);
       return new Choice(rule, node.path("Next").textValue(), assign, output);
     }

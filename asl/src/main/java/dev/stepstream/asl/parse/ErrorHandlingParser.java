@@ -41,15 +41,15 @@ final class ErrorHandlingParser {
     List<Catcher> catchers = new ArrayList<>();
     JsonNode array = state.get("Catch");
     for (int i = 0; i < array.size(); i++) {
-      catchers.add(catcher(state, array.get(i), state.pointer("Catch") + "/" + i));
+      catchers.add(catcher(state, array.get(i), state.pointer("Catch") + "/" + i, "Catch[" + i + "]/"));
     }
     return catchers;
   }
 
-  private Catcher catcher(ParsedState state, JsonNode node, String pointer) {
-    Optional<Expression> assign = fields.template(node.path("Assign"), pointer + "/Assign", state.jsonata());
+  private Catcher catcher(ParsedState state, JsonNode node, String pointer, String namePrefix) {
+    Optional<Expression> assign = fields.template(node.path("Assign"), pointer + "/Assign", namePrefix + "Assign", state.jsonata());
     if (state.jsonata()) {
-      Optional<Expression> output = fields.jsonata(node.path("Output"), pointer + "/Output");
+      Optional<Expression> output = fields.jsonata(node.path("Output"), pointer + "/Output", namePrefix + "Output");
       return new Catcher(errorNames(node), node.path("Next").textValue(), null, output, assign);
     }
     ResultPathExpression resultPath = flows.resultPathOrDefault(node.path("ResultPath"), pointer + "/ResultPath");

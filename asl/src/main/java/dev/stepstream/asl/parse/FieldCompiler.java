@@ -66,17 +66,34 @@ final class FieldCompiler {
     return Optional.ofNullable(attempt(pointer, () -> compiler.payloadTemplate(template)));
   }
 
-  /** A JSONata-mode value (Arguments, Output, Assign, Items, ...). */
+  /** A JSONata-mode value of a state field (Arguments, Output, Assign, Items, ...), named after the field. */
   Optional<Expression> jsonata(JsonNode value, String pointer) {
+    return jsonata(value, pointer, unescape(pointer.substring(pointer.lastIndexOf('/') + 1)));
+  }
+
+  /**
+   * A JSONata-mode value.
+   *
+   * @param fieldName the field as AWS names it in causes, relative to the state ({@code Choices[1]/Condition})
+   */
+  Optional<Expression> jsonata(JsonNode value, String pointer, String fieldName) {
     if (value.isMissingNode()) {
       return Optional.empty();
     }
-    return Optional.ofNullable(attempt(pointer, () -> compiler.jsonataTemplate(value)));
+    return Optional.ofNullable(attempt(pointer, () -> compiler.jsonataTemplate(value, fieldName)));
   }
 
-  /** A template in the state's query language. */
+  /** A template in the state's query language; {@code fieldName} as for {@link #jsonata(JsonNode, String, String)}. */
+  Optional<Expression> template(JsonNode value, String pointer, String fieldName, boolean jsonata) {
+    return jsonata ? jsonata(value, pointer, fieldName) : payloadTemplate(value, pointer);
+  }
+
   Optional<Expression> template(JsonNode value, String pointer, boolean jsonata) {
     return jsonata ? jsonata(value, pointer) : payloadTemplate(value, pointer);
+  }
+
+  private static String unescape(String token) {
+    return token.replace("~1", "/").replace("~0", "~");
   }
 
   /**

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     description = "AWS Step Functions state machines on Apache Kafka.",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {DevCommand.class})
+    subcommands = {DevCommand.class, RunLocalCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
@@ -22,7 +22,8 @@ public final class Main implements Runnable {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new Main()).setExecutionExceptionHandler(new FriendlyErrors());
+    // No @argument-file expansion: run-local's --input @FILE reads the file itself.
+    return new CommandLine(new Main()).setExpandAtFiles(false).setExecutionExceptionHandler(new FriendlyErrors());
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.stepstream.server.dev;
 
 import dev.stepstream.broker.EmbeddedBrokerConfig;
 import dev.stepstream.broker.EmbeddedKafkaBroker;
-import dev.stepstream.broker.TopicProvisioner;
+import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.wire.TopicCatalogue;
 import java.util.ArrayList;
 import java.util.List;

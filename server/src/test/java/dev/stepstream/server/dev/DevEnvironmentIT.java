@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepstream.broker.FreePorts;
-import dev.stepstream.broker.KafkaUnreachableException;
+import dev.stepstream.processor.topics.KafkaUnreachableException;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.stepstream.broker;
+package dev.stepstream.processor.topics;
 
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.TopicSpec;
@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +87,16 @@ public final class TopicProvisioner implements AutoCloseable {
       return admin.listTopics().names().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("cannot list topics on " + bootstrapServers + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The partition count of an existing topic. */
+  public Optional<Integer> partitionCount(String topic) {
+    try {
+      return Optional.of(admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+          .get(topic).partitions().size());
+    } catch (Exception e) {
+      return Optional.empty();
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.stepstream.broker;
+package dev.stepstream.processor.topics;
 
 import java.time.Duration;
 

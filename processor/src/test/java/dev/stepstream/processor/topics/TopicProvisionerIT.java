@@ -1,4 +1,4 @@
-package dev.stepstream.broker;
+package dev.stepstream.processor.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,21 +12,20 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.stepstream.broker.FreePorts;
+import dev.stepstream.testkit.kafka.KafkaCluster;
+import dev.stepstream.testkit.kafka.KafkaClusterExtension;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(KafkaClusterExtension.class)
 class TopicProvisionerIT {
-  private static EmbeddedKafkaBroker broker;
+  private KafkaCluster broker;
 
-  @BeforeAll
-  static void startBroker() {
-    broker = EmbeddedKafkaBroker.start(EmbeddedBrokerConfig.ephemeral());
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
+  @BeforeEach
+  void useSharedCluster(KafkaCluster kafka) {
+    broker = kafka;
   }
 
   @Test

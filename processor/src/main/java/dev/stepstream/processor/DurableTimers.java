@@ -1,0 +1,81 @@
+package dev.stepstream.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Execution timers in two stores: {@code timers}, keyed by zero-padded due time + ARN + timer id so
+ * a range scan finds every due timer in order, and {@code timer-index}, keyed by ARN + timer id, so
+ * a timer can be cancelled without knowing its due time. Both stores are changelogged, so timers
+ * survive restarts and move with their partition.
+ */
+final class DurableTimers {
+  static final String TIMERS_STORE = "timers";
+  static final String INDEX_STORE = "timer-index";
+  private static final char SEP = '|';
+
+  private final KeyValueStore<String, String> byDueTime;
+  private final KeyValueStore<String, Long> byId;
+
+  DurableTimers(KeyValueStore<String, String> byDueTime, KeyValueStore<String, Long> byId) {
+    this.byDueTime = byDueTime;
+    this.byId = byId;
+  }
+
+  /** A due timer: which execution and which of its timers. */
+  record DueTimer(String executionArn, String timerId, long dueAtMillis) {}
+
+  void start(String executionArn, String timerId, long dueAtMillis) {
+    String id = executionArn + SEP + timerId;
+    Long previous = byId.get(id);
+    if (previous != null) {
+      byDueTime.delete(dueKey(previous, id));
+    }
+    byId.put(id, dueAtMillis);
+    byDueTime.put(dueKey(dueAtMillis, id), timerId);
+  }
+
+  void cancel(String executionArn, String timerId) {
+    String id = executionArn + SEP + timerId;
+    Long due = byId.get(id);
+    if (due != null) {
+      byId.delete(id);
+      byDueTime.delete(dueKey(due, id));
+    }
+  }
+
+  /** Removes and returns up to {@code limit} timers due at or before {@code nowMillis}, earliest first. */
+  List<DueTimer> takeDue(long nowMillis, int limit) {
+    List<DueTimer> due = new ArrayList<>();
+    try (KeyValueIterator<String, String> it = byDueTime.range(pad(0), pad(Math.max(0, nowMillis) + 1))) {
+      while (it.hasNext() && due.size() < limit) {
+        KeyValue<String, String> entry = it.next();
+        due.add(parse(entry.key, entry.value));
+      }
+    }
+    for (DueTimer t : due) {
+      byDueTime.delete(dueKey(t.dueAtMillis(), t.executionArn() + SEP + t.timerId()));
+      byId.delete(t.executionArn() + SEP + t.timerId());
+    }
+    return due;
+  }
+
+  private static DueTimer parse(String key, String timerId) {
+    long due = Long.parseLong(key.substring(0, 13));
+    String rest = key.substring(14);
+    String arn = rest.substring(0, rest.length() - timerId.length() - 1);
+    return new DueTimer(arn, timerId, due);
+  }
+
+  private static String dueKey(long dueAtMillis, String id) {
+    return pad(dueAtMillis) + SEP + id;
+  }
+
+  static String pad(long millis) {
+    String digits = Long.toString(millis);
+    return "0".repeat(Math.max(0, 13 - digits.length())) + digits;
+  }
+}

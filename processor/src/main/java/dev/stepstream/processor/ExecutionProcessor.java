@@ -1,0 +1,157 @@
+package dev.stepstream.processor;
+
+import dev.stepstream.engine.Decision;
+import dev.stepstream.engine.Effect;
+import dev.stepstream.engine.ExecutionState;
+import dev.stepstream.engine.ExecutionStateCodec;
+import dev.stepstream.engine.Interpreter;
+import dev.stepstream.wire.Command;
+import dev.stepstream.wire.Continue;
+import dev.stepstream.wire.HistoryEvent;
+import dev.stepstream.wire.TaskResult;
+import dev.stepstream.wire.TimerFired;
+import dev.stepstream.wire.WireFormatException;
+import dev.stepstream.wire.WireJson;
+import dev.stepstream.wire.WireRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The thin Kafka Streams adapter around the engine: decode the input, load the execution, apply,
+ * store, forward the history and effects. Due timers are fired by a wall-clock punctuator (the
+ * only place that reads the clock for timers). Input that cannot be decoded or applied goes to
+ * the dead-letter topic; nothing here lets a bad record kill the stream thread.
+ */
+final class ExecutionProcessor implements Processor<String, byte[], String, byte[]> {
+  static final String EXECUTIONS_STORE = "executions";
+  static final String TASK_HEADER = "stepstream-task";
+  private static final Logger LOG = LoggerFactory.getLogger(ExecutionProcessor.class);
+  private static final int TIMERS_PER_PUNCTUATION = 10_000;
+
+  private final Interpreter interpreter;
+  private final TaskTopics taskTopics;
+  private final ProcessorMetrics metrics;
+  private final Duration timerInterval;
+  private ProcessorContext<String, byte[]> context;
+  private KeyValueStore<String, byte[]> executions;
+  private DurableTimers timers;
+  private DefinitionCache definitions;
+
+  ExecutionProcessor(Interpreter interpreter, TaskTopics taskTopics, ProcessorMetrics metrics, Duration timerInterval) {
+    this.interpreter = interpreter;
+    this.taskTopics = taskTopics;
+    this.metrics = metrics;
+    this.timerInterval = timerInterval;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, byte[]> context) {
+    this.context = context;
+    this.executions = context.getStateStore(EXECUTIONS_STORE);
+    this.timers = new DurableTimers(
+        context.getStateStore(DurableTimers.TIMERS_STORE), context.getStateStore(DurableTimers.INDEX_STORE));
+    KeyValueStore<String, byte[]> definitionStore = context.getStateStore(DefinitionLoader.STORE);
+    this.definitions = new DefinitionCache(definitionStore::get);
+    context.schedule(timerInterval, PunctuationType.WALL_CLOCK_TIME, this::fireDueTimers);
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    WireRecord input;
+    try {
+      input = WireJson.decode(record.value(), WireRecord.class);
+    } catch (WireFormatException e) {
+      deadLetter(record, e.getMessage());
+      return;
+    }
+    String arn = executionArnOf(input);
+    if (arn == null) {
+      deadLetter(record, input.getClass().getSimpleName() + " records do not belong on this topic");
+    } else if (!arn.equals(record.key())) {
+      deadLetter(record, "record key '" + record.key() + "' does not match executionArn '" + arn + "'");
+    } else {
+      apply(arn, input, context.currentSystemTimeMs());
+    }
+  }
+
+  private static String executionArnOf(WireRecord input) {
+    if (input instanceof Command c) {
+      return c.executionArn();
+    }
+    return input instanceof TaskResult r ? r.executionArn() : null;
+  }
+
+  private void fireDueTimers(long nowMillis) {
+    for (DurableTimers.DueTimer due : timers.takeDue(nowMillis, TIMERS_PER_PUNCTUATION)) {
+      metrics.timerFired();
+      apply(due.executionArn(), new TimerFired(1, due.executionArn(), due.timerId(), due.dueAtMillis()), nowMillis);
+    }
+  }
+
+  private void apply(String arn, WireRecord input, long nowMillis) {
+    try {
+      byte[] stored = executions.get(arn);
+      ExecutionState state = stored == null ? null : ExecutionStateCodec.decode(stored);
+      long nextEventId = state == null ? 1 : state.nextEventId();
+      Decision decision =
+          interpreter.apply(state, input, new ProcessorEngineContext(nowMillis, arn, nextEventId, definitions));
+      if (!decision.applied()) {
+        metrics.ignored();
+        LOG.debug("Ignored {} for {}: {}", input.getClass().getSimpleName(), arn, decision.ignored().orElse(""));
+        return;
+      }
+      metrics.applied();
+      decision.state().ifPresent(s -> executions.put(arn, ExecutionStateCodec.encode(s)));
+      forwardEvents(arn, decision, nowMillis);
+      forwardEffects(arn, decision, nowMillis);
+    } catch (KafkaException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      LOG.error("Could not apply {} to {}", input.getClass().getSimpleName(), arn, e);
+      deadLetter(new Record<>(arn, WireJson.encode(input), nowMillis), "could not apply: " + e);
+    }
+  }
+
+  private void forwardEvents(String arn, Decision decision, long nowMillis) {
+    for (HistoryEvent event : decision.events()) {
+      context.forward(new Record<>(arn, WireJson.encode(event), nowMillis), StepstreamTopology.HISTORY_SINK);
+    }
+  }
+
+  private void forwardEffects(String arn, Decision decision, long nowMillis) {
+    for (Effect effect : decision.effects()) {
+      if (effect instanceof Effect.ScheduleTask task) {
+        taskTopics.ensure(task.request().taskName());
+        Record<String, byte[]> out = new Record<>(arn, WireJson.encode(task.request()), nowMillis);
+        out.headers().add(TASK_HEADER, task.request().taskName().getBytes(StandardCharsets.UTF_8));
+        context.forward(out, StepstreamTopology.TASKS_SINK);
+      } else if (effect instanceof Effect.StartTimer timer) {
+        timers.start(arn, timer.timerId(), timer.dueAtMillis());
+      } else if (effect instanceof Effect.CancelTimer timer) {
+        timers.cancel(arn, timer.timerId());
+      } else if (effect instanceof Effect.ContinueLater next) {
+        byte[] command = WireJson.encode(new Continue(1, arn, next.sequence()));
+        context.forward(new Record<>(arn, command, nowMillis), StepstreamTopology.COMMANDS_SINK);
+      } else if (effect instanceof Effect.PublishSummary summary) {
+        byte[] value = WireJson.encode(summary.summary());
+        context.forward(new Record<>(arn, value, nowMillis), StepstreamTopology.EXECUTIONS_SINK);
+      }
+    }
+  }
+
+  private void deadLetter(Record<String, byte[]> record, String reason) {
+    metrics.deadLettered();
+    LOG.warn("Dead-lettering record with key {}: {}", record.key(), reason);
+    byte[] letter = DeadLetters.of(record.key(), record.value(), reason,
+        context.recordMetadata().orElse(null), context.currentSystemTimeMs());
+    context.forward(new Record<>(record.key(), letter, record.timestamp()), StepstreamTopology.DEAD_LETTERS_SINK);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.stepstream.processor;
+
+import dev.stepstream.asl.eval.RandomSource;
+import dev.stepstream.engine.Definition;
+import dev.stepstream.engine.EngineContext;
+import java.util.Optional;
+
+/**
+ * The engine's view of the outside world for one apply call. Randomness is seeded from the
+ * execution and its event counter, so re-processing the same input after a crash (at-least-once
+ * profile) produces the same task tokens and timer ids.
+ */
+final class ProcessorEngineContext implements EngineContext {
+  private final long nowMillis;
+  private final RandomSource random;
+  private final DefinitionCache definitions;
+
+  ProcessorEngineContext(long nowMillis, String executionArn, long nextEventId, DefinitionCache definitions) {
+    this.nowMillis = nowMillis;
+    this.random = RandomSource.seeded(executionArn.hashCode() * 1_000_003L + nextEventId);
+    this.definitions = definitions;
+  }
+
+  @Override
+  public long nowMillis() {
+    return nowMillis;
+  }
+
+  @Override
+  public RandomSource random() {
+    return random;
+  }
+
+  @Override
+  public Optional<Definition> definition(String stateMachineArn) {
+    return definitions.find(stateMachineArn);
+  }
+}

@@ -1,0 +1,56 @@
+package dev.stepstream.processor;
+
+import java.util.Locale;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The delivery/latency trade-off, chosen by one setting (see docs/performance.md).
+ *
+ * <ul>
+ *   <li>{@link #EXACTLY_ONCE} (default): EOS v2, commit interval 100 ms;
+ *   <li>{@link #LATENCY}: EOS v2 with a 10 ms commit interval and no producer linger;
+ *   <li>{@link #FAST}: at-least-once; each task result and timer is still applied at most once by
+ *       the engine's token and timer checks, task requests reach workers at least once.
+ * </ul>
+ */
+public enum Profile {
+  EXACTLY_ONCE(StreamsConfig.EXACTLY_ONCE_V2, 100, 5),
+  LATENCY(StreamsConfig.EXACTLY_ONCE_V2, 10, 0),
+  FAST(StreamsConfig.AT_LEAST_ONCE, 100, 0);
+
+  private final String guarantee;
+  private final int commitIntervalMs;
+  private final int lingerMs;
+
+  Profile(String guarantee, int commitIntervalMs, int lingerMs) {
+    this.guarantee = guarantee;
+    this.commitIntervalMs = commitIntervalMs;
+    this.lingerMs = lingerMs;
+  }
+
+  /** Parses {@code exactly-once}, {@code latency} or {@code fast} (case-insensitive). */
+  public static Profile parse(String name) {
+    for (Profile p : values()) {
+      if (p.settingName().equals(name.toLowerCase(Locale.ROOT))) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("unknown profile '" + name + "': use exactly-once, latency or fast");
+  }
+
+  public String settingName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  public boolean exactlyOnce() {
+    return StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee);
+  }
+
+  void applyTo(Properties props) {
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), lingerMs);
+  }
+}

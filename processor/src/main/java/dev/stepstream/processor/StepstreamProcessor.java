@@ -1,0 +1,96 @@
+package dev.stepstream.processor;
+
+import dev.stepstream.engine.EngineOptions;
+import dev.stepstream.engine.ExecutionState;
+import dev.stepstream.engine.ExecutionStateCodec;
+import dev.stepstream.processor.topics.TopicProvisioner;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Stepstream processor instance: the topology on Kafka Streams, plus interactive queries
+ * of the executions it owns. Several instances with the same application id share the partitions.
+ */
+public final class StepstreamProcessor implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StepstreamProcessor.class);
+
+  private final KafkaStreams streams;
+  private final AdminTaskTopics taskTopics;
+  private final ProcessorMetrics metrics;
+
+  private StepstreamProcessor(KafkaStreams streams, AdminTaskTopics taskTopics, ProcessorMetrics metrics) {
+    this.streams = streams;
+    this.taskTopics = taskTopics;
+    this.metrics = metrics;
+  }
+
+  /** Starts the processor and waits until it is RUNNING (or fails after {@code timeout}). */
+  public static StepstreamProcessor start(ProcessorConfig config, EngineOptions engine, Duration timeout) {
+    ProcessorMetrics metrics = new ProcessorMetrics();
+    AdminTaskTopics taskTopics = new AdminTaskTopics(
+        new TopicProvisioner(config.bootstrapServers(), config.topics(), partitionsOfCommands(config), (short) -1));
+    KafkaStreams streams = new KafkaStreams(
+        StepstreamTopology.build(config.topics(), engine, taskTopics, metrics, config.timerInterval()),
+        config.streamsProperties());
+    CountDownLatch running = new CountDownLatch(1);
+    streams.setStateListener((now, before) -> {
+      if (now == KafkaStreams.State.RUNNING) {
+        running.countDown();
+      }
+    });
+    streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("Stream thread failed; replacing it", e);
+      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    streams.start();
+    StepstreamProcessor processor = new StepstreamProcessor(streams, taskTopics, metrics);
+    try {
+      if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        processor.close();
+        throw new IllegalStateException("the processor did not reach RUNNING within " + timeout.toSeconds() + " s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      processor.close();
+      throw new IllegalStateException("interrupted while starting the processor", e);
+    }
+    return processor;
+  }
+
+  private static int partitionsOfCommands(ProcessorConfig config) {
+    try (TopicProvisioner provisioner = new TopicProvisioner(config.bootstrapServers(), config.topics(), 1, (short) -1)) {
+      return provisioner.partitionCount(config.topics().commands()).orElse(1);
+    }
+  }
+
+  /** The state of an execution owned by this instance, if any (interactive query). */
+  public Optional<ExecutionState> execution(String executionArn) {
+    ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters.fromNameAndType(
+        StepstreamTopology.EXECUTIONS_STORE, QueryableStoreTypes.keyValueStore()));
+    byte[] bytes = store.get(executionArn);
+    return bytes == null ? Optional.empty() : Optional.of(ExecutionStateCodec.decode(bytes));
+  }
+
+  public ProcessorMetrics metrics() {
+    return metrics;
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+    taskTopics.close();
+  }
+}

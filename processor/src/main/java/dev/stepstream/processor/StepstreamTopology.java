@@ -1,0 +1,88 @@
+package dev.stepstream.processor;
+
+import dev.stepstream.engine.EngineOptions;
+import dev.stepstream.engine.Interpreter;
+import dev.stepstream.wire.TopicCatalogue;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.TopicNameExtractor;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Builds the Stepstream topology: commands and task results (co-partitioned by execution ARN) into
+ * one processor with the {@code executions}, {@code timers} and {@code timer-index} stores; task
+ * requests, history, execution summaries, Continue commands and dead letters out; definitions as a
+ * global store.
+ */
+public final class StepstreamTopology {
+  public static final String EXECUTIONS_STORE = ExecutionProcessor.EXECUTIONS_STORE;
+  static final String SOURCE = "commands-and-results";
+  static final String PROCESSOR = "executions";
+  static final String TASKS_SINK = "task-requests";
+  static final String HISTORY_SINK = "history";
+  static final String EXECUTIONS_SINK = "execution-summaries";
+  static final String COMMANDS_SINK = "continue-commands";
+  static final String DEAD_LETTERS_SINK = "dead-letters";
+
+  private StepstreamTopology() {}
+
+  public static Topology build(
+      TopicCatalogue topics, EngineOptions engine, TaskTopics taskTopics, ProcessorMetrics metrics, Duration timerInterval) {
+    Topology topology = new Topology();
+    topology.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DefinitionLoader.STORE), Serdes.String(), Serdes.ByteArray())
+            .withLoggingDisabled(),
+        "definitions-source",
+        Serdes.String().deserializer(),
+        Serdes.ByteArray().deserializer(),
+        topics.definitions(),
+        "definitions-loader",
+        DefinitionLoader::new);
+
+    topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+        topics.commands(), topics.taskResults());
+    topology.addProcessor(PROCESSOR,
+        () -> new ExecutionProcessor(new Interpreter(engine), taskTopics, metrics, timerInterval), SOURCE);
+    topology.addStateStore(executionsStore(), PROCESSOR);
+    topology.addStateStore(timersStore(), PROCESSOR);
+    topology.addStateStore(timerIndexStore(), PROCESSOR);
+
+    topology.addSink(TASKS_SINK, taskTopic(topics), Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
+    topology.addSink(HISTORY_SINK, topics.history(), Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
+    topology.addSink(EXECUTIONS_SINK, topics.executions(), Serdes.String().serializer(), Serdes.ByteArray().serializer(),
+        PROCESSOR);
+    topology.addSink(COMMANDS_SINK, topics.commands(), Serdes.String().serializer(), Serdes.ByteArray().serializer(),
+        PROCESSOR);
+    topology.addSink(DEAD_LETTERS_SINK, topics.deadLetters(), Serdes.String().serializer(),
+        Serdes.ByteArray().serializer(), PROCESSOR);
+    return topology;
+  }
+
+  private static TopicNameExtractor<String, byte[]> taskTopic(TopicCatalogue topics) {
+    return (key, value, context) -> {
+      Header header = context.headers().lastHeader(ExecutionProcessor.TASK_HEADER);
+      return topics.taskTopic(new String(header.value(), StandardCharsets.UTF_8));
+    };
+  }
+
+  private static StoreBuilder<KeyValueStore<String, byte[]>> executionsStore() {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(EXECUTIONS_STORE), Serdes.String(), Serdes.ByteArray());
+  }
+
+  private static StoreBuilder<KeyValueStore<String, String>> timersStore() {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(DurableTimers.TIMERS_STORE), Serdes.String(), Serdes.String());
+  }
+
+  private static StoreBuilder<KeyValueStore<String, Long>> timerIndexStore() {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(DurableTimers.INDEX_STORE), Serdes.String(), Serdes.Long());
+  }
+}

@@ -1,0 +1,119 @@
+package dev.stepstream.processor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepstream.engine.EngineOptions;
+import dev.stepstream.wire.Command;
+import dev.stepstream.wire.HistoryEvent;
+import dev.stepstream.wire.StartExecution;
+import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.TaskRequest;
+import dev.stepstream.wire.TaskResult;
+import dev.stepstream.wire.TopicCatalogue;
+import dev.stepstream.wire.WireJson;
+import dev.stepstream.wire.WireRecord;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The real topology under TopologyTestDriver, with typed helpers for the Stepstream topics. */
+final class TopologyHarness implements AutoCloseable {
+  static final String MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:Test";
+  final TopicCatalogue topics = TopicCatalogue.load();
+  final ProcessorMetrics metrics = new ProcessorMetrics();
+  final TopologyTestDriver driver;
+  private final TestInputTopic<String, byte[]> definitions;
+  private final TestInputTopic<String, byte[]> commands;
+  private final TestInputTopic<String, byte[]> results;
+  private final TestOutputTopic<String, byte[]> history;
+  private final TestOutputTopic<String, byte[]> executions;
+  private final TestOutputTopic<String, byte[]> deadLetters;
+  private final TestOutputTopic<String, byte[]> continues;
+
+  TopologyHarness(Path stateDir) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(
+        StepstreamTopology.build(topics, EngineOptions.defaults(), TaskTopics.preProvisioned(), metrics,
+            Duration.ofMillis(50)),
+        props, Instant.parse("2026-01-01T00:00:00Z"));
+    definitions = input(topics.definitions());
+    commands = input(topics.commands());
+    results = input(topics.taskResults());
+    history = output(topics.history());
+    executions = output(topics.executions());
+    deadLetters = output(topics.deadLetters());
+    continues = output(topics.commands());
+  }
+
+  private TestInputTopic<String, byte[]> input(String topic) {
+    return driver.createInputTopic(topic, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+  }
+
+  private TestOutputTopic<String, byte[]> output(String topic) {
+    return driver.createOutputTopic(topic, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+  }
+
+  void define(String definitionJson) {
+    definitions.pipeInput(MACHINE, WireJson.encode(new StateMachine(1, MACHINE, "Test", StateMachine.KIND_STATE_MACHINE,
+        definitionJson, "STANDARD", "arn:aws:iam::123456789012:role/test", "r1", 1L, 1L)));
+  }
+
+  String start(String name, JsonNode input) {
+    String arn = "arn:aws:states:us-east-1:123456789012:execution:Test:" + name;
+    send(new StartExecution(1, arn, MACHINE, name, input, 1L));
+    return arn;
+  }
+
+  void send(Command command) {
+    commands.pipeInput(command.executionArn(), WireJson.encode(command));
+  }
+
+  void send(TaskResult result) {
+    results.pipeInput(result.executionArn(), WireJson.encode(result));
+  }
+
+  void sendRaw(String topic, String key, byte[] value) {
+    input(topic).pipeInput(key, value);
+  }
+
+  List<TaskRequest> taskRequests(String taskName) {
+    return output(topics.taskTopic(taskName)).readValuesToList().stream()
+        .map(v -> WireJson.decode(v, TaskRequest.class)).toList();
+  }
+
+  List<HistoryEvent> history() {
+    return history.readValuesToList().stream().map(v -> WireJson.decode(v, HistoryEvent.class)).toList();
+  }
+
+  List<dev.stepstream.wire.ExecutionSummary> summaries() {
+    return executions.readValuesToList().stream()
+        .map(v -> WireJson.decode(v, dev.stepstream.wire.ExecutionSummary.class)).toList();
+  }
+
+  List<dev.stepstream.wire.DeadLetter> deadLetters() {
+    return deadLetters.readValuesToList().stream()
+        .map(v -> WireJson.decode(v, dev.stepstream.wire.DeadLetter.class)).toList();
+  }
+
+  List<WireRecord> continues() {
+    return continues.readValuesToList().stream().map(v -> WireJson.decode(v, WireRecord.class)).toList();
+  }
+
+  void advance(Duration duration) {
+    driver.advanceWallClockTime(duration);
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}

@@ -1,0 +1,206 @@
+package dev.stepstream.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RunLocalCommandTest {
+  private static final String PASS = "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Result\":{\"hello\":\"world\"},\"End\":true}}}";
+  private static final String FAIL = "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"ErrorA\",\"Cause\":\"Invalid response.\"}}}";
+  private static final String ECHO_TASK = "{\"StartAt\":\"Charge\",\"States\":{\"Charge\":{\"Type\":\"Task\","
+      + "\"Resource\":\"arn:aws:lambda:us-east-1:123456789012:function:Charge\",\"End\":true}}}";
+  private static final String MOCKS = "{\"StateMachines\":{\"Billing\":{\"TestCases\":{\"Declined\":{\"Charge\":\"Declined\"}}}},"
+      + "\"MockedResponses\":{\"Charge\":{\"0\":{\"Return\":{\"charged\":true}}},"
+      + "\"Declined\":{\"0\":{\"Throw\":{\"Error\":\"CardDeclined\",\"Cause\":\"insufficient funds\"}}}}}";
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String stdin, String... args) {
+    CommandLine cli = new CommandLine(new RunLocalCommand(
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)))).setExpandAtFiles(false);
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    return cli.execute(args);
+  }
+
+  private Path file(String name, String content) throws Exception {
+    return Files.writeString(dir.resolve(name), content);
+  }
+
+  @Test
+  void shouldPrintOneCompactJsonLineWithKeysInOrder() throws Exception {
+    int code = run("", "--definition", file("d.json", PASS).toString());
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).isEqualTo(
+        "{\"status\":\"SUCCEEDED\",\"output\":{\"hello\":\"world\"},\"error\":null,\"cause\":null}" + System.lineSeparator());
+  }
+
+  @Test
+  void shouldReportAFailedExecutionAsDataWithExitCodeZero() throws Exception {
+    int code = run("", "--definition", file("d.json", FAIL).toString());
+
+    assertThat(code).isZero();
+    assertThat(out.toString().trim()).isEqualTo(
+        "{\"status\":\"FAILED\",\"output\":null,\"error\":\"ErrorA\",\"cause\":\"Invalid response.\"}");
+  }
+
+  @Test
+  void shouldReadTheInputFromAFileGivenWithAt() throws Exception {
+    String echo = "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"InputPath\":\"$.a\",\"End\":true}}}";
+    int code = run("", "--definition", file("d.json", echo).toString(), "--input", "@" + file("in.json", "{\"a\":[1,2]}"));
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("\"output\":[1,2]");
+  }
+
+  @Test
+  void shouldAnswerTasksByStateNameWithoutATestCase() throws Exception {
+    int code = run("", "--definition", file("d.json", ECHO_TASK).toString(), "--mocks", file("m.json", MOCKS).toString());
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("\"status\":\"SUCCEEDED\",\"output\":{\"charged\":true}");
+  }
+
+  @Test
+  void shouldAnswerTasksFromTheSelectedTestCase() throws Exception {
+    int code = run("", "--definition", file("d.json", ECHO_TASK).toString(), "--mocks", file("m.json", MOCKS).toString(),
+        "--test-case", "Declined");
+
+    assertThat(code).isZero();
+    assertThat(out.toString().trim()).isEqualTo(
+        "{\"status\":\"FAILED\",\"output\":null,\"error\":\"CardDeclined\",\"cause\":\"insufficient funds\"}");
+  }
+
+  @Test
+  void shouldReportInvalidInputJsonAsAFailedRun() throws Exception {
+    int code = run("", "--definition", file("d.json", PASS).toString(), "--input", "{oops");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("\"status\":\"FAILED\"").contains("\"error\":\"Stepstream.InvalidInput\"");
+  }
+
+  @Test
+  void shouldExitTwoWhenTheDefinitionFileCannotBeRead() {
+    int code = run("", "--definition", dir.resolve("missing.json").toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("cannot read --definition file").contains("missing.json");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void shouldExitTwoNamingThePointerOfAnInvalidMockFile() throws Exception {
+    int code = run("", "--definition", file("d.json", PASS).toString(),
+        "--mocks", file("m.json", "{\"MockedResponses\":{\"R\":{\"zero\":{\"Return\":1}}}}").toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("at /MockedResponses/R/zero");
+  }
+
+  @Test
+  void shouldExitTwoForATestCaseTheMockFileDoesNotDefine() throws Exception {
+    int code = run("", "--definition", file("d.json", PASS).toString(), "--mocks", file("m.json", MOCKS).toString(),
+        "--test-case", "Nope");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("test case 'Nope' is not defined");
+  }
+
+  @Test
+  void shouldExitTwoWithoutDefinitionOrBatch() {
+    assertThat(run("")).isEqualTo(2);
+    assertThat(err.toString()).contains("give either --definition FILE or --batch");
+  }
+
+  @Test
+  void shouldExitTwoForAStartTimeThatIsNotAnInstant() throws Exception {
+    assertThat(run("", "--definition", file("d.json", PASS).toString(), "--start-time", "yesterday")).isEqualTo(2);
+    assertThat(err.toString()).contains("--start-time");
+  }
+
+  @Test
+  void shouldWriteOneResultLinePerBatchLineInOrderWithTheIdFirst() {
+    String stdin = line("1", PASS, "{}") + "\n" + line("two", FAIL, "{}") + "\n";
+
+    int code = run(stdin, "--batch");
+
+    assertThat(code).isZero();
+    assertThat(out.toString().lines()).containsExactly(
+        "{\"id\":\"1\",\"status\":\"SUCCEEDED\",\"output\":{\"hello\":\"world\"},\"error\":null,\"cause\":null}",
+        "{\"id\":\"two\",\"status\":\"FAILED\",\"output\":null,\"error\":\"ErrorA\",\"cause\":\"Invalid response.\"}");
+  }
+
+  @Test
+  void shouldKeepGoingAfterMalformedLinesAndInvalidDefinitions() {
+    String stdin = "this is not json\n"
+        + "{\"id\":7,\"input\":\"{}\"}\n"
+        + line("bad", "{\"StartAt\":\"Nowhere\",\"States\":{}}", "{}") + "\n"
+        + "\n"
+        + line("ok", PASS, null) + "\n";
+
+    int code = run(stdin, "--batch");
+
+    assertThat(code).isZero();
+    assertThat(out.toString().lines()).hasSize(4).satisfiesExactly(
+        l -> assertThat(l).startsWith("{\"id\":null,\"status\":\"FAILED\"").contains("Stepstream.InvalidInput"),
+        l -> assertThat(l).startsWith("{\"id\":7,\"status\":\"FAILED\"").contains("Stepstream.InvalidInput"),
+        l -> assertThat(l).startsWith("{\"id\":\"bad\",\"status\":\"FAILED\"").contains("Stepstream.ValidationError"),
+        l -> assertThat(l).startsWith("{\"id\":\"ok\",\"status\":\"SUCCEEDED\""));
+  }
+
+  @Test
+  void shouldUseTheTestCaseOfEachBatchLine() throws Exception {
+    String stdin = "{\"id\":1,\"definition\":" + quote(ECHO_TASK) + ",\"input\":\"{}\",\"testCase\":\"Declined\"}\n"
+        + "{\"id\":2,\"definition\":" + quote(ECHO_TASK) + ",\"input\":\"{}\"}\n";
+
+    int code = run(stdin, "--batch", "--mocks", file("m.json", MOCKS).toString());
+
+    assertThat(code).isZero();
+    assertThat(out.toString().lines()).satisfiesExactly(
+        l -> assertThat(l).contains("\"error\":\"CardDeclined\""),
+        l -> assertThat(l).contains("\"output\":{\"charged\":true}"));
+  }
+
+  @Test
+  void shouldReadAnAtInputFileThroughTheMainCommandLine() throws Exception {
+    String echo = "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}";
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+
+    int code = cli.execute("run-local", "--definition", file("d.json", echo).toString(), "--input", "@" + file("in.json", "[3]"));
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("\"output\":[3]");
+  }
+
+  @Test
+  void shouldBeListedInTheMainHelp() {
+    StringWriter help = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(help));
+
+    cli.execute("--help");
+
+    assertThat(help.toString()).contains("run-local");
+  }
+
+  private static String line(String id, String definition, String input) {
+    return "{\"id\":" + quote(id) + ",\"definition\":" + quote(definition) + ",\"input\":" + (input == null ? "null" : quote(input)) + "}";
+  }
+
+  private static String quote(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}
