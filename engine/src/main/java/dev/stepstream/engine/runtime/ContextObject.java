@@ -42,7 +42,7 @@ public final class ContextObject {
     ObjectNode ctx = Json.NODES.objectNode();
     ctx.set("Execution", shared.get("Execution"));
     ObjectNode state = ctx.putObject("State");
-    state.put("EnteredTime", isoTime(frame.enteredMillis));
+    state.put("EnteredTime", run.isoTime(frame.enteredMillis));
     state.put("Name", frame.stateName);
     state.put("RetryCount", frame.retryCount);
     ctx.set("StateMachine", shared.get("StateMachine"));

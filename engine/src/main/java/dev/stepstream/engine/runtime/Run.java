@@ -45,6 +45,8 @@ public final class Run {
   private final Map<Integer, StateGraph> graphs = new HashMap<>();
   private StateGraph rootGraph;
   private JsonNode executionContext;
+  private long isoTimeMillis;
+  private String isoTimeText;
 
   public Run(EngineOptions options, EngineContext ctx, Definition definition, ExecutionHeader header,
       Map<Integer, Frame> frames, Map<String, Timer> timers) {
@@ -248,6 +250,15 @@ public final class Run {
     events.add(new HistoryEvent(WireVersions.CURRENT, header.executionArn, id, previousEventId, now, type,
         detailsName, details));
     return id;
+  }
+
+  /** ISO-8601 text of a time; the last one is cached (most states of a call enter at {@link #now}). */
+  public String isoTime(long epochMillis) {
+    if (isoTimeText == null || isoTimeMillis != epochMillis) {
+      isoTimeMillis = epochMillis;
+      isoTimeText = ContextObject.isoTime(epochMillis);
+    }
+    return isoTimeText;
   }
 
   /** The shared {@code $$.Execution}/{@code $$.StateMachine} part of the context object. */
