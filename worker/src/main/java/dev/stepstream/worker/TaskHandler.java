@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@link TaskWorker#NO_RESULT} (or {@code ctx.doNotComplete()}) when someone else completes the
  * task later with its token, as {@code .waitForTaskToken} tasks are.
  *
+ * <p>A handler that throws {@link InterruptedException} while its worker is closing leaves its
+ * task unanswered and uncommitted, so it is delivered again later; at any other time it is a failure.
+ *
  * <p>Handlers run on several threads at once when the worker's concurrency is above 1, and the same
  * task may be delivered more than once (at-least-once), so make them thread-safe and idempotent.
  */

@@ -24,12 +24,17 @@ public final class TaskInvocation {
   /**
    * @param heartbeats receives the handler's heartbeats as they happen
    * @return TaskSucceeded or TaskFailed, or empty when the handler chose not to complete the task
+   * @throws InterruptedException when the handler was interrupted; the caller decides whether that
+   *     is a failure or, when the worker is stopping, a task to leave for redelivery
    */
-  public static Optional<TaskResult> run(TaskHandler handler, TaskRequest request, Consumer<TaskHeartbeat> heartbeats) {
+  public static Optional<TaskResult> run(TaskHandler handler, TaskRequest request, Consumer<TaskHeartbeat> heartbeats)
+      throws InterruptedException {
     DefaultTaskContext ctx = new DefaultTaskContext(request, heartbeats);
     Object returned;
     try {
       returned = handler.handle(request.input(), ctx);
+    } catch (InterruptedException e) {
+      throw e;
     } catch (Exception | StackOverflowError | AssertionError | LinkageError e) {
       return Optional.of(failed(request, e));
     }
@@ -43,7 +48,8 @@ public final class TaskInvocation {
     }
   }
 
-  static TaskFailed failed(TaskRequest request, Throwable thrown) {
+  /** The TaskFailed reporting {@code thrown} for {@code request}. */
+  public static TaskFailed failed(TaskRequest request, Throwable thrown) {
     FailureMapping.Failure failure = FailureMapping.of(thrown);
     return new TaskFailed(WireVersions.CURRENT, request.executionArn(), request.taskToken(), failure.error(), failure.cause());
   }

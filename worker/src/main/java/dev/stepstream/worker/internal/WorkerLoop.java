@@ -107,8 +107,8 @@ public final class WorkerLoop implements Runnable {
   private void runTask(TaskRequest request, OffsetTracker.Ticket ticket) {
     boolean done = false;
     try {
-      Optional<TaskResult> result = TaskInvocation.run(handler, request, sender::heartbeat);
-      if (abandoned) {
+      Optional<TaskResult> result = invoke(request);
+      if (result == null || abandoned) {
         return;
       }
       if (result.isEmpty()) {
@@ -126,6 +126,19 @@ public final class WorkerLoop implements Runnable {
         finished.add(ticket);
       }
       inFlight.decrementAndGet();
+    }
+  }
+
+  /** The handler's outcome, or null when it was interrupted because the worker is stopping. */
+  private Optional<TaskResult> invoke(TaskRequest request) {
+    try {
+      return TaskInvocation.run(handler, request, sender::heartbeat);
+    } catch (InterruptedException e) {
+      if (stopping) {
+        LOG.info("Task {} was interrupted while the worker stops; it will be redelivered", request.taskToken());
+        return null;
+      }
+      return Optional.of(TaskInvocation.failed(request, e));
     }
   }
 

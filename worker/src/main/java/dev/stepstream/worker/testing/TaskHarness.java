@@ -88,7 +88,13 @@ public final class TaskHarness {
     JsonNode inputNode = input instanceof JsonNode node ? node : WireJson.mapper().valueToTree(input);
     TaskRequest request = request(inputNode);
     List<TaskHeartbeat> heartbeats = new CopyOnWriteArrayList<>();
-    Optional<TaskResult> result = TaskInvocation.run(handler, request, heartbeats::add);
+    Optional<TaskResult> result;
+    try {
+      result = TaskInvocation.run(handler, request, heartbeats::add);
+    } catch (InterruptedException e) {
+      // A running worker that is not stopping reports an interrupted handler as a failure too.
+      result = Optional.of(TaskInvocation.failed(request, e));
+    }
     return new TaskRun(request, result, List.copyOf(heartbeats));
   }
 
