@@ -122,4 +122,14 @@ class SalvarImagemTest {
   void shouldRequireAnObjectInput() {
     assertThat(harness.runJson(handler(), "\"foto.png\"").error()).isEqualTo("Imagem.Invalida");
   }
+
+  @Test
+  void shouldAcceptTheOnePixelSampleFromTheReadme() {
+    String pixel = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+    TaskRun run = harness.run(handler(), Map.of("imagem", pixel, "nome", "pixel"));
+
+    assertThat(run.output().get("arquivo").asText()).endsWith("/store/pixel.png");
+    assertThat(run.output().get("largura").asInt()).isEqualTo(1);
+  }
 }
