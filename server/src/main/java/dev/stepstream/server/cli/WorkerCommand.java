@@ -43,7 +43,8 @@ final class WorkerCommand implements Callable<Integer> {
       description = "How many commands run at once (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
-  @Option(names = "--topic-prefix", defaultValue = "stepstream.", description = "Topic name prefix (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--topic-prefix", defaultValue = "stepstream.", paramLabel = "P",
+      description = "Topic name prefix (default: ${DEFAULT-VALUE}).")
   String topicPrefix;
 
   @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The command to run per task and its arguments, after --.")
