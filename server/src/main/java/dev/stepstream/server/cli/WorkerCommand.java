@@ -1,6 +1,6 @@
 package dev.stepstream.server.cli;
 
-import dev.stepstream.broker.TopicProvisioner;
+import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.worker.TaskWorker;
 import dev.stepstream.worker.WorkerMetrics;
