@@ -41,6 +41,7 @@ public final class Lifecycle {
     Frame root = run.newFrame(Frame.NO_PARENT, 0);
     root.stateName = run.definition.machine().startAt();
     root.input = start.input();
+    root.inputText = inputText;
     root.phase = Phase.ENTER;
     root.lastEventId = run.header.lastEventId;
     run.definition.machine().timeoutSeconds().ifPresent(seconds -> run.header.executionTimerId =

@@ -50,17 +50,12 @@ public final class History {
     details.putObject(field + "Details").put("truncated", false);
   }
 
-  public static ObjectNode stateEntered(String name, JsonNode input) {
+  /** StateEntered details with the input already serialised. */
+  public static ObjectNode entered(String name, String inputJson) {
     ObjectNode d = Json.NODES.objectNode();
     d.put("name", name);
-    putPayload(d, "input", input);
-    return d;
-  }
-
-  public static ObjectNode stateExited(String name, JsonNode output) {
-    ObjectNode d = Json.NODES.objectNode();
-    d.put("name", name);
-    putPayload(d, "output", output);
+    d.put("input", inputJson);
+    d.putObject("inputDetails").put("truncated", false);
     return d;
   }
 

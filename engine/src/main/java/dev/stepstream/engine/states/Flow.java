@@ -100,6 +100,7 @@ public final class Flow {
     if (next instanceof Transition.Next n) {
       f.stateName = n.stateName();
       f.input = output;
+      f.inputText = text;
       f.phase = Phase.ENTER;
       f.resetStateData();
       run.queue.add(new Step.Advance(f.id));
