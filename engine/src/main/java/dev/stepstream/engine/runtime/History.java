@@ -38,6 +38,33 @@ public final class History {
     throw new IllegalArgumentException("Unknown state type " + state);
   }
 
+  /** {@code <Type>StateEntered}, as a constant (this runs for every transition). */
+  public static String enteredType(State state) {
+    return switch (typeName(state)) {
+      case "Pass" -> "PassStateEntered";
+      case "Task" -> "TaskStateEntered";
+      case "Choice" -> "ChoiceStateEntered";
+      case "Wait" -> "WaitStateEntered";
+      case "Succeed" -> "SucceedStateEntered";
+      case "Fail" -> "FailStateEntered";
+      case "Parallel" -> "ParallelStateEntered";
+      default -> "MapStateEntered";
+    };
+  }
+
+  /** {@code <Type>StateExited}, as a constant (Fail states never exit). */
+  public static String exitedType(State state) {
+    return switch (typeName(state)) {
+      case "Pass" -> "PassStateExited";
+      case "Task" -> "TaskStateExited";
+      case "Choice" -> "ChoiceStateExited";
+      case "Wait" -> "WaitStateExited";
+      case "Succeed" -> "SucceedStateExited";
+      case "Parallel" -> "ParallelStateExited";
+      default -> "MapStateExited";
+    };
+  }
+
   public static ObjectNode payload(String field, JsonNode value) {
     ObjectNode details = Json.NODES.objectNode();
     putPayload(details, field, value);

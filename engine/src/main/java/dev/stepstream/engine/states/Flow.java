@@ -93,7 +93,7 @@ public final class Flow {
       // A Parallel/Map left through Catch: its halted branches/iterations are no longer needed.
       Children.discard(run, f);
     }
-    long id = run.emit(History.typeName(s) + "StateExited", f.lastEventId, "stateExitedEventDetails",
+    long id = run.emit(History.exitedType(s), f.lastEventId, "stateExitedEventDetails",
         History.exited(s.name(), text));
     f.lastEventId = id;
     assign(f, assigned);

@@ -24,7 +24,7 @@ public final class StateRunner {
     State s = run.state(f);
     if (f.phase == Phase.ENTER) {
       f.enteredMillis = run.now;
-      long id = run.emit(History.typeName(s) + "StateEntered", f.lastEventId, "stateEnteredEventDetails",
+      long id = run.emit(History.enteredType(s), f.lastEventId, "stateEnteredEventDetails",
           History.entered(s.name(), f.inputText != null ? f.inputText : Json.write(f.input)));
       f.enteredEventId = id;
       f.lastEventId = id;
