@@ -95,6 +95,29 @@ public final class Run {
     }
   }
 
+  /** Stops a frame where it stands: no pending task or timer; CHILDREN frames keep their phase. */
+  public void halt(Frame f) {
+    cancelTimer(f.timerId);
+    cancelTimer(f.timeoutTimerId);
+    cancelTimer(f.heartbeatTimerId);
+    f.timerId = null;
+    f.timeoutTimerId = null;
+    f.heartbeatTimerId = null;
+    f.token = null;
+    f.taskStarted = false;
+    if (f.phase != Phase.CHILDREN) {
+      f.phase = Phase.HALTED;
+    }
+  }
+
+  /** Halts every frame; they stay in the state so that a redrive can continue from them. */
+  private void haltFrames() {
+    List<Integer> ids = new ArrayList<>(frames.keySet());
+    for (int id : ids) {
+      halt(edit(id));
+    }
+  }
+
   public Iterable<Frame> allFrames() {
     return frames.values();
   }
@@ -285,7 +308,11 @@ public final class Run {
     header.continueSequence = -1;
     header.executionTimerId = null;
     cancelAllTimers();
-    clearFrames();
+    if (status == ExecutionStatus.SUCCEEDED) {
+      clearFrames();
+    } else {
+      haltFrames();
+    }
     queue.clear();
     deferred = false;
     effects.add(new Effect.PublishSummary(header.summary()));
