@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     description = "AWS Step Functions state machines on Apache Kafka.",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {DevCommand.class, RunLocalCommand.class, WorkerCommand.class})
+    subcommands = {DevCommand.class, RunLocalCommand.class, WorkerCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -1,0 +1,80 @@
+package dev.stepstream.bench.harness;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs the warm-up and then the fixed measuring window of one scenario against a monotonically
+ * growing counter of completed units, updating the progress line once a second.
+ */
+public final class Window {
+  private final Duration warmup;
+  private final Duration measure;
+  private final CpuMeter cpu;
+  private final Progress progress;
+
+  public Window(Duration warmup, Duration measure, CpuMeter cpu, Progress progress) {
+    this.warmup = warmup;
+    this.measure = measure;
+    this.cpu = cpu;
+    this.progress = progress;
+  }
+
+  public Duration total() {
+    return warmup.plus(measure);
+  }
+
+  /** Throughput: counts units completed inside the window. */
+  public Sample run(String scenario, String unit, LongSupplier completed) {
+    return run(scenario, unit, completed, null);
+  }
+
+  /** Throughput, plus latency from {@code probes} when not null (probes scheduled inside the window). */
+  public Sample run(String scenario, String unit, LongSupplier completed, LatencyProbes probes) {
+    tick(scenario, "warm-up", warmup, unit, completed);
+    long startCount = completed.getAsLong();
+    long startSelf = cpu.selfNanos();
+    long startBroker = cpu.brokerNanos();
+    long startNanos = System.nanoTime();
+    if (probes != null) {
+      probes.openWindow();
+    }
+    tick(scenario, "measuring", measure, unit, completed);
+    long count = completed.getAsLong() - startCount;
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    long self = cpu.selfNanos() - startSelf;
+    long endBroker = cpu.brokerNanos();
+    long broker = startBroker < 0 || endBroker < 0 ? -1 : endBroker - startBroker;
+    if (probes == null) {
+      return new Sample(count, seconds, self, broker, null, 0);
+    }
+    probes.closeWindow();
+    progress.show(scenario, "draining", 0, 0, unit);
+    return new Sample(count, seconds, self, broker, probes.drain(Duration.ofSeconds(10).toNanos(), () -> pause(20)),
+        probes.lost());
+  }
+
+  private void tick(String scenario, String phase, Duration length, String unit, LongSupplier completed) {
+    long end = System.nanoTime() + length.toNanos();
+    long lastCount = completed.getAsLong();
+    long lastTime = System.nanoTime();
+    while (System.nanoTime() < end) {
+      pause(Math.min(1_000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+      long now = System.nanoTime();
+      long count = completed.getAsLong();
+      double rate = (count - lastCount) / ((now - lastTime) / 1e9);
+      progress.show(scenario, phase, Math.max(0, (end - now) / 1_000_000_000L), rate, unit);
+      lastCount = count;
+      lastTime = now;
+    }
+  }
+
+  static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.stepstream.server.cli;
+
+import dev.stepstream.bench.BenchOptions;
+import dev.stepstream.bench.BenchRunner;
+import dev.stepstream.processor.Profile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "bench",
+    description = {
+      "Measure Stepstream's throughput and latency per step next to raw Kafka, in the same run.",
+      "Baselines: B0 raw producer->consumer, B1 Streams pass-through, B2 Streams get/put, B3 Streams<->echo ping-pong.",
+      "Workflows: W1 10 Pass states, W2 10 Task states, W3 one-Task latency, W4 starts/s, W5 Map of 10,000 items.",
+      "Figures are printed as one table with ratios to the matching baseline (see docs/performance.md)."},
+    mixinStandardHelpOptions = true)
+final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--quick", description = "About 3 minutes in all instead of about 10 (shorter windows; the report says quick).")
+  boolean quick;
+
+  @Option(names = "--kafka", paramLabel = "HOST:PORT",
+      description = "Use this broker instead of starting an embedded one in its own process.")
+  String kafka;
+
+  @Option(names = "--profile", split = ",", paramLabel = "P",
+      description = "Stepstream profiles to run: exactly-once, latency, fast (default: all three).")
+  List<String> profiles;
+
+  @Option(names = "--scenarios", split = ",", paramLabel = "ID",
+      description = "A subset of B0,B1,B2,B3,W1,W2,W3,W4,W5 (default: all).")
+  List<String> scenarios;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
+  Path json;
+
+  @Option(names = "--warmup", paramLabel = "SECONDS", description = "Warm-up per scenario (default 8, quick 3).")
+  Integer warmupSeconds;
+
+  @Option(names = "--duration", paramLabel = "SECONDS", description = "Measuring window per scenario (default 15, quick 4).")
+  Integer measureSeconds;
+
+  @Option(names = "--partitions", defaultValue = "6", paramLabel = "N", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Option(names = "--stream-threads", defaultValue = "1", paramLabel = "N",
+      description = "Kafka Streams threads, for the processor and the Streams baselines alike (default: ${DEFAULT-VALUE}).")
+  int streamThreads;
+
+  @Option(names = "--worker-concurrency", defaultValue = "32", paramLabel = "N",
+      description = "Handler threads of the echo worker in W2 and W3 (default: ${DEFAULT-VALUE}).")
+  int workerConcurrency;
+
+  @Option(names = "--rate", defaultValue = "200", paramLabel = "PER_SECOND",
+      description = "Open-loop rate of the latency probes in B3 and W3 (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(names = "--no-progress", description = "Do not draw the progress line.")
+  boolean noProgress;
+
+  @Override
+  public Integer call() throws Exception {
+    quietKafkaLogs();
+    Duration warmup = warmupSeconds != null ? Duration.ofSeconds(warmupSeconds)
+        : quick ? BenchOptions.QUICK_WARMUP : BenchOptions.DEFAULT_WARMUP;
+    Duration measure = measureSeconds != null ? Duration.ofSeconds(measureSeconds)
+        : quick ? BenchOptions.QUICK_MEASURE : BenchOptions.DEFAULT_MEASURE;
+    List<Profile> chosen = profiles == null ? Arrays.asList(Profile.values())
+        : profiles.stream().map(Profile::parse).distinct().toList();
+    Set<String> ids = new LinkedHashSet<>(scenarios == null ? BenchOptions.ALL_SCENARIOS
+        : scenarios.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList());
+    Path workDir = Files.createTempDirectory(Path.of(System.getProperty("user.dir")).resolve("target").toFile().exists()
+        ? Path.of(System.getProperty("user.dir"), "target") : Path.of(System.getProperty("java.io.tmpdir")), "stepstream-bench-");
+    BenchOptions options = new BenchOptions(quick, warmup, measure, chosen, ids, kafka, partitions, streamThreads,
+        workerConcurrency, rate, json, workDir, !noProgress);
+    new BenchRunner(options, spec.commandLine().getOut()).run();
+    return 0;
+  }
+
+  /** Kafka's warnings (temp state dirs, transaction retries) would break the progress line; errors still show. */
+  private static void quietKafkaLogs() {
+    for (String name : List.of("org.apache.kafka", "kafka", "state.change.logger")) {
+      if (org.slf4j.LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
+        logger.setLevel(ch.qos.logback.classic.Level.ERROR);
+      }
+    }
+  }
+}
