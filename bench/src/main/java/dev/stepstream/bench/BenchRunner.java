@@ -43,6 +43,7 @@ public final class BenchRunner {
   private final Map<Profile, ScenarioResult> pingPongRoundTrips = new EnumMap<>(Profile.class);
   private final Map<Profile, ScenarioResult> pingPongLatency = new EnumMap<>(Profile.class);
   private ScenarioResult stateful;
+  private BrokerProcess broker;
 
   public BenchRunner(BenchOptions options, PrintWriter out) {
     this.options = options;
@@ -54,7 +55,6 @@ public final class BenchRunner {
     double loadBefore = loadAverage();
     String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     Files.createDirectories(options.workDir());
-    BrokerProcess broker = null;
     try {
       String bootstrap = options.kafka();
       if (bootstrap == null) {
@@ -63,12 +63,17 @@ public final class BenchRunner {
         bootstrap = broker.bootstrapServers();
       }
       CpuMeter cpu = new CpuMeter(Optional.ofNullable(broker).map(BrokerProcess::handle));
-      Window window = new Window(options.warmup(), options.measure(), cpu, progress);
+      Window window = new Window(options.warmup(), options.measure(), cpu, progress)
+          .withFirstWarmup(options.warmup().multipliedBy(5));
       BenchKafka kafka = new BenchKafka(bootstrap, options.partitions(),
           "bench-" + UUID.randomUUID().toString().substring(0, 6) + ".", options.workDir().resolve("state"));
-      baselines(kafka, window);
-      for (Profile profile : options.profiles()) {
-        workflows(kafka, window, cpu, profile);
+      try {
+        baselines(kafka, window);
+        for (Profile profile : options.profiles()) {
+          workflows(kafka, window, cpu, profile);
+        }
+      } catch (IllegalStateException brokerGone) {
+        progress.note("Stopped early: " + brokerGone.getMessage());
       }
       progress.clear();
       RunInfo info = new RunInfo(options.quick(), started, broker == null ? bootstrap : "embedded, own process",
@@ -81,40 +86,44 @@ public final class BenchRunner {
       return List.copyOf(results);
     } finally {
       progress.clear();
+      boolean brokerHealthy = broker == null || broker.alive();
       if (broker != null) {
         broker.close();
       }
-      deleteQuietly(options.workDir());
+      deleteQuietly(brokerHealthy ? options.workDir() : options.workDir().resolve("state"));
     }
   }
 
   private void baselines(BenchKafka kafka, Window window) throws InterruptedException {
     int threads = options.streamThreads();
     if (options.runs("B0")) {
-      add(new ScenarioResult("B0", "raw producer -> consumer", null, "records/s", RawPipe.run(kafka, window),
-          null, null, null, null));
+      guarded("B0", "raw producer -> consumer", () -> add(new ScenarioResult("B0", "raw producer -> consumer", null,
+          "records/s", RawPipe.run(kafka, window), null, null, null, null)));
     }
     if (options.runs("B1")) {
       for (Profile settings : List.of(Profile.EXACTLY_ONCE, Profile.FAST)) {
-        add(new ScenarioResult("B1", "Streams pass-through " + StreamsApps.describe(settings), null, "records/s",
-            StreamsPipe.passThrough(kafka, window, settings, threads), null, null, null, null));
+        String title = "Streams pass-through " + StreamsApps.describe(settings);
+        guarded("B1", title, () -> add(new ScenarioResult("B1", title, null, "records/s",
+            StreamsPipe.passThrough(kafka, window, settings, threads), null, null, null, null)));
       }
     }
     if (options.runs("B2")) {
-      stateful = add(new ScenarioResult("B2", "Streams get/put 1 KiB " + StreamsApps.describe(Profile.EXACTLY_ONCE),
-          null, "records/s", StreamsPipe.stateful(kafka, window, Profile.EXACTLY_ONCE, threads), null, null, null,
-          null));
+      String title = "Streams get/put 1 KiB " + StreamsApps.describe(Profile.EXACTLY_ONCE);
+      guarded("B2", title, () -> stateful = add(new ScenarioResult("B2", title, null, "records/s",
+          StreamsPipe.stateful(kafka, window, Profile.EXACTLY_ONCE, threads), null, null, null, null)));
     }
     if (options.runs("B3")) {
       for (Profile profile : options.profiles()) {
-        try (PingPong pingPong = new PingPong(kafka, profile, threads)) {
-          String settings = StreamsApps.describe(profile);
-          pingPongRoundTrips.put(profile, add(new ScenarioResult("B3", "ping-pong 1,000 keys " + settings, null,
-              "round trips/s", pingPong.roundTrips(window), null, null, null, null)));
-          pingPongLatency.put(profile, add(new ScenarioResult("B3-lat",
-              "ping-pong @" + (int) options.latencyRate() + "/s " + settings, null, "round trips/s",
-              pingPong.latency(window, options.latencyRate()), null, null, null, null)));
-        }
+        String settings = StreamsApps.describe(profile);
+        guarded("B3", "ping-pong " + settings, () -> {
+          try (PingPong pingPong = new PingPong(kafka, profile, threads)) {
+            pingPongRoundTrips.put(profile, add(new ScenarioResult("B3", "ping-pong 1,000 keys " + settings, null,
+                "round trips/s", pingPong.roundTrips(window), null, null, null, null)));
+            pingPongLatency.put(profile, add(new ScenarioResult("B3-lat",
+                "ping-pong @" + (int) options.latencyRate() + "/s " + settings, null, "round trips/s",
+                pingPong.latency(window, options.latencyRate()), null, null, null, null)));
+          }
+        });
       }
     }
   }
@@ -125,42 +134,84 @@ public final class BenchRunner {
     }
     progress.note("Starting the Stepstream processor, profile " + profile.settingName() + " ...");
     String p = profile.settingName();
-    try (EngineRig rig = new EngineRig(kafka, profile, options.streamThreads(), ENGINE)) {
-      Workflows w = new Workflows(rig, window);
-      if (options.runs("W1")) {
-        long failed = rig.failed();
-        add(failures(Targets.w1(new ScenarioResult("W1", "10 Pass states [" + p + "]", p, "transitions/s",
-            w.passChain(), stateful, null, null, null)), rig, failed));
+    guarded("W*", "processor [" + p + "]", () -> {
+      try (EngineRig rig = new EngineRig(kafka, profile, options.streamThreads(), ENGINE)) {
+        workflowsOn(rig, new Workflows(rig, window), window, cpu, profile);
       }
-      if (options.runs("W2")) {
+    });
+  }
+
+  private void workflowsOn(EngineRig rig, Workflows w, Window window, CpuMeter cpu, Profile profile)
+      throws InterruptedException {
+    String p = profile.settingName();
+    if (options.runs("W1")) {
+      String title = "10 Pass states [" + p + "]";
+      guarded("W1", title, () -> {
         long failed = rig.failed();
-        add(failures(Targets.w2(new ScenarioResult("W2", "10 Task states, 1,000 in flight [" + p + "]", p,
-            "round trips/s", w.taskChain(options.workerConcurrency()), pingPongRoundTrips.get(profile), null, null,
+        add(failures(Targets.w1(new ScenarioResult("W1", title, p, "transitions/s", w.passChain(), stateful, null,
+            null, null)), rig, failed));
+      });
+    }
+    if (options.runs("W2")) {
+      String title = "10 Task states, 1,000 in flight [" + p + "]";
+      guarded("W2", title, () -> {
+        long failed = rig.failed();
+        add(failures(Targets.w2(new ScenarioResult("W2", title, p, "round trips/s",
+            w.taskChain(options.workerConcurrency()), pingPongRoundTrips.get(profile), null, null, null)), rig,
+            failed));
+      });
+    }
+    if (options.runs("W3")) {
+      String title = "one Task @" + (int) options.latencyRate() + "/s [" + p + "]";
+      guarded("W3", title, () -> {
+        long failed = rig.failed();
+        add(failures(Targets.w3(new ScenarioResult("W3", title, p, "executions/s",
+            w.oneTaskLatency(options.latencyRate(), options.workerConcurrency()), pingPongLatency.get(profile), null,
+            null, null), profile), rig, failed));
+      });
+    }
+    if (options.runs("W4")) {
+      String title = "W4 (commands topic; API not yet available) [" + p + "]";
+      guarded("W4", title, () -> {
+        long failed = rig.failed();
+        add(failures(Targets.w4(new ScenarioResult("W4", title, p, "executions/s", w.starts(), stateful, null, null,
             null)), rig, failed));
-      }
-      if (options.runs("W3")) {
-        long failed = rig.failed();
-        add(failures(Targets.w3(new ScenarioResult("W3", "one Task @" + (int) options.latencyRate() + "/s [" + p + "]",
-            p, "executions/s", w.oneTaskLatency(options.latencyRate(), options.workerConcurrency()),
-            pingPongLatency.get(profile), null, null, null), profile), rig, failed));
-      }
-      if (options.runs("W4")) {
-        long failed = rig.failed();
-        add(failures(Targets.w4(new ScenarioResult("W4", "W4 (commands topic; API not yet available) [" + p + "]", p,
-            "executions/s", w.starts(), stateful, null, null, null)), rig, failed));
-      }
-      if (options.runs("W5")) {
+      });
+    }
+    if (options.runs("W5")) {
+      String title = "Map 10,000 items, MaxConcurrency 100 [" + p + "]";
+      guarded("W5", title, () -> {
         Sample map = w.map(options.warmup(), options.measure(), cpu, progress);
-        ScenarioResult r = new ScenarioResult("W5", "Map 10,000 items, MaxConcurrency 100 [" + p + "]", p, "items/s",
-            map, stateful, null, null, "latency columns = whole Map execution");
+        ScenarioResult r = new ScenarioResult("W5", title, p, "items/s", map, stateful, null, null,
+            "latency columns = whole Map execution");
         add(map.lostProbes() > 0 ? r.withNote(map.lostProbes() + " Map executions did not succeed") : r);
-      }
+      });
     }
   }
 
   private static ScenarioResult failures(ScenarioResult r, EngineRig rig, long failedBefore) {
     long failed = rig.failed() - failedBefore;
     return failed == 0 ? r : r.withNote(failed + " executions ended other than SUCCEEDED");
+  }
+
+  /** A scenario that can fail without losing the rest of the run. */
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  private void guarded(String id, String title, Step step) throws InterruptedException {
+    if (broker != null && !broker.alive()) {
+      throw new IllegalStateException("the broker process has stopped; see the broker log in " + options.workDir());
+    }
+    try {
+      step.run();
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      progress.note("  FAILED: " + id + " " + title + ": " + e);
+      results.add(new ScenarioResult(id, title, null, "-", new Sample(0, 0, 0, -1, null, 0), null, null, null,
+          "FAILED: " + e));
+    }
   }
 
   private ScenarioResult add(ScenarioResult r) {

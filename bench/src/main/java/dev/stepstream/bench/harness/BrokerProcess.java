@@ -49,6 +49,10 @@ public final class BrokerProcess implements AutoCloseable {
     return bootstrapServers;
   }
 
+  public boolean alive() {
+    return process.isAlive();
+  }
+
   public ProcessHandle handle() {
     return process.toHandle();
   }

@@ -12,12 +12,19 @@ public final class Window {
   private final Duration measure;
   private final CpuMeter cpu;
   private final Progress progress;
+  private Duration firstWarmup;
 
   public Window(Duration warmup, Duration measure, CpuMeter cpu, Progress progress) {
     this.warmup = warmup;
     this.measure = measure;
     this.cpu = cpu;
     this.progress = progress;
+  }
+
+  /** A longer warm-up for the run's first scenario, which also warms the JIT and the fresh broker. */
+  public Window withFirstWarmup(Duration longer) {
+    this.firstWarmup = longer;
+    return this;
   }
 
   public Duration total() {
@@ -31,7 +38,9 @@ public final class Window {
 
   /** Throughput, plus latency from {@code probes} when not null (probes scheduled inside the window). */
   public Sample run(String scenario, String unit, LongSupplier completed, LatencyProbes probes) {
-    tick(scenario, "warm-up", warmup, unit, completed);
+    Duration thisWarmup = firstWarmup != null ? firstWarmup : warmup;
+    firstWarmup = null;
+    tick(scenario, "warm-up", thisWarmup, unit, completed);
     long startCount = completed.getAsLong();
     long startSelf = cpu.selfNanos();
     long startBroker = cpu.brokerNanos();
