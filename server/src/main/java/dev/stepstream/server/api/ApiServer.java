@@ -20,7 +20,6 @@ import dev.stepstream.server.api.ops.TestStateOps;
 import dev.stepstream.server.api.ops.ValidateOps;
 import dev.stepstream.server.api.rest.RestRoutes;
 import io.javalin.Javalin;
-import io.javalin.http.ContentTooLargeResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +63,6 @@ public final class ApiServer implements AutoCloseable {
         config.routes.post("/", aws::handle);
         rest.register(config.routes);
         config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
-        config.routes.exception(ContentTooLargeResponse.class, (e, ctx) -> AwsJsonEndpoint.respondError(ctx, e));
         config.routes.exception(Exception.class, (e, ctx) -> AwsJsonEndpoint.respondError(ctx, e));
       });
       app.start(settings.host(), settings.port());

@@ -3,7 +3,7 @@ package dev.stepstream.server.api.aws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +34,8 @@ public final class ErrorTable {
       // What AWS answers for a body that is not JSON (or a member of the wrong JSON type).
       return new ErrorResponse(400, AwsErrors.SERIALIZATION, "Unable to parse the request body: " + json.getOriginalMessage());
     }
-    if (error instanceof ContentTooLargeResponse) {
+    if (error instanceof HttpResponseException http && http.getStatus() == 413) {
+      // AWS's exact answer to an oversized body could not be confirmed; 413 in the AWS error shape.
       return new ErrorResponse(413, AwsErrors.VALIDATION, "The request body is larger than the server accepts");
     }
     LOG.error("Unexpected error in the API", error);

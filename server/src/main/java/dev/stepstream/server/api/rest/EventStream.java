@@ -14,7 +14,8 @@ import java.util.Optional;
  * {@code /api/executions/{arn}/events}: Server-Sent Events of an execution's history events (AWS
  * shape, event name {@code history}, SSE id = event id) as they happen, from the first event (or
  * after {@code Last-Event-ID}), then one {@code end} event once the execution has finished and
- * every event was sent. An unknown execution gets one {@code error} event.
+ * every event was sent. An unknown execution gets one {@code error} event. Clients must send
+ * {@code Accept: text/event-stream} (EventSource does).
  */
 final class EventStream {
   private static final long POLL_MILLIS = 100;
