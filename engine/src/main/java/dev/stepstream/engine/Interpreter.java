@@ -2,6 +2,7 @@ package dev.stepstream.engine;
 
 import dev.stepstream.asl.eval.ErrorNames;
 import dev.stepstream.engine.commands.Lifecycle;
+import dev.stepstream.engine.commands.Redriving;
 import dev.stepstream.engine.commands.Signals;
 import dev.stepstream.engine.runtime.ExecutionHeader;
 import dev.stepstream.engine.runtime.Run;
@@ -54,7 +55,7 @@ public final class Interpreter {
       return Decision.ignored(state, "record for another execution: " + arn);
     }
     if (input instanceof RedriveExecution) {
-      return Decision.ignored(state, "redrive is not supported yet");
+      return redrive(state, ctx);
     }
     if (state.status().finished()) {
       return Decision.ignored(state, "execution is " + state.status());
@@ -107,6 +108,21 @@ public final class Interpreter {
     header.input = start.input();
     Run run = new Run(options, ctx, definition.get(), header, new HashMap<>(), new LinkedHashMap<>());
     Lifecycle.start(run, start);
+    Driver.drain(run);
+    return new Decision(Optional.of(run.freeze()), run.events, run.effects, Optional.empty());
+  }
+
+  private Decision redrive(ExecutionState state, EngineContext ctx) {
+    Optional<Definition> definition = ctx.definition(state.stateMachineArn());
+    if (definition.isEmpty()) {
+      return Decision.ignored(state, "unknown state machine " + state.stateMachineArn());
+    }
+    Optional<String> refused = Redriving.notRedrivable(state, definition.get(), options, ctx.nowMillis());
+    if (refused.isPresent()) {
+      return Decision.ignored(state, refused.get());
+    }
+    Run run = new Run(options, ctx, definition.get(), ExecutionHeader.of(state.header()), state.frames(), state.timers());
+    Redriving.redrive(run);
     Driver.drain(run);
     return new Decision(Optional.of(run.freeze()), run.events, run.effects, Optional.empty());
   }

@@ -8,6 +8,7 @@ import dev.stepstream.asl.ValidationResult;
 import dev.stepstream.asl.eval.RandomSource;
 import dev.stepstream.wire.Continue;
 import dev.stepstream.wire.HistoryEvent;
+import dev.stepstream.wire.RedriveExecution;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StopExecution;
 import dev.stepstream.wire.TaskFailed;
@@ -136,6 +137,10 @@ final class TestDriver implements EngineContext {
 
   Decision stop(String error, String cause) {
     return apply(new StopExecution(1, EXEC_ARN, error, cause, now));
+  }
+
+  Decision redrive() {
+    return apply(new RedriveExecution(1, EXEC_ARN, now));
   }
 
   /** Advances the clock to the earliest pending timer and fires it. */

@@ -4,18 +4,18 @@ import dev.stepstream.wire.DeadLetter;
 import dev.stepstream.wire.WireJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /** Builds the dead-letter record for input that could not be decoded or applied. */
 final class DeadLetters {
   private DeadLetters() {}
 
-  static byte[] of(String key, byte[] value, String reason, RecordMetadata source, long nowMillis) {
+  /** Partition and offset are -1 when the record did not come straight from a topic (a parked start). */
+  static byte[] of(String key, byte[] value, String reason, String topic, int partition, long offset, long nowMillis) {
     DeadLetter letter = new DeadLetter(
         1,
-        source == null ? "unknown" : source.topic(),
-        source == null ? 0 : source.partition(),
-        source == null ? 0 : source.offset(),
+        topic,
+        partition,
+        offset,
         key,
         value == null ? null : Base64.getEncoder().encodeToString(value),
         reason.length() > 4_000 ? reason.substring(0, 4_000) : reason,

@@ -8,6 +8,7 @@ import dev.stepstream.engine.Interpreter;
 import dev.stepstream.wire.Command;
 import dev.stepstream.wire.Continue;
 import dev.stepstream.wire.HistoryEvent;
+import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.TaskResult;
 import dev.stepstream.wire.TimerFired;
 import dev.stepstream.wire.WireFormatException;
@@ -20,6 +21,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,13 +42,17 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private final TaskTopics taskTopics;
   private final ProcessorMetrics metrics;
   private final Duration timerInterval;
+  private final String commandsTopic;
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<String, byte[]> executions;
   private KeyValueStore<String, byte[]> history;
   private DurableTimers timers;
   private DefinitionCache definitions;
+  private PendingStarts pendingStarts;
 
-  ExecutionProcessor(Interpreter interpreter, TaskTopics taskTopics, ProcessorMetrics metrics, Duration timerInterval) {
+  ExecutionProcessor(Interpreter interpreter, TaskTopics taskTopics, ProcessorMetrics metrics, Duration timerInterval,
+      String commandsTopic) {
+    this.commandsTopic = commandsTopic;
     this.interpreter = interpreter;
     this.taskTopics = taskTopics;
     this.metrics = metrics;
@@ -62,6 +68,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
         context.getStateStore(DurableTimers.TIMERS_STORE), context.getStateStore(DurableTimers.INDEX_STORE));
     KeyValueStore<String, byte[]> definitionStore = context.getStateStore(DefinitionLoader.STORE);
     this.definitions = new DefinitionCache(definitionStore::get);
+    this.pendingStarts = new PendingStarts(context.getStateStore(PendingStarts.STORE));
     context.schedule(timerInterval, PunctuationType.WALL_CLOCK_TIME, this::fireDueTimers);
   }
 
@@ -92,9 +99,26 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   }
 
   private void fireDueTimers(long nowMillis) {
+    retryPendingStarts(nowMillis);
     for (DurableTimers.DueTimer due : timers.takeDue(nowMillis, TIMERS_PER_PUNCTUATION)) {
       metrics.timerFired();
       apply(due.executionArn(), new TimerFired(1, due.executionArn(), due.timerId(), due.dueAtMillis()), nowMillis);
+    }
+  }
+
+  private void retryPendingStarts(long nowMillis) {
+    if (pendingStarts.isEmpty()) {
+      return;
+    }
+    for (StartExecution start : pendingStarts.takeAll()) {
+      if (definitions.find(start.stateMachineArn()).isPresent()) {
+        apply(start.executionArn(), start, nowMillis);
+      } else if (nowMillis - start.requestedAt() > PendingStarts.GIVE_UP_MILLIS) {
+        deadLetter(new Record<>(start.executionArn(), WireJson.encode(start), nowMillis),
+            "state machine " + start.stateMachineArn() + " does not exist");
+      } else {
+        pendingStarts.park(start);
+      }
     }
   }
 
@@ -102,6 +126,11 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     try {
       byte[] stored = executions.get(arn);
       ExecutionState state = stored == null ? null : ExecutionStateCodec.decode(stored);
+      if (state == null && input instanceof StartExecution start
+          && definitions.find(start.stateMachineArn()).isEmpty()) {
+        pendingStarts.park(start);
+        return;
+      }
       long nextEventId = state == null ? 1 : state.nextEventId();
       Decision decision =
           interpreter.apply(state, input, new ProcessorEngineContext(nowMillis, arn, nextEventId, definitions));
@@ -154,8 +183,11 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private void deadLetter(Record<String, byte[]> record, String reason) {
     metrics.deadLettered();
     LOG.warn("Dead-lettering record with key {}: {}", record.key(), reason);
-    byte[] letter = DeadLetters.of(record.key(), record.value(), reason,
-        context.recordMetadata().orElse(null), context.currentSystemTimeMs());
+    RecordMetadata source = context.recordMetadata().filter(m -> m.topic() != null).orElse(null);
+    byte[] letter = source == null
+        ? DeadLetters.of(record.key(), record.value(), reason, commandsTopic, -1, -1, context.currentSystemTimeMs())
+        : DeadLetters.of(record.key(), record.value(), reason, source.topic(), source.partition(), source.offset(),
+            context.currentSystemTimeMs());
     context.forward(new Record<>(record.key(), letter, record.timestamp()), StepstreamTopology.DEAD_LETTERS_SINK);
   }
 }

@@ -137,12 +137,25 @@ class StepstreamTopologyTest {
   }
 
   @Test
-  void shouldNotCreateAnExecutionWhenTheStateMachineDoesNotExist() {
+  void shouldParkAStartUntilItsStateMachineArrives() {
     harness.start("run-6", JSON.objectNode());
-
     assertThat(harness.summaries()).isEmpty();
-    assertThat(harness.taskRequests("SalvarImagem")).isEmpty();
-    assertThat(harness.metrics.ignoredCount()).isEqualTo(1);
+
+    harness.define(PIPELINE);
+    harness.advance(Duration.ofMillis(100));
+
+    assertThat(harness.summaries()).extracting(s -> s.status()).containsExactly("RUNNING");
+    assertThat(harness.taskRequests("SalvarImagem")).hasSize(1);
+  }
+
+  @Test
+  void shouldDeadLetterAStartWhoseStateMachineNeverArrives() {
+    harness.start("run-7", JSON.objectNode());
+
+    harness.advance(Duration.ofSeconds(61));
+
+    assertThat(single(harness.deadLetters()).reason()).contains("does not exist");
+    assertThat(harness.summaries()).isEmpty();
   }
 
   private static <T> T single(List<T> items) {

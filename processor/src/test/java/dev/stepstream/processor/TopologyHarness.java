@@ -28,6 +28,8 @@ final class TopologyHarness implements AutoCloseable {
   final TopicCatalogue topics = TopicCatalogue.load();
   final ProcessorMetrics metrics = new ProcessorMetrics();
   final TopologyTestDriver driver;
+  private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+  private long wallClockMillis = START.toEpochMilli();
   private final TestInputTopic<String, byte[]> definitions;
   private final TestInputTopic<String, byte[]> commands;
   private final TestInputTopic<String, byte[]> results;
@@ -44,7 +46,7 @@ final class TopologyHarness implements AutoCloseable {
     driver = new TopologyTestDriver(
         StepstreamTopology.build(topics, EngineOptions.defaults(), TaskTopics.preProvisioned(), metrics,
             Duration.ofMillis(50)),
-        props, Instant.parse("2026-01-01T00:00:00Z"));
+        props, START);
     definitions = input(topics.definitions());
     commands = input(topics.commands());
     results = input(topics.taskResults());
@@ -69,7 +71,7 @@ final class TopologyHarness implements AutoCloseable {
 
   String start(String name, JsonNode input) {
     String arn = "arn:aws:states:us-east-1:123456789012:execution:Test:" + name;
-    send(new StartExecution(1, arn, MACHINE, name, input, 1L));
+    send(new StartExecution(1, arn, MACHINE, name, input, wallClockMillis));
     return arn;
   }
 
@@ -109,6 +111,7 @@ final class TopologyHarness implements AutoCloseable {
   }
 
   void advance(Duration duration) {
+    wallClockMillis += duration.toMillis();
     driver.advanceWallClockTime(duration);
   }
 

@@ -6,10 +6,12 @@ import dev.stepstream.engine.Effect;
 import dev.stepstream.engine.ExecutionStatus;
 import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.History;
+import dev.stepstream.engine.runtime.Json;
 import dev.stepstream.engine.runtime.Phase;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.runtime.Step;
 import dev.stepstream.engine.runtime.TimerKind;
+import dev.stepstream.engine.states.AbortEvents;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StopExecution;
 import java.util.ArrayList;
@@ -20,12 +22,26 @@ public final class Lifecycle {
   private Lifecycle() {}
 
   public static void start(Run run, StartExecution start) {
-    ObjectNode details = History.payload("input", start.input());
+    String inputText = Json.write(start.input());
+    boolean tooLarge = Json.utf8Size(inputText, run.options.maxPayloadBytes()) > run.options.maxPayloadBytes();
+    ObjectNode details = Json.NODES.objectNode();
+    if (!tooLarge) {
+      details.put("input", inputText);
+    }
+    details.putObject("inputDetails").put("truncated", tooLarge);
     details.put("roleArn", run.definition.roleArn());
-    run.emit("ExecutionStarted", 0, "executionStartedEventDetails", details);
+    long startedId = run.emit("ExecutionStarted", 0, "executionStartedEventDetails", details);
+    if (tooLarge) {
+      // The API rejects such a start; should one get here anyway, the execution fails at once.
+      run.effects.add(new Effect.PublishSummary(run.header.summary()));
+      run.failExecution(ErrorNames.DATA_LIMIT_EXCEEDED, "The execution input has a size exceeding the maximum number "
+          + "of bytes service limit (" + run.options.maxPayloadBytes() + " bytes).", startedId);
+      return;
+    }
     Frame root = run.newFrame(Frame.NO_PARENT, 0);
     root.stateName = run.definition.machine().startAt();
     root.input = start.input();
+    root.inputText = inputText;
     root.phase = Phase.ENTER;
     root.lastEventId = run.header.lastEventId;
     run.definition.machine().timeoutSeconds().ifPresent(seconds -> run.header.executionTimerId =
@@ -35,6 +51,7 @@ public final class Lifecycle {
   }
 
   public static void stop(Run run, StopExecution stop) {
+    AbortEvents.emit(run);
     run.finish(ExecutionStatus.ABORTED, null, stop.error(), stop.cause(), "ExecutionAborted",
         "executionAbortedEventDetails", History.errorCause(stop.error(), stop.cause()), run.header.lastEventId);
   }

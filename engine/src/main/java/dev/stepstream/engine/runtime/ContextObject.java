@@ -3,6 +3,7 @@ package dev.stepstream.engine.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -36,20 +37,29 @@ public final class ContextObject {
     return root;
   }
 
-  /** The context object for the frame's current state; {@code token} null outside tasks. */
+  /**
+   * The context object for the frame's current state; {@code token} null outside tasks. Its fields
+   * are built when first read, from values captured now.
+   */
   public static ObjectNode of(Run run, Frame frame, String token) {
     JsonNode shared = run.executionContext();
-    ObjectNode ctx = Json.NODES.objectNode();
-    ctx.set("Execution", shared.get("Execution"));
-    ObjectNode state = ctx.putObject("State");
-    state.put("EnteredTime", isoTime(frame.enteredMillis));
-    state.put("Name", frame.stateName);
-    state.put("RetryCount", frame.retryCount);
-    ctx.set("StateMachine", shared.get("StateMachine"));
-    if (token != null) {
-      ctx.putObject("Task").put("Token", token);
-    }
-    return ctx;
+    String name = frame.stateName;
+    long enteredMillis = frame.enteredMillis;
+    int retryCount = frame.retryCount;
+    return new ObjectNode(Json.NODES, new LazyFields(() -> {
+      LinkedHashMap<String, JsonNode> ctx = new LinkedHashMap<>();
+      ctx.put("Execution", shared.get("Execution"));
+      ObjectNode state = Json.NODES.objectNode();
+      state.put("EnteredTime", isoTime(enteredMillis));
+      state.put("Name", name);
+      state.put("RetryCount", retryCount);
+      ctx.put("State", state);
+      ctx.put("StateMachine", shared.get("StateMachine"));
+      if (token != null) {
+        ctx.put("Task", Json.NODES.objectNode().put("Token", token));
+      }
+      return ctx;
+    }));
   }
 
   /** Adds {@code Map.Item.Index/Value} (for ItemSelector). */

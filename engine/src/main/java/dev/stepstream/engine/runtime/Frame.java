@@ -25,6 +25,11 @@ public final class Frame {
   public Phase phase;
   /** The raw input of the current state. */
   public JsonNode input;
+  /**
+   * The JSON text of {@link #input} when already known (the previous state's output was serialised
+   * for its size check and StateExited event), else null. Not stored: recomputed when missing.
+   */
+  public String inputText;
   public long enteredEventId;
   public long enteredMillis;
   /** The causal predecessor for the next event of this frame (AWS previousEventId). */
@@ -77,6 +82,7 @@ public final class Frame {
     c.stateName = stateName;
     c.phase = phase;
     c.input = input;
+    c.inputText = inputText;
     c.enteredEventId = enteredEventId;
     c.enteredMillis = enteredMillis;
     c.lastEventId = lastEventId;

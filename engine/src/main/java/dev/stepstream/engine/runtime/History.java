@@ -38,6 +38,33 @@ public final class History {
     throw new IllegalArgumentException("Unknown state type " + state);
   }
 
+  /** {@code <Type>StateEntered}, as a constant (this runs for every transition). */
+  public static String enteredType(State state) {
+    return switch (typeName(state)) {
+      case "Pass" -> "PassStateEntered";
+      case "Task" -> "TaskStateEntered";
+      case "Choice" -> "ChoiceStateEntered";
+      case "Wait" -> "WaitStateEntered";
+      case "Succeed" -> "SucceedStateEntered";
+      case "Fail" -> "FailStateEntered";
+      case "Parallel" -> "ParallelStateEntered";
+      default -> "MapStateEntered";
+    };
+  }
+
+  /** {@code <Type>StateExited}, as a constant (Fail states never exit). */
+  public static String exitedType(State state) {
+    return switch (typeName(state)) {
+      case "Pass" -> "PassStateExited";
+      case "Task" -> "TaskStateExited";
+      case "Choice" -> "ChoiceStateExited";
+      case "Wait" -> "WaitStateExited";
+      case "Succeed" -> "SucceedStateExited";
+      case "Parallel" -> "ParallelStateExited";
+      default -> "MapStateExited";
+    };
+  }
+
   public static ObjectNode payload(String field, JsonNode value) {
     ObjectNode details = Json.NODES.objectNode();
     putPayload(details, field, value);
@@ -50,17 +77,12 @@ public final class History {
     details.putObject(field + "Details").put("truncated", false);
   }
 
-  public static ObjectNode stateEntered(String name, JsonNode input) {
+  /** StateEntered details with the input already serialised. */
+  public static ObjectNode entered(String name, String inputJson) {
     ObjectNode d = Json.NODES.objectNode();
     d.put("name", name);
-    putPayload(d, "input", input);
-    return d;
-  }
-
-  public static ObjectNode stateExited(String name, JsonNode output) {
-    ObjectNode d = Json.NODES.objectNode();
-    d.put("name", name);
-    putPayload(d, "output", output);
+    d.put("input", inputJson);
+    d.putObject("inputDetails").put("truncated", false);
     return d;
   }
 

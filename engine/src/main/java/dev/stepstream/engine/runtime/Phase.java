@@ -13,7 +13,12 @@ public enum Phase {
   /** Waiting for a retry back-off timer. */
   BACKOFF,
   /** A Parallel or Map state waiting for its branches or iterations. */
-  CHILDREN;
+  CHILDREN,
+  /**
+   * Stopped unsuccessfully (failed, or aborted with the execution or with a failing sibling); kept
+   * so that a redrive can run the state again.
+   */
+  HALTED;
 
   /** True when the frame can advance without an outside input. */
   public boolean runnable() {

@@ -45,6 +45,8 @@ public final class Run {
   private final Map<Integer, StateGraph> graphs = new HashMap<>();
   private StateGraph rootGraph;
   private JsonNode executionContext;
+  private long isoTimeMillis;
+  private String isoTimeText;
 
   public Run(EngineOptions options, EngineContext ctx, Definition definition, ExecutionHeader header,
       Map<Integer, Frame> frames, Map<String, Timer> timers) {
@@ -90,6 +92,29 @@ public final class Run {
     if (frames.containsKey(id)) {
       ownFrames().remove(id);
       graphs.remove(id);
+    }
+  }
+
+  /** Stops a frame where it stands: no pending task or timer; CHILDREN frames keep their phase. */
+  public void halt(Frame f) {
+    cancelTimer(f.timerId);
+    cancelTimer(f.timeoutTimerId);
+    cancelTimer(f.heartbeatTimerId);
+    f.timerId = null;
+    f.timeoutTimerId = null;
+    f.heartbeatTimerId = null;
+    f.token = null;
+    f.taskStarted = false;
+    if (f.phase != Phase.CHILDREN) {
+      f.phase = Phase.HALTED;
+    }
+  }
+
+  /** Halts every frame; they stay in the state so that a redrive can continue from them. */
+  private void haltFrames() {
+    List<Integer> ids = new ArrayList<>(frames.keySet());
+    for (int id : ids) {
+      halt(edit(id));
     }
   }
 
@@ -250,6 +275,15 @@ public final class Run {
     return id;
   }
 
+  /** ISO-8601 text of a time; the last one is cached (most states of a call enter at {@link #now}). */
+  public String isoTime(long epochMillis) {
+    if (isoTimeText == null || isoTimeMillis != epochMillis) {
+      isoTimeMillis = epochMillis;
+      isoTimeText = ContextObject.isoTime(epochMillis);
+    }
+    return isoTimeText;
+  }
+
   /** The shared {@code $$.Execution}/{@code $$.StateMachine} part of the context object. */
   public JsonNode executionContext() {
     if (executionContext == null) {
@@ -274,7 +308,11 @@ public final class Run {
     header.continueSequence = -1;
     header.executionTimerId = null;
     cancelAllTimers();
-    clearFrames();
+    if (status == ExecutionStatus.SUCCEEDED) {
+      clearFrames();
+    } else {
+      haltFrames();
+    }
     queue.clear();
     deferred = false;
     effects.add(new Effect.PublishSummary(header.summary()));

@@ -6,13 +6,11 @@ import dev.stepstream.engine.runtime.Phase;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.runtime.Step;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.IntConsumer;
 
-/** Starting and aborting the child frames of a Parallel or Map state. */
-final class Children {
+/** Starting, halting and discarding the child frames of a Parallel or Map state. */
+public final class Children {
   private Children() {}
 
   static Frame start(Run run, Frame parent, int index, String startAt, JsonNode input, long previousEventId) {
@@ -26,39 +24,49 @@ final class Children {
   }
 
   /**
-   * Removes every frame below {@code parent} and cancels their timers; their late task results and
-   * timers are then ignored. {@code onDirectChild} sees the index of each aborted direct child.
+   * Halts every frame below {@code parent}: their timers are cancelled and late task results are
+   * ignored, but they stay (with their position) so that a redrive can run them again.
+   * {@code onDirectChild} sees the index of each direct child that was still running.
    */
-  static void abortAll(Run run, Frame parent, IntConsumer onDirectChild) {
-    Set<Integer> doomed = new HashSet<>();
-    List<Frame> direct = new ArrayList<>();
-    for (Frame f : run.allFrames()) {
-      if (isBelow(run, f, parent.id)) {
-        doomed.add(f.id);
-        if (f.parentId == parent.id) {
-          direct.add(f);
-        }
+  static void haltAll(Run run, Frame parent, IntConsumer onDirectChild) {
+    List<Frame> below = below(run, parent.id);
+    List<Integer> abortedIndexes = new ArrayList<>();
+    for (Frame f : below) {
+      if (f.parentId == parent.id && f.phase != Phase.HALTED) {
+        abortedIndexes.add(f.index);
       }
+      halt(run, run.edit(f.id));
     }
-    List<String> timerIds = new ArrayList<>();
-    for (Frame f : run.allFrames()) {
-      if (doomed.contains(f.id)) {
-        addTimers(timerIds, f);
-      }
-    }
-    timerIds.forEach(run::cancelTimer);
-    doomed.forEach(run::removeFrame);
     if (onDirectChild != null) {
-      direct.stream().mapToInt(f -> f.index).sorted().forEach(onDirectChild);
+      abortedIndexes.stream().mapToInt(Integer::intValue).sorted().forEach(onDirectChild);
     }
   }
 
-  private static void addTimers(List<String> ids, Frame f) {
-    for (String id : new String[] {f.timerId, f.timeoutTimerId, f.heartbeatTimerId}) {
-      if (id != null) {
-        ids.add(id);
+  /** Stops a frame where it stands: no pending task or timer; CHILDREN frames keep their phase. */
+  static void halt(Run run, Frame f) {
+    run.halt(f);
+  }
+
+  /** Removes the (halted) frames left below a Parallel/Map that is left or run again. */
+  static void discard(Run run, Frame parent) {
+    for (Frame f : below(run, parent.id)) {
+      halt(run, run.edit(f.id));
+      run.removeFrame(f.id);
+    }
+    parent.childResults = null;
+    parent.childInputs = null;
+  }
+
+  /** The frames below {@code ancestorId}, in id order. */
+  public static List<Frame> below(Run run, int ancestorId) {
+    List<Frame> found = new ArrayList<>();
+    for (Frame f : run.allFrames()) {
+      if (isBelow(run, f, ancestorId)) {
+        found.add(f);
       }
     }
+    found.sort((a, b) -> Integer.compare(a.id, b.id));
+    return found;
   }
 
   private static boolean isBelow(Run run, Frame f, int ancestorId) {

@@ -91,6 +91,9 @@ public final class ErrorFunnel {
   }
 
   private static void retry(Run run, Frame f, Retrier r, int index) {
+    if (f.childResults != null) {
+      Children.discard(run, f);
+    }
     int attempt = ++f.retrierAttempts[index];
     f.retryCount++;
     long delay = delayMillis(r, attempt, run);
@@ -141,7 +144,7 @@ public final class ErrorFunnel {
       run.failExecution(error, cause, f.lastEventId);
       return;
     }
-    run.removeFrame(f.id);
+    Children.halt(run, f);
     run.queue.add(new Step.ChildFailed(f.parentId, f.index, error, cause, f.lastEventId));
   }
 

@@ -25,6 +25,9 @@ import java.util.Optional;
 
 /** The data flow shared by the state handlers: effective input, result to output, Assign, exit. */
 public final class Flow {
+  /** 256 KiB: the largest variable, and the largest set of variables one Assign may set. */
+  static final int MAX_ASSIGN_BYTES = 262_144;
+
   private Flow() {}
 
   /** The result of a state turned into its output, plus the variables it assigns (null for none). */
@@ -85,13 +88,19 @@ public final class Flow {
   public static void exit(Run run, Frame f, State s, JsonNode output, JsonNode assigned, Transition next) {
     String text = Json.write(output);
     checkSize(run, s.name(), text);
-    long id = run.emit(History.typeName(s) + "StateExited", f.lastEventId, "stateExitedEventDetails",
+    checkAssignedSize(run, s.name(), assigned);
+    if (f.childResults != null) {
+      // A Parallel/Map left through Catch: its halted branches/iterations are no longer needed.
+      Children.discard(run, f);
+    }
+    long id = run.emit(History.exitedType(s), f.lastEventId, "stateExitedEventDetails",
         History.exited(s.name(), text));
     f.lastEventId = id;
     assign(f, assigned);
     if (next instanceof Transition.Next n) {
       f.stateName = n.stateName();
       f.input = output;
+      f.inputText = text;
       f.phase = Phase.ENTER;
       f.resetStateData();
       run.queue.add(new Step.Advance(f.id));
@@ -105,6 +114,20 @@ public final class Flow {
       // Cause text as AWS words it for oversized state results (not confirmed byte for byte).
       throw new AslException(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + stateName
           + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+    }
+  }
+
+  /**
+   * AWS quota: the variables one Assign sets may be at most 256 KiB together (so each one is, too).
+   * The error name follows the other payload limits; the cause wording is ours.
+   */
+  static void checkAssignedSize(Run run, String stateName, JsonNode assigned) {
+    if (assigned == null || !assigned.isObject() || assigned.isEmpty()) {
+      return;
+    }
+    if (Json.utf8Size(Json.write(assigned), MAX_ASSIGN_BYTES) > MAX_ASSIGN_BYTES) {
+      throw new AslException(ErrorNames.DATA_LIMIT_EXCEEDED, "The variables assigned by the state '" + stateName
+          + "' exceed the maximum size of " + MAX_ASSIGN_BYTES + " bytes.");
     }
   }
 

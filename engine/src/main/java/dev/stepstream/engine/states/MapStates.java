@@ -96,7 +96,7 @@ final class MapStates {
     return out;
   }
 
-  private static void startMore(Run run, Frame p, MapState s) {
+  static void startMore(Run run, Frame p, MapState s) {
     int running = p.childrenStarted - p.childrenDone;
     while (p.childrenStarted < p.childInputs.length && (p.maxConcurrency == 0 || running < p.maxConcurrency)) {
       int index = p.childrenStarted++;
@@ -133,10 +133,9 @@ final class MapStates {
       afterChild(run, p, s, id);
       return;
     }
-    Children.abortAll(run, p, index -> run.emit("MapIterationAborted", p.lastEventId, "mapIterationAbortedEventDetails",
+    // Results, inputs not yet started and halted iterations stay for a redrive.
+    Children.haltAll(run, p, index -> run.emit("MapIterationAborted", p.lastEventId, "mapIterationAbortedEventDetails",
         History.mapIteration(s.name(), index)));
-    p.childResults = null;
-    p.childInputs = null;
     p.lastEventId = run.emit("MapStateFailed", id, null, null);
     if (toleranceSet) {
       // Error name per AWS; the cause wording is not confirmed.
@@ -172,8 +171,7 @@ final class MapStates {
     for (JsonNode r : p.childResults) {
       result.add(r);
     }
-    p.childResults = null;
-    p.childInputs = null;
+    Children.discard(run, p);
     p.lastEventId = run.emit("MapStateSucceeded", previousEventId, null, null);
     EvalContext ec = Flow.eval(run, p, p.input, null);
     Flow.Outcome out = Flow.output(s, ec, result);

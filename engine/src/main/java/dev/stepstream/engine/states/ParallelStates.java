@@ -42,8 +42,8 @@ final class ParallelStates {
   }
 
   static void childFailed(Run run, Frame p, ParallelState s, Step.ChildFailed failed) {
-    Children.abortAll(run, p, null);
-    p.childResults = null;
+    // The branches that did not fail are halted with it; their frames stay for a redrive.
+    Children.haltAll(run, p, null);
     p.lastEventId = run.emit("ParallelStateFailed", failed.lastEventId(), null, null);
     run.queue.add(new Step.Failed(p.id, failed.error(), failed.cause()));
   }

@@ -11,6 +11,7 @@ import dev.stepstream.asl.model.TaskState;
 import dev.stepstream.asl.model.WaitState;
 import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.History;
+import dev.stepstream.engine.runtime.Json;
 import dev.stepstream.engine.runtime.Phase;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.runtime.Step;
@@ -23,8 +24,8 @@ public final class StateRunner {
     State s = run.state(f);
     if (f.phase == Phase.ENTER) {
       f.enteredMillis = run.now;
-      long id = run.emit(History.typeName(s) + "StateEntered", f.lastEventId, "stateEnteredEventDetails",
-          History.stateEntered(s.name(), f.input));
+      long id = run.emit(History.enteredType(s), f.lastEventId, "stateEnteredEventDetails",
+          History.entered(s.name(), f.inputText != null ? f.inputText : Json.write(f.input)));
       f.enteredEventId = id;
       f.lastEventId = id;
       f.phase = Phase.RETRY;

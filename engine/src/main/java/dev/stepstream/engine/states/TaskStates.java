@@ -46,6 +46,11 @@ public final class TaskStates {
     if (!activity) {
       f.lastEventId = run.emit(events.type("Started"), f.lastEventId,
           events.serviceIntegration() ? events.detailsName("Started") : null, events.started());
+      if (events.serviceIntegration() && s.resource().pattern() == IntegrationPattern.RUN_JOB) {
+        // AWS: TaskScheduled, TaskStarted, TaskSubmitted (the job was accepted), then the job's result.
+        // The submit response is not known here, so taskSubmittedEventDetails carries no output.
+        f.lastEventId = run.emit("TaskSubmitted", f.lastEventId, "taskSubmittedEventDetails", events.started());
+      }
     }
     f.phase = Phase.TASK;
     f.token = token;

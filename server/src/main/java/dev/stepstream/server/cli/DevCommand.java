@@ -1,10 +1,13 @@
 package dev.stepstream.server.cli;
 
+import dev.stepstream.processor.Profile;
 import dev.stepstream.server.dev.DevEnvironment;
 import dev.stepstream.server.dev.DevSettings;
+import dev.stepstream.wire.ExecutionSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "dev",
-    description = "Run Stepstream for development: an embedded Kafka broker (or --kafka) with every topic created.",
+    description = "Run Stepstream for development: an embedded Kafka broker (or --kafka) with every topic,"
+        + " the engine, and the image-pipeline example with its workers.",
     mixinStandardHelpOptions = true)
 final class DevCommand implements Callable<Integer> {
 
@@ -42,6 +46,16 @@ final class DevCommand implements Callable<Integer> {
   @Option(names = "--topic-prefix", defaultValue = "stepstream.", description = "Topic name prefix (default: ${DEFAULT-VALUE}).")
   String topicPrefix;
 
+  @Option(names = "--profile", defaultValue = "exactly-once",
+      description = "Processor profile: exactly-once, latency or fast (default: ${DEFAULT-VALUE}).")
+  String profile;
+
+  @Option(names = "--kafka-only", description = "Run only Kafka and the topics (no engine, no example).")
+  boolean kafkaOnly;
+
+  @Option(names = "--no-sample", description = "Do not run the sample execution of the example at start.")
+  boolean noSample;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -55,7 +69,13 @@ final class DevCommand implements Callable<Integer> {
       env.close();
       stopped.countDown();
     }, "stepstream-dev-shutdown"));
-    printReady(out, env, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    DevReport.ready(out, env, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    if (settings.engine() && !noSample) {
+      Optional<ExecutionSummary> sample = env.runExample(Duration.ofSeconds(60));
+      DevReport.sample(out, sample);
+    }
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
     stopped.await();
     return 0;
   }
@@ -65,17 +85,7 @@ final class DevCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--partitions must be at least 1 but was " + partitions);
     }
     Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".stepstream", "dev");
-    return new DevSettings(kafka, port, dir.toAbsolutePath(), fresh, partitions, topicPrefix, Duration.ofSeconds(30));
-  }
-
-  private static void printReady(PrintWriter out, DevEnvironment env, long millis) {
-    DevSettings s = env.settings();
-    out.println();
-    out.printf("  Kafka     %s (%s)%n", env.bootstrapServers(),
-        s.embedded() ? "embedded, data in " + s.kafkaDataDir() : "external cluster");
-    out.printf("  Topics    %d ready: %s%n", env.topics().size(), String.join(", ", env.topics()));
-    out.println();
-    out.printf("Stepstream dev is ready in %.1f s. Press Ctrl-C to stop.%n", millis / 1000.0);
-    out.flush();
+    return new DevSettings(kafka, port, dir.toAbsolutePath(), fresh, partitions, topicPrefix, Duration.ofSeconds(30),
+        !kafkaOnly, Profile.parse(profile));
   }
 }

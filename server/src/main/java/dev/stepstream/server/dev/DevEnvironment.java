@@ -2,35 +2,56 @@ package dev.stepstream.server.dev;
 
 import dev.stepstream.broker.EmbeddedBrokerConfig;
 import dev.stepstream.broker.EmbeddedKafkaBroker;
+import dev.stepstream.engine.EngineOptions;
+import dev.stepstream.examples.imagepipeline.ImagePipelineWorkers;
+import dev.stepstream.processor.ProcessorConfig;
+import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.processor.topics.TopicProvisioner;
+import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.TopicCatalogue;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything {@code stepstream dev} runs, started in dependency order and stopped in reverse:
- * the Kafka broker (embedded unless {@code --kafka} is given) and the catalogue topics.
+ * Everything {@code stepstream dev} runs, started in dependency order and stopped in reverse: the
+ * Kafka broker (embedded unless {@code --kafka} is given), the catalogue topics, the processor,
+ * and the image-pipeline example (its definition and its three workers).
  */
 public final class DevEnvironment implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DevEnvironment.class);
 
   private final DevSettings settings;
+  private final TopicCatalogue catalogue;
   private final List<AutoCloseable> running = new ArrayList<>();
   private String bootstrapServers;
   private List<String> topics = List.of();
+  private StepstreamProcessor processor;
+  private ExampleImagePipeline example;
+  private ImagePipelineWorkers workers;
 
   private DevEnvironment(DevSettings settings) {
     this.settings = settings;
+    this.catalogue = TopicCatalogue.load(settings.topicPrefix());
   }
 
   /** Starts everything; on failure, stops what had started and rethrows. */
   public static DevEnvironment start(DevSettings settings) {
+    if (settings.fresh()) {
+      DataDirectory.delete(settings.dataDir());
+    }
     DevEnvironment env = new DevEnvironment(settings);
     try {
       env.startKafka();
       env.createTopics();
+      if (settings.engine()) {
+        env.startProcessor();
+        env.startExample();
+      }
       return env;
     } catch (RuntimeException e) {
       env.close();
@@ -41,7 +62,7 @@ public final class DevEnvironment implements AutoCloseable {
   private void startKafka() {
     if (settings.embedded()) {
       EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(
-          EmbeddedBrokerConfig.persistent(settings.port(), settings.kafkaDataDir(), settings.fresh()));
+          EmbeddedBrokerConfig.persistent(settings.port(), settings.kafkaDataDir(), false));
       running.add(broker);
       bootstrapServers = broker.bootstrapServers();
     } else {
@@ -50,11 +71,32 @@ public final class DevEnvironment implements AutoCloseable {
   }
 
   private void createTopics() {
-    TopicCatalogue catalogue = TopicCatalogue.load(settings.topicPrefix());
-    try (TopicProvisioner provisioner = new TopicProvisioner(bootstrapServers, catalogue, settings.partitions(), (short) 1)) {
+    try (TopicProvisioner provisioner = new TopicProvisioner(bootstrapServers, catalogue, settings.partitions(), (short) -1)) {
       provisioner.awaitReachable(settings.kafkaTimeout());
       topics = provisioner.ensureCatalogueTopics();
     }
+  }
+
+  private void startProcessor() {
+    ProcessorConfig config = new ProcessorConfig(bootstrapServers, "stepstream-dev", catalogue,
+        settings.stateDir(), settings.profile(), 1, Duration.ofMillis(50), Map.of());
+    processor = StepstreamProcessor.start(config, EngineOptions.defaults(), Duration.ofSeconds(60));
+    running.add(processor);
+  }
+
+  private void startExample() {
+    example = new ExampleImagePipeline(bootstrapServers, catalogue, "us-east-1", "123456789012");
+    example.register();
+    workers = ImagePipelineWorkers.start(bootstrapServers, settings.topicPrefix(), settings.dataDir().resolve("images"));
+    running.add(workers);
+  }
+
+  /** Runs one execution of the example pipeline on a sample image; empty if it did not finish in time. */
+  public Optional<ExecutionSummary> runExample(Duration timeout) {
+    if (example == null) {
+      return Optional.empty();
+    }
+    return example.runSample(settings.dataDir().resolve("samples"), timeout);
   }
 
   public String bootstrapServers() {
@@ -67,6 +109,14 @@ public final class DevEnvironment implements AutoCloseable {
 
   public DevSettings settings() {
     return settings;
+  }
+
+  public Optional<StepstreamProcessor> processor() {
+    return Optional.ofNullable(processor);
+  }
+
+  public Optional<String> exampleStateMachineArn() {
+    return Optional.ofNullable(example).map(ExampleImagePipeline::stateMachineArn);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.stepstream.server.dev;
 
+import dev.stepstream.processor.Profile;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -8,14 +9,31 @@ import java.time.Duration;
  *
  * @param kafka an existing cluster to use instead of the embedded broker, or null
  * @param port the embedded broker's client port
- * @param dataDir the root of everything dev keeps between runs (the broker's log lives under {@code kafka/})
+ * @param dataDir the root of everything dev keeps between runs (broker log in {@code kafka/},
+ *     processor state in {@code state/}, example images in {@code images/})
  * @param fresh delete the data directory first
  * @param partitions the partition count for catalogue topics without a fixed count
  * @param topicPrefix prefix of every topic name
  * @param kafkaTimeout how long to wait for an existing cluster to answer
+ * @param engine run the processor and the example (false: Kafka and topics only)
+ * @param profile the processor's delivery profile
  */
 public record DevSettings(
-    String kafka, int port, Path dataDir, boolean fresh, int partitions, String topicPrefix, Duration kafkaTimeout) {
+    String kafka,
+    int port,
+    Path dataDir,
+    boolean fresh,
+    int partitions,
+    String topicPrefix,
+    Duration kafkaTimeout,
+    boolean engine,
+    Profile profile) {
+
+  /** Kafka and topics only (no processor, no example). */
+  public static DevSettings kafkaOnly(String kafka, int port, Path dataDir, boolean fresh, int partitions,
+      String topicPrefix, Duration kafkaTimeout) {
+    return new DevSettings(kafka, port, dataDir, fresh, partitions, topicPrefix, kafkaTimeout, false, Profile.EXACTLY_ONCE);
+  }
 
   public boolean embedded() {
     return kafka == null;
@@ -23,5 +41,13 @@ public record DevSettings(
 
   public Path kafkaDataDir() {
     return dataDir.resolve("kafka");
+  }
+
+  /**
+   * Processor state: one directory per cluster, because Kafka Streams state must not be reused
+   * against a different cluster.
+   */
+  public Path stateDir() {
+    return embedded() ? dataDir.resolve("state") : dataDir.resolve("state-" + kafka.replaceAll("[^A-Za-z0-9.-]", "_"));
   }
 }

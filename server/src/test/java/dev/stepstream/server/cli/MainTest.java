@@ -44,4 +44,38 @@ class MainTest {
     assertThat(code).isZero();
     assertThat(out.toString()).contains("dev").contains("Usage: stepstream");
   }
+
+  @Test
+  void shouldRequireATaskAndACommandForTheWorker() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setErr(new PrintWriter(err));
+
+    int code = cli.execute("worker", "--", "python3", "worker.py");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("Missing required option: '--task=NAME'");
+  }
+
+  @Test
+  void shouldRequireTheCommandToRunForTheWorker() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setErr(new PrintWriter(err));
+
+    int code = cli.execute("worker", "--task", "ProcessarImagem");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("COMMAND");
+  }
+
+  @Test
+  void shouldListTheWorkerCommandInTheHelp() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+
+    assertThat(cli.execute("--help")).isZero();
+    assertThat(out.toString()).contains("worker");
+  }
 }

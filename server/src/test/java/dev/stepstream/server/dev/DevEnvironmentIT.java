@@ -38,7 +38,7 @@ class DevEnvironmentIT {
 
   @Test
   void shouldUseAnExistingClusterWhenGivenKafka(KafkaCluster kafka, @TempDir Path dir) {
-    DevSettings settings = new DevSettings(kafka.bootstrapServers(), 0, dir, false, 3, "ext.", Duration.ofSeconds(30));
+    DevSettings settings = DevSettings.kafkaOnly(kafka.bootstrapServers(), 0, dir, false, 3, "ext.", Duration.ofSeconds(30));
 
     try (DevEnvironment env = DevEnvironment.start(settings)) {
       assertThat(env.bootstrapServers()).isEqualTo(kafka.bootstrapServers());
@@ -50,7 +50,7 @@ class DevEnvironmentIT {
   @Test
   void shouldFailNamingTheAddressWhenKafkaIsUnreachable(@TempDir Path dir) {
     String address = "localhost:" + FreePorts.pick();
-    DevSettings settings = new DevSettings(address, 0, dir, false, 1, "x.", Duration.ofSeconds(2));
+    DevSettings settings = DevSettings.kafkaOnly(address, 0, dir, false, 1, "x.", Duration.ofSeconds(2));
     long started = System.nanoTime();
 
     assertThatThrownBy(() -> DevEnvironment.start(settings))
@@ -60,6 +60,6 @@ class DevEnvironmentIT {
   }
 
   private static DevSettings embedded(Path dir, boolean fresh) {
-    return new DevSettings(null, FreePorts.pick(), dir, fresh, 2, "stepstream.", Duration.ofSeconds(30));
+    return DevSettings.kafkaOnly(null, FreePorts.pick(), dir, fresh, 2, "stepstream.", Duration.ofSeconds(30));
   }
 }

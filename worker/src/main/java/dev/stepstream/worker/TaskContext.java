@@ -1,0 +1,42 @@
+package dev.stepstream.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepstream.wire.TaskRequest;
+
+/** What a handler knows about the task it is running, and how it talks back while running. */
+public interface TaskContext {
+
+  /** The task token; the engine matches results (and SendTask* calls) to the task by it. */
+  String token();
+
+  /** 1 for the first attempt, incremented by each Retry. */
+  int attempt();
+
+  String executionArn();
+
+  /** The name of the Task state in the state machine. */
+  String stateName();
+
+  /** The task name, i.e. the {@code <name>} of the {@code tasks.<name>} topic. */
+  String taskName();
+
+  /** The context object ({@code $$}) as it was when the task was scheduled. */
+  JsonNode context();
+
+  /** The whole request, including its timeouts. */
+  TaskRequest request();
+
+  /**
+   * Tells the engine the task is still being worked on, which resets the state's HeartbeatSeconds
+   * timer. Returns without waiting for the broker; call it more often than HeartbeatSeconds.
+   */
+  void heartbeat();
+
+  /**
+   * Marks this task as completed later by someone else (with SendTaskSuccess/SendTaskFailure or a
+   * result record carrying {@link #token()}): whatever the handler returns is then ignored.
+   *
+   * @return {@link TaskWorker#NO_RESULT}, so a handler can {@code return ctx.doNotComplete();}
+   */
+  Object doNotComplete();
+}

@@ -1,0 +1,72 @@
+package dev.stepstream.worker.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.stepstream.wire.TaskHeartbeat;
+import dev.stepstream.wire.TaskRequest;
+import dev.stepstream.wire.WireVersions;
+import dev.stepstream.worker.TaskContext;
+import dev.stepstream.worker.TaskWorker;
+import java.util.function.Consumer;
+
+/** The context handed to one handler call; heartbeats go to a sink (Kafka, or a test harness). */
+final class DefaultTaskContext implements TaskContext {
+  private final TaskRequest request;
+  private final Consumer<TaskHeartbeat> heartbeats;
+  private volatile boolean completesLater;
+
+  DefaultTaskContext(TaskRequest request, Consumer<TaskHeartbeat> heartbeats) {
+    this.request = request;
+    this.heartbeats = heartbeats;
+  }
+
+  @Override
+  public String token() {
+    return request.taskToken();
+  }
+
+  @Override
+  public int attempt() {
+    return request.attempt();
+  }
+
+  @Override
+  public String executionArn() {
+    return request.executionArn();
+  }
+
+  @Override
+  public String stateName() {
+    return request.stateName();
+  }
+
+  @Override
+  public String taskName() {
+    return request.taskName();
+  }
+
+  @Override
+  public JsonNode context() {
+    return request.context() == null ? NullNode.getInstance() : request.context();
+  }
+
+  @Override
+  public TaskRequest request() {
+    return request;
+  }
+
+  @Override
+  public void heartbeat() {
+    heartbeats.accept(new TaskHeartbeat(WireVersions.CURRENT, request.executionArn(), request.taskToken()));
+  }
+
+  @Override
+  public Object doNotComplete() {
+    completesLater = true;
+    return TaskWorker.NO_RESULT;
+  }
+
+  boolean completesLater() {
+    return completesLater;
+  }
+}

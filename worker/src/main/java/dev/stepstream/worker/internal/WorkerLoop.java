@@ -1,0 +1,219 @@
+package dev.stepstream.worker.internal;
+
+import dev.stepstream.wire.TaskRequest;
+import dev.stepstream.wire.TaskResult;
+import dev.stepstream.wire.WireJson;
+import dev.stepstream.worker.TaskHandler;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The poll thread: hands records to handler threads, keeps at most {@code concurrency} tasks in
+ * flight by pausing the assignment, and commits each partition up to its lowest unfinished record
+ * once results are acknowledged. Only this thread touches the consumer and the offset tracker.
+ */
+public final class WorkerLoop implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
+  private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+  private static final Duration DRAIN_POLL = Duration.ofMillis(20);
+
+  private final WorkerSettings settings;
+  private final TaskHandler handler;
+  private final Consumer<String, byte[]> consumer;
+  private final ResultSender sender;
+  private final ExecutorService handlers;
+  private final WorkerCounters counters;
+  private final OffsetTracker tracker = new OffsetTracker();
+  private final Queue<OffsetTracker.Ticket> finished = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean stopping;
+  private volatile boolean abandoned;
+
+  WorkerLoop(WorkerSettings settings, TaskHandler handler, Consumer<String, byte[]> consumer,
+      ResultSender sender, ExecutorService handlers, WorkerCounters counters) {
+    this.settings = settings;
+    this.handler = handler;
+    this.consumer = consumer;
+    this.sender = sender;
+    this.handlers = handlers;
+    this.counters = counters;
+  }
+
+  /** Asks the loop to stop taking tasks, finish the running ones and return. */
+  void stop() {
+    stopping = true;
+  }
+
+  @Override
+  public void run() {
+    try {
+      consumer.subscribe(List.of(settings.taskTopic()), new CommitOnRevoke());
+      while (!stopping) {
+        pollOnce();
+      }
+      drain();
+    } catch (RuntimeException e) {
+      LOG.error("Worker for task {} stopped after an unexpected error", settings.task(), e);
+      abandoned = true;
+    } finally {
+      handlers.shutdownNow();
+      commitSync();
+      consumer.close();
+    }
+  }
+
+  private void pollOnce() {
+    for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL_TIMEOUT)) {
+      dispatch(record);
+    }
+    commitFinished();
+    if (inFlight.get() >= settings.concurrency()) {
+      consumer.pause(consumer.assignment());
+    } else if (!consumer.paused().isEmpty()) {
+      consumer.resume(consumer.paused());
+    }
+  }
+
+  private void dispatch(ConsumerRecord<String, byte[]> record) {
+    OffsetTracker.Ticket ticket = tracker.dispatched(new TopicPartition(record.topic(), record.partition()), record.offset());
+    TaskRequest request;
+    try {
+      request = WireJson.decode(record.value(), TaskRequest.class);
+    } catch (RuntimeException e) {
+      LOG.warn("Skipping record {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(), record.key(), e.getMessage());
+      counters.skipped.increment();
+      tracker.completed(ticket);
+      return;
+    }
+    inFlight.incrementAndGet();
+    handlers.execute(() -> runTask(request, ticket));
+  }
+
+  /** Runs on a handler thread. */
+  private void runTask(TaskRequest request, OffsetTracker.Ticket ticket) {
+    boolean done = false;
+    try {
+      Optional<TaskResult> result = invoke(request);
+      if (result == null || abandoned) {
+        return;
+      }
+      if (result.isEmpty()) {
+        counters.deferred.increment();
+        done = true;
+      } else {
+        done = sender.sendAndWait(result.get(), () -> abandoned);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException | Error e) {
+      LOG.error("Task {} of {} could not be completed; it will be redelivered", request.taskToken(), request.executionArn(), e);
+    } finally {
+      if (done) {
+        finished.add(ticket);
+      }
+      inFlight.decrementAndGet();
+    }
+  }
+
+  /** The handler's outcome, or null when it was interrupted because the worker is stopping. */
+  private Optional<TaskResult> invoke(TaskRequest request) {
+    try {
+      return TaskInvocation.run(handler, request, sender::heartbeat);
+    } catch (InterruptedException e) {
+      if (stopping) {
+        LOG.info("Task {} was interrupted while the worker stops; it will be redelivered", request.taskToken());
+        return null;
+      }
+      return Optional.of(TaskInvocation.failed(request, e));
+    }
+  }
+
+  /** Waits (bounded) for running tasks while keeping the group membership alive with paused polls. */
+  private void drain() {
+    consumer.pause(consumer.assignment());
+    long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+      consumer.poll(DRAIN_POLL);
+      commitFinished();
+    }
+    if (inFlight.get() > 0) {
+      LOG.warn("{} task(s) of {} did not finish within {}; they will be redelivered",
+          inFlight.get(), settings.task(), settings.shutdownTimeout());
+      abandoned = true;
+    }
+  }
+
+  private void applyFinished() {
+    OffsetTracker.Ticket ticket;
+    while ((ticket = finished.poll()) != null) {
+      tracker.completed(ticket);
+    }
+  }
+
+  private void commitFinished() {
+    applyFinished();
+    Map<TopicPartition, OffsetAndMetadata> positions = tracker.committable();
+    if (positions.isEmpty()) {
+      return;
+    }
+    // Until the callback (run by a later poll on this thread) confirms it, the same positions may be
+    // committed again; that is harmless, and a failed commit is simply retried.
+    consumer.commitAsync(positions, (committed, error) -> {
+      if (error == null) {
+        tracker.markCommitted(committed);
+      } else {
+        LOG.debug("Offset commit failed; it is retried: {}", error.toString());
+      }
+    });
+  }
+
+  private void commitSync() {
+    commitSync(null);
+  }
+
+  private void commitSync(Collection<TopicPartition> only) {
+    applyFinished();
+    Map<TopicPartition, OffsetAndMetadata> positions = only == null ? tracker.committable() : tracker.committable(only);
+    if (positions.isEmpty()) {
+      return;
+    }
+    try {
+      consumer.commitSync(positions);
+      tracker.markCommitted(positions);
+    } catch (RuntimeException e) {
+      LOG.warn("Offset commit failed; those records may be delivered again: {}", e.toString());
+    }
+  }
+
+  private final class CommitOnRevoke implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      commitSync(partitions);
+      tracker.forget(partitions);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      // New partitions start at their committed offsets; nothing to prepare.
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      tracker.forget(partitions);
+    }
+  }
+}
