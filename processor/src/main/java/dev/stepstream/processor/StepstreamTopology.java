@@ -53,12 +53,9 @@ public final class StepstreamTopology {
     topology.addStateStore(executionsStore(), PROCESSOR);
     topology.addStateStore(timersStore(), PROCESSOR);
     topology.addStateStore(timerIndexStore(), PROCESSOR);
-<<<<<<< HEAD
     topology.addStateStore(historyStore(), PROCESSOR);
-=======
     topology.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PendingStarts.STORE), Serdes.String(), Serdes.ByteArray()), PROCESSOR);
->>>>>>> main
 
     topology.addSink(TASKS_SINK, taskTopic(topics), Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
     topology.addSink(HISTORY_SINK, topics.history(), Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
