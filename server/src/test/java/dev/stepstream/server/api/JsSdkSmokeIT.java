@@ -29,7 +29,7 @@ class JsSdkSmokeIT {
         "@aws-sdk/client-sfn is not installed in " + JS.toAbsolutePath() + " (npm missing or npm ci failed): skipping");
     assumeTrue(nodeAvailable(), "node is not on the PATH: skipping the JavaScript SDK smoke test");
     try (ApiFixture fixture = new ApiFixture(kafka, Duration.ofSeconds(1))) {
-      Process node = new ProcessBuilder("node", "smoke.mjs", fixture.endpoint().toString())
+      Process node = new ProcessBuilder("node", "--no-warnings", "smoke.mjs", fixture.endpoint().toString())
           .directory(JS.toFile()).redirectErrorStream(true).start();
       assertThat(node.waitFor(60, TimeUnit.SECONDS)).as("node finished in time").isTrue();
       String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
