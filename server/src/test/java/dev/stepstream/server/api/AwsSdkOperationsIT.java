@@ -85,6 +85,16 @@ class AwsSdkOperationsIT {
   }
 
   @Test
+  void shouldKeepNonAsciiTextIntactInDefinitionsAndResponses() {
+    String definition = "{\"Comment\": \"Olá, café ☕\", \"StartAt\": \"P\", \"States\": "
+        + "{\"P\": {\"Type\": \"Pass\", \"Result\": \"ação\", \"End\": true}}}";
+    var created = sfn.createStateMachine(b -> b.name(unique("utf8")).definition(definition).roleArn(ROLE));
+
+    assertThat(sfn.describeStateMachine(b -> b.stateMachineArn(created.stateMachineArn())).definition())
+        .isEqualTo(definition);
+  }
+
+  @Test
   void shouldPageStateMachinesInNameOrder() {
     String prefix = unique("page");
     for (String n : List.of("c", "a", "b")) {

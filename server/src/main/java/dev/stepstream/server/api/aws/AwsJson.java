@@ -41,6 +41,15 @@ public final class AwsJson {
     }
   }
 
+  /** UTF-8 bytes of the JSON text; responses are written as bytes so no charset default can garble them. */
+  public static byte[] bytes(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+
   public static String write(JsonNode node) {
     try {
       return MAPPER.writeValueAsString(node);

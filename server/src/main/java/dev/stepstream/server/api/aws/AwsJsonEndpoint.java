@@ -35,7 +35,7 @@ public final class AwsJsonEndpoint {
       return;
     }
     outcomes.accept(operation, "OK");
-    ctx.status(200).contentType(AwsJson.CONTENT_TYPE).result(AwsJson.write(response));
+    ctx.status(200).contentType(AwsJson.CONTENT_TYPE).result(AwsJson.bytes(response));
   }
 
   /** Runs one operation directly (for the REST routes); throws what the operation throws. */
@@ -65,7 +65,7 @@ public final class AwsJsonEndpoint {
     ErrorTable.ErrorResponse error = ErrorTable.map(e);
     ctx.status(error.status()).contentType(AwsJson.CONTENT_TYPE)
         .header("x-amzn-ErrorType", error.errorName())
-        .result(AwsJson.write(error.body()));
+        .result(AwsJson.bytes(error.body()));
     return error.errorName();
   }
 }

@@ -45,8 +45,9 @@ public final class RestRoutes {
   }
 
   private static ObjectNode startBody(Context ctx) {
-    JsonNode request = ctx.body().isBlank() ? AwsJson.object()
-        : AwsJson.parse(ctx.body()).orElseThrow(() -> new AwsException("SerializationException", "The body is not JSON"));
+    String text = new String(ctx.bodyAsBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    JsonNode request = text.isBlank() ? AwsJson.object()
+        : AwsJson.parse(text).orElseThrow(() -> new AwsException("SerializationException", "The body is not JSON"));
     ObjectNode body = AwsJson.object().put("stateMachineArn", ctx.pathParam("arn"));
     if (request.hasNonNull("name")) {
       body.put("name", request.get("name").asText());
@@ -81,11 +82,11 @@ public final class RestRoutes {
     try {
       JsonNode input = body.apply(ctx);
       JsonNode result = bodyIsResult ? input : aws.invoke(operation, input);
-      ctx.status(200).contentType("application/json").result(AwsJson.write(result));
+      ctx.status(200).contentType("application/json").result(AwsJson.bytes(result));
     } catch (RuntimeException e) {
       ErrorTable.ErrorResponse error = ErrorTable.map(e);
       int status = error.errorName().endsWith("DoesNotExist") ? 404 : error.status();
-      ctx.status(status).contentType("application/json").result(AwsJson.write(error.body()));
+      ctx.status(status).contentType("application/json").result(AwsJson.bytes(error.body()));
     }
   }
 }
