@@ -45,6 +45,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private final String commandsTopic;
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<String, byte[]> executions;
+  private KeyValueStore<String, byte[]> history;
   private DurableTimers timers;
   private DefinitionCache definitions;
   private PendingStarts pendingStarts;
@@ -62,6 +63,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
     this.executions = context.getStateStore(EXECUTIONS_STORE);
+    this.history = context.getStateStore(HistoryStore.STORE);
     this.timers = new DurableTimers(
         context.getStateStore(DurableTimers.TIMERS_STORE), context.getStateStore(DurableTimers.INDEX_STORE));
     KeyValueStore<String, byte[]> definitionStore = context.getStateStore(DefinitionLoader.STORE);
@@ -151,7 +153,9 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
 
   private void forwardEvents(String arn, Decision decision, long nowMillis) {
     for (HistoryEvent event : decision.events()) {
-      context.forward(new Record<>(arn, WireJson.encode(event), nowMillis), StepstreamTopology.HISTORY_SINK);
+      byte[] value = WireJson.encode(event);
+      history.put(HistoryStore.key(arn, event.id()), value);
+      context.forward(new Record<>(arn, value, nowMillis), StepstreamTopology.HISTORY_SINK);
     }
   }
 

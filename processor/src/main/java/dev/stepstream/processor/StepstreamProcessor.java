@@ -4,7 +4,9 @@ import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.engine.ExecutionStateCodec;
 import dev.stepstream.processor.topics.TopicProvisioner;
+import dev.stepstream.wire.HistoryEvent;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +80,16 @@ public final class StepstreamProcessor implements AutoCloseable {
         StepstreamTopology.EXECUTIONS_STORE, QueryableStoreTypes.keyValueStore()));
     byte[] bytes = store.get(executionArn);
     return bytes == null ? Optional.empty() : Optional.of(ExecutionStateCodec.decode(bytes));
+  }
+
+  /**
+   * History events of an execution owned by this instance with {@code fromId <= id <= toId}, in id
+   * order or reversed, at most {@code limit} (interactive query of the {@code history} store).
+   */
+  public List<HistoryEvent> history(String executionArn, long fromId, long toId, boolean reverse, int limit) {
+    ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters.fromNameAndType(
+        HistoryStore.STORE, QueryableStoreTypes.keyValueStore()));
+    return HistoryStore.range(store, executionArn, fromId, toId, reverse, limit);
   }
 
   public ProcessorMetrics metrics() {

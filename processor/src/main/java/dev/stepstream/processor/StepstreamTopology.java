@@ -15,7 +15,7 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds the Stepstream topology: commands and task results (co-partitioned by execution ARN) into
- * one processor with the {@code executions}, {@code timers} and {@code timer-index} stores; task
+ * one processor with the {@code executions}, {@code timers}, {@code timer-index} and {@code history} stores; task
  * requests, history, execution summaries, Continue commands and dead letters out; definitions as a
  * global store.
  */
@@ -53,6 +53,7 @@ public final class StepstreamTopology {
     topology.addStateStore(executionsStore(), PROCESSOR);
     topology.addStateStore(timersStore(), PROCESSOR);
     topology.addStateStore(timerIndexStore(), PROCESSOR);
+    topology.addStateStore(historyStore(), PROCESSOR);
     topology.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PendingStarts.STORE), Serdes.String(), Serdes.ByteArray()), PROCESSOR);
 
@@ -77,6 +78,11 @@ public final class StepstreamTopology {
   private static StoreBuilder<KeyValueStore<String, byte[]>> executionsStore() {
     return Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(EXECUTIONS_STORE), Serdes.String(), Serdes.ByteArray());
+  }
+
+  private static StoreBuilder<KeyValueStore<String, byte[]>> historyStore() {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(HistoryStore.STORE), Serdes.String(), Serdes.ByteArray());
   }
 
   private static StoreBuilder<KeyValueStore<String, String>> timersStore() {

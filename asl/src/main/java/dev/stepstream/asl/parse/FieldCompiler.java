@@ -1,6 +1,9 @@
 package dev.stepstream.asl.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepstream.asl.intrinsics.IntrinsicFunctions;
 import dev.stepstream.asl.diag.Diagnostics;
 import dev.stepstream.asl.eval.Expression;
 import dev.stepstream.asl.eval.ExpressionCompiler;
@@ -100,6 +103,21 @@ final class FieldCompiler {
    * A field with a JSONPath {@code *Path} twin (JSONPath mode) or that may hold JSONata (JSONata mode).
    * Empty when neither is present or compilation failed.
    */
+  /**
+   * As {@link #dynamic}, for Fail's ErrorPath/CausePath, which AWS also lets hold an intrinsic
+   * function such as {@code States.Format('{}', $.code)}.
+   */
+  Optional<DynamicValue> dynamicOrIntrinsic(ParsedState state, String field, String pathField) {
+    JsonNode text = state.get(pathField);
+    if (state.get(field).isMissingNode() && !state.jsonata() && text.isTextual()
+        && IntrinsicFunctions.isIntrinsicCall(text.textValue())) {
+      ObjectNode template = JsonNodeFactory.instance.objectNode().put("value.$", text.textValue());
+      return payloadTemplate(template, state.pointer(pathField))
+          .map(t -> new DynamicValue.Computed(ctx -> t.evaluate(ctx).path("value")));
+    }
+    return dynamic(state, field, pathField);
+  }
+
   Optional<DynamicValue> dynamic(ParsedState state, String field, String pathField) {
     JsonNode plain = state.get(field);
     if (!plain.isMissingNode()) {

@@ -103,8 +103,8 @@ final class StateParser {
         comment(state),
         state.language(),
         flows.identity(state),
-        fields.dynamic(state, "Error", "ErrorPath"),
-        fields.dynamic(state, "Cause", "CausePath"));
+        fields.dynamicOrIntrinsic(state, "Error", "ErrorPath"),
+        fields.dynamicOrIntrinsic(state, "Cause", "CausePath"));
   }
 
   private ParallelState parallel(ParsedState state) {

@@ -53,6 +53,10 @@ final class DevCommand implements Callable<Integer> {
   @Option(names = "--kafka-only", description = "Run only Kafka and the topics (no engine, no example).")
   boolean kafkaOnly;
 
+  @Option(names = "--api-port", defaultValue = "8083",
+      description = "Port of the AWS-compatible API, REST, SSE and /metrics on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+  int apiPort;
+
   @Option(names = "--no-sample", description = "Do not run the sample execution of the example at start.")
   boolean noSample;
 
@@ -70,6 +74,11 @@ final class DevCommand implements Callable<Integer> {
       stopped.countDown();
     }, "stepstream-dev-shutdown"));
     DevReport.ready(out, env, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    if (settings.engine()) {
+      int api = env.startApi("127.0.0.1", apiPort);
+      out.printf("  API       http://127.0.0.1:%d (AWS SDK/CLI endpoint; REST under /api/, metrics at /metrics)%n", api);
+      out.flush();
+    }
     if (settings.engine() && !noSample) {
       Optional<ExecutionSummary> sample = env.runExample(Duration.ofSeconds(60));
       DevReport.sample(out, sample);

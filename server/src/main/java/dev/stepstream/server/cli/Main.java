@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
     description = "AWS Step Functions state machines on Apache Kafka.",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {DevCommand.class, RunLocalCommand.class, WorkerCommand.class, BenchCommand.class})
+    subcommands = {DevCommand.class, ServeCommand.class, RunLocalCommand.class, WorkerCommand.class,
+        ValidateCommand.class, MachineCommands.Create.class, MachineCommands.Update.class,
+        MachineCommands.Delete.class, MachineCommands.ListCommand.class, MachineCommands.Describe.class,
+        ExecutionCommands.Start.class, ExecutionCommands.Stop.class, ExecutionCommands.History.class,
+        TaskCommands.Success.class, TaskCommands.Failure.class, BenchCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -7,6 +7,9 @@ import dev.stepstream.examples.imagepipeline.ImagePipelineWorkers;
 import dev.stepstream.processor.ProcessorConfig;
 import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.processor.topics.TopicProvisioner;
+import dev.stepstream.server.api.ApiServer;
+import dev.stepstream.server.api.ApiSettings;
+import dev.stepstream.server.api.backend.ProcessorQueries;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.TopicCatalogue;
 import java.time.Duration;
@@ -33,6 +36,7 @@ public final class DevEnvironment implements AutoCloseable {
   private StepstreamProcessor processor;
   private ExampleImagePipeline example;
   private ImagePipelineWorkers workers;
+  private ApiServer api;
 
   private DevEnvironment(DevSettings settings) {
     this.settings = settings;
@@ -89,6 +93,18 @@ public final class DevEnvironment implements AutoCloseable {
     example.register();
     workers = ImagePipelineWorkers.start(bootstrapServers, settings.topicPrefix(), settings.dataDir().resolve("images"));
     running.add(workers);
+  }
+
+  /**
+   * Starts the AWS-compatible HTTP API (and REST, SSE, /metrics) on {@code port} (0: any free port)
+   * over the running processor; returns the port. Stopped with the environment.
+   */
+  public int startApi(String host, int port) {
+    StepstreamProcessor owner = processor().orElseThrow(() -> new IllegalStateException("the API needs the processor"));
+    api = ApiServer.start(ApiSettings.defaults(bootstrapServers, catalogue).withHost(host).withPort(port),
+        new ProcessorQueries(owner), owner.metrics());
+    running.add(api);
+    return api.port();
   }
 
   /** Runs one execution of the example pipeline on a sample image; empty if it did not finish in time. */

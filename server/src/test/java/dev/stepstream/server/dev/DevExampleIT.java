@@ -6,6 +6,10 @@ import dev.stepstream.processor.Profile;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
 import dev.stepstream.wire.ExecutionSummary;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DevExampleIT {
 
   @Test
-  void shouldCompleteTheSampleExecutionOfTheImagePipeline(KafkaCluster kafka, @TempDir Path dir) {
+  void shouldCompleteTheSampleExecutionOfTheImagePipeline(KafkaCluster kafka, @TempDir Path dir) throws Exception {
     DevSettings settings = new DevSettings(kafka.bootstrapServers(), 0, dir, false, 2, "devit.",
         Duration.ofSeconds(30), true, Profile.EXACTLY_ONCE);
 
@@ -30,6 +34,16 @@ class DevExampleIT {
       assertThat(Path.of(sample.output().path("miniatura").asText())).exists();
       assertThat(kafka.topics()).contains("devit.tasks.SalvarImagem", "devit.tasks.ProcessarImagem",
           "devit.tasks.EnviarNotificacao", "devit.notifications");
+
+      int port = env.startApi("127.0.0.1", 0);
+      HttpResponse<String> described = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + port + "/"))
+          .header("X-Amz-Target", "AWSStepFunctions.DescribeExecution")
+          .header("Content-Type", "application/x-amz-json-1.0")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"executionArn\": \"" + sample.executionArn() + "\"}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(described.statusCode()).isEqualTo(200);
+      assertThat(described.body()).contains("\"status\":\"SUCCEEDED\"");
     }
     assertThat(Files.isDirectory(dir.resolve("images"))).isTrue();
   }

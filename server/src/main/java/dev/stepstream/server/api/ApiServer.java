@@ -1,0 +1,126 @@
+package dev.stepstream.server.api;
+
+import dev.stepstream.processor.ProcessorMetrics;
+import dev.stepstream.processor.topics.TopicProvisioner;
+import dev.stepstream.server.api.aws.AwsJsonEndpoint;
+import dev.stepstream.server.api.aws.Operation;
+import dev.stepstream.server.api.backend.ActivityTasks;
+import dev.stepstream.server.api.backend.Backend;
+import dev.stepstream.server.api.backend.Definitions;
+import dev.stepstream.server.api.backend.ExecutionQueries;
+import dev.stepstream.server.api.backend.Executions;
+import dev.stepstream.server.api.backend.Publisher;
+import dev.stepstream.server.api.ops.ActivityOps;
+import dev.stepstream.server.api.ops.ExecutionOps;
+import dev.stepstream.server.api.ops.HistoryOps;
+import dev.stepstream.server.api.ops.StateMachineOps;
+import dev.stepstream.server.api.ops.TagOps;
+import dev.stepstream.server.api.ops.TaskOps;
+import dev.stepstream.server.api.ops.TestStateOps;
+import dev.stepstream.server.api.ops.ValidateOps;
+import dev.stepstream.server.api.rest.RestRoutes;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: the AWS-compatible API at {@code POST /}, REST and Server-Sent Events under
+ * {@code /api/}, Prometheus at {@code /metrics}. Stateless: everything it knows is on Kafka topics
+ * or in the processor's stores.
+ */
+public final class ApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+  private final List<AutoCloseable> resources;
+  private final Javalin app;
+
+  private ApiServer(List<AutoCloseable> resources, Javalin app) {
+    this.resources = resources;
+    this.app = app;
+  }
+
+  /**
+   * Starts the API.
+   *
+   * @param queries the processor's interactive queries
+   * @param processorMetrics exported at /metrics, or null
+   */
+  public static ApiServer start(ApiSettings settings, ExecutionQueries queries, ProcessorMetrics processorMetrics) {
+    List<AutoCloseable> resources = new ArrayList<>();
+    try {
+      Backend backend = backend(settings, queries, resources);
+      ApiMetrics metrics = new ApiMetrics(processorMetrics);
+      AwsJsonEndpoint aws = new AwsJsonEndpoint(operations(backend, settings), metrics::request);
+      RestRoutes rest = new RestRoutes(backend, aws);
+      Javalin app = Javalin.create(config -> {
+        config.http.maxRequestSize = settings.maxRequestBytes();
+        config.startup.showJavalinBanner = false;
+        config.routes.post("/", aws::handle);
+        rest.register(config.routes);
+        config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+        config.routes.exception(Exception.class, (e, ctx) -> AwsJsonEndpoint.respondError(ctx, e));
+      });
+      app.start(settings.host(), settings.port());
+      return new ApiServer(resources, app);
+    } catch (RuntimeException e) {
+      closeAll(resources);
+      throw e;
+    }
+  }
+
+  private static Backend backend(ApiSettings settings, ExecutionQueries queries, List<AutoCloseable> resources) {
+    String kafka = settings.bootstrapServers();
+    Publisher publisher = add(resources, new Publisher(kafka, settings.topics()));
+    Definitions definitions = add(resources, new Definitions(kafka, settings.topics().definitions(), publisher.raw()));
+    Executions executions = add(resources, new Executions(kafka, settings.topics().executions(), queries));
+    ActivityTasks activities = add(resources, new ActivityTasks(kafka, settings.topics(), settings.consumerGroupPrefix()));
+    TopicProvisioner provisioner = add(resources, new TopicProvisioner(kafka, settings.topics(), 1, (short) -1));
+    return new Backend(settings.arns(), definitions, executions, publisher, activities, provisioner, Clock.systemUTC());
+  }
+
+  private static <T extends AutoCloseable> T add(List<AutoCloseable> resources, T resource) {
+    resources.add(resource);
+    return resource;
+  }
+
+  private static Map<String, Operation> operations(Backend backend, ApiSettings settings) {
+    Map<String, Operation> ops = new HashMap<>();
+    StateMachineOps machines = new StateMachineOps(backend);
+    machines.register(ops);
+    ExecutionOps executions = new ExecutionOps(backend, machines);
+    executions.register(ops);
+    new HistoryOps(backend, executions).register(ops);
+    new TaskOps(backend).register(ops);
+    new ActivityOps(backend, settings.activityLongPoll()).register(ops);
+    new TagOps(backend).register(ops);
+    new ValidateOps().register(ops);
+    new TestStateOps().register(ops);
+    return ops;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    closeAll(resources);
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        LOG.warn("Could not close {}: {}", resources.get(i).getClass().getSimpleName(), e.toString());
+      }
+    }
+    resources.clear();
+  }
+}

@@ -1,0 +1,71 @@
+package dev.stepstream.server.api.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * {@code POST /} in the AWS JSON 1.0 protocol: the operation is named by
+ * {@code X-Amz-Target: AWSStepFunctions.<Operation>}; request and response bodies are JSON; errors
+ * are {@code {"__type", "message"}}. Signatures (SigV4) are accepted and not checked; the Host
+ * (including the {@code sync-} prefix SDKs add for StartSyncExecution and TestState) is ignored.
+ */
+public final class AwsJsonEndpoint {
+  public static final String TARGET_PREFIX = "AWSStepFunctions.";
+  private final Map<String, Operation> operations;
+  private final BiConsumer<String, String> outcomes;
+
+  /** @param outcomes told (operation or target, "OK" or the AWS error name) after each call */
+  public AwsJsonEndpoint(Map<String, Operation> operations, BiConsumer<String, String> outcomes) {
+    this.operations = Map.copyOf(operations);
+    this.outcomes = outcomes;
+  }
+
+  public void handle(Context ctx) {
+    String target = ctx.header("X-Amz-Target");
+    String operation = target != null && target.startsWith(TARGET_PREFIX) && operations.containsKey(
+        target.substring(TARGET_PREFIX.length())) ? target.substring(TARGET_PREFIX.length()) : "unknown";
+    JsonNode response;
+    try {
+      response = dispatch(target, ctx.bodyAsBytes());
+    } catch (Exception e) {
+      outcomes.accept(operation, respondError(ctx, e));
+      return;
+    }
+    outcomes.accept(operation, "OK");
+    ctx.status(200).contentType(AwsJson.CONTENT_TYPE).result(AwsJson.bytes(response));
+  }
+
+  /** Runs one operation directly (for the REST routes); throws what the operation throws. */
+  public JsonNode invoke(String operation, JsonNode body) {
+    Operation op = operations.get(operation);
+    if (op == null) {
+      throw new AwsException(AwsErrors.UNKNOWN_OPERATION, "Unknown operation: " + operation);
+    }
+    return op.handle(new RequestFields(body));
+  }
+
+  JsonNode dispatch(String target, byte[] body) throws IOException {
+    Operation op = target == null || !target.startsWith(TARGET_PREFIX)
+        ? null : operations.get(target.substring(TARGET_PREFIX.length()));
+    if (op == null) {
+      throw new AwsException(AwsErrors.UNKNOWN_OPERATION, "Unknown operation: " + (target == null ? "(no X-Amz-Target)" : target));
+    }
+    JsonNode request = body.length == 0 ? AwsJson.object() : AwsJson.mapper().readTree(body);
+    if (request == null || !request.isObject()) {
+      throw new AwsException(AwsErrors.SERIALIZATION, "The request body must be a JSON object");
+    }
+    return op.handle(new RequestFields(request));
+  }
+
+  /** Answers with the AWS error shape; returns the error name. */
+  public static String respondError(Context ctx, Throwable e) {
+    ErrorTable.ErrorResponse error = ErrorTable.map(e);
+    ctx.status(error.status()).contentType(AwsJson.CONTENT_TYPE)
+        .header("x-amzn-ErrorType", error.errorName())
+        .result(AwsJson.bytes(error.body()));
+    return error.errorName();
+  }
+}

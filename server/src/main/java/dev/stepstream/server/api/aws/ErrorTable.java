@@ -1,0 +1,44 @@
+package dev.stepstream.server.api.aws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one table from exceptions to AWS error responses. Nothing leaves the API as a stack trace:
+ * an unexpected exception is logged and answered as AWS's {@code InternalFailure} (HTTP 500).
+ */
+public final class ErrorTable {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorTable.class);
+
+  /** The status code and the body {@code {"__type": ..., "message": ...}} of one error. */
+  public record ErrorResponse(int status, String errorName, String message) {
+    public ObjectNode body() {
+      ObjectNode body = JsonNodeFactory.instance.objectNode();
+      body.put("__type", errorName);
+      body.put("message", message);
+      return body;
+    }
+  }
+
+  private ErrorTable() {}
+
+  public static ErrorResponse map(Throwable error) {
+    if (error instanceof AwsException aws) {
+      return new ErrorResponse(aws.httpStatus(), aws.errorName(), aws.getMessage());
+    }
+    if (error instanceof JsonProcessingException json) {
+      // What AWS answers for a body that is not JSON (or a member of the wrong JSON type).
+      return new ErrorResponse(400, AwsErrors.SERIALIZATION, "Unable to parse the request body: " + json.getOriginalMessage());
+    }
+    if (error instanceof HttpResponseException http && http.getStatus() == 413) {
+      // AWS's exact answer to an oversized body could not be confirmed; 413 in the AWS error shape.
+      return new ErrorResponse(413, AwsErrors.VALIDATION, "The request body is larger than the server accepts");
+    }
+    LOG.error("Unexpected error in the API", error);
+    return new ErrorResponse(500, AwsErrors.INTERNAL_FAILURE, "Internal error: " + error.getClass().getSimpleName());
+  }
+}

@@ -1,0 +1,120 @@
+package dev.stepstream.server.api.backend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepstream.server.api.aws.AwsJson;
+import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.WireFormatException;
+import dev.stepstream.wire.WireJson;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * State machines, activities and their tags on the compacted definitions topic. Writes use acks=all
+ * and return only once this API's view has read them back, so a Create is at once visible to Describe.
+ * Tags are kept under the key {@code <resource ARN>#tags} ('#' never occurs in an ARN), which the
+ * processor stores but never looks up.
+ */
+public final class Definitions implements AutoCloseable {
+  private static final String TAGS_SUFFIX = "#tags";
+  private static final Duration WRITE_VISIBLE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** One entry of the view: a state machine/activity record or a tag set. */
+  sealed interface Entry permits MachineEntry, TagsEntry {}
+
+  record MachineEntry(StateMachine record) implements Entry {}
+
+  record TagsEntry(Map<String, String> tags) implements Entry {}
+
+  private final String topic;
+  private final KafkaProducer<String, byte[]> producer;
+  private final TailingView<Entry> view;
+
+  public Definitions(String bootstrapServers, String topic, KafkaProducer<String, byte[]> producer) {
+    this.topic = topic;
+    this.producer = producer;
+    this.view = TailingView.start(bootstrapServers, topic, Definitions::decode, Duration.ofSeconds(60));
+  }
+
+  private static Optional<Entry> decode(byte[] bytes) {
+    try {
+      JsonNode node = WireJson.mapper().readTree(bytes);
+      if ("ResourceTags".equals(node.path("type").asText())) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        node.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+        return Optional.of(new TagsEntry(tags));
+      }
+      return Optional.of(new MachineEntry(WireJson.decode(bytes, StateMachine.class)));
+    } catch (java.io.IOException | WireFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  public Optional<StateMachine> find(String arn, String kind) {
+    return view.get(arn).flatMap(e -> e instanceof MachineEntry m ? Optional.of(m.record()) : Optional.empty())
+        .filter(r -> r.kind().equals(kind));
+  }
+
+  /** Every record of one kind, sorted by name. */
+  public List<StateMachine> all(String kind) {
+    return view.values().stream()
+        .flatMap(e -> e instanceof MachineEntry m ? java.util.stream.Stream.of(m.record()) : java.util.stream.Stream.empty())
+        .filter(r -> r.kind().equals(kind))
+        .sorted(Comparator.comparing(StateMachine::name))
+        .toList();
+  }
+
+  public void put(StateMachine record) {
+    write(record.arn(), WireJson.encode(record));
+  }
+
+  public void delete(String arn) {
+    write(arn, null);
+    if (view.get(arn + TAGS_SUFFIX).isPresent()) {
+      write(arn + TAGS_SUFFIX, null);
+    }
+  }
+
+  public Map<String, String> tags(String resourceArn) {
+    return view.get(resourceArn + TAGS_SUFFIX)
+        .map(e -> e instanceof TagsEntry t ? t.tags() : Map.<String, String>of())
+        .orElse(Map.of());
+  }
+
+  public void putTags(String resourceArn, Map<String, String> tags) {
+    ObjectNode value = AwsJson.object();
+    value.put("type", "ResourceTags");
+    value.put("version", 1);
+    value.put("resourceArn", resourceArn);
+    ObjectNode map = value.putObject("tags");
+    tags.forEach(map::put);
+    write(resourceArn + TAGS_SUFFIX, AwsJson.write(value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private void write(String key, byte[] value) {
+    try {
+      RecordMetadata written = producer.send(new ProducerRecord<>(topic, key, value)).get();
+      if (!view.awaitPosition(written.partition(), written.offset() + 1, WRITE_VISIBLE_TIMEOUT)) {
+        throw new IllegalStateException("the definitions view did not catch up with its own write");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing a definition", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot write to " + topic + ": " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  @Override
+  public void close() {
+    view.close();
+  }
+}

@@ -1,0 +1,36 @@
+package dev.stepstream.server.api.backend;
+
+import dev.stepstream.engine.ExecutionState;
+import dev.stepstream.processor.StepstreamProcessor;
+import dev.stepstream.wire.ExecutionSummary;
+import dev.stepstream.wire.HistoryEvent;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+
+/** {@link ExecutionQueries} answered by a processor in this JVM; empty while its stores are rebalancing. */
+public final class ProcessorQueries implements ExecutionQueries {
+  private final StepstreamProcessor processor;
+
+  public ProcessorQueries(StepstreamProcessor processor) {
+    this.processor = processor;
+  }
+
+  @Override
+  public Optional<ExecutionSummary> summary(String executionArn) {
+    try {
+      return processor.execution(executionArn).map(ExecutionState::summary);
+    } catch (InvalidStateStoreException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public List<HistoryEvent> history(String executionArn, long fromId, long toId, boolean reverse, int limit) {
+    try {
+      return processor.history(executionArn, fromId, toId, reverse, limit);
+    } catch (InvalidStateStoreException e) {
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package dev.stepstream.server.api.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepstream.server.api.aws.AwsErrors;
+import dev.stepstream.server.api.aws.AwsException;
+import dev.stepstream.server.api.aws.AwsJson;
+import dev.stepstream.server.api.aws.Operation;
+import dev.stepstream.server.api.aws.Pages;
+import dev.stepstream.server.api.aws.RequestFields;
+import dev.stepstream.server.api.backend.Arns;
+import dev.stepstream.server.api.backend.Backend;
+import dev.stepstream.server.api.backend.Executions;
+import dev.stepstream.wire.ExecutionSummary;
+import dev.stepstream.wire.RedriveExecution;
+import dev.stepstream.wire.StartExecution;
+import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StopExecution;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** StartExecution, StartSyncExecution, Describe/Stop/List/Redrive executions. */
+public final class ExecutionOps {
+  static final int MAX_PAYLOAD = 262_144;
+  private static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration SYNC_TIMEOUT = Duration.ofMinutes(5);
+  private static final Set<String> STATUSES = Set.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED",
+      "PENDING_REDRIVE");
+
+  private final Backend backend;
+  private final StateMachineOps machines;
+
+  public ExecutionOps(Backend backend, StateMachineOps machines) {
+    this.backend = backend;
+    this.machines = machines;
+  }
+
+  public void register(Map<String, Operation> ops) {
+    ops.put("StartExecution", this::start);
+    ops.put("StartSyncExecution", this::startSync);
+    ops.put("DescribeExecution", this::describe);
+    ops.put("StopExecution", this::stop);
+    ops.put("ListExecutions", this::list);
+    ops.put("RedriveExecution", this::redrive);
+  }
+
+  private JsonNode start(RequestFields request) {
+    StateMachine machine = machines.machine(request.requiredText("stateMachineArn"));
+    String name = Arns.requireName(request.optionalText("name").orElseGet(() -> UUID.randomUUID().toString()));
+    JsonNode input = input(request);
+    ExecutionSummary started = startOrReuse(Arns.execution(machine.arn(), name), machine, name, input);
+    ObjectNode out = AwsJson.object();
+    out.put("executionArn", started.executionArn());
+    out.set("startDate", AwsJson.timestamp(started.startDate()));
+    return out;
+  }
+
+  private JsonNode startSync(RequestFields request) {
+    StateMachine machine = machines.machine(request.requiredText("stateMachineArn"));
+    if (!"EXPRESS".equals(Shapes.type(machine))) {
+      throw new AwsException(AwsErrors.STATE_MACHINE_TYPE_NOT_SUPPORTED,
+          "This operation is not supported by this type of state machine");
+    }
+    String name = Arns.requireName(request.optionalText("name").orElseGet(() -> UUID.randomUUID().toString()));
+    String arn = Arns.expressExecution(machine.arn(), name, UUID.randomUUID().toString());
+    startOrReuse(arn, machine, name, input(request));
+    ExecutionSummary done = backend.executions().await(arn, s -> !Executions.isRunning(s), SYNC_TIMEOUT)
+        .orElseThrow(() -> new IllegalStateException("the execution did not start"));
+    ObjectNode out = Shapes.execution(done);
+    out.remove("redriveCount");
+    out.remove("redriveStatus");
+    out.putObject("billingDetails").put("billedMemoryUsedInMB", 64).put("billedDurationInMilliseconds",
+        done.stopDate() == null ? 0 : done.stopDate() - done.startDate());
+    return out;
+  }
+
+  /** AWS: same name and same input while the first run is open → the same execution; otherwise ExecutionAlreadyExists. */
+  private ExecutionSummary startOrReuse(String arn, StateMachine machine, String name, JsonNode input) {
+    var existing = backend.executions().find(arn);
+    if (existing.isPresent()) {
+      return sameOpenExecution(existing.get(), input);
+    }
+    backend.publisher().send(new StartExecution(1, arn, machine.arn(), name, input, backend.now()));
+    ExecutionSummary visible = backend.executions().await(arn, s -> true, VISIBLE_TIMEOUT)
+        .orElseThrow(() -> new IllegalStateException("the execution " + arn + " did not become visible"));
+    if (!visible.input().equals(input)) {
+      throw alreadyExists(arn);
+    }
+    return visible;
+  }
+
+  private static ExecutionSummary sameOpenExecution(ExecutionSummary existing, JsonNode input) {
+    if (Executions.isRunning(existing) && existing.input().equals(input)) {
+      return existing;
+    }
+    throw alreadyExists(existing.executionArn());
+  }
+
+  private static AwsException alreadyExists(String arn) {
+    return new AwsException(AwsErrors.EXECUTION_ALREADY_EXISTS, "Execution Already Exists: '" + arn + "'");
+  }
+
+  private static JsonNode input(RequestFields request) {
+    String text = request.optionalText("input").orElse("{}");
+    RequestFields.checkLength("input", text, MAX_PAYLOAD);
+    return AwsJson.parse(text).orElseThrow(() -> new AwsException(AwsErrors.INVALID_EXECUTION_INPUT,
+        "Invalid State Machine Execution Input: 'Unexpected content: not valid JSON'"));
+  }
+
+  private JsonNode describe(RequestFields request) {
+    return Shapes.execution(execution(request.requiredText("executionArn")));
+  }
+
+  ExecutionSummary execution(String arn) {
+    Arns.requireExecution(arn);
+    return backend.executions().find(arn).orElseThrow(() -> AwsErrors.executionDoesNotExist(arn));
+  }
+
+  private JsonNode stop(RequestFields request) {
+    ExecutionSummary execution = execution(request.requiredText("executionArn"));
+    String error = request.optionalText("error").orElse(null);
+    String cause = request.optionalText("cause").orElse(null);
+    ExecutionSummary stopped = execution;
+    if (Executions.isRunning(execution)) {
+      backend.publisher().send(new StopExecution(1, execution.executionArn(), error, cause, backend.now()));
+      stopped = backend.executions().await(execution.executionArn(), s -> !Executions.isRunning(s), VISIBLE_TIMEOUT)
+          .orElse(execution);
+    }
+    ObjectNode out = AwsJson.object();
+    out.set("stopDate", AwsJson.timestamp(stopped.stopDate() == null ? backend.now() : stopped.stopDate()));
+    return out;
+  }
+
+  private JsonNode list(RequestFields request) {
+    StateMachine machine = machines.machine(request.requiredText("stateMachineArn"));
+    String status = request.optionalText("statusFilter").orElse(null);
+    if (status != null && !STATUSES.contains(status)) {
+      throw AwsErrors.constraint("statusFilter", status,
+          "Member must satisfy enum value set: [RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE]");
+    }
+    List<ExecutionSummary> executions = backend.executions().of(machine.arn()).stream()
+        .filter(s -> status == null || s.status().equals(status))
+        .toList();
+    ObjectNode out = AwsJson.object();
+    Pages.page(request, "ListExecutions|" + machine.arn() + "|" + status, executions, 100, out, "executions",
+        Shapes::executionListItem);
+    return out;
+  }
+
+  private JsonNode redrive(RequestFields request) {
+    ExecutionSummary execution = execution(request.requiredText("executionArn"));
+    if (Executions.isRunning(execution) || "SUCCEEDED".equals(execution.status())) {
+      throw new AwsException(AwsErrors.EXECUTION_NOT_REDRIVABLE,
+          "Execution is " + execution.status() + " and cannot be redriven: '" + execution.executionArn() + "'");
+    }
+    long now = backend.now();
+    backend.publisher().send(new RedriveExecution(1, execution.executionArn(), now));
+    ObjectNode out = AwsJson.object();
+    out.set("redriveDate", AwsJson.timestamp(now));
+    return out;
+  }
+}

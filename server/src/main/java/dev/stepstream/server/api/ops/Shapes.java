@@ -1,0 +1,111 @@
+package dev.stepstream.server.api.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepstream.server.api.aws.AwsJson;
+import dev.stepstream.wire.ExecutionSummary;
+import dev.stepstream.wire.HistoryEvent;
+import dev.stepstream.wire.StateMachine;
+
+/** AWS response shapes of the records the API reads. */
+public final class Shapes {
+  private Shapes() {}
+
+  public static ObjectNode stateMachineListItem(StateMachine m) {
+    ObjectNode item = AwsJson.object();
+    item.put("stateMachineArn", m.arn());
+    item.put("name", m.name());
+    item.put("type", type(m));
+    item.set("creationDate", AwsJson.timestamp(m.createdAt()));
+    return item;
+  }
+
+  public static ObjectNode stateMachine(StateMachine m) {
+    ObjectNode out = AwsJson.object();
+    out.put("stateMachineArn", m.arn());
+    out.put("name", m.name());
+    out.put("status", "ACTIVE");
+    out.put("definition", m.definition());
+    out.put("roleArn", m.roleArn() == null ? "" : m.roleArn());
+    out.put("type", type(m));
+    out.set("creationDate", AwsJson.timestamp(m.createdAt()));
+    ObjectNode logging = out.putObject("loggingConfiguration");
+    logging.put("level", "OFF");
+    logging.put("includeExecutionData", false);
+    out.putObject("tracingConfiguration").put("enabled", false);
+    if (m.revisionId() != null) {
+      out.put("revisionId", m.revisionId());
+    }
+    return out;
+  }
+
+  public static String type(StateMachine m) {
+    return m.machineType() == null ? "STANDARD" : m.machineType();
+  }
+
+  public static ObjectNode activity(StateMachine a) {
+    ObjectNode out = AwsJson.object();
+    out.put("activityArn", a.arn());
+    out.put("name", a.name());
+    out.set("creationDate", AwsJson.timestamp(a.createdAt()));
+    return out;
+  }
+
+  public static ObjectNode executionListItem(ExecutionSummary s) {
+    ObjectNode item = AwsJson.object();
+    item.put("executionArn", s.executionArn());
+    item.put("stateMachineArn", s.stateMachineArn());
+    item.put("name", s.name());
+    item.put("status", s.status());
+    item.set("startDate", AwsJson.timestamp(s.startDate()));
+    if (s.stopDate() != null) {
+      item.set("stopDate", AwsJson.timestamp(s.stopDate()));
+    }
+    item.put("redriveCount", s.redriveCount());
+    return item;
+  }
+
+  public static ObjectNode execution(ExecutionSummary s) {
+    ObjectNode out = executionListItem(s);
+    putPayload(out, "input", s.input());
+    putPayload(out, "output", s.output());
+    if (s.error() != null) {
+      out.put("error", s.error());
+    }
+    if (s.cause() != null) {
+      out.put("cause", s.cause());
+    }
+    boolean redrivable = !"RUNNING".equals(s.status()) && !"SUCCEEDED".equals(s.status());
+    out.put("redriveStatus", redrivable ? "REDRIVABLE" : "NOT_REDRIVABLE");
+    return out;
+  }
+
+  /** AWS returns payloads as JSON text, with a details object saying whether it was included. */
+  public static void putPayload(ObjectNode out, String member, JsonNode payload) {
+    if (payload == null || payload.isMissingNode()) {
+      return;
+    }
+    out.put(member, AwsJson.write(payload));
+    out.putObject(member + "Details").put("included", true);
+  }
+
+  /** AWS's HistoryEvent: timestamp, type, id, previousEventId and the details under their AWS member name. */
+  public static ObjectNode historyEvent(HistoryEvent e, boolean includeExecutionData) {
+    ObjectNode out = AwsJson.object();
+    out.set("timestamp", AwsJson.timestamp(e.timestamp()));
+    out.put("type", e.eventType());
+    out.put("id", e.id());
+    out.put("previousEventId", e.previousEventId());
+    if (e.detailsName() != null && e.details() != null) {
+      JsonNode details = e.details();
+      if (!includeExecutionData && details.isObject()) {
+        ObjectNode copy = ((ObjectNode) details).deepCopy();
+        copy.remove("input");
+        copy.remove("output");
+        details = copy;
+      }
+      out.set(e.detailsName(), details);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.stepstream.server.api.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepstream.server.api.aws.AwsException;
+import dev.stepstream.server.api.aws.AwsJson;
+import dev.stepstream.server.api.aws.AwsJsonEndpoint;
+import dev.stepstream.server.api.aws.ErrorTable;
+import dev.stepstream.server.api.backend.Backend;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.function.Function;
+
+/**
+ * REST under {@code /api/} for the console and curl users. Each route runs the matching AWS
+ * operation, so the JSON (members, epoch-second timestamps) and the errors are the AWS API's;
+ * "does not exist" errors answer 404 here.
+ */
+public final class RestRoutes {
+  private final AwsJsonEndpoint aws;
+  private final EventStream events;
+
+  public RestRoutes(Backend backend, AwsJsonEndpoint aws) {
+    this.aws = aws;
+    this.events = new EventStream(backend);
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.get("/api/state-machines", ctx -> call(ctx, "ListStateMachines", c -> AwsJson.object().put("maxResults", 1000)));
+    routes.get("/api/state-machines/{arn}", ctx -> call(ctx, "DescribeStateMachine",
+        c -> AwsJson.object().put("stateMachineArn", c.pathParam("arn"))));
+    routes.get("/api/state-machines/{arn}/executions", ctx -> call(ctx, "ListExecutions", c -> {
+      ObjectNode body = AwsJson.object().put("stateMachineArn", c.pathParam("arn")).put("maxResults", 1000);
+      if (c.queryParam("status") != null) {
+        body.put("statusFilter", c.queryParam("status"));
+      }
+      return body;
+    }));
+    routes.post("/api/state-machines/{arn}/executions", ctx -> call(ctx, "StartExecution", RestRoutes::startBody));
+    routes.get("/api/executions/{arn}", ctx -> call(ctx, "DescribeExecution",
+        c -> AwsJson.object().put("executionArn", c.pathParam("arn"))));
+    routes.get("/api/executions/{arn}/history", this::history);
+    routes.sse("/api/executions/{arn}/events", events::stream);
+  }
+
+  private static ObjectNode startBody(Context ctx) {
+    String text = new String(ctx.bodyAsBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    JsonNode request = text.isBlank() ? AwsJson.object()
+        : AwsJson.parse(text).orElseThrow(() -> new AwsException("SerializationException", "The body is not JSON"));
+    ObjectNode body = AwsJson.object().put("stateMachineArn", ctx.pathParam("arn"));
+    if (request.hasNonNull("name")) {
+      body.put("name", request.get("name").asText());
+    }
+    if (request.has("input")) {
+      body.put("input", AwsJson.write(request.get("input")));
+    }
+    return body;
+  }
+
+  private void history(Context ctx) {
+    call(ctx, "GetExecutionHistory", c -> {
+      ObjectNode all = AwsJson.object();
+      ArrayNode events = all.putArray("events");
+      ObjectNode request = AwsJson.object().put("executionArn", c.pathParam("arn")).put("maxResults", 1000);
+      while (true) {
+        JsonNode page = aws.invoke("GetExecutionHistory", request);
+        events.addAll((ArrayNode) page.path("events"));
+        if (!page.hasNonNull("nextToken")) {
+          return all;
+        }
+        request.put("nextToken", page.get("nextToken").asText());
+      }
+    }, true);
+  }
+
+  private void call(Context ctx, String operation, Function<Context, JsonNode> body) {
+    call(ctx, operation, body, false);
+  }
+
+  private void call(Context ctx, String operation, Function<Context, JsonNode> body, boolean bodyIsResult) {
+    try {
+      JsonNode input = body.apply(ctx);
+      JsonNode result = bodyIsResult ? input : aws.invoke(operation, input);
+      ctx.status(200).contentType("application/json").result(AwsJson.bytes(result));
+    } catch (RuntimeException e) {
+      ErrorTable.ErrorResponse error = ErrorTable.map(e);
+      int status = error.errorName().endsWith("DoesNotExist") ? 404 : error.status();
+      ctx.status(status).contentType("application/json").result(AwsJson.bytes(error.body()));
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.stepstream.server.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepstream.server.api.aws.AwsJson;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Calls the Stepstream API in the AWS JSON 1.0 protocol (what the AWS SDKs send, unsigned). */
+final class ApiClient {
+  private final URI endpoint;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  ApiClient(String endpoint) {
+    this.endpoint = URI.create(endpoint.endsWith("/") ? endpoint : endpoint + "/");
+  }
+
+  /** An AWS error answered by the API: its {@code __type} and message. */
+  static final class ApiError extends RuntimeException {
+    final String errorName;
+
+    ApiError(String errorName, String message) {
+      super(errorName + ": " + message);
+      this.errorName = errorName;
+    }
+  }
+
+  JsonNode call(String operation, ObjectNode request) {
+    HttpRequest httpRequest = HttpRequest.newBuilder(endpoint)
+        .header("Content-Type", AwsJson.CONTENT_TYPE)
+        .header("X-Amz-Target", "AWSStepFunctions." + operation)
+        .timeout(Duration.ofMinutes(6))
+        .POST(HttpRequest.BodyPublishers.ofString(AwsJson.write(request)))
+        .build();
+    HttpResponse<String> response;
+    try {
+      response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
+    } catch (ConnectException e) {
+      throw new IllegalStateException("cannot reach the Stepstream API at " + endpoint
+          + " (is `stepstream dev` or `stepstream serve` running? use --endpoint)", e);
+    } catch (IOException e) {
+      throw new IllegalStateException("calling " + endpoint + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    JsonNode body = AwsJson.parse(response.body()).orElse(AwsJson.object());
+    if (response.statusCode() != 200) {
+      throw new ApiError(body.path("__type").asText("HTTP " + response.statusCode()),
+          body.path("message").asText(response.body()));
+    }
+    return body;
+  }
+}
