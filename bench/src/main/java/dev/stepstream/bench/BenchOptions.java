@@ -1,5 +1,6 @@
 package dev.stepstream.bench;
 
+import dev.stepstream.bench.workflow.ExecutionApi;
 import dev.stepstream.processor.Profile;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,16 +14,18 @@ import java.util.Set;
  * @param scenarios ids among B0 B1 B2 B3 W1 W2 W3 W4 W5
  * @param json where to write the JSON report, or null
  * @param latencyRate the open-loop rate of B3's and W3's latency probes, per second
+ * @param api starts the HTTP API for W4, or null to start W4's executions through the commands topic
  */
 public record BenchOptions(boolean quick, Duration warmup, Duration measure, List<Profile> profiles,
     Set<String> scenarios, String kafka, int partitions, int streamThreads, int workerConcurrency,
-    double latencyRate, Path json, Path workDir, boolean progress) {
+    double latencyRate, Path json, Path workDir, boolean progress, ExecutionApi.Factory api) {
 
   public static final List<String> ALL_SCENARIOS = List.of("B0", "B1", "B2", "B3", "W1", "W2", "W3", "W4", "W5");
   public static final Duration QUICK_WARMUP = Duration.ofSeconds(3);
   public static final Duration QUICK_MEASURE = Duration.ofSeconds(4);
   public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(8);
   public static final Duration DEFAULT_MEASURE = Duration.ofSeconds(15);
+  public static final int API_CLIENTS = 256;
 
   public BenchOptions {
     profiles = List.copyOf(profiles);

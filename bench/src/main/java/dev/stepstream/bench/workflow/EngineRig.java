@@ -75,6 +75,14 @@ public final class EngineRig implements AutoCloseable {
     return profile;
   }
 
+  public TopicCatalogue topics() {
+    return topics;
+  }
+
+  public String bootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
   public StepstreamProcessor processor() {
     return processor;
   }

@@ -91,6 +91,19 @@ public final class Workflows {
     return flood("W4", Definitions.passChain(1), W4_IN_FLIGHT, "W4 starts (commands topic)" + tag, "executions/s", 1);
   }
 
+  /** W4 through the HTTP API: {@code clients} concurrent HTTP clients; executions started and finished per second. */
+  public Sample startsViaApi(ExecutionApi.Factory factory, int clients) throws InterruptedException {
+    try (ExecutionApi api = factory.start(rig.bootstrapServers(), rig.topics(), rig.processor())) {
+      ApiStarts starts = new ApiStarts(rig, api);
+      Sample sample = starts.run(window, "W4 starts via HTTP API" + tag, clients, W4_IN_FLIGHT);
+      if (starts.errors() > 0) {
+        return new Sample(sample.count(), sample.seconds(), sample.selfCpuNanos(), sample.brokerCpuNanos(), null,
+            starts.errors());
+      }
+      return sample;
+    }
+  }
+
   /**
    * W5: one Map execution over 10,000 items at a time, back to back: the first warms up, then as
    * many as fit in the measuring window (at least one). Counts items; latency is per execution.

@@ -2,7 +2,13 @@ package dev.stepstream.server.cli;
 
 import dev.stepstream.bench.BenchOptions;
 import dev.stepstream.bench.BenchRunner;
+import dev.stepstream.bench.workflow.ExecutionApi;
 import dev.stepstream.processor.Profile;
+import dev.stepstream.processor.StepstreamProcessor;
+import dev.stepstream.server.api.ApiServer;
+import dev.stepstream.server.api.ApiSettings;
+import dev.stepstream.server.api.backend.ProcessorQueries;
+import dev.stepstream.wire.TopicCatalogue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,9 +90,26 @@ final class BenchCommand implements Callable<Integer> {
     Path workDir = Files.createTempDirectory(Path.of(System.getProperty("user.dir")).resolve("target").toFile().exists()
         ? Path.of(System.getProperty("user.dir"), "target") : Path.of(System.getProperty("java.io.tmpdir")), "stepstream-bench-");
     BenchOptions options = new BenchOptions(quick, warmup, measure, chosen, ids, kafka, partitions, streamThreads,
-        workerConcurrency, rate, json, workDir, !noProgress);
+        workerConcurrency, rate, json, workDir, !noProgress, BenchCommand::startApi);
     new BenchRunner(options, spec.commandLine().getOut()).run();
     return 0;
+  }
+
+  /** The AWS-compatible API on a free local port, in front of the bench's processor (for W4). */
+  private static ExecutionApi startApi(String bootstrap, TopicCatalogue topics, StepstreamProcessor processor) {
+    ApiServer api = ApiServer.start(ApiSettings.defaults(bootstrap, topics).withPort(0),
+        new ProcessorQueries(processor), processor.metrics());
+    return new ExecutionApi() {
+      @Override
+      public String endpoint() {
+        return "http://127.0.0.1:" + api.port();
+      }
+
+      @Override
+      public void close() {
+        api.close();
+      }
+    };
   }
 
   /** Kafka's warnings (temp state dirs, transaction retries) would break the progress line; errors still show. */
