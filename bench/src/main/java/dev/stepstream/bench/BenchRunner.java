@@ -33,7 +33,7 @@ import java.util.UUID;
 
 /** Runs the selected baselines and workflows on one broker and reports them side by side. */
 public final class BenchRunner {
-  /** W5 writes about four history events per item; 10,000 items need more than AWS's 25,000. */
+  /** W5 (10,000 Map items) writes more history events than the AWS limit of 25,000 allows. */
   static final EngineOptions ENGINE = new EngineOptions(1_000, 100_000, 262_144);
 
   private final BenchOptions options;
