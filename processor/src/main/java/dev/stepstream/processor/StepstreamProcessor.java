@@ -41,7 +41,8 @@ public final class StepstreamProcessor implements AutoCloseable {
     AdminTaskTopics taskTopics = new AdminTaskTopics(
         new TopicProvisioner(config.bootstrapServers(), config.topics(), partitionsOfCommands(config), (short) -1));
     KafkaStreams streams = new KafkaStreams(
-        StepstreamTopology.build(config.topics(), engine, taskTopics, metrics, config.timerInterval()),
+        StepstreamTopology.build(config.topics(), engine, taskTopics, metrics, config.timerInterval(),
+            config.closedExecutionRetention()),
         config.streamsProperties());
     CountDownLatch running = new CountDownLatch(1);
     streams.setStateListener((now, before) -> {
