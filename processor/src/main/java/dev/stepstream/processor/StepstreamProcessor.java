@@ -10,9 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
@@ -28,9 +32,11 @@ public final class StepstreamProcessor implements AutoCloseable {
   private final KafkaStreams streams;
   private final AdminTaskTopics taskTopics;
   private final ProcessorMetrics metrics;
+  private final HostInfo self;
 
-  private StepstreamProcessor(KafkaStreams streams, AdminTaskTopics taskTopics, ProcessorMetrics metrics) {
+  private StepstreamProcessor(KafkaStreams streams, AdminTaskTopics taskTopics, ProcessorMetrics metrics, HostInfo self) {
     this.streams = streams;
+    this.self = self;
     this.taskTopics = taskTopics;
     this.metrics = metrics;
   }
@@ -55,7 +61,8 @@ public final class StepstreamProcessor implements AutoCloseable {
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
     streams.start();
-    StepstreamProcessor processor = new StepstreamProcessor(streams, taskTopics, metrics);
+    HostInfo self = config.applicationServer() == null ? null : HostInfo.buildFromEndpoint(config.applicationServer());
+    StepstreamProcessor processor = new StepstreamProcessor(streams, taskTopics, metrics, self);
     try {
       if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         processor.close();
@@ -91,6 +98,29 @@ public final class StepstreamProcessor implements AutoCloseable {
     ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters.fromNameAndType(
         HistoryStore.STORE, QueryableStoreTypes.keyValueStore()));
     return HistoryStore.range(store, executionArn, fromId, toId, reverse, limit);
+  }
+
+  /**
+   * Which instance owns an execution's partition now (its active task). Without an advertised
+   * {@code application.server} this instance answers for every key.
+   */
+  public ExecutionOwner ownerOf(String executionArn) {
+    if (self == null) {
+      return ExecutionOwner.HERE;
+    }
+    KeyQueryMetadata metadata;
+    try {
+      metadata = streams.queryMetadataForKey(
+          StepstreamTopology.EXECUTIONS_STORE, executionArn, Serdes.String().serializer());
+    } catch (StreamsException | IllegalStateException e) {
+      return new ExecutionOwner.Unknown(e.getMessage());
+    }
+    if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)
+        || metadata.activeHost() == null || HostInfo.unavailable().equals(metadata.activeHost())) {
+      return new ExecutionOwner.Unknown("no active instance for the key now (state " + streams.state() + ")");
+    }
+    HostInfo active = metadata.activeHost();
+    return active.equals(self) ? ExecutionOwner.HERE : new ExecutionOwner.There(active.host(), active.port());
   }
 
   public ProcessorMetrics metrics() {

@@ -1,6 +1,7 @@
 package dev.stepstream.server.api;
 
 import dev.stepstream.processor.ProcessorMetrics;
+import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.server.api.aws.AwsJsonEndpoint;
 import dev.stepstream.server.api.aws.Operation;
@@ -9,7 +10,9 @@ import dev.stepstream.server.api.backend.Backend;
 import dev.stepstream.server.api.backend.Definitions;
 import dev.stepstream.server.api.backend.ExecutionQueries;
 import dev.stepstream.server.api.backend.Executions;
+import dev.stepstream.server.api.backend.PeerRoutes;
 import dev.stepstream.server.api.backend.Publisher;
+import dev.stepstream.server.api.backend.RoutedQueries;
 import dev.stepstream.server.api.ops.ActivityOps;
 import dev.stepstream.server.api.ops.ExecutionOps;
 import dev.stepstream.server.api.ops.HistoryOps;
@@ -51,6 +54,20 @@ public final class ApiServer implements AutoCloseable {
    * @param processorMetrics exported at /metrics, or null
    */
   public static ApiServer start(ApiSettings settings, ExecutionQueries queries, ProcessorMetrics processorMetrics) {
+    return start(settings, queries, processorMetrics, null);
+  }
+
+  /**
+   * Starts the API over the processor in this JVM: execution queries go to whichever instance owns
+   * the execution (this one, or another one's {@code /internal/} endpoints, which this API serves
+   * too), so any instance answers for every execution.
+   */
+  public static ApiServer start(ApiSettings settings, StepstreamProcessor processor) {
+    return start(settings, RoutedQueries.over(processor), processor.metrics(), new PeerRoutes(processor));
+  }
+
+  private static ApiServer start(ApiSettings settings, ExecutionQueries queries, ProcessorMetrics processorMetrics,
+      PeerRoutes peerRoutes) {
     List<AutoCloseable> resources = new ArrayList<>();
     try {
       Backend backend = backend(settings, queries, resources);
@@ -62,6 +79,9 @@ public final class ApiServer implements AutoCloseable {
         config.startup.showJavalinBanner = false;
         config.routes.post("/", aws::handle);
         rest.register(config.routes);
+        if (peerRoutes != null) {
+          peerRoutes.register(config.routes);
+        }
         config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
         config.routes.exception(Exception.class, (e, ctx) -> AwsJsonEndpoint.respondError(ctx, e));
       });

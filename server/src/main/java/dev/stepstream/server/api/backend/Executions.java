@@ -43,7 +43,7 @@ public final class Executions implements AutoCloseable {
   public List<ExecutionSummary> of(String stateMachineArn) {
     return view.values().stream()
         .filter(s -> s.stateMachineArn().equals(stateMachineArn))
-        .map(s -> queries.summary(s.executionArn()).orElse(s))
+        .map(s -> queries.summaryIfLocal(s.executionArn()).orElse(s))
         .sorted(Comparator.comparingLong(ExecutionSummary::startDate).reversed()
             .thenComparing(ExecutionSummary::name))
         .toList();
