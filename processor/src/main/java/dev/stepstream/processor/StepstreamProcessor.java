@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
@@ -84,9 +86,7 @@ public final class StepstreamProcessor implements AutoCloseable {
 
   /** The state of an execution owned by this instance, if any (interactive query). */
   public Optional<ExecutionState> execution(String executionArn) {
-    ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters.fromNameAndType(
-        StepstreamTopology.EXECUTIONS_STORE, QueryableStoreTypes.keyValueStore()));
-    byte[] bytes = store.get(executionArn);
+    byte[] bytes = storeFor(StepstreamTopology.EXECUTIONS_STORE, executionArn).get(executionArn);
     return bytes == null ? Optional.empty() : Optional.of(ExecutionStateCodec.decode(bytes));
   }
 
@@ -95,9 +95,26 @@ public final class StepstreamProcessor implements AutoCloseable {
    * order or reversed, at most {@code limit} (interactive query of the {@code history} store).
    */
   public List<HistoryEvent> history(String executionArn, long fromId, long toId, boolean reverse, int limit) {
-    ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters.fromNameAndType(
-        HistoryStore.STORE, QueryableStoreTypes.keyValueStore()));
-    return HistoryStore.range(store, executionArn, fromId, toId, reverse, limit);
+    return HistoryStore.range(storeFor(HistoryStore.STORE, executionArn), executionArn, fromId, toId, reverse, limit);
+  }
+
+  /**
+   * The store of the execution's partition when this instance advertises an API (a partition that
+   * is still restoring here throws InvalidStateStoreException instead of answering "not found"),
+   * otherwise the union of every local partition.
+   */
+  private ReadOnlyKeyValueStore<String, byte[]> storeFor(String storeName, String executionArn) {
+    StoreQueryParameters<ReadOnlyKeyValueStore<String, byte[]>> query =
+        StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.keyValueStore());
+    if (self != null) {
+      KeyQueryMetadata metadata = streams.queryMetadataForKey(
+          StepstreamTopology.EXECUTIONS_STORE, executionArn, Serdes.String().serializer());
+      if (metadata == null || metadata.partition() < 0) {
+        throw new InvalidStateStoreException("the partition of " + executionArn + " is not known now");
+      }
+      query = query.withPartition(metadata.partition());
+    }
+    return streams.store(query);
   }
 
   /**
@@ -131,9 +148,14 @@ public final class StepstreamProcessor implements AutoCloseable {
     return streams.state();
   }
 
+  /**
+   * Stops the instance and leaves the group, so the others take over its partitions (and answer
+   * for its executions) at once instead of after the session timeout.
+   */
   @Override
   public void close() {
-    streams.close(Duration.ofSeconds(30));
+    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(Duration.ofSeconds(30)));
     taskTopics.close();
   }
 }

@@ -22,7 +22,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +44,7 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
  */
 @ExtendWith(KafkaClusterExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesIT {
   private static final String ROLE = "arn:aws:iam::123456789012:role/stepstream";
   private static final int EXECUTIONS = 12;
@@ -49,6 +53,9 @@ class TwoInstancesIT {
   private StepstreamProcessor processorB;
   private SfnClient sfnA;
   private SfnClient sfnB;
+  private ApiServer apiB;
+  private final Map<String, DescribeExecutionResponse> described = new java.util.HashMap<>();
+  private final Map<String, List<HistoryEvent>> histories = new java.util.HashMap<>();
 
   @BeforeAll
   void start(KafkaCluster kafka, @TempDir Path dir) throws Exception {
@@ -62,7 +69,8 @@ class TwoInstancesIT {
     processorA = startProcessor(kafka, topics, "two-it-" + id, dir.resolve("a"), portA);
     sfnA = client(startApi(kafka, topics, processorA, portA));
     processorB = startProcessor(kafka, topics, "two-it-" + id, dir.resolve("b"), portB);
-    sfnB = client(startApi(kafka, topics, processorB, portB));
+    apiB = startApi(kafka, topics, processorB, portB);
+    sfnB = client(apiB);
     awaitBothOwnPartitions();
   }
 
@@ -78,6 +86,7 @@ class TwoInstancesIT {
   }
 
   @Test
+  @Order(1)
   void shouldDescribeEveryExecutionAndReadItsHistoryIdenticallyThroughBothInstances() throws Exception {
     String machine = sfnA.createStateMachine(b -> b.name("routed-" + UUID.randomUUID().toString().substring(0, 8))
         .roleArn(ROLE).definition("""
@@ -99,12 +108,51 @@ class TwoInstancesIT {
       DescribeExecutionResponse throughA = awaitDone(sfnA, arn);
       DescribeExecutionResponse throughB = sfnB.describeExecution(b -> b.executionArn(arn));
       assertThat(throughA.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-      assertThat(throughB).isEqualTo(throughA);
+      assertSameMembers(throughB, throughA);
       assertThat(history(sfnB, arn, false)).isEqualTo(history(sfnA, arn, false)).hasSize(6);
       assertThat(history(sfnB, arn, true)).isEqualTo(history(sfnA, arn, true)).hasSize(6);
       assertThat(sfnB.getExecutionHistory(b -> b.executionArn(arn).maxResults(2).reverseOrder(true)).events())
           .isEqualTo(sfnA.getExecutionHistory(b -> b.executionArn(arn).maxResults(2).reverseOrder(true)).events())
           .extracting(HistoryEvent::id).containsExactly(6L, 5L);
+      described.put(arn, throughA);
+      histories.put(arn, history(sfnA, arn, false));
+    }
+  }
+
+  @Test
+  @Order(2)
+  void shouldStillAnswerForEveryExecutionAfterTheOtherInstanceLeaves() throws Exception {
+    assertThat(described).hasSize(EXECUTIONS);
+    apiB.close();
+    processorB.close();
+
+    for (String arn : described.keySet()) {
+      DescribeExecutionResponse now = sfnA.describeExecution(b -> b.executionArn(arn));
+      assertSameMembers(now, described.get(arn));
+      assertThat(eventually(() -> history(sfnA, arn, false))).isEqualTo(histories.get(arn));
+    }
+    assertThat(described.keySet()).allMatch(arn -> processorA.ownerOf(arn) instanceof ExecutionOwner.Here);
+  }
+
+  /** Retries while the API answers the retryable ServiceUnavailable (the partitions are moving). */
+  private static <T> T eventually(java.util.function.Supplier<T> call) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      try {
+        return call.get();
+      } catch (software.amazon.awssdk.services.sfn.model.SfnException e) {
+        if (e.statusCode() != 503 || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  /** The response members (SDK equals also compares HTTP headers such as Date). */
+  private static void assertSameMembers(DescribeExecutionResponse actual, DescribeExecutionResponse expected) {
+    for (var field : expected.sdkFields()) {
+      assertThat(field.getValueOrDefault(actual)).as(field.memberName()).isEqualTo(field.getValueOrDefault(expected));
     }
   }
 
