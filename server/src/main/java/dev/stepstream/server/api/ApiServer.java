@@ -14,6 +14,7 @@ import dev.stepstream.server.api.backend.PeerRoutes;
 import dev.stepstream.server.api.backend.Publisher;
 import dev.stepstream.server.api.backend.RoutedQueries;
 import dev.stepstream.server.api.ops.ActivityOps;
+import dev.stepstream.server.api.ops.AliasOps;
 import dev.stepstream.server.api.ops.ExecutionOps;
 import dev.stepstream.server.api.ops.HistoryOps;
 import dev.stepstream.server.api.ops.StateMachineOps;
@@ -21,6 +22,8 @@ import dev.stepstream.server.api.ops.TagOps;
 import dev.stepstream.server.api.ops.TaskOps;
 import dev.stepstream.server.api.ops.TestStateOps;
 import dev.stepstream.server.api.ops.ValidateOps;
+import dev.stepstream.server.api.ops.VersionOps;
+import dev.stepstream.server.api.ops.Versions;
 import dev.stepstream.server.api.rest.RestRoutes;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -110,8 +113,11 @@ public final class ApiServer implements AutoCloseable {
 
   private static Map<String, Operation> operations(Backend backend, ApiSettings settings) {
     Map<String, Operation> ops = new HashMap<>();
-    StateMachineOps machines = new StateMachineOps(backend);
+    Versions versions = new Versions(backend);
+    StateMachineOps machines = new StateMachineOps(backend, versions);
     machines.register(ops);
+    new VersionOps(backend, versions).register(ops);
+    new AliasOps(backend, versions).register(ops);
     ExecutionOps executions = new ExecutionOps(backend, machines);
     executions.register(ops);
     new HistoryOps(backend, executions).register(ops);
