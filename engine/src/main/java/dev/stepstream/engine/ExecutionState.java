@@ -30,6 +30,7 @@ public final class ExecutionState {
    * @param nextFrameId the id the next frame gets
    * @param lastEventId the id of the last event written (the predecessor of execution-level events)
    * @param executionTimerId the execution timeout timer, or null
+   * @param stateMachineAliasArn the alias the execution was started through, or null
    */
   public record Header(
       String executionArn,
@@ -48,7 +49,8 @@ public final class ExecutionState {
       long continueSequence,
       int nextFrameId,
       long lastEventId,
-      String executionTimerId) {
+      String executionTimerId,
+      String stateMachineAliasArn) {
     public Header {
       Objects.requireNonNull(executionArn, "executionArn");
       Objects.requireNonNull(stateMachineArn, "stateMachineArn");
@@ -129,7 +131,8 @@ public final class ExecutionState {
   public ExecutionSummary summary() {
     return new ExecutionSummary(WireVersions.CURRENT, header.executionArn(), header.stateMachineArn(), header.name(),
         header.status().name(), header.startMillis(), header.stopMillis() < 0 ? null : header.stopMillis(),
-        header.input(), header.output(), header.error(), header.cause(), header.redriveCount());
+        header.input(), header.output(), header.error(), header.cause(), header.redriveCount(),
+        header.stateMachineAliasArn());
   }
 
   /** Two states are equal when they serialise to the same bytes (used by replay checks). */

@@ -12,10 +12,12 @@ import java.util.Map;
 
 /**
  * A compact binary form of {@link ExecutionState} for the state store: a format byte, the header,
- * the frames and the timers. JSON values are stored as their JSON text.
+ * the frames and the timers. JSON values are stored as their JSON text. Format 2 adds the alias ARN
+ * at the end of the header; format 1 (written before aliases existed) is still read.
  */
 public final class ExecutionStateCodec {
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
+  private static final int FORMAT_WITHOUT_ALIAS = 1;
 
   private ExecutionStateCodec() {}
 
@@ -40,6 +42,7 @@ public final class ExecutionStateCodec {
     out.writeInt(h.nextFrameId());
     out.writeLong(h.lastEventId());
     out.writeString(h.executionTimerId());
+    out.writeString(h.stateMachineAliasArn());
     out.writeInt(state.frames().size());
     state.frames().keySet().stream().sorted().forEach(id -> FrameCodec.write(out, state.frames().get(id)));
     out.writeInt(state.timers().size());
@@ -56,13 +59,13 @@ public final class ExecutionStateCodec {
   public static ExecutionState decode(byte[] bytes) {
     BinaryReader in = new BinaryReader(bytes);
     int format = in.readByte();
-    if (format != FORMAT) {
+    if (format != FORMAT && format != FORMAT_WITHOUT_ALIAS) {
       throw new IllegalArgumentException("Unknown execution state format " + format);
     }
     ExecutionState.Header h = new ExecutionState.Header(in.readString(), in.readString(), in.readString(),
         ExecutionStatus.values()[in.readByte()], in.readLong(), in.readLong(), in.readJson(), in.readJson(),
         in.readString(), in.readString(), in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readInt(),
-        in.readLong(), in.readString());
+        in.readLong(), in.readString(), format == FORMAT ? in.readString() : null);
     int frameCount = in.readInt();
     Map<Integer, Frame> frames = new HashMap<>();
     for (int i = 0; i < frameCount; i++) {

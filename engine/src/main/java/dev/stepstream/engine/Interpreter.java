@@ -102,6 +102,7 @@ public final class Interpreter {
     ExecutionHeader header = new ExecutionHeader();
     header.executionArn = start.executionArn();
     header.stateMachineArn = start.stateMachineArn();
+    header.stateMachineAliasArn = start.stateMachineAliasArn();
     header.name = start.name();
     header.status = ExecutionStatus.RUNNING;
     header.startMillis = start.requestedAt() > 0 ? start.requestedAt() : ctx.nowMillis();

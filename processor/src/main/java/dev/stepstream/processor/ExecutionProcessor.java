@@ -43,16 +43,19 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private final ProcessorMetrics metrics;
   private final Duration timerInterval;
   private final String commandsTopic;
+  private final Duration closedExecutionRetention;
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<String, byte[]> executions;
   private KeyValueStore<String, byte[]> history;
   private DurableTimers timers;
   private DefinitionCache definitions;
   private PendingStarts pendingStarts;
+  private ClosedExecutionRetention retention;
 
   ExecutionProcessor(Interpreter interpreter, TaskTopics taskTopics, ProcessorMetrics metrics, Duration timerInterval,
-      String commandsTopic) {
+      String commandsTopic, Duration closedExecutionRetention) {
     this.commandsTopic = commandsTopic;
+    this.closedExecutionRetention = closedExecutionRetention;
     this.interpreter = interpreter;
     this.taskTopics = taskTopics;
     this.metrics = metrics;
@@ -69,6 +72,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     KeyValueStore<String, byte[]> definitionStore = context.getStateStore(DefinitionLoader.STORE);
     this.definitions = new DefinitionCache(definitionStore::get);
     this.pendingStarts = new PendingStarts(context.getStateStore(PendingStarts.STORE));
+    this.retention = new ClosedExecutionRetention(closedExecutionRetention, executions, history, timers);
     context.schedule(timerInterval, PunctuationType.WALL_CLOCK_TIME, this::fireDueTimers);
   }
 
@@ -101,8 +105,19 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private void fireDueTimers(long nowMillis) {
     retryPendingStarts(nowMillis);
     for (DurableTimers.DueTimer due : timers.takeDue(nowMillis, TIMERS_PER_PUNCTUATION)) {
+      if (ClosedExecutionRetention.isCleanupTimer(due.timerId())) {
+        expire(due.executionArn(), nowMillis);
+        continue;
+      }
       metrics.timerFired();
       apply(due.executionArn(), new TimerFired(1, due.executionArn(), due.timerId(), due.dueAtMillis()), nowMillis);
+    }
+  }
+
+  private void expire(String arn, long nowMillis) {
+    if (retention.cleanUp(arn)) {
+      // A tombstone, so the compacted executions topic (and the API's lists) forget it too.
+      context.forward(new Record<String, byte[]>(arn, null, nowMillis), StepstreamTopology.EXECUTIONS_SINK);
     }
   }
 
@@ -140,7 +155,10 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
         return;
       }
       metrics.applied();
-      decision.state().ifPresent(s -> executions.put(arn, ExecutionStateCodec.encode(s)));
+      decision.state().ifPresent(s -> {
+        executions.put(arn, ExecutionStateCodec.encode(s));
+        retention.onTransition(state, s, nowMillis);
+      });
       forwardEvents(arn, decision, nowMillis);
       forwardEffects(arn, decision, nowMillis);
     } catch (KafkaException e) {

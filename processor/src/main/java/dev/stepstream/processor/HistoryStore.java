@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -45,5 +46,16 @@ public final class HistoryStore {
       }
     }
     return events;
+  }
+
+  /** Deletes every event of one execution. */
+  static void deleteAll(KeyValueStore<String, byte[]> store, String executionArn) {
+    List<String> keys = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> it = store.range(key(executionArn, 0), key(executionArn, MAX_ID))) {
+      while (it.hasNext()) {
+        keys.add(it.next().key);
+      }
+    }
+    keys.forEach(store::delete);
   }
 }

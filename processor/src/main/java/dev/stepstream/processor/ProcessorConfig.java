@@ -15,6 +15,11 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param stateDir where RocksDB stores live (one per instance)
  * @param timerInterval how often the wall-clock punctuator looks for due timers
  * @param extra further Kafka Streams properties, applied last
+ * @param applicationServer {@code host:port} of this instance's API, advertised to the other
+ *     instances (Kafka Streams {@code application.server}) so queries for executions this instance
+ *     owns can be routed to it; null when the instance answers only for itself
+ * @param closedExecutionRetention how long a closed (succeeded, failed, timed out, aborted)
+ *     execution and its history stay in the stores (AWS keeps them 90 days)
  */
 public record ProcessorConfig(
     String bootstrapServers,
@@ -24,7 +29,14 @@ public record ProcessorConfig(
     Profile profile,
     int streamThreads,
     Duration timerInterval,
-    Map<String, Object> extra) {
+    Map<String, Object> extra,
+    String applicationServer,
+    Duration closedExecutionRetention) {
+
+  /** AWS keeps a closed execution's history for 90 days. */
+  public static final Duration DEFAULT_CLOSED_EXECUTION_RETENTION = Duration.ofDays(90);
+  /** System property that changes the default retention (an ISO-8601 duration such as {@code P30D}). */
+  public static final String RETENTION_PROPERTY = "stepstream.closedExecutionRetention";
 
   public ProcessorConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -33,10 +45,24 @@ public record ProcessorConfig(
     Objects.requireNonNull(stateDir, "stateDir");
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(timerInterval, "timerInterval");
+    Objects.requireNonNull(closedExecutionRetention, "closedExecutionRetention");
     if (streamThreads < 1) {
       throw new IllegalArgumentException("streamThreads must be at least 1 but was " + streamThreads);
     }
+    if (closedExecutionRetention.isNegative() || closedExecutionRetention.isZero()) {
+      throw new IllegalArgumentException("closedExecutionRetention must be positive but was " + closedExecutionRetention);
+    }
+    if (applicationServer != null && !applicationServer.matches(".+:\\d{1,5}")) {
+      throw new IllegalArgumentException("applicationServer must be host:port but was '" + applicationServer + "'");
+    }
     extra = Map.copyOf(extra);
+  }
+
+  /** Without an advertised API and with the default retention. */
+  public ProcessorConfig(String bootstrapServers, String applicationId, TopicCatalogue topics, Path stateDir,
+      Profile profile, int streamThreads, Duration timerInterval, Map<String, Object> extra) {
+    this(bootstrapServers, applicationId, topics, stateDir, profile, streamThreads, timerInterval, extra, null,
+        defaultRetention());
   }
 
   public static ProcessorConfig defaults(String bootstrapServers, Path stateDir) {
@@ -44,16 +70,37 @@ public record ProcessorConfig(
         Profile.EXACTLY_ONCE, 1, Duration.ofMillis(50), Map.of());
   }
 
+  /** 90 days, or the ISO-8601 duration in the system property {@value #RETENTION_PROPERTY}. */
+  public static Duration defaultRetention() {
+    String configured = System.getProperty(RETENTION_PROPERTY);
+    return configured == null || configured.isBlank()
+        ? DEFAULT_CLOSED_EXECUTION_RETENTION : Duration.parse(configured.trim());
+  }
+
   public ProcessorConfig withProfile(Profile newProfile) {
-    return new ProcessorConfig(bootstrapServers, applicationId, topics, stateDir, newProfile, streamThreads, timerInterval, extra);
+    return new ProcessorConfig(bootstrapServers, applicationId, topics, stateDir, newProfile, streamThreads, timerInterval,
+        extra, applicationServer, closedExecutionRetention);
   }
 
   public ProcessorConfig withApplicationId(String id) {
-    return new ProcessorConfig(bootstrapServers, id, topics, stateDir, profile, streamThreads, timerInterval, extra);
+    return new ProcessorConfig(bootstrapServers, id, topics, stateDir, profile, streamThreads, timerInterval, extra,
+        applicationServer, closedExecutionRetention);
   }
 
   public ProcessorConfig withExtra(Map<String, Object> more) {
-    return new ProcessorConfig(bootstrapServers, applicationId, topics, stateDir, profile, streamThreads, timerInterval, more);
+    return new ProcessorConfig(bootstrapServers, applicationId, topics, stateDir, profile, streamThreads, timerInterval,
+        more, applicationServer, closedExecutionRetention);
+  }
+
+  /** Advertises this instance's API as {@code host:port} (null: not routed to). */
+  public ProcessorConfig withApplicationServer(String hostAndPort) {
+    return new ProcessorConfig(bootstrapServers, applicationId, topics, stateDir, profile, streamThreads, timerInterval,
+        extra, hostAndPort, closedExecutionRetention);
+  }
+
+  public ProcessorConfig withClosedExecutionRetention(Duration retention) {
+    return new ProcessorConfig(bootstrapServers, applicationId, topics, stateDir, profile, streamThreads, timerInterval,
+        extra, applicationServer, retention);
   }
 
   /** The Kafka Streams properties for this configuration. */
@@ -65,6 +112,9 @@ public record ProcessorConfig(
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
     p.put("processing.exception.handler.global.enabled", true);
+    if (applicationServer != null) {
+      p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+    }
     profile.applyTo(p);
     p.putAll(extra);
     return p;

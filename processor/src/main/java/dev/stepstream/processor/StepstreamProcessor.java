@@ -10,9 +10,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
@@ -28,9 +34,11 @@ public final class StepstreamProcessor implements AutoCloseable {
   private final KafkaStreams streams;
   private final AdminTaskTopics taskTopics;
   private final ProcessorMetrics metrics;
+  private final HostInfo self;
 
-  private StepstreamProcessor(KafkaStreams streams, AdminTaskTopics taskTopics, ProcessorMetrics metrics) {
+  private StepstreamProcessor(KafkaStreams streams, AdminTaskTopics taskTopics, ProcessorMetrics metrics, HostInfo self) {
     this.streams = streams;
+    this.self = self;
     this.taskTopics = taskTopics;
     this.metrics = metrics;
   }
@@ -41,7 +49,8 @@ public final class StepstreamProcessor implements AutoCloseable {
     AdminTaskTopics taskTopics = new AdminTaskTopics(
         new TopicProvisioner(config.bootstrapServers(), config.topics(), partitionsOfCommands(config), (short) -1));
     KafkaStreams streams = new KafkaStreams(
-        StepstreamTopology.build(config.topics(), engine, taskTopics, metrics, config.timerInterval()),
+        StepstreamTopology.build(config.topics(), engine, taskTopics, metrics, config.timerInterval(),
+            config.closedExecutionRetention()),
         config.streamsProperties());
     CountDownLatch running = new CountDownLatch(1);
     streams.setStateListener((now, before) -> {
@@ -54,7 +63,8 @@ public final class StepstreamProcessor implements AutoCloseable {
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
     streams.start();
-    StepstreamProcessor processor = new StepstreamProcessor(streams, taskTopics, metrics);
+    HostInfo self = config.applicationServer() == null ? null : HostInfo.buildFromEndpoint(config.applicationServer());
+    StepstreamProcessor processor = new StepstreamProcessor(streams, taskTopics, metrics, self);
     try {
       if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         processor.close();
@@ -76,9 +86,7 @@ public final class StepstreamProcessor implements AutoCloseable {
 
   /** The state of an execution owned by this instance, if any (interactive query). */
   public Optional<ExecutionState> execution(String executionArn) {
-    ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters.fromNameAndType(
-        StepstreamTopology.EXECUTIONS_STORE, QueryableStoreTypes.keyValueStore()));
-    byte[] bytes = store.get(executionArn);
+    byte[] bytes = storeFor(StepstreamTopology.EXECUTIONS_STORE, executionArn).get(executionArn);
     return bytes == null ? Optional.empty() : Optional.of(ExecutionStateCodec.decode(bytes));
   }
 
@@ -87,9 +95,49 @@ public final class StepstreamProcessor implements AutoCloseable {
    * order or reversed, at most {@code limit} (interactive query of the {@code history} store).
    */
   public List<HistoryEvent> history(String executionArn, long fromId, long toId, boolean reverse, int limit) {
-    ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters.fromNameAndType(
-        HistoryStore.STORE, QueryableStoreTypes.keyValueStore()));
-    return HistoryStore.range(store, executionArn, fromId, toId, reverse, limit);
+    return HistoryStore.range(storeFor(HistoryStore.STORE, executionArn), executionArn, fromId, toId, reverse, limit);
+  }
+
+  /**
+   * The store of the execution's partition when this instance advertises an API (a partition that
+   * is still restoring here throws InvalidStateStoreException instead of answering "not found"),
+   * otherwise the union of every local partition.
+   */
+  private ReadOnlyKeyValueStore<String, byte[]> storeFor(String storeName, String executionArn) {
+    StoreQueryParameters<ReadOnlyKeyValueStore<String, byte[]>> query =
+        StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.keyValueStore());
+    if (self != null) {
+      KeyQueryMetadata metadata = streams.queryMetadataForKey(
+          StepstreamTopology.EXECUTIONS_STORE, executionArn, Serdes.String().serializer());
+      if (metadata == null || metadata.partition() < 0) {
+        throw new InvalidStateStoreException("the partition of " + executionArn + " is not known now");
+      }
+      query = query.withPartition(metadata.partition());
+    }
+    return streams.store(query);
+  }
+
+  /**
+   * Which instance owns an execution's partition now (its active task). Without an advertised
+   * {@code application.server} this instance answers for every key.
+   */
+  public ExecutionOwner ownerOf(String executionArn) {
+    if (self == null) {
+      return ExecutionOwner.HERE;
+    }
+    KeyQueryMetadata metadata;
+    try {
+      metadata = streams.queryMetadataForKey(
+          StepstreamTopology.EXECUTIONS_STORE, executionArn, Serdes.String().serializer());
+    } catch (StreamsException | IllegalStateException e) {
+      return new ExecutionOwner.Unknown(e.getMessage());
+    }
+    if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)
+        || metadata.activeHost() == null || HostInfo.unavailable().equals(metadata.activeHost())) {
+      return new ExecutionOwner.Unknown("no active instance for the key now (state " + streams.state() + ")");
+    }
+    HostInfo active = metadata.activeHost();
+    return active.equals(self) ? ExecutionOwner.HERE : new ExecutionOwner.There(active.host(), active.port());
   }
 
   public ProcessorMetrics metrics() {
@@ -100,9 +148,14 @@ public final class StepstreamProcessor implements AutoCloseable {
     return streams.state();
   }
 
+  /**
+   * Stops the instance and leaves the group, so the others take over its partitions (and answer
+   * for its executions) at once instead of after the session timeout.
+   */
   @Override
   public void close() {
-    streams.close(Duration.ofSeconds(30));
+    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(Duration.ofSeconds(30)));
     taskTopics.close();
   }
 }

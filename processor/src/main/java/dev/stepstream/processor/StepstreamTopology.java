@@ -31,8 +31,14 @@ public final class StepstreamTopology {
 
   private StepstreamTopology() {}
 
+  /** The topology with the default retention of closed executions. */
   public static Topology build(
       TopicCatalogue topics, EngineOptions engine, TaskTopics taskTopics, ProcessorMetrics metrics, Duration timerInterval) {
+    return build(topics, engine, taskTopics, metrics, timerInterval, ProcessorConfig.DEFAULT_CLOSED_EXECUTION_RETENTION);
+  }
+
+  public static Topology build(TopicCatalogue topics, EngineOptions engine, TaskTopics taskTopics,
+      ProcessorMetrics metrics, Duration timerInterval, Duration closedExecutionRetention) {
     Topology topology = new Topology();
     topology.addGlobalStore(
         Stores.keyValueStoreBuilder(
@@ -48,7 +54,8 @@ public final class StepstreamTopology {
     topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
         topics.commands(), topics.taskResults());
     topology.addProcessor(PROCESSOR,
-        () -> new ExecutionProcessor(new Interpreter(engine), taskTopics, metrics, timerInterval, topics.commands()),
+        () -> new ExecutionProcessor(new Interpreter(engine), taskTopics, metrics, timerInterval, topics.commands(),
+            closedExecutionRetention),
         SOURCE);
     topology.addStateStore(executionsStore(), PROCESSOR);
     topology.addStateStore(timersStore(), PROCESSOR);

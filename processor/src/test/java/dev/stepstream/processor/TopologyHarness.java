@@ -39,13 +39,17 @@ final class TopologyHarness implements AutoCloseable {
   private final TestOutputTopic<String, byte[]> continues;
 
   TopologyHarness(Path stateDir) {
+    this(stateDir, ProcessorConfig.DEFAULT_CLOSED_EXECUTION_RETENTION);
+  }
+
+  TopologyHarness(Path stateDir, Duration closedExecutionRetention) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(
         StepstreamTopology.build(topics, EngineOptions.defaults(), TaskTopics.preProvisioned(), metrics,
-            Duration.ofMillis(50)),
+            Duration.ofMillis(50), closedExecutionRetention),
         props, START);
     definitions = input(topics.definitions());
     commands = input(topics.commands());
@@ -99,6 +103,11 @@ final class TopologyHarness implements AutoCloseable {
   List<dev.stepstream.wire.ExecutionSummary> summaries() {
     return executions.readValuesToList().stream()
         .map(v -> WireJson.decode(v, dev.stepstream.wire.ExecutionSummary.class)).toList();
+  }
+
+  /** Keys and raw values written to the executions topic (null values are tombstones). */
+  List<org.apache.kafka.streams.KeyValue<String, byte[]>> summaryRecords() {
+    return executions.readKeyValuesToList();
   }
 
   List<dev.stepstream.wire.DeadLetter> deadLetters() {

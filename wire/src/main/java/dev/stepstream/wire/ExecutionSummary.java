@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param status RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED or PENDING_REDRIVE
  * @param startDate epoch milliseconds
  * @param stopDate epoch milliseconds, or null while running
+ * @param stateMachineAliasArn the alias the execution was started through, or null
  */
 public record ExecutionSummary(
     int version,
@@ -21,7 +22,8 @@ public record ExecutionSummary(
     JsonNode output,
     String error,
     String cause,
-    int redriveCount) implements WireRecord {
+    int redriveCount,
+    String stateMachineAliasArn) implements WireRecord {
 
   public ExecutionSummary {
     Require.version(version, "ExecutionSummary");
@@ -29,5 +31,12 @@ public record ExecutionSummary(
     Require.text(stateMachineArn, "ExecutionSummary", "stateMachineArn");
     Require.text(name, "ExecutionSummary", "name");
     Require.text(status, "ExecutionSummary", "status");
+  }
+
+  /** A summary of an execution not started through an alias. */
+  public ExecutionSummary(int version, String executionArn, String stateMachineArn, String name, String status,
+      long startDate, Long stopDate, JsonNode input, JsonNode output, String error, String cause, int redriveCount) {
+    this(version, executionArn, stateMachineArn, name, status, startDate, stopDate, input, output, error, cause,
+        redriveCount, null);
   }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param input the execution input (any JSON value)
  * @param requestedAt epoch milliseconds when the API accepted the request (becomes StartDate)
+ * @param stateMachineAliasArn the alias the execution was started through (null otherwise); the API
+ *     resolves the alias, so {@code stateMachineArn} is then the version the alias chose
  */
 public record StartExecution(
     int version,
@@ -14,7 +16,8 @@ public record StartExecution(
     String stateMachineArn,
     String name,
     JsonNode input,
-    long requestedAt) implements Command {
+    long requestedAt,
+    String stateMachineAliasArn) implements Command {
 
   public StartExecution {
     Require.version(version, "StartExecution");
@@ -22,5 +25,11 @@ public record StartExecution(
     Require.text(stateMachineArn, "StartExecution", "stateMachineArn");
     Require.text(name, "StartExecution", "name");
     Require.present(input, "StartExecution", "input");
+  }
+
+  /** A start that names no alias. */
+  public StartExecution(int version, String executionArn, String stateMachineArn, String name, JsonNode input,
+      long requestedAt) {
+    this(version, executionArn, stateMachineArn, name, input, requestedAt, null);
   }
 }

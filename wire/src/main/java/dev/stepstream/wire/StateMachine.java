@@ -9,6 +9,9 @@ package dev.stepstream.wire;
  * @param machineType {@code STANDARD} or {@code EXPRESS} (null for activities)
  * @param createdAt epoch milliseconds
  * @param updatedAt epoch milliseconds
+ * @param description a published version's description (null otherwise)
+ * @param lastVersionNumber the highest version number ever published from this state machine (null
+ *     when none was); version numbers are never reused, even after a version is deleted
  */
 public record StateMachine(
     int version,
@@ -20,7 +23,9 @@ public record StateMachine(
     String roleArn,
     String revisionId,
     long createdAt,
-    long updatedAt) implements WireRecord {
+    long updatedAt,
+    String description,
+    Integer lastVersionNumber) implements WireRecord {
 
   public static final String KIND_STATE_MACHINE = "STATE_MACHINE";
   public static final String KIND_ACTIVITY = "ACTIVITY";
@@ -33,5 +38,11 @@ public record StateMachine(
     if (KIND_STATE_MACHINE.equals(kind)) {
       Require.text(definition, "StateMachine", "definition");
     }
+  }
+
+  /** A state machine or activity without version data. */
+  public StateMachine(int version, String arn, String name, String kind, String definition, String machineType,
+      String roleArn, String revisionId, long createdAt, long updatedAt) {
+    this(version, arn, name, kind, definition, machineType, roleArn, revisionId, createdAt, updatedAt, null, null);
   }
 }

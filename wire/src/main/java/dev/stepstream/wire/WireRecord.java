@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(StateMachine.class),
+  @JsonSubTypes.Type(StateMachineAlias.class),
   @JsonSubTypes.Type(StartExecution.class),
   @JsonSubTypes.Type(StopExecution.class),
   @JsonSubTypes.Type(RedriveExecution.class),
@@ -27,7 +28,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface WireRecord
-    permits StateMachine, Command, TaskResult, TaskRequest, HistoryEvent, ExecutionSummary, DeadLetter {
+    permits StateMachine, StateMachineAlias, Command, TaskResult, TaskRequest, HistoryEvent, ExecutionSummary, DeadLetter {
 
   /** The version of this record's shape; readers reject versions newer than they know. */
   int version();

@@ -43,6 +43,18 @@ final class SampleRecords {
         new ExecutionSummary(1, EXECUTION, MACHINE, "run-1", "FAILED", 1L, 2L, input, null,
             "States.TaskFailed", "boom", 1),
         new DeadLetter(1, "stepstream.commands", 3, 42L, EXECUTION, "bm90IGpzb24=",
-            "not a valid Command record: Unrecognized token 'not'", 12L));
+            "not a valid Command record: Unrecognized token 'not'", 12L),
+        new StateMachine(1, MACHINE + ":2", "ImagePipeline", StateMachine.KIND_STATE_MACHINE,
+            "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}", "STANDARD",
+            "arn:aws:iam::123456789012:role/sfn", "r2", 3L, 3L, "thumbnails in WebP", null),
+        new StateMachine(1, MACHINE, "ImagePipeline", StateMachine.KIND_STATE_MACHINE,
+            "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}", "STANDARD",
+            "arn:aws:iam::123456789012:role/sfn", "r2", 1L, 3L, null, 2),
+        new StateMachineAlias(1, MACHINE + ":prod", "prod", MACHINE, "canary",
+            List.of(new StateMachineAlias.Route(MACHINE + ":1", 90), new StateMachineAlias.Route(MACHINE + ":2", 10)),
+            4L, 5L),
+        new StartExecution(1, EXECUTION, MACHINE + ":2", "run-1", input, 6L, MACHINE + ":prod"),
+        new ExecutionSummary(1, EXECUTION, MACHINE + ":2", "run-1", "RUNNING", 6L, null, input, null, null, null, 0,
+            MACHINE + ":prod"));
   }
 }

@@ -30,6 +30,12 @@ public final class Lifecycle {
     }
     details.putObject("inputDetails").put("truncated", tooLarge);
     details.put("roleArn", run.definition.roleArn());
+    if (start.stateMachineAliasArn() != null) {
+      details.put("stateMachineAliasArn", start.stateMachineAliasArn());
+    }
+    if (isVersionArn(start.stateMachineArn())) {
+      details.put("stateMachineVersionArn", start.stateMachineArn());
+    }
     long startedId = run.emit("ExecutionStarted", 0, "executionStartedEventDetails", details);
     if (tooLarge) {
       // The API rejects such a start; should one get here anyway, the execution fails at once.
@@ -48,6 +54,12 @@ public final class Lifecycle {
         run.startTimer(-1, TimerKind.EXECUTION_TIMEOUT, run.header.startMillis + seconds * 1000L));
     run.effects.add(new Effect.PublishSummary(run.header.summary()));
     run.queue.add(new Step.Advance(root.id));
+  }
+
+  /** {@code arn:<partition>:states:<region>:<account>:stateMachine:<name>:<version number>}. */
+  private static boolean isVersionArn(String stateMachineArn) {
+    String[] parts = stateMachineArn.split(":", -1);
+    return parts.length == 8 && !parts[7].isEmpty() && parts[7].chars().allMatch(Character::isDigit);
   }
 
   public static void stop(Run run, StopExecution stop) {

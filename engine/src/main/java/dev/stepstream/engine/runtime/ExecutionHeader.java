@@ -25,6 +25,7 @@ public final class ExecutionHeader {
   public int nextFrameId;
   public long lastEventId;
   public String executionTimerId;
+  public String stateMachineAliasArn;
 
   public static ExecutionHeader of(ExecutionState.Header h) {
     ExecutionHeader w = new ExecutionHeader();
@@ -45,17 +46,18 @@ public final class ExecutionHeader {
     w.nextFrameId = h.nextFrameId();
     w.lastEventId = h.lastEventId();
     w.executionTimerId = h.executionTimerId();
+    w.stateMachineAliasArn = h.stateMachineAliasArn();
     return w;
   }
 
   public ExecutionState.Header toHeader() {
     return new ExecutionState.Header(executionArn, stateMachineArn, name, status, startMillis, stopMillis, input,
         output, error, cause, nextEventId, redriveCount, sequence, continueSequence, nextFrameId, lastEventId,
-        executionTimerId);
+        executionTimerId, stateMachineAliasArn);
   }
 
   public ExecutionSummary summary() {
     return new ExecutionSummary(WireVersions.CURRENT, executionArn, stateMachineArn, name, status.name(), startMillis,
-        stopMillis < 0 ? null : stopMillis, input, output, error, cause, redriveCount);
+        stopMillis < 0 ? null : stopMillis, input, output, error, cause, redriveCount, stateMachineAliasArn);
   }
 }

@@ -1,6 +1,7 @@
 package dev.stepstream.server.api;
 
 import dev.stepstream.processor.ProcessorMetrics;
+import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.server.api.aws.AwsJsonEndpoint;
 import dev.stepstream.server.api.aws.Operation;
@@ -9,8 +10,11 @@ import dev.stepstream.server.api.backend.Backend;
 import dev.stepstream.server.api.backend.Definitions;
 import dev.stepstream.server.api.backend.ExecutionQueries;
 import dev.stepstream.server.api.backend.Executions;
+import dev.stepstream.server.api.backend.PeerRoutes;
 import dev.stepstream.server.api.backend.Publisher;
+import dev.stepstream.server.api.backend.RoutedQueries;
 import dev.stepstream.server.api.ops.ActivityOps;
+import dev.stepstream.server.api.ops.AliasOps;
 import dev.stepstream.server.api.ops.ExecutionOps;
 import dev.stepstream.server.api.ops.HistoryOps;
 import dev.stepstream.server.api.ops.StateMachineOps;
@@ -18,6 +22,8 @@ import dev.stepstream.server.api.ops.TagOps;
 import dev.stepstream.server.api.ops.TaskOps;
 import dev.stepstream.server.api.ops.TestStateOps;
 import dev.stepstream.server.api.ops.ValidateOps;
+import dev.stepstream.server.api.ops.VersionOps;
+import dev.stepstream.server.api.ops.Versions;
 import dev.stepstream.server.api.rest.RestRoutes;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -51,6 +57,20 @@ public final class ApiServer implements AutoCloseable {
    * @param processorMetrics exported at /metrics, or null
    */
   public static ApiServer start(ApiSettings settings, ExecutionQueries queries, ProcessorMetrics processorMetrics) {
+    return start(settings, queries, processorMetrics, null);
+  }
+
+  /**
+   * Starts the API over the processor in this JVM: execution queries go to whichever instance owns
+   * the execution (this one, or another one's {@code /internal/} endpoints, which this API serves
+   * too), so any instance answers for every execution.
+   */
+  public static ApiServer start(ApiSettings settings, StepstreamProcessor processor) {
+    return start(settings, RoutedQueries.over(processor), processor.metrics(), new PeerRoutes(processor));
+  }
+
+  private static ApiServer start(ApiSettings settings, ExecutionQueries queries, ProcessorMetrics processorMetrics,
+      PeerRoutes peerRoutes) {
     List<AutoCloseable> resources = new ArrayList<>();
     try {
       Backend backend = backend(settings, queries, resources);
@@ -62,6 +82,9 @@ public final class ApiServer implements AutoCloseable {
         config.startup.showJavalinBanner = false;
         config.routes.post("/", aws::handle);
         rest.register(config.routes);
+        if (peerRoutes != null) {
+          peerRoutes.register(config.routes);
+        }
         config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
         config.routes.exception(Exception.class, (e, ctx) -> AwsJsonEndpoint.respondError(ctx, e));
       });
@@ -90,8 +113,11 @@ public final class ApiServer implements AutoCloseable {
 
   private static Map<String, Operation> operations(Backend backend, ApiSettings settings) {
     Map<String, Operation> ops = new HashMap<>();
-    StateMachineOps machines = new StateMachineOps(backend);
+    Versions versions = new Versions(backend);
+    StateMachineOps machines = new StateMachineOps(backend, versions);
     machines.register(ops);
+    new VersionOps(backend, versions).register(ops);
+    new AliasOps(backend, versions).register(ops);
     ExecutionOps executions = new ExecutionOps(backend, machines);
     executions.register(ops);
     new HistoryOps(backend, executions).register(ops);

@@ -67,7 +67,7 @@ final class DevCommand implements Callable<Integer> {
     out.println("Starting Stepstream dev" + (settings.embedded() ? " (embedded Kafka on port " + port + ")" : "") + " ...");
     out.flush();
     long started = System.nanoTime();
-    DevEnvironment env = DevEnvironment.start(settings);
+    DevEnvironment env = DevEnvironment.start(settings, apiPort);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       env.close();

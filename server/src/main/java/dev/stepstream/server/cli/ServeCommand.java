@@ -8,9 +8,10 @@ import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.server.api.ApiServer;
 import dev.stepstream.server.api.ApiSettings;
 import dev.stepstream.server.api.backend.Arns;
-import dev.stepstream.server.api.backend.ProcessorQueries;
 import dev.stepstream.wire.TopicCatalogue;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -34,8 +35,19 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address the API listens on (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--port", defaultValue = "8083", description = "API port (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"--port", "--api-port"}, defaultValue = "8083", description = "API port (default: ${DEFAULT-VALUE}).")
   int port;
+
+  @Option(names = "--advertised-host", paramLabel = "HOST",
+      description = "Host name other instances reach this API at (default: --host, or this machine's name when"
+          + " --host is a wildcard address). Instances with the same Kafka cluster and topics share the work and"
+          + " forward execution queries to the instance that owns the execution.")
+  String advertisedHost;
+
+  @Option(names = "--closed-execution-retention", paramLabel = "DURATION", converter = RetentionConverter.class,
+      description = "How long closed executions and their history are kept, ISO-8601 (default: P90D, as AWS;"
+          + " or the system property " + ProcessorConfig.RETENTION_PROPERTY + ").")
+  Duration closedExecutionRetention;
 
   @Option(names = "--region", defaultValue = Arns.DEFAULT_REGION, description = "Region in ARNs (default: ${DEFAULT-VALUE}).")
   String region;
@@ -61,12 +73,15 @@ final class ServeCommand implements Callable<Integer> {
     }
     Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".stepstream", "serve");
     ProcessorConfig config = new ProcessorConfig(kafka, "stepstream", topics, dir.toAbsolutePath(), profile, 1,
-        Duration.ofMillis(50), Map.of());
+        Duration.ofMillis(50), Map.of())
+        .withApplicationServer(port > 0 ? advertisedHost() + ":" + port : null)
+        .withClosedExecutionRetention(
+            closedExecutionRetention != null ? closedExecutionRetention : ProcessorConfig.defaultRetention());
     StepstreamProcessor processor = StepstreamProcessor.start(config, EngineOptions.defaults(), Duration.ofSeconds(120));
     ApiServer api;
     try {
       api = ApiServer.start(ApiSettings.defaults(kafka, topics).withHost(host).withPort(port)
-          .withArns(new Arns(region, account)), new ProcessorQueries(processor), processor.metrics());
+          .withArns(new Arns(region, account)), processor);
     } catch (RuntimeException e) {
       processor.close();
       throw e;
@@ -83,5 +98,27 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  private String advertisedHost() {
+    if (advertisedHost != null) {
+      return advertisedHost;
+    }
+    if (!host.equals("0.0.0.0") && !host.equals("::") && !host.equals("[::]")) {
+      return host;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("--host " + host + " needs --advertised-host: " + e.getMessage(), e);
+    }
+  }
+
+  /** Picocli converter for ISO-8601 durations such as P90D or PT12H. */
+  static final class RetentionConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      return Duration.parse(value.trim());
+    }
   }
 }

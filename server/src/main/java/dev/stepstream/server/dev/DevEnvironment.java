@@ -9,7 +9,6 @@ import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.server.api.ApiServer;
 import dev.stepstream.server.api.ApiSettings;
-import dev.stepstream.server.api.backend.ProcessorQueries;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.TopicCatalogue;
 import java.time.Duration;
@@ -30,6 +29,7 @@ public final class DevEnvironment implements AutoCloseable {
 
   private final DevSettings settings;
   private final TopicCatalogue catalogue;
+  private final String advertisedApi;
   private final List<AutoCloseable> running = new ArrayList<>();
   private String bootstrapServers;
   private List<String> topics = List.of();
@@ -38,17 +38,26 @@ public final class DevEnvironment implements AutoCloseable {
   private ImagePipelineWorkers workers;
   private ApiServer api;
 
-  private DevEnvironment(DevSettings settings) {
+  private DevEnvironment(DevSettings settings, String advertisedApi) {
     this.settings = settings;
+    this.advertisedApi = advertisedApi;
     this.catalogue = TopicCatalogue.load(settings.topicPrefix());
   }
 
   /** Starts everything; on failure, stops what had started and rethrows. */
   public static DevEnvironment start(DevSettings settings) {
+    return start(settings, 0);
+  }
+
+  /**
+   * Starts everything; the processor advertises {@code 127.0.0.1:apiPort} as its API (Kafka Streams
+   * {@code application.server}) so instances sharing a cluster route queries to each other; 0: none.
+   */
+  public static DevEnvironment start(DevSettings settings, int apiPort) {
     if (settings.fresh()) {
       DataDirectory.delete(settings.dataDir());
     }
-    DevEnvironment env = new DevEnvironment(settings);
+    DevEnvironment env = new DevEnvironment(settings, apiPort > 0 ? "127.0.0.1:" + apiPort : null);
     try {
       env.startKafka();
       env.createTopics();
@@ -83,7 +92,8 @@ public final class DevEnvironment implements AutoCloseable {
 
   private void startProcessor() {
     ProcessorConfig config = new ProcessorConfig(bootstrapServers, "stepstream-dev", catalogue,
-        settings.stateDir(), settings.profile(), 1, Duration.ofMillis(50), Map.of());
+        settings.stateDir(), settings.profile(), 1, Duration.ofMillis(50), Map.of())
+        .withApplicationServer(advertisedApi);
     processor = StepstreamProcessor.start(config, EngineOptions.defaults(), Duration.ofSeconds(60));
     running.add(processor);
   }
@@ -101,8 +111,7 @@ public final class DevEnvironment implements AutoCloseable {
    */
   public int startApi(String host, int port) {
     StepstreamProcessor owner = processor().orElseThrow(() -> new IllegalStateException("the API needs the processor"));
-    api = ApiServer.start(ApiSettings.defaults(bootstrapServers, catalogue).withHost(host).withPort(port),
-        new ProcessorQueries(owner), owner.metrics());
+    api = ApiServer.start(ApiSettings.defaults(bootstrapServers, catalogue).withHost(host).withPort(port), owner);
     running.add(api);
     return api.port();
   }

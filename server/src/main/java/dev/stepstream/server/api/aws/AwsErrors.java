@@ -24,6 +24,8 @@ public final class AwsErrors {
   public static final String TASK_TIMED_OUT = "TaskTimedOut";
   public static final String RESOURCE_NOT_FOUND = "ResourceNotFound";
   public static final String TOO_MANY_TAGS = "TooManyTags";
+  public static final String CONFLICT = "ConflictException";
+  public static final String SERVICE_QUOTA_EXCEEDED = "ServiceQuotaExceededException";
 
   private AwsErrors() {}
 
@@ -59,6 +61,14 @@ public final class AwsErrors {
 
   public static AwsException activityDoesNotExist(String arn) {
     return new AwsException(ACTIVITY_DOES_NOT_EXIST, "Activity Does Not Exist: '" + arn + "'");
+  }
+
+  public static AwsException resourceNotFound(String arn) {
+    return new AwsException(RESOURCE_NOT_FOUND, "Resource not found: '" + arn + "'");
+  }
+
+  public static AwsException conflict(String message) {
+    return new AwsException(CONFLICT, message);
   }
 
   public static AwsException invalidToken(String detail) {

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 /**
  * ARNs in AWS's forms, with a configurable region and account (defaults {@code us-east-1} and
  * {@code 123456789012}), and AWS's naming rules for state machines, executions and activities.
+ * A state machine ARN may be qualified: {@code ...:stateMachine:<name>:<version number>} names a
+ * published version, {@code ...:stateMachine:<name>:<alias name>} an alias.
  */
 public record Arns(String region, String account) {
   public static final String DEFAULT_REGION = "us-east-1";
@@ -16,6 +18,10 @@ public record Arns(String region, String account) {
   // AWS: 1-80 characters, no whitespace, brackets, wildcards, special characters or control characters.
   private static final Pattern INVALID_NAME_CHARS =
       Pattern.compile("[\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\u0000-\\u001f\\u007f-\\u009f]");
+  private static final Pattern VERSION_NUMBER = Pattern.compile("[1-9][0-9]{0,9}");
+  // AWS's alias name pattern: letters, digits, '_', '-', '.'; at least one non-digit, so that an alias
+  // can never be mistaken for a version number.
+  private static final Pattern ALIAS_NAME = Pattern.compile("(?=.*[a-zA-Z_.-])[a-zA-Z0-9_.-]{1,80}");
 
   public static Arns defaults() {
     return new Arns(DEFAULT_REGION, DEFAULT_ACCOUNT);
@@ -33,6 +39,49 @@ public record Arns(String region, String account) {
       String[] parts = resource.split(":");
       return parts[1];
     }
+
+    /** For state machine ARNs: the version number or alias name after the name, if any. */
+    public Optional<String> qualifier() {
+      int colon = resource.indexOf(':');
+      return colon < 0 ? Optional.empty() : Optional.of(resource.substring(colon + 1));
+    }
+
+    public boolean isVersion() {
+      return kind.equals("stateMachine") && qualifier().filter(q -> VERSION_NUMBER.matcher(q).matches()).isPresent();
+    }
+
+    public boolean isAlias() {
+      return kind.equals("stateMachine") && qualifier().isPresent() && !isVersion();
+    }
+
+    /** For state machine ARNs: the ARN without a version or alias qualifier. */
+    public String unqualified() {
+      int colon = resource.indexOf(':');
+      String machine = colon < 0 ? resource : resource.substring(0, colon);
+      return "arn:aws:states:" + region + ":" + account + ":stateMachine:" + machine;
+    }
+  }
+
+  public static String version(String stateMachineArn, long number) {
+    return stateMachineArn + ":" + number;
+  }
+
+  public static String alias(String stateMachineArn, String aliasName) {
+    return stateMachineArn + ":" + aliasName;
+  }
+
+  /** The version number of a version ARN. */
+  public static long versionNumber(String versionArn) {
+    return Long.parseLong(versionArn.substring(versionArn.lastIndexOf(':') + 1));
+  }
+
+  public static boolean validAliasName(String name) {
+    return name != null && ALIAS_NAME.matcher(name).matches();
+  }
+
+  /** The unqualified ARN of any state machine, version or alias ARN. */
+  public static String unqualified(String stateMachineArn) {
+    return parse(stateMachineArn).map(Parsed::unqualified).orElse(stateMachineArn);
   }
 
   public String stateMachine(String name) {
@@ -45,14 +94,19 @@ public record Arns(String region, String account) {
 
   public static String execution(String stateMachineArn, String name) {
     Parsed machine = parse(stateMachineArn).orElseThrow();
-    return "arn:aws:states:" + machine.region() + ":" + machine.account() + ":execution:" + machine.resource() + ":" + name;
+    return "arn:aws:states:" + machine.region() + ":" + machine.account() + ":execution:" + baseName(machine) + ":"
+        + name;
   }
 
   /** AWS's Express execution ARN: {@code ...:express:<machine>:<name>:<id>}. */
   public static String expressExecution(String stateMachineArn, String name, String id) {
     Parsed machine = parse(stateMachineArn).orElseThrow();
-    return "arn:aws:states:" + machine.region() + ":" + machine.account() + ":express:" + machine.resource() + ":" + name
+    return "arn:aws:states:" + machine.region() + ":" + machine.account() + ":express:" + baseName(machine) + ":" + name
         + ":" + id;
+  }
+
+  private static String baseName(Parsed machine) {
+    return machine.resource().split(":", -1)[0];
   }
 
   public static Optional<Parsed> parse(String arn) {
@@ -66,7 +120,10 @@ public record Arns(String region, String account) {
     Parsed parsed = new Parsed(m.group(1), m.group(2), m.group(3), m.group(4));
     String[] parts = parsed.resource().split(":", -1);
     boolean shapeOk = switch (parsed.kind()) {
-      case "stateMachine", "activity" -> parts.length == 1 && validName(parts[0]);
+      case "stateMachine" -> validName(parts[0])
+          && (parts.length == 1 || parts.length == 2 && (VERSION_NUMBER.matcher(parts[1]).matches()
+              || validAliasName(parts[1])));
+      case "activity" -> parts.length == 1 && validName(parts[0]);
       case "execution" -> parts.length == 2 && validName(parts[0]) && validName(parts[1]);
       default -> parts.length == 3 && validName(parts[0]) && validName(parts[1]);
     };
@@ -75,6 +132,22 @@ public record Arns(String region, String account) {
 
   public static Parsed require(String arn, String kind) {
     return parse(arn).filter(p -> p.kind().equals(kind)).orElseThrow(() -> AwsErrors.invalidArn(arn));
+  }
+
+  /** An unqualified state machine ARN (no version, no alias): InvalidArn otherwise. */
+  public static Parsed requireStateMachine(String arn) {
+    return parse(arn).filter(p -> p.kind().equals("stateMachine") && p.qualifier().isEmpty())
+        .orElseThrow(() -> AwsErrors.invalidArn(arn));
+  }
+
+  /** A state machine version ARN: InvalidArn otherwise. */
+  public static Parsed requireVersion(String arn) {
+    return parse(arn).filter(Parsed::isVersion).orElseThrow(() -> AwsErrors.invalidArn(arn));
+  }
+
+  /** A state machine alias ARN: InvalidArn otherwise. */
+  public static Parsed requireAlias(String arn) {
+    return parse(arn).filter(Parsed::isAlias).orElseThrow(() -> AwsErrors.invalidArn(arn));
   }
 
   /** An execution ARN: the standard {@code execution:} form or the Express form. */

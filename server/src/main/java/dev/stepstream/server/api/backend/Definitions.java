@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.server.api.aws.AwsJson;
 import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineAlias;
 import dev.stepstream.wire.WireFormatException;
 import dev.stepstream.wire.WireJson;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * State machines, activities and their tags on the compacted definitions topic. Writes use acks=all
+ * State machines (and their published versions, keyed by version ARN), aliases, activities and their
+ * tags on the compacted definitions topic. Writes use acks=all
  * and return only once this API's view has read them back, so a Create is at once visible to Describe.
  * Tags are kept under the key {@code <resource ARN>#tags} ('#' never occurs in an ARN), which the
  * processor stores but never looks up.
@@ -28,9 +30,11 @@ public final class Definitions implements AutoCloseable {
   private static final Duration WRITE_VISIBLE_TIMEOUT = Duration.ofSeconds(30);
 
   /** One entry of the view: a state machine/activity record or a tag set. */
-  sealed interface Entry permits MachineEntry, TagsEntry {}
+  sealed interface Entry permits MachineEntry, AliasEntry, TagsEntry {}
 
   record MachineEntry(StateMachine record) implements Entry {}
+
+  record AliasEntry(StateMachineAlias record) implements Entry {}
 
   record TagsEntry(Map<String, String> tags) implements Entry {}
 
@@ -51,6 +55,9 @@ public final class Definitions implements AutoCloseable {
         Map<String, String> tags = new LinkedHashMap<>();
         node.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
         return Optional.of(new TagsEntry(tags));
+      }
+      if ("StateMachineAlias".equals(node.path("type").asText())) {
+        return Optional.of(new AliasEntry(WireJson.decode(bytes, StateMachineAlias.class)));
       }
       return Optional.of(new MachineEntry(WireJson.decode(bytes, StateMachine.class)));
     } catch (java.io.IOException | WireFormatException e) {
@@ -73,6 +80,22 @@ public final class Definitions implements AutoCloseable {
   }
 
   public void put(StateMachine record) {
+    write(record.arn(), WireJson.encode(record));
+  }
+
+  public Optional<StateMachineAlias> alias(String aliasArn) {
+    return view.get(aliasArn).flatMap(e -> e instanceof AliasEntry a ? Optional.of(a.record()) : Optional.empty());
+  }
+
+  /** The aliases of one (unqualified) state machine. */
+  public List<StateMachineAlias> aliasesOf(String stateMachineArn) {
+    return view.values().stream()
+        .flatMap(e -> e instanceof AliasEntry a ? java.util.stream.Stream.of(a.record()) : java.util.stream.Stream.empty())
+        .filter(a -> a.stateMachineArn().equals(stateMachineArn))
+        .toList();
+  }
+
+  public void put(StateMachineAlias record) {
     write(record.arn(), WireJson.encode(record));
   }
 

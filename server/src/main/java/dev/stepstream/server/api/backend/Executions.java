@@ -39,11 +39,11 @@ public final class Executions implements AutoCloseable {
     return fresh.isPresent() ? fresh : view.get(executionArn);
   }
 
-  /** Executions of one state machine, newest first. */
+  /** Executions of one state machine (including those of its versions), newest first. */
   public List<ExecutionSummary> of(String stateMachineArn) {
     return view.values().stream()
-        .filter(s -> s.stateMachineArn().equals(stateMachineArn))
-        .map(s -> queries.summary(s.executionArn()).orElse(s))
+        .filter(s -> s.stateMachineArn().equals(stateMachineArn) || s.stateMachineArn().startsWith(stateMachineArn + ":"))
+        .map(s -> queries.summaryIfLocal(s.executionArn()).orElse(s))
         .sorted(Comparator.comparingLong(ExecutionSummary::startDate).reversed()
             .thenComparing(ExecutionSummary::name))
         .toList();

@@ -15,6 +15,7 @@ import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.RedriveExecution;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineAlias;
 import dev.stepstream.wire.StopExecution;
 import java.time.Duration;
 import java.util.List;
@@ -47,11 +48,28 @@ public final class ExecutionOps {
     ops.put("RedriveExecution", this::redrive);
   }
 
+  /**
+   * What a StartExecution runs: the state machine, a version, or the version an alias chooses for this
+   * execution name (the alias ARN is then kept with the execution).
+   */
+  private record Target(StateMachine machine, String aliasArn) {}
+
+  private Target target(String arn, String executionName) {
+    if (Arns.parse(arn).filter(Arns.Parsed::isAlias).isEmpty()) {
+      return new Target(machines.machine(arn), null);
+    }
+    StateMachineAlias alias = backend.definitions().alias(arn)
+        .orElseThrow(() -> AwsErrors.stateMachineDoesNotExist(arn));
+    return new Target(machines.machine(AliasRouting.versionFor(alias, executionName)), arn);
+  }
+
   private JsonNode start(RequestFields request) {
-    StateMachine machine = machines.machine(request.requiredText("stateMachineArn"));
+    String machineArn = request.requiredText("stateMachineArn");
+    Arns.require(machineArn, "stateMachine");
     String name = Arns.requireName(request.optionalText("name").orElseGet(() -> UUID.randomUUID().toString()));
+    Target target = target(machineArn, name);
     JsonNode input = input(request);
-    ExecutionSummary started = startOrReuse(Arns.execution(machine.arn(), name), machine, name, input);
+    ExecutionSummary started = startOrReuse(Arns.execution(target.machine().arn(), name), target, name, input);
     ObjectNode out = AwsJson.object();
     out.put("executionArn", started.executionArn());
     out.set("startDate", AwsJson.timestamp(started.startDate()));
@@ -59,31 +77,33 @@ public final class ExecutionOps {
   }
 
   private JsonNode startSync(RequestFields request) {
-    StateMachine machine = machines.machine(request.requiredText("stateMachineArn"));
-    if (!"EXPRESS".equals(Shapes.type(machine))) {
+    String machineArn = request.requiredText("stateMachineArn");
+    Arns.require(machineArn, "stateMachine");
+    String name = Arns.requireName(request.optionalText("name").orElseGet(() -> UUID.randomUUID().toString()));
+    Target target = target(machineArn, name);
+    if (!"EXPRESS".equals(Shapes.type(target.machine()))) {
       throw new AwsException(AwsErrors.STATE_MACHINE_TYPE_NOT_SUPPORTED,
           "This operation is not supported by this type of state machine");
     }
-    String name = Arns.requireName(request.optionalText("name").orElseGet(() -> UUID.randomUUID().toString()));
-    String arn = Arns.expressExecution(machine.arn(), name, UUID.randomUUID().toString());
-    startOrReuse(arn, machine, name, input(request));
+    String arn = Arns.expressExecution(target.machine().arn(), name, UUID.randomUUID().toString());
+    startOrReuse(arn, target, name, input(request));
     ExecutionSummary done = backend.executions().await(arn, s -> !Executions.isRunning(s), SYNC_TIMEOUT)
         .orElseThrow(() -> new IllegalStateException("the execution did not start"));
     ObjectNode out = Shapes.execution(done);
-    out.remove("redriveCount");
-    out.remove("redriveStatus");
+    out.remove(List.of("redriveCount", "redriveStatus", "stateMachineVersionArn", "stateMachineAliasArn"));
     out.putObject("billingDetails").put("billedMemoryUsedInMB", 64).put("billedDurationInMilliseconds",
         done.stopDate() == null ? 0 : done.stopDate() - done.startDate());
     return out;
   }
 
   /** AWS: same name and same input while the first run is open → the same execution; otherwise ExecutionAlreadyExists. */
-  private ExecutionSummary startOrReuse(String arn, StateMachine machine, String name, JsonNode input) {
+  private ExecutionSummary startOrReuse(String arn, Target target, String name, JsonNode input) {
     var existing = backend.executions().find(arn);
     if (existing.isPresent()) {
       return sameOpenExecution(existing.get(), input);
     }
-    backend.publisher().send(new StartExecution(1, arn, machine.arn(), name, input, backend.now()));
+    backend.publisher().send(new StartExecution(1, arn, target.machine().arn(), name, input, backend.now(),
+        target.aliasArn()));
     ExecutionSummary visible = backend.executions().await(arn, s -> true, VISIBLE_TIMEOUT)
         .orElseThrow(() -> new IllegalStateException("the execution " + arn + " did not become visible"));
     if (!visible.input().equals(input)) {
@@ -134,18 +154,27 @@ public final class ExecutionOps {
     return out;
   }
 
+  /** A state machine ARN lists all its executions; a version or alias ARN those started through it. */
   private JsonNode list(RequestFields request) {
-    StateMachine machine = machines.machine(request.requiredText("stateMachineArn"));
+    String machineArn = request.requiredText("stateMachineArn");
+    Arns.Parsed parsed = Arns.require(machineArn, "stateMachine");
+    if (parsed.isAlias()) {
+      backend.definitions().alias(machineArn).orElseThrow(() -> AwsErrors.stateMachineDoesNotExist(machineArn));
+    } else {
+      machines.machine(machineArn);
+    }
     String status = request.optionalText("statusFilter").orElse(null);
     if (status != null && !STATUSES.contains(status)) {
       throw AwsErrors.constraint("statusFilter", status,
           "Member must satisfy enum value set: [RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE]");
     }
-    List<ExecutionSummary> executions = backend.executions().of(machine.arn()).stream()
+    List<ExecutionSummary> executions = backend.executions().of(parsed.unqualified()).stream()
+        .filter(s -> parsed.qualifier().isEmpty()
+            || (parsed.isAlias() ? machineArn.equals(s.stateMachineAliasArn()) : machineArn.equals(s.stateMachineArn())))
         .filter(s -> status == null || s.status().equals(status))
         .toList();
     ObjectNode out = AwsJson.object();
-    Pages.page(request, "ListExecutions|" + machine.arn() + "|" + status, executions, 100, out, "executions",
+    Pages.page(request, "ListExecutions|" + machineArn + "|" + status, executions, 100, out, "executions",
         Shapes::executionListItem);
     return out;
   }

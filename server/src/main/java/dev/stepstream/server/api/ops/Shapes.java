@@ -3,6 +3,7 @@ package dev.stepstream.server.api.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.server.api.aws.AwsJson;
+import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.StateMachine;
@@ -36,6 +37,9 @@ public final class Shapes {
     if (m.revisionId() != null) {
       out.put("revisionId", m.revisionId());
     }
+    if (m.description() != null) {
+      out.put("description", m.description());
+    }
     return out;
   }
 
@@ -54,7 +58,13 @@ public final class Shapes {
   public static ObjectNode executionListItem(ExecutionSummary s) {
     ObjectNode item = AwsJson.object();
     item.put("executionArn", s.executionArn());
-    item.put("stateMachineArn", s.stateMachineArn());
+    item.put("stateMachineArn", Arns.unqualified(s.stateMachineArn()));
+    if (Arns.parse(s.stateMachineArn()).filter(Arns.Parsed::isVersion).isPresent()) {
+      item.put("stateMachineVersionArn", s.stateMachineArn());
+    }
+    if (s.stateMachineAliasArn() != null) {
+      item.put("stateMachineAliasArn", s.stateMachineAliasArn());
+    }
     item.put("name", s.name());
     item.put("status", s.status());
     item.set("startDate", AwsJson.timestamp(s.startDate()));

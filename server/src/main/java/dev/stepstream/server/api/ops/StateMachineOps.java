@@ -16,19 +16,25 @@ import dev.stepstream.server.api.backend.Backend;
 import dev.stepstream.server.api.backend.TaskNames;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.StateMachine;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Create/Describe/Update/Delete/List state machines, DescribeStateMachineForExecution. */
+/**
+ * Create/Describe/Update/Delete/List state machines, DescribeStateMachineForExecution. Create and
+ * Update publish a version with {@code publish: true}; Describe takes a version ARN too.
+ */
 public final class StateMachineOps {
   static final int MAX_DEFINITION_LENGTH = 1_048_576;
   private final Backend backend;
+  private final Versions versions;
 
-  public StateMachineOps(Backend backend) {
+  public StateMachineOps(Backend backend, Versions versions) {
     this.backend = backend;
+    this.versions = versions;
   }
 
   public void register(Map<String, Operation> ops) {
@@ -46,13 +52,14 @@ public final class StateMachineOps {
     String roleArn = requireRoleArn(request.requiredText("roleArn"));
     String type = type(request.optionalText("type").orElse("STANDARD"));
     Map<String, String> tags = TagOps.parseTags(request.body().get("tags"));
+    Optional<String> versionDescription = versionDescription(request);
     JsonNode tree = requireValid(definition);
     String arn = backend.arns().stateMachine(name);
     Optional<StateMachine> existing = backend.definitions().find(arn, StateMachine.KIND_STATE_MACHINE);
     if (existing.isPresent()) {
       StateMachine m = existing.get();
       if (m.definition().equals(definition) && Objects.equals(m.roleArn(), roleArn) && Shapes.type(m).equals(type)) {
-        return created(m);
+        return publishIfAsked(created(m), arn, versionDescription);
       }
       throw new AwsException(AwsErrors.STATE_MACHINE_ALREADY_EXISTS, "State Machine Already Exists: '" + arn + "'");
     }
@@ -64,7 +71,26 @@ public final class StateMachineOps {
     if (!tags.isEmpty()) {
       backend.definitions().putTags(arn, tags);
     }
-    return created(record);
+    return publishIfAsked(created(record), arn, versionDescription);
+  }
+
+  /**
+   * {@code versionDescription} is only allowed with {@code publish: true} (ValidationException
+   * otherwise); empty when nothing is to be published, else the description (possibly "").
+   */
+  private static Optional<String> versionDescription(RequestFields request) {
+    boolean publish = request.flag("publish", false);
+    String description = VersionOps.description(request, "versionDescription");
+    if (!publish && description != null) {
+      throw AwsErrors.validation("Version description can only be set when publish is true");
+    }
+    return publish ? Optional.of(description == null ? "" : description) : Optional.empty();
+  }
+
+  private ObjectNode publishIfAsked(ObjectNode out, String arn, Optional<String> versionDescription) {
+    versionDescription.ifPresent(d -> out.put("stateMachineVersionArn",
+        versions.publish(arn, Optional.empty(), d.isEmpty() ? null : d).arn()));
+    return out;
   }
 
   private static ObjectNode created(StateMachine m) {
@@ -79,7 +105,8 @@ public final class StateMachineOps {
   }
 
   private JsonNode update(RequestFields request) {
-    StateMachine current = machine(request.requiredText("stateMachineArn"));
+    StateMachine current = unqualifiedMachine(request.requiredText("stateMachineArn"));
+    Optional<String> versionDescription = versionDescription(request);
     Optional<String> definition = request.optionalText("definition");
     Optional<String> roleArn = request.optionalText("roleArn").map(StateMachineOps::requireRoleArn);
     boolean otherSettings = request.body().has("loggingConfiguration") || request.body().has("tracingConfiguration");
@@ -94,27 +121,33 @@ public final class StateMachineOps {
     long now = backend.now();
     StateMachine updated = new StateMachine(1, current.arn(), current.name(), current.kind(),
         definition.orElse(current.definition()), current.machineType(), roleArn.orElse(current.roleArn()),
-        UUID.randomUUID().toString(), current.createdAt(), now);
+        UUID.randomUUID().toString(), current.createdAt(), now, null, current.lastVersionNumber());
     backend.definitions().put(updated);
     ObjectNode out = AwsJson.object();
     out.set("updateDate", AwsJson.timestamp(now));
     out.put("revisionId", updated.revisionId());
-    return out;
+    return publishIfAsked(out, current.arn(), versionDescription);
   }
 
+  /** AWS deletes a state machine's aliases and versions with it. */
   private JsonNode delete(RequestFields request) {
     String arn = request.requiredText("stateMachineArn");
-    Arns.require(arn, "stateMachine");
+    requireUnqualified(arn);
     if (backend.definitions().find(arn, StateMachine.KIND_STATE_MACHINE).isPresent()) {
+      backend.definitions().aliasesOf(arn).forEach(a -> backend.definitions().delete(a.arn()));
+      versions.of(arn).forEach(v -> backend.definitions().delete(v.arn()));
       backend.definitions().delete(arn);
     }
     return AwsJson.object();
   }
 
+  /** Versions and aliases are not state machines of their own: not listed. */
   private JsonNode list(RequestFields request) {
+    List<StateMachine> machines = backend.definitions().all(StateMachine.KIND_STATE_MACHINE).stream()
+        .filter(m -> Arns.parse(m.arn()).flatMap(Arns.Parsed::qualifier).isEmpty())
+        .toList();
     ObjectNode out = AwsJson.object();
-    Pages.page(request, "ListStateMachines", backend.definitions().all(StateMachine.KIND_STATE_MACHINE), 100, out,
-        "stateMachines", Shapes::stateMachineListItem);
+    Pages.page(request, "ListStateMachines", machines, 100, out, "stateMachines", Shapes::stateMachineListItem);
     return out;
   }
 
@@ -126,7 +159,7 @@ public final class StateMachineOps {
     StateMachine m = backend.definitions().find(execution.stateMachineArn(), StateMachine.KIND_STATE_MACHINE)
         .orElseThrow(() -> AwsErrors.stateMachineDoesNotExist(execution.stateMachineArn()));
     ObjectNode out = AwsJson.object();
-    out.put("stateMachineArn", m.arn());
+    out.put("stateMachineArn", Arns.unqualified(m.arn()));
     out.put("name", m.name());
     out.put("definition", m.definition());
     out.put("roleArn", m.roleArn() == null ? "" : m.roleArn());
@@ -137,11 +170,26 @@ public final class StateMachineOps {
     return out;
   }
 
-  /** The state machine an ARN names: InvalidArn for a malformed ARN, StateMachineDoesNotExist for an unknown one. */
+  /**
+   * The state machine or published version an ARN names: InvalidArn for a malformed ARN,
+   * StateMachineDoesNotExist for an unknown one (an alias ARN names no state machine record).
+   */
   StateMachine machine(String arn) {
     Arns.require(arn, "stateMachine");
     return backend.definitions().find(arn, StateMachine.KIND_STATE_MACHINE)
         .orElseThrow(() -> AwsErrors.stateMachineDoesNotExist(arn));
+  }
+
+  /** Like {@link #machine} but a version or alias ARN is refused (ValidationException, as AWS). */
+  StateMachine unqualifiedMachine(String arn) {
+    requireUnqualified(arn);
+    return machine(arn);
+  }
+
+  private static void requireUnqualified(String arn) {
+    if (Arns.require(arn, "stateMachine").qualifier().isPresent()) {
+      throw AwsErrors.validation("This operation does not accept a version or alias ARN: '" + arn + "'");
+    }
   }
 
   private static JsonNode requireValid(String definition) {

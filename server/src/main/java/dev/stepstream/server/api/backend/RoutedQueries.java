@@ -1,0 +1,100 @@
+package dev.stepstream.server.api.backend;
+
+import dev.stepstream.engine.ExecutionState;
+import dev.stepstream.processor.ExecutionOwner;
+import dev.stepstream.processor.StepstreamProcessor;
+import dev.stepstream.server.api.aws.AwsException;
+import dev.stepstream.wire.ExecutionSummary;
+import dev.stepstream.wire.HistoryEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+
+/**
+ * {@link ExecutionQueries} answered by whichever instance owns the execution's partition (Kafka
+ * Streams metadata): this JVM's processor stores, or the owner's internal endpoint over HTTP.
+ * While ownership is unknown (a rebalance) or the owner does not answer, it retries for a short
+ * window; then a summary is reported as unknown here (the caller falls back to the compacted
+ * executions topic) and a history query fails with a retryable 503.
+ */
+public final class RoutedQueries implements ExecutionQueries {
+  static final String UNAVAILABLE = "ServiceUnavailable";
+  private static final Duration PAUSE = Duration.ofMillis(50);
+
+  private final StepstreamProcessor processor;
+  private final PeerClient peers;
+  private final Duration retryWindow;
+
+  public RoutedQueries(StepstreamProcessor processor, PeerClient peers, Duration retryWindow) {
+    this.processor = processor;
+    this.peers = peers;
+    this.retryWindow = retryWindow;
+  }
+
+  public static RoutedQueries over(StepstreamProcessor processor) {
+    return new RoutedQueries(processor, new PeerClient(), Duration.ofSeconds(2));
+  }
+
+  @Override
+  public Optional<ExecutionSummary> summary(String executionArn) {
+    return route(executionArn,
+        () -> processor.execution(executionArn).map(ExecutionState::summary),
+        (host, port) -> peers.summary(host, port, executionArn))
+        .flatMap(found -> found);
+  }
+
+  @Override
+  public Optional<ExecutionSummary> summaryIfLocal(String executionArn) {
+    if (!(processor.ownerOf(executionArn) instanceof ExecutionOwner.Here)) {
+      return Optional.empty();
+    }
+    try {
+      return processor.execution(executionArn).map(ExecutionState::summary);
+    } catch (InvalidStateStoreException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public List<HistoryEvent> history(String executionArn, long fromId, long toId, boolean reverse, int limit) {
+    return route(executionArn,
+        () -> processor.history(executionArn, fromId, toId, reverse, limit),
+        (host, port) -> peers.history(host, port, executionArn, fromId, toId, reverse, limit))
+        .orElseThrow(() -> new AwsException(UNAVAILABLE,
+            "The execution's history is being moved between instances; retry the request", 503));
+  }
+
+  /** The owner's answer, or empty when no owner answered within the retry window. */
+  private <T> Optional<T> route(String executionArn, Supplier<T> local, BiFunction<String, Integer, T> remote) {
+    long deadline = System.nanoTime() + retryWindow.toNanos();
+    while (true) {
+      try {
+        ExecutionOwner owner = processor.ownerOf(executionArn);
+        if (owner instanceof ExecutionOwner.Here) {
+          return Optional.of(local.get());
+        }
+        if (owner instanceof ExecutionOwner.There there) {
+          return Optional.of(remote.apply(there.host(), there.port()));
+        }
+      } catch (InvalidStateStoreException | PeerClient.PeerUnavailableException e) {
+        // A rebalance moved the partition or the owner is restarting: ask again shortly.
+      }
+      if (System.nanoTime() > deadline || !pause()) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private static boolean pause() {
+    try {
+      Thread.sleep(PAUSE.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
