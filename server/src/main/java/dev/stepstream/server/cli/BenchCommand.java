@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--quick", description = "About 3 minutes in all instead of about 10 (shorter windows; the report says quick).")
+  @Option(names = "--quick", description = "About 5 minutes in all instead of about 11 here (shorter windows; the report says quick).")
   boolean quick;
 
   @Option(names = "--kafka", paramLabel = "HOST:PORT",
