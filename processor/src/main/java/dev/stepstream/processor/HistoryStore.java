@@ -17,13 +17,14 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class HistoryStore {
   public static final String STORE = "history";
   private static final String SEPARATOR = "#";
-  private static final String ID_FORMAT = "%010d";
+  private static final int ID_DIGITS = 10;
   private static final long MAX_ID = 9_999_999_999L;
 
   private HistoryStore() {}
 
   static String key(String executionArn, long eventId) {
-    return executionArn + SEPARATOR + String.format(ID_FORMAT, eventId);
+    String digits = Long.toString(eventId);
+    return executionArn + SEPARATOR + "0".repeat(Math.max(0, ID_DIGITS - digits.length())) + digits;
   }
 
   /**

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -40,6 +42,8 @@ public final class WorkerLoop implements Runnable {
   private final OffsetTracker tracker = new OffsetTracker();
   private final Queue<OffsetTracker.Ticket> finished = new ConcurrentLinkedQueue<>();
   private final AtomicInteger inFlight = new AtomicInteger();
+  /** Released by every handler that finishes, so a paused poll thread resumes at once, not after a poll timeout. */
+  private final Semaphore slotFreed = new Semaphore(0);
   private volatile boolean stopping;
   private volatile boolean abandoned;
 
@@ -77,7 +81,12 @@ public final class WorkerLoop implements Runnable {
   }
 
   private void pollOnce() {
-    for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL_TIMEOUT)) {
+    Duration timeout = POLL_TIMEOUT;
+    if (!consumer.paused().isEmpty()) {
+      awaitFreeSlot();
+      timeout = Duration.ZERO;
+    }
+    for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
       dispatch(record);
     }
     commitFinished();
@@ -85,6 +94,24 @@ public final class WorkerLoop implements Runnable {
       consumer.pause(consumer.assignment());
     } else if (!consumer.paused().isEmpty()) {
       consumer.resume(consumer.paused());
+    }
+  }
+
+  /**
+   * While every handler slot is busy the assignment is paused; waiting in {@code poll} would then
+   * cost a whole poll timeout per batch however fast handlers are. Wait for a handler instead
+   * (bounded, so the consumer is still polled regularly).
+   */
+  private void awaitFreeSlot() {
+    slotFreed.drainPermits();
+    if (inFlight.get() < settings.concurrency()) {
+      return;
+    }
+    try {
+      slotFreed.tryAcquire(POLL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopping = true;
     }
   }
 
@@ -126,6 +153,7 @@ public final class WorkerLoop implements Runnable {
         finished.add(ticket);
       }
       inFlight.decrementAndGet();
+      slotFreed.release();
     }
   }
 
