@@ -16,6 +16,8 @@ import dev.stepstream.wire.WireJson;
 import dev.stepstream.wire.WireRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -170,11 +172,17 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   }
 
   private void forwardEvents(String arn, Decision decision, long nowMillis) {
-    for (HistoryEvent event : decision.events()) {
+    List<HistoryEvent> events = decision.events();
+    if (events.isEmpty()) {
+      return;
+    }
+    List<byte[]> encoded = new ArrayList<>(events.size());
+    for (HistoryEvent event : events) {
       byte[] value = WireJson.encode(event);
-      history.put(HistoryStore.key(arn, event.id()), value);
+      encoded.add(value);
       context.forward(new Record<>(arn, value, nowMillis), StepstreamTopology.HISTORY_SINK);
     }
+    HistoryStore.append(history, arn, events, encoded);
   }
 
   private void forwardEffects(String arn, Decision decision, long nowMillis) {

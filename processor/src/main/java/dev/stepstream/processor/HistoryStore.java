@@ -1,7 +1,9 @@
 package dev.stepstream.processor;
 
 import dev.stepstream.wire.HistoryEvent;
+import dev.stepstream.wire.WireFormatException;
 import dev.stepstream.wire.WireJson;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -10,12 +12,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * The {@code history} state store: every history event the processor forwards, keyed by execution
- * ARN + {@code #} + the zero-padded event id, so one execution's events form one ordered key range.
+ * The {@code history} state store: every history event the processor forwards, in chunks. One chunk
+ * holds the consecutive events of one {@code apply} (split when it grows past {@link #CHUNK_BYTES})
+ * as a JSON array of the very bytes forwarded to the history topic, keyed by execution ARN + {@code #}
+ * + the zero-padded id of its first event, so one execution's chunks form one ordered key range.
+ * One put per apply instead of one per event is what keeps the store cheap on the hot path.
  * ('#' cannot occur in AWS execution names, so one ARN's range never covers another's.)
+ * A value holding a single JSON object (one event per key, the earlier layout) is still read.
  */
 public final class HistoryStore {
   public static final String STORE = "history";
+  /** Well under the default 1 MB record size of the store's changelog. */
+  static final int CHUNK_BYTES = 256 * 1024;
   private static final String SEPARATOR = "#";
   private static final int ID_DIGITS = 10;
   private static final long MAX_ID = 9_999_999_999L;
@@ -25,6 +33,38 @@ public final class HistoryStore {
   static String key(String executionArn, long eventId) {
     String digits = Long.toString(eventId);
     return executionArn + SEPARATOR + "0".repeat(Math.max(0, ID_DIGITS - digits.length())) + digits;
+  }
+
+  /**
+   * Stores consecutive events of one execution; {@code encoded.get(i)} is the JSON of
+   * {@code events.get(i)}.
+   */
+  static void append(KeyValueStore<String, byte[]> store, String executionArn, List<HistoryEvent> events,
+      List<byte[]> encoded) {
+    int start = 0;
+    while (start < events.size()) {
+      int end = start;
+      int bytes = 0;
+      while (end < events.size() && (end == start || bytes + encoded.get(end).length <= CHUNK_BYTES)) {
+        bytes += encoded.get(end).length + 1;
+        end++;
+      }
+      store.put(key(executionArn, events.get(start).id()), jsonArray(encoded.subList(start, end), bytes + 1));
+      start = end;
+    }
+  }
+
+  private static byte[] jsonArray(List<byte[]> elements, int size) {
+    byte[] array = new byte[size];
+    array[0] = '[';
+    int at = 1;
+    for (byte[] element : elements) {
+      System.arraycopy(element, 0, array, at, element.length);
+      at += element.length;
+      array[at++] = ',';
+    }
+    array[size - 1] = ']';
+    return array;
   }
 
   /**
@@ -38,15 +78,73 @@ public final class HistoryStore {
     if (limit <= 0 || fromId > toId) {
       return events;
     }
-    String from = key(executionArn, Math.max(0, fromId));
-    String to = key(executionArn, Math.min(MAX_ID, toId));
-    try (KeyValueIterator<String, byte[]> it = reverse ? store.reverseRange(from, to) : store.range(from, to)) {
-      while (it.hasNext() && events.size() < limit) {
-        KeyValue<String, byte[]> next = it.next();
-        events.add(WireJson.decode(next.value, HistoryEvent.class));
+    long from = Math.max(0, fromId);
+    long to = Math.min(MAX_ID, toId);
+    if (reverse) {
+      try (KeyValueIterator<String, byte[]> it = store.reverseRange(key(executionArn, 0), key(executionArn, to))) {
+        collectReversed(it, from, to, limit, events);
+      }
+      return events;
+    }
+    // The chunk holding fromId is the last one starting at or before it.
+    try (KeyValueIterator<String, byte[]> it = store.reverseRange(key(executionArn, 0), key(executionArn, from))) {
+      if (it.hasNext()) {
+        collect(it.next().value, from, to, limit, events);
+      }
+    }
+    if (from < MAX_ID && events.size() < limit) {
+      try (KeyValueIterator<String, byte[]> it = store.range(key(executionArn, from + 1), key(executionArn, to))) {
+        while (it.hasNext() && events.size() < limit) {
+          collect(it.next().value, from, to, limit, events);
+        }
       }
     }
     return events;
+  }
+
+  private static void collect(byte[] chunk, long from, long to, int limit, List<HistoryEvent> events) {
+    for (HistoryEvent event : decode(chunk)) {
+      long last = events.isEmpty() ? from - 1 : events.get(events.size() - 1).id();
+      if (events.size() >= limit || event.id() > to) {
+        return;
+      }
+      if (event.id() >= from && event.id() > last) {
+        events.add(event);
+      }
+    }
+  }
+
+  private static void collectReversed(
+      KeyValueIterator<String, byte[]> chunks, long from, long to, int limit, List<HistoryEvent> events) {
+    while (chunks.hasNext() && events.size() < limit) {
+      KeyValue<String, byte[]> chunk = chunks.next();
+      HistoryEvent[] decoded = decode(chunk.value);
+      for (int i = decoded.length - 1; i >= 0 && events.size() < limit; i--) {
+        HistoryEvent event = decoded[i];
+        long last = events.isEmpty() ? to + 1 : events.get(events.size() - 1).id();
+        if (event.id() <= to && event.id() >= from && event.id() < last) {
+          events.add(event);
+        }
+      }
+      if (firstId(chunk.key) <= from) {
+        return;
+      }
+    }
+  }
+
+  private static long firstId(String key) {
+    return Long.parseLong(key, key.length() - ID_DIGITS, key.length(), 10);
+  }
+
+  private static HistoryEvent[] decode(byte[] chunk) {
+    if (chunk.length > 0 && chunk[0] == '{') {
+      return new HistoryEvent[] {WireJson.decode(chunk, HistoryEvent.class)};
+    }
+    try {
+      return WireJson.mapper().readValue(chunk, HistoryEvent[].class);
+    } catch (IOException e) {
+      throw new WireFormatException("not a valid history chunk: " + e.getMessage(), e);
+    }
   }
 
   /** Deletes every event of one execution. */

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.stepstream.wire.HistoryEvent;
+import dev.stepstream.wire.WireJson;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.LongStream;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +62,70 @@ class HistoryStoreTest {
     assertThat(HistoryStore.range(store(), arn, 1, 6, true, 2)).extracting(HistoryEvent::id)
         .containsExactly(6L, 5L);
     assertThat(HistoryStore.range(store(), arn + "x", 1, 6, false, 10)).isEmpty();
+  }
+
+  @Test
+  void shouldStoreTheEventsOfOneApplyAsOneRecord() {
+    harness.define(PASS_TWICE);
+    String arn = harness.start("run-1", JsonNodeFactory.instance.objectNode());
+
+    assertThat(HistoryStore.range(store(), arn, 1, Long.MAX_VALUE, false, 1000)).hasSize(6);
+    assertThat(storedKeys()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldSplitLargeAppliesIntoChunksAndPageAcrossThem() {
+    String arn = HARNESS_ARN;
+    List<HistoryEvent> events = events(arn, 1, 10, HistoryStore.CHUNK_BYTES / 4);
+    HistoryStore.append(store(), arn, events, events.stream().map(WireJson::encode).toList());
+
+    assertThat(storedKeys()).isEqualTo(4);
+    assertThat(HistoryStore.range(store(), arn, 1, Long.MAX_VALUE, false, 100)).extracting(HistoryEvent::id)
+        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+    assertThat(HistoryStore.range(store(), arn, 3, 8, false, 100)).extracting(HistoryEvent::id)
+        .containsExactly(3L, 4L, 5L, 6L, 7L, 8L);
+    assertThat(HistoryStore.range(store(), arn, 5, 100, false, 3)).extracting(HistoryEvent::id)
+        .containsExactly(5L, 6L, 7L);
+    assertThat(HistoryStore.range(store(), arn, 2, 9, true, 5)).extracting(HistoryEvent::id)
+        .containsExactly(9L, 8L, 7L, 6L, 5L);
+    assertThat(HistoryStore.range(store(), arn, 4, 5, true, 100)).extracting(HistoryEvent::id)
+        .containsExactly(5L, 4L);
+    assertThat(HistoryStore.range(store(), arn, 11, 20, false, 100)).isEmpty();
+  }
+
+  @Test
+  void shouldReadEventsStoredOnePerKeyAlongsideChunks() {
+    String arn = HARNESS_ARN;
+    List<HistoryEvent> older = events(arn, 1, 3, 10);
+    older.forEach(e -> store().put(HistoryStore.key(arn, e.id()), WireJson.encode(e)));
+    List<HistoryEvent> newer = events(arn, 4, 6, 10);
+    HistoryStore.append(store(), arn, newer, newer.stream().map(WireJson::encode).toList());
+
+    assertThat(HistoryStore.range(store(), arn, 2, 5, false, 100)).extracting(HistoryEvent::id)
+        .containsExactly(2L, 3L, 4L, 5L);
+    assertThat(HistoryStore.range(store(), arn, 1, 6, true, 100)).extracting(HistoryEvent::id)
+        .containsExactly(6L, 5L, 4L, 3L, 2L, 1L);
+    HistoryStore.deleteAll(store(), arn);
+    assertThat(storedKeys()).isZero();
+  }
+
+  private static final String HARNESS_ARN = "arn:aws:states:us-east-1:123456789012:execution:Test:big";
+
+  private static List<HistoryEvent> events(String arn, long firstId, long lastId, int detailChars) {
+    return LongStream.rangeClosed(firstId, lastId).mapToObj(id -> new HistoryEvent(1, arn, id, id - 1, 0L,
+        "PassStateEntered", "stateEnteredEventDetails",
+        JsonNodeFactory.instance.objectNode().put("input", "x".repeat(detailChars)))).toList();
+  }
+
+  private long storedKeys() {
+    long count = 0;
+    try (KeyValueIterator<String, byte[]> it = store().all()) {
+      while (it.hasNext()) {
+        it.next();
+        count++;
+      }
+    }
+    return count;
   }
 
   private KeyValueStore<String, byte[]> store() {
