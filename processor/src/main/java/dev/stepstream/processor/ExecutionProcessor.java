@@ -202,6 +202,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
       LOG.debug("Re-emitting the outputs of {} for {}", id.get(), arn);
       forwardEvents(arn, last.get().events(), nowMillis);
       forwardEffects(arn, last.get().effects(), nowMillis);
+      retention.onTransition(null, state, nowMillis); // the cleanup timer may be lost too; same due time
     }
   }
 
