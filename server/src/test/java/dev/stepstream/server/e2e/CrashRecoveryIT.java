@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.admin.Admin;
@@ -42,6 +44,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fast (at-least-once) profile survives a hard crash: {@code stepstream serve} runs in a child
@@ -69,8 +73,8 @@ class CrashRecoveryIT {
         "Three": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Echo", "End": true}}}
       """;
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CrashRecoveryIT.class);
-  private final java.util.concurrent.atomic.AtomicInteger handled = new java.util.concurrent.atomic.AtomicInteger();
+  private static final Logger LOG = LoggerFactory.getLogger(CrashRecoveryIT.class);
+  private final AtomicInteger handled = new AtomicInteger();
   @TempDir Path dir;
 
   @Test
@@ -163,7 +167,7 @@ class CrashRecoveryIT {
   }
 
   /** The echo worker counts the steps it ran into the payload. */
-  private static JsonNode step(JsonNode input, java.util.concurrent.atomic.AtomicInteger handled)
+  private static JsonNode step(JsonNode input, AtomicInteger handled)
       throws InterruptedException {
     handled.incrementAndGet();
     Thread.sleep(5);
@@ -222,7 +226,7 @@ class CrashRecoveryIT {
   private static void assertHistoryDenseAndUnique(List<HistoryEvent> events) {
     Map<Long, Set<List<Object>>> byId = new TreeMap<>();
     for (HistoryEvent e : events) {
-      byId.computeIfAbsent(e.id(), k -> new java.util.HashSet<>())
+      byId.computeIfAbsent(e.id(), k -> new HashSet<>())
           .add(List.of(e.previousEventId(), e.eventType(), String.valueOf(e.details())));
     }
     String arn = events.isEmpty() ? "?" : events.get(0).executionArn();
