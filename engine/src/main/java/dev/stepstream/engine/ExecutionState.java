@@ -20,6 +20,7 @@ public final class ExecutionState {
   private final Header header;
   private final Map<Integer, Frame> frames;
   private final Map<String, Timer> timers;
+  private final AppliedInput lastApplied;
 
   /**
    * The scalar part of the state.
@@ -61,9 +62,27 @@ public final class ExecutionState {
   }
 
   public ExecutionState(Header header, Map<Integer, Frame> frames, Map<String, Timer> timers) {
+    this(header, frames, timers, null);
+  }
+
+  private ExecutionState(Header header, Map<Integer, Frame> frames, Map<String, Timer> timers, AppliedInput lastApplied) {
     this.header = Objects.requireNonNull(header, "header");
     this.frames = Collections.unmodifiableMap(frames);
     this.timers = Collections.unmodifiableMap(timers);
+    this.lastApplied = lastApplied;
+  }
+
+  /**
+   * The last applied input and its outputs, when the host recorded them (see {@link AppliedInput});
+   * the interpreter never sets it and drops it from the states it returns.
+   */
+  public Optional<AppliedInput> lastApplied() {
+    return Optional.ofNullable(lastApplied);
+  }
+
+  /** This state with {@code applied} (or nothing, when null) as its last applied input. */
+  public ExecutionState withLastApplied(AppliedInput applied) {
+    return new ExecutionState(header, frames, timers, applied);
   }
 
   public Header header() {

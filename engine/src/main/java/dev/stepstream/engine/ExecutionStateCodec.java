@@ -13,10 +13,12 @@ import java.util.Map;
 /**
  * A compact binary form of {@link ExecutionState} for the state store: a format byte, the header,
  * the frames and the timers. JSON values are stored as their JSON text. Format 2 adds the alias ARN
- * at the end of the header; format 1 (written before aliases existed) is still read.
+ * at the end of the header; format 3 adds the optional {@link AppliedInput} after the timers. Formats 1
+ * (written before aliases existed) and 2 are still read.
  */
 public final class ExecutionStateCodec {
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
+  private static final int FORMAT_WITHOUT_APPLIED_INPUT = 2;
   private static final int FORMAT_WITHOUT_ALIAS = 1;
 
   private ExecutionStateCodec() {}
@@ -53,19 +55,20 @@ public final class ExecutionStateCodec {
       out.writeByte(t.kind().ordinal());
       out.writeLong(t.dueAtMillis());
     });
+    AppliedInputCodec.write(out, state.lastApplied().orElse(null));
     return out.toByteArray();
   }
 
   public static ExecutionState decode(byte[] bytes) {
     BinaryReader in = new BinaryReader(bytes);
     int format = in.readByte();
-    if (format != FORMAT && format != FORMAT_WITHOUT_ALIAS) {
+    if (format != FORMAT && format != FORMAT_WITHOUT_APPLIED_INPUT && format != FORMAT_WITHOUT_ALIAS) {
       throw new IllegalArgumentException("Unknown execution state format " + format);
     }
     ExecutionState.Header h = new ExecutionState.Header(in.readString(), in.readString(), in.readString(),
         ExecutionStatus.values()[in.readByte()], in.readLong(), in.readLong(), in.readJson(), in.readJson(),
         in.readString(), in.readString(), in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readInt(),
-        in.readLong(), in.readString(), format == FORMAT ? in.readString() : null);
+        in.readLong(), in.readString(), format != FORMAT_WITHOUT_ALIAS ? in.readString() : null);
     int frameCount = in.readInt();
     Map<Integer, Frame> frames = new HashMap<>();
     for (int i = 0; i < frameCount; i++) {
@@ -78,6 +81,7 @@ public final class ExecutionStateCodec {
       Timer t = new Timer(in.readString(), in.readInt(), TimerKind.values()[in.readByte()], in.readLong());
       timers.put(t.id(), t);
     }
-    return new ExecutionState(h, frames, timers);
+    ExecutionState state = new ExecutionState(h, frames, timers);
+    return format == FORMAT ? state.withLastApplied(AppliedInputCodec.read(in)) : state;
   }
 }

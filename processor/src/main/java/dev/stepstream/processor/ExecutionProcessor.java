@@ -1,5 +1,6 @@
 package dev.stepstream.processor;
 
+import dev.stepstream.engine.AppliedInput;
 import dev.stepstream.engine.Decision;
 import dev.stepstream.engine.Effect;
 import dev.stepstream.engine.ExecutionState;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -46,6 +48,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private final Duration timerInterval;
   private final String commandsTopic;
   private final Duration closedExecutionRetention;
+  private final boolean replayDuplicates;
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<String, byte[]> executions;
   private KeyValueStore<String, byte[]> history;
@@ -55,7 +58,8 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private ClosedExecutionRetention retention;
 
   ExecutionProcessor(Interpreter interpreter, TaskTopics taskTopics, ProcessorMetrics metrics, Duration timerInterval,
-      String commandsTopic, Duration closedExecutionRetention) {
+      String commandsTopic, Duration closedExecutionRetention, boolean replayDuplicates) {
+    this.replayDuplicates = replayDuplicates;
     this.commandsTopic = commandsTopic;
     this.closedExecutionRetention = closedExecutionRetention;
     this.interpreter = interpreter;
@@ -154,15 +158,16 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
       if (!decision.applied()) {
         metrics.ignored();
         LOG.debug("Ignored {} for {}: {}", input.getClass().getSimpleName(), arn, decision.ignored().orElse(""));
+        replayIfDuplicate(arn, state, input, nowMillis);
         return;
       }
       metrics.applied();
       decision.state().ifPresent(s -> {
-        executions.put(arn, ExecutionStateCodec.encode(s));
+        executions.put(arn, ExecutionStateCodec.encode(remember(state, s, input, decision)));
         retention.onTransition(state, s, nowMillis);
       });
-      forwardEvents(arn, decision, nowMillis);
-      forwardEffects(arn, decision, nowMillis);
+      forwardEvents(arn, decision.events(), nowMillis);
+      forwardEffects(arn, decision.effects(), nowMillis);
     } catch (KafkaException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -171,8 +176,38 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     }
   }
 
-  private void forwardEvents(String arn, Decision decision, long nowMillis) {
-    List<HistoryEvent> events = decision.events();
+  /**
+   * At-least-once only: the restored state can include an input whose outputs were lost in a crash,
+   * so the state keeps the last input's identity and outputs (written atomically with the state).
+   */
+  private ExecutionState remember(ExecutionState before, ExecutionState after, WireRecord input, Decision decision) {
+    if (!replayDuplicates) {
+      return after;
+    }
+    Optional<String> id = InputIdentity.of(input);
+    if (id.isEmpty()) {
+      return after.withLastApplied(before == null ? null : before.lastApplied().orElse(null));
+    }
+    return after.withLastApplied(new AppliedInput(id.get(), decision.events(), decision.effects()));
+  }
+
+  /** A second delivery of the last applied input: write its outputs again (same keys and event ids). */
+  private void replayIfDuplicate(String arn, ExecutionState state, WireRecord input, long nowMillis) {
+    if (!replayDuplicates || state == null) {
+      return;
+    }
+    Optional<AppliedInput> last = state.lastApplied();
+    Optional<String> id = InputIdentity.of(input);
+    if (last.isPresent() && id.isPresent() && last.get().inputId().equals(id.get())) {
+      metrics.replayed();
+      LOG.debug("Re-emitting the outputs of {} for {}", id.get(), arn);
+      forwardEvents(arn, last.get().events(), nowMillis);
+      forwardEffects(arn, last.get().effects(), nowMillis);
+      retention.onTransition(null, state, nowMillis); // the cleanup timer may be lost too; same due time
+    }
+  }
+
+  private void forwardEvents(String arn, List<HistoryEvent> events, long nowMillis) {
     if (events.isEmpty()) {
       return;
     }
@@ -185,8 +220,8 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     HistoryStore.append(history, arn, events, encoded);
   }
 
-  private void forwardEffects(String arn, Decision decision, long nowMillis) {
-    for (Effect effect : decision.effects()) {
+  private void forwardEffects(String arn, List<Effect> effects, long nowMillis) {
+    for (Effect effect : effects) {
       if (effect instanceof Effect.ScheduleTask task) {
         taskTopics.ensure(task.request().taskName());
         Record<String, byte[]> out = new Record<>(arn, WireJson.encode(task.request()), nowMillis);

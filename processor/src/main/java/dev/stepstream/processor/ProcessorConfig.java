@@ -37,6 +37,11 @@ public record ProcessorConfig(
   public static final Duration DEFAULT_CLOSED_EXECUTION_RETENTION = Duration.ofDays(90);
   /** System property that changes the default retention (an ISO-8601 duration such as {@code P30D}). */
   public static final String RETENTION_PROPERTY = "stepstream.closedExecutionRetention";
+  /**
+   * Prefix of system properties passed to Kafka Streams as they are, after the profile's settings:
+   * {@code -Dstepstream.streams.session.timeout.ms=6000} sets {@code session.timeout.ms}.
+   */
+  public static final String STREAMS_PROPERTY_PREFIX = "stepstream.streams.";
 
   public ProcessorConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -116,6 +121,8 @@ public record ProcessorConfig(
       p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }
     profile.applyTo(p);
+    System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(STREAMS_PROPERTY_PREFIX))
+        .forEach(name -> p.put(name.substring(STREAMS_PROPERTY_PREFIX.length()), System.getProperty(name)));
     p.putAll(extra);
     return p;
   }

@@ -8,6 +8,7 @@ public final class ProcessorMetrics {
   private final AtomicLong ignored = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private final AtomicLong timersFired = new AtomicLong();
+  private final AtomicLong replayed = new AtomicLong();
 
   void applied() {
     applied.incrementAndGet();
@@ -19,6 +20,10 @@ public final class ProcessorMetrics {
 
   void deadLettered() {
     deadLettered.incrementAndGet();
+  }
+
+  void replayed() {
+    replayed.incrementAndGet();
   }
 
   void timerFired() {
@@ -37,6 +42,11 @@ public final class ProcessorMetrics {
 
   public long deadLetteredCount() {
     return deadLettered.get();
+  }
+
+  /** Second deliveries of an execution's last input whose outputs were written again (at-least-once only). */
+  public long replayedCount() {
+    return replayed.get();
   }
 
   public long timersFiredCount() {

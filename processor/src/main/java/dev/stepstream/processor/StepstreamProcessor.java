@@ -50,7 +50,7 @@ public final class StepstreamProcessor implements AutoCloseable {
         new TopicProvisioner(config.bootstrapServers(), config.topics(), partitionsOfCommands(config), (short) -1));
     KafkaStreams streams = new KafkaStreams(
         StepstreamTopology.build(config.topics(), engine, taskTopics, metrics, config.timerInterval(),
-            config.closedExecutionRetention()),
+            config.closedExecutionRetention(), !config.profile().exactlyOnce()),
         config.streamsProperties());
     CountDownLatch running = new CountDownLatch(1);
     streams.setStateListener((now, before) -> {

@@ -37,8 +37,18 @@ public final class StepstreamTopology {
     return build(topics, engine, taskTopics, metrics, timerInterval, ProcessorConfig.DEFAULT_CLOSED_EXECUTION_RETENTION);
   }
 
+  /** The topology for an exactly-once profile (duplicates are never replayed). */
   public static Topology build(TopicCatalogue topics, EngineOptions engine, TaskTopics taskTopics,
       ProcessorMetrics metrics, Duration timerInterval, Duration closedExecutionRetention) {
+    return build(topics, engine, taskTopics, metrics, timerInterval, closedExecutionRetention, false);
+  }
+
+  /**
+   * @param replayDuplicates at-least-once processing: keep each execution's last input and outputs in
+   *     its state and write those outputs again when that input is delivered a second time
+   */
+  public static Topology build(TopicCatalogue topics, EngineOptions engine, TaskTopics taskTopics,
+      ProcessorMetrics metrics, Duration timerInterval, Duration closedExecutionRetention, boolean replayDuplicates) {
     Topology topology = new Topology();
     topology.addGlobalStore(
         Stores.keyValueStoreBuilder(
@@ -55,7 +65,7 @@ public final class StepstreamTopology {
         topics.commands(), topics.taskResults());
     topology.addProcessor(PROCESSOR,
         () -> new ExecutionProcessor(new Interpreter(engine), taskTopics, metrics, timerInterval, topics.commands(),
-            closedExecutionRetention),
+            closedExecutionRetention, replayDuplicates),
         SOURCE);
     topology.addStateStore(executionsStore(), PROCESSOR);
     topology.addStateStore(timersStore(), PROCESSOR);

@@ -43,13 +43,18 @@ final class TopologyHarness implements AutoCloseable {
   }
 
   TopologyHarness(Path stateDir, Duration closedExecutionRetention) {
+    this(stateDir, closedExecutionRetention, false);
+  }
+
+  /** @param replayDuplicates as the fast (at-least-once) profile runs the topology */
+  TopologyHarness(Path stateDir, Duration closedExecutionRetention, boolean replayDuplicates) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(
         StepstreamTopology.build(topics, EngineOptions.defaults(), TaskTopics.preProvisioned(), metrics,
-            Duration.ofMillis(50), closedExecutionRetention),
+            Duration.ofMillis(50), closedExecutionRetention, replayDuplicates),
         props, START);
     definitions = input(topics.definitions());
     commands = input(topics.commands());

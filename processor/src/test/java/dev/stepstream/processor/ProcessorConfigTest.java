@@ -1,0 +1,29 @@
+package dev.stepstream.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class ProcessorConfigTest {
+  @Test
+  void shouldPassStreamsSystemPropertiesThroughAfterTheProfileButBeforeExtras() {
+    ProcessorConfig config = ProcessorConfig.defaults("localhost:9092", Path.of("/tmp/state")).withProfile(Profile.FAST)
+        .withExtra(Map.of("heartbeat.interval.ms", 500));
+    System.setProperty("stepstream.streams.session.timeout.ms", "6000");
+    System.setProperty("stepstream.streams.commit.interval.ms", "250");
+    System.setProperty("stepstream.streams.heartbeat.interval.ms", "1000");
+    try {
+      var props = config.streamsProperties();
+      assertThat(props.get("session.timeout.ms")).isEqualTo("6000");
+      assertThat(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("250");
+      assertThat(props.get("heartbeat.interval.ms")).isEqualTo(500);
+    } finally {
+      System.clearProperty("stepstream.streams.session.timeout.ms");
+      System.clearProperty("stepstream.streams.commit.interval.ms");
+      System.clearProperty("stepstream.streams.heartbeat.interval.ms");
+    }
+  }
+}
