@@ -91,7 +91,7 @@ class CrashRecoveryIT {
       send(producer, topics.definitions(), MACHINE, WireJson.encode(new StateMachine(1, MACHINE, "ThreeSteps",
           StateMachine.KIND_STATE_MACHINE, DEFINITION, "STANDARD", "", "r1", 1L, 1L)));
       Process first = serve(kafka, prefix, "first");
-      TaskWorker firstWorker = worker(kafka, prefix);
+      TaskWorker firstWorker = worker(kafka, prefix, 4, Duration.ofMillis(40));
       List<String> arns = new ArrayList<>();
       for (int i = 0; i < EXECUTIONS; i++) {
         String arn = "arn:aws:states:us-east-1:" + ACCOUNT + ":execution:ThreeSteps:run-" + i;
@@ -110,7 +110,7 @@ class CrashRecoveryIT {
       rewindProcessorInputs(admin, List.of(topics.commands(), topics.taskResults()));
 
       Process second = serve(kafka, prefix, "second");
-      try (TaskWorker secondWorker = worker(kafka, prefix)) {
+      try (TaskWorker secondWorker = worker(kafka, prefix, 16, Duration.ZERO)) {
         awaitFinished(collected, EXECUTIONS, Duration.ofSeconds(30));
         assertThat(finishedAtCrash).as("executions finished before the kill").isLessThan(EXECUTIONS);
         LOG.info("{} executions had finished at the kill; the workers handled {} requests for {} tasks; {} history"
@@ -129,9 +129,16 @@ class CrashRecoveryIT {
     }
   }
 
-  private TaskWorker worker(KafkaCluster kafka, String prefix) {
+  /**
+   * @param pace a delay per task: the first worker is slowed down so that, on a fast machine too,
+   *     most executions are still in flight when the processor is killed
+   */
+  private TaskWorker worker(KafkaCluster kafka, String prefix, int concurrency, Duration pace) {
     return TaskWorker.builder().bootstrapServers(kafka.bootstrapServers()).topicPrefix(prefix)
-        .task("Echo").concurrency(16).handler((input, ctx) -> step(input, handled)).build().start();
+        .task("Echo").concurrency(concurrency).handler((input, ctx) -> {
+          Thread.sleep(pace.toMillis());
+          return step(input, handled);
+        }).build().start();
   }
 
   private static void dropUndeliveredTaskRequests(Admin admin, String taskTopic) throws Exception {
