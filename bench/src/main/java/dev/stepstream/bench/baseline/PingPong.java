@@ -16,10 +16,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -98,7 +94,7 @@ public final class PingPong implements AutoCloseable {
   private static Topology topology(String in, String requests, String out) {
     Topology topology = new Topology();
     topology.addSource("source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), in);
-    topology.addProcessor("app", StoreAndRoute::new, "source");
+    topology.addProcessor("app", () -> new GetPutProcessor(STORE, r -> r.value()[0] == REPLY ? "out" : "req"), "source");
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
         Serdes.ByteArray()), "app");
     topology.addSink("req", requests, Serdes.String().serializer(), Serdes.ByteArray().serializer(), "app");
@@ -111,26 +107,5 @@ public final class PingPong implements AutoCloseable {
     echo.close();
     injector.close();
     streams.close(Duration.ofSeconds(30));
-  }
-
-  private static final class StoreAndRoute implements Processor<String, byte[], String, byte[]> {
-    private final byte[] state = Payloads.state();
-    private ProcessorContext<String, byte[]> context;
-    private KeyValueStore<String, byte[]> store;
-
-    @Override
-    public void init(ProcessorContext<String, byte[]> context) {
-      this.context = context;
-      this.store = context.getStateStore(STORE);
-    }
-
-    @Override
-    public void process(Record<String, byte[]> record) {
-      byte[] previous = store.get(record.key());
-      byte[] next = previous == null ? state.clone() : previous;
-      next[0]++;
-      store.put(record.key(), next);
-      context.forward(record, record.value()[0] == REPLY ? "out" : "req");
-    }
   }
 }

@@ -12,10 +12,6 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -46,7 +42,7 @@ public final class StreamsPipe {
     Topology topology = new Topology();
     topology.addSource("in", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), in);
     if (stateful) {
-      topology.addProcessor("state", StatefulProcessor::new, "in");
+      topology.addProcessor("state", () -> new GetPutProcessor(STORE, r -> null), "in");
       topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
           Serdes.ByteArray()), "state");
     }
@@ -62,27 +58,6 @@ public final class StreamsPipe {
       return window.run(label, "records/s", tap::counted);
     } finally {
       streams.close(Duration.ofSeconds(30));
-    }
-  }
-
-  private static final class StatefulProcessor implements Processor<String, byte[], String, byte[]> {
-    private final byte[] state = Payloads.state();
-    private ProcessorContext<String, byte[]> context;
-    private KeyValueStore<String, byte[]> store;
-
-    @Override
-    public void init(ProcessorContext<String, byte[]> context) {
-      this.context = context;
-      this.store = context.getStateStore(STORE);
-    }
-
-    @Override
-    public void process(Record<String, byte[]> record) {
-      byte[] previous = store.get(record.key());
-      byte[] next = previous == null ? state.clone() : previous;
-      next[0]++;
-      store.put(record.key(), next);
-      context.forward(record);
     }
   }
 }
