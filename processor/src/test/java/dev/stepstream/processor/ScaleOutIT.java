@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.stepstream.engine.EngineOptions;
-import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
 import dev.stepstream.wire.ExecutionSummary;
@@ -45,11 +44,7 @@ class ScaleOutIT {
   @Test
   void shouldCompleteEveryExecutionExactlyOnceWhenAnInstanceStopsAndRestarts(KafkaCluster kafka, @TempDir Path dir)
       throws Exception {
-    TopicCatalogue topics = TopicCatalogue.load("scale-" + UUID.randomUUID().toString().substring(0, 8) + ".");
-    try (TopicProvisioner provisioner = new TopicProvisioner(kafka.bootstrapServers(), topics, 4, (short) 1)) {
-      provisioner.ensureCatalogueTopics();
-      provisioner.ensureTaskTopics(List.of("ScaleA", "ScaleB"));
-    }
+    TopicCatalogue topics = StepstreamProcessorIT.provisionTopics(kafka, "scale-", 4, "ScaleA", "ScaleB");
     String appId = "scale-" + UUID.randomUUID();
     int executions = 60;
     StepstreamProcessor first = start(kafka, topics, appId, dir.resolve("one"));

@@ -45,11 +45,7 @@ class StepstreamProcessorIT {
   @Test
   void shouldRunExecutionsToCompletionOnARealBrokerWithExactlyOnce(KafkaCluster kafka, @TempDir Path stateDir)
       throws Exception {
-    TopicCatalogue topics = TopicCatalogue.load("it-" + UUID.randomUUID().toString().substring(0, 8) + ".");
-    try (TopicProvisioner provisioner = new TopicProvisioner(kafka.bootstrapServers(), topics, 3, (short) 1)) {
-      provisioner.ensureCatalogueTopics();
-      provisioner.ensureTaskTopics(List.of("EchoA", "EchoB"));
-    }
+    TopicCatalogue topics = provisionTopics(kafka, "it-", 3, "EchoA", "EchoB");
     String machine = "arn:aws:states:us-east-1:123456789012:stateMachine:Echo";
     ProcessorConfig config = ProcessorConfig.defaults(kafka.bootstrapServers(), stateDir)
         .withApplicationId("it-" + UUID.randomUUID());
@@ -84,6 +80,16 @@ class StepstreamProcessorIT {
           .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(ExecutionStatus.SUCCEEDED));
       assertThat(processor.metrics().deadLetteredCount()).isZero();
     }
+  }
+
+  /** A fresh catalogue under a unique prefix, with its topics and the given task topics created. */
+  static TopicCatalogue provisionTopics(KafkaCluster kafka, String prefix, int partitions, String... tasks) {
+    TopicCatalogue topics = TopicCatalogue.load(prefix + UUID.randomUUID().toString().substring(0, 8) + ".");
+    try (TopicProvisioner provisioner = new TopicProvisioner(kafka.bootstrapServers(), topics, partitions, (short) 1)) {
+      provisioner.ensureCatalogueTopics();
+      provisioner.ensureTaskTopics(List.of(tasks));
+    }
+    return topics;
   }
 
   static KafkaProducer<String, byte[]> producer(KafkaCluster kafka) {

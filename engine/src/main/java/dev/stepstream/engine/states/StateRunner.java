@@ -56,8 +56,8 @@ public final class StateRunner {
   }
 
   public static void childDone(Run run, Step.ChildDone done) {
-    Frame p = run.edit(done.parentId());
-    if (p == null || p.phase != Phase.CHILDREN) {
+    Frame p = parentAwaitingChildren(run, done.parentId());
+    if (p == null) {
       return;
     }
     State s = run.state(p);
@@ -69,8 +69,8 @@ public final class StateRunner {
   }
 
   public static void childFailed(Run run, Step.ChildFailed failed) {
-    Frame p = run.edit(failed.parentId());
-    if (p == null || p.phase != Phase.CHILDREN) {
+    Frame p = parentAwaitingChildren(run, failed.parentId());
+    if (p == null) {
       return;
     }
     State s = run.state(p);
@@ -79,5 +79,11 @@ public final class StateRunner {
     } else if (s instanceof MapState m) {
       MapStates.childFailed(run, p, m, failed);
     }
+  }
+
+  /** The Parallel/Map frame a child reports to, or null when it no longer waits for children. */
+  private static Frame parentAwaitingChildren(Run run, int parentId) {
+    Frame p = run.edit(parentId);
+    return p == null || p.phase != Phase.CHILDREN ? null : p;
   }
 }
