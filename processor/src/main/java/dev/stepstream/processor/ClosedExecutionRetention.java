@@ -8,9 +8,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Forgets closed executions after a retention period, as AWS does (90 days). When an execution
  * closes, a cleanup timer is put into the same durable {@code timers} store as the engine's timers,
- * under an id the engine never uses (engine timer ids are {@code t<n>}); a redrive (the execution
- * is RUNNING again) cancels it, and the next close schedules it anew. When it fires, the
- * execution's state, its history entries and any timers it still had are deleted.
+ * under an id the engine never uses (engine timer ids are {@code t<n>}). The timer is never
+ * cancelled (one store write per closed execution, not two): when it fires, the execution is
+ * deleted only if it is still closed and its latest close is at least the retention period ago, so
+ * the timer of an execution that was redriven since is simply ignored (its new close armed a new
+ * one). Deleting removes the execution's state, its history entries and any timers it still had.
  */
 final class ClosedExecutionRetention {
   /** The cleanup timer's id; never passed to the engine. */
@@ -35,15 +37,11 @@ final class ClosedExecutionRetention {
     return TIMER_ID.equals(timerId);
   }
 
-  /** Schedules or cancels the cleanup when an execution closes or is redriven. */
+  /** Schedules the cleanup when an execution closes (again, after a redrive). */
   void onTransition(ExecutionState before, ExecutionState after, long nowMillis) {
     boolean wasClosed = before != null && before.status().finished();
-    boolean isClosed = after.status().finished();
-    if (isClosed && !wasClosed) {
-      long closedAt = after.stopMillis().orElse(nowMillis);
-      timers.start(after.executionArn(), TIMER_ID, dueAt(closedAt));
-    } else if (wasClosed && !isClosed) {
-      timers.cancel(after.executionArn(), TIMER_ID);
+    if (after.status().finished() && !wasClosed) {
+      timers.startUncancellable(after.executionArn(), TIMER_ID, dueAt(after.stopMillis().orElse(nowMillis)));
     }
   }
 
@@ -53,16 +51,17 @@ final class ClosedExecutionRetention {
   }
 
   /**
-   * Deletes a closed execution, its history and its remaining timers; returns false (and deletes
-   * nothing) when the execution is unknown or running.
+   * Deletes a closed execution, its history and its remaining timers once its retention has ended;
+   * returns false (and deletes nothing) when the execution is unknown, running, or closed too
+   * recently.
    */
-  boolean cleanUp(String executionArn) {
+  boolean cleanUp(String executionArn, long nowMillis) {
     byte[] stored = executions.get(executionArn);
     if (stored == null) {
       return false;
     }
     ExecutionState state = ExecutionStateCodec.decode(stored);
-    if (!state.status().finished()) {
+    if (!state.status().finished() || dueAt(state.stopMillis().orElse(0L)) > nowMillis) {
       return false;
     }
     state.timers().keySet().forEach(timerId -> timers.cancel(executionArn, timerId));

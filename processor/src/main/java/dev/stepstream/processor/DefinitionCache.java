@@ -6,6 +6,7 @@ import dev.stepstream.engine.Definition;
 import dev.stepstream.wire.StateMachine;
 import dev.stepstream.wire.WireFormatException;
 import dev.stepstream.wire.WireJson;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,18 +15,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compiled definitions, keyed by state machine ARN and recompiled only when the stored revision
- * changes. Definitions are validated by the API before they are stored, so a definition that does
- * not compile here is logged and treated as missing.
+ * Compiled definitions, keyed by state machine ARN and recompiled only when the stored record
+ * changes. The stored bytes are compared with those last compiled, so the hot path (two lookups per
+ * started execution) costs a store read and a byte comparison, not a JSON decode. Definitions are
+ * validated by the API before they are stored, so a definition that does not compile here is
+ * logged (once per stored version) and treated as missing.
  */
 final class DefinitionCache {
   private static final Logger LOG = LoggerFactory.getLogger(DefinitionCache.class);
   private static final int MAX_ENTRIES = 1_000;
 
+  private record Compiled(byte[] stored, Optional<Definition> definition) {}
+
   private final Function<String, byte[]> store;
-  private final Map<String, Definition> compiled = new LinkedHashMap<>(64, 0.75f, true) {
+  private final Map<String, Compiled> compiled = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Definition> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, Compiled> eldest) {
       return size() > MAX_ENTRIES;
     }
   };
@@ -39,6 +44,16 @@ final class DefinitionCache {
     if (bytes == null) {
       return Optional.empty();
     }
+    Compiled cached = compiled.get(stateMachineArn);
+    if (cached != null && Arrays.equals(cached.stored(), bytes)) {
+      return cached.definition();
+    }
+    Optional<Definition> definition = decodeAndCompile(stateMachineArn, bytes);
+    compiled.put(stateMachineArn, new Compiled(bytes, definition));
+    return definition;
+  }
+
+  private static Optional<Definition> decodeAndCompile(String stateMachineArn, byte[] bytes) {
     StateMachine record;
     try {
       record = WireJson.decode(bytes, StateMachine.class);
@@ -49,24 +64,13 @@ final class DefinitionCache {
     if (!StateMachine.KIND_STATE_MACHINE.equals(record.kind())) {
       return Optional.empty();
     }
-    String revision = record.revisionId() == null ? "" : record.revisionId();
-    Definition cached = compiled.get(stateMachineArn);
-    if (cached != null && cached.revisionId().equals(revision)) {
-      return Optional.of(cached);
-    }
-    return compile(record, revision);
-  }
-
-  private Optional<Definition> compile(StateMachine record, String revision) {
     ValidationResult result = Asl.compile(record.definition());
     if (result.stateMachine().isEmpty()) {
       LOG.warn("Definition of {} does not compile: {}", record.arn(), result.diagnostics());
       return Optional.empty();
     }
-    Definition definition = new Definition(record.arn(), record.name(), revision,
+    return Optional.of(new Definition(record.arn(), record.name(), record.revisionId() == null ? "" : record.revisionId(),
         record.machineType() == null ? "STANDARD" : record.machineType(),
-        record.roleArn() == null ? "" : record.roleArn(), result.stateMachine().get());
-    compiled.put(record.arn(), definition);
-    return Optional.of(definition);
+        record.roleArn() == null ? "" : record.roleArn(), result.stateMachine().get()));
   }
 }

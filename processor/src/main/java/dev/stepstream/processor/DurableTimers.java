@@ -38,6 +38,14 @@ final class DurableTimers {
     byDueTime.put(dueKey(dueAtMillis, id), timerId);
   }
 
+  /**
+   * A timer that is never cancelled, so it needs no {@code timer-index} entry: one store write
+   * instead of two. Starting it again with another due time adds a second timer.
+   */
+  void startUncancellable(String executionArn, String timerId, long dueAtMillis) {
+    byDueTime.put(dueKey(dueAtMillis, executionArn + SEP + timerId), timerId);
+  }
+
   void cancel(String executionArn, String timerId) {
     String id = executionArn + SEP + timerId;
     Long due = byId.get(id);
@@ -57,8 +65,12 @@ final class DurableTimers {
       }
     }
     for (DueTimer t : due) {
-      byDueTime.delete(dueKey(t.dueAtMillis(), t.executionArn() + SEP + t.timerId()));
-      byId.delete(t.executionArn() + SEP + t.timerId());
+      String id = t.executionArn() + SEP + t.timerId();
+      byDueTime.delete(dueKey(t.dueAtMillis(), id));
+      Long indexed = byId.get(id);
+      if (indexed != null && indexed == t.dueAtMillis()) {
+        byId.delete(id);
+      }
     }
     return due;
   }

@@ -17,7 +17,6 @@ import dev.stepstream.wire.WireJson;
 import dev.stepstream.wire.WireRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.KafkaException;
@@ -121,7 +120,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   }
 
   private void expire(String arn, long nowMillis) {
-    if (retention.cleanUp(arn)) {
+    if (retention.cleanUp(arn, nowMillis)) {
       // A tombstone, so the compacted executions topic (and the API's lists) forget it too.
       context.forward(new Record<String, byte[]>(arn, null, nowMillis), StepstreamTopology.EXECUTIONS_SINK);
     }
@@ -211,13 +210,11 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     if (events.isEmpty()) {
       return;
     }
-    List<byte[]> encoded = new ArrayList<>(events.size());
-    for (HistoryEvent event : events) {
-      byte[] value = WireJson.encode(event);
-      encoded.add(value);
-      context.forward(new Record<>(arn, value, nowMillis), StepstreamTopology.HISTORY_SINK);
+    List<HistoryStore.Chunk> chunks = HistoryStore.chunks(arn, events);
+    for (HistoryStore.Chunk chunk : chunks) {
+      context.forward(new Record<>(arn, chunk.value(), nowMillis), StepstreamTopology.HISTORY_SINK);
     }
-    HistoryStore.append(history, arn, events, encoded);
+    HistoryStore.append(history, chunks);
   }
 
   private void forwardEffects(String arn, List<Effect> effects, long nowMillis) {

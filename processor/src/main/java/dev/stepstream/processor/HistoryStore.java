@@ -1,5 +1,7 @@
 package dev.stepstream.processor;
 
+import dev.stepstream.wire.HistoryBatch;
+import dev.stepstream.wire.HistoryBatchWriter;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.WireFormatException;
 import dev.stepstream.wire.WireJson;
@@ -14,11 +16,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * The {@code history} state store: every history event the processor forwards, in chunks. One chunk
  * holds the consecutive events of one {@code apply} (split when it grows past {@link #CHUNK_BYTES})
- * as a JSON array of the very bytes forwarded to the history topic, keyed by execution ARN + {@code #}
- * + the zero-padded id of its first event, so one execution's chunks form one ordered key range.
- * One put per apply instead of one per event is what keeps the store cheap on the hot path.
- * ('#' cannot occur in AWS execution names, so one ARN's range never covers another's.)
- * A value holding a single JSON object (one event per key, the earlier layout) is still read.
+ * as the very {@code HistoryBatch} bytes forwarded to the history topic, keyed by execution ARN +
+ * {@code #} + the zero-padded id of its first event, so one execution's chunks form one ordered key
+ * range. One put (and one topic record) per apply instead of one per event is what keeps the hot
+ * path cheap. ('#' cannot occur in AWS execution names, so one ARN's range never covers another's.)
+ * Values of the earlier layouts (a single event object, a JSON array of events) are still read.
  */
 public final class HistoryStore {
   public static final String STORE = "history";
@@ -35,36 +37,35 @@ public final class HistoryStore {
     return executionArn + SEPARATOR + "0".repeat(Math.max(0, ID_DIGITS - digits.length())) + digits;
   }
 
+  /** One history record: the store key and the {@code HistoryBatch} bytes (also the history topic value). */
+  record Chunk(String key, byte[] value) {}
+
   /**
-   * Stores consecutive events of one execution; {@code encoded.get(i)} is the JSON of
-   * {@code events.get(i)}.
+   * Consecutive events of one execution as {@code HistoryBatch} records, each at most
+   * {@link #CHUNK_BYTES} unless it holds a single larger event.
    */
-  static void append(KeyValueStore<String, byte[]> store, String executionArn, List<HistoryEvent> events,
-      List<byte[]> encoded) {
-    int start = 0;
-    while (start < events.size()) {
-      int end = start;
-      int bytes = 0;
-      while (end < events.size() && (end == start || bytes + encoded.get(end).length <= CHUNK_BYTES)) {
-        bytes += encoded.get(end).length + 1;
-        end++;
-      }
-      store.put(key(executionArn, events.get(start).id()), jsonArray(encoded.subList(start, end), bytes + 1));
-      start = end;
-    }
+  static List<Chunk> chunks(String executionArn, List<HistoryEvent> events) {
+    List<Chunk> chunks = new ArrayList<>(1);
+    addChunks(executionArn, events, chunks);
+    return chunks;
   }
 
-  private static byte[] jsonArray(List<byte[]> elements, int size) {
-    byte[] array = new byte[size];
-    array[0] = '[';
-    int at = 1;
-    for (byte[] element : elements) {
-      System.arraycopy(element, 0, array, at, element.length);
-      at += element.length;
-      array[at++] = ',';
+  private static void addChunks(String executionArn, List<HistoryEvent> events, List<Chunk> chunks) {
+    byte[] value = HistoryBatchWriter.encode(executionArn, events);
+    if (value.length <= CHUNK_BYTES || events.size() == 1) {
+      chunks.add(new Chunk(key(executionArn, events.get(0).id()), value));
+      return;
     }
-    array[size - 1] = ']';
-    return array;
+    int half = events.size() / 2;
+    addChunks(executionArn, events.subList(0, half), chunks);
+    addChunks(executionArn, events.subList(half, events.size()), chunks);
+  }
+
+  /** Stores the chunks of one transition (see {@link #chunks}). */
+  static void append(KeyValueStore<String, byte[]> store, List<Chunk> chunks) {
+    for (Chunk chunk : chunks) {
+      store.put(chunk.key(), chunk.value());
+    }
   }
 
   /**
@@ -138,7 +139,7 @@ public final class HistoryStore {
 
   private static HistoryEvent[] decode(byte[] chunk) {
     if (chunk.length > 0 && chunk[0] == '{') {
-      return new HistoryEvent[] {WireJson.decode(chunk, HistoryEvent.class)};
+      return HistoryBatch.eventsOf(chunk).toArray(HistoryEvent[]::new);
     }
     try {
       return WireJson.mapper().readValue(chunk, HistoryEvent[].class);

@@ -108,6 +108,35 @@ class ClosedExecutionRetentionTest {
   }
 
   @Test
+  void shouldIgnoreTheFirstCloseTimerWhenARedrivenExecutionClosedAgainBeforeItFired() {
+    harness.define(TASK);
+    String arn = harness.start("closed-twice", JSON.objectNode());
+    harness.send(new TaskFailed(1, arn, harness.taskRequests("Work").get(0).taskToken(), "Boom", "first run"));
+    harness.advance(Duration.ofDays(10));
+    harness.send(new RedriveExecution(1, arn, 0L));
+    harness.send(new TaskSucceeded(1, arn, harness.taskRequests("Work").get(0).taskToken(), JSON.objectNode()));
+
+    harness.advance(Duration.ofDays(81));
+    assertThat(executions().get(arn)).as("91 days after the first close, 81 after the second").isNotNull();
+    assertThat(events(arn)).isNotEmpty();
+
+    harness.advance(Duration.ofDays(10));
+    assertThat(executions().get(arn)).isNull();
+    assertThat(timers().all()).toIterable().isEmpty();
+  }
+
+  @Test
+  void shouldWriteOneTimerRecordAndNoIndexEntryWhenAnExecutionCloses() {
+    harness.define(PASS);
+    String arn = harness.start("one-write", JSON.objectNode());
+
+    assertThat(timers().all()).toIterable().extracting(kv -> kv.value).containsExactly("retention");
+    KeyValueStore<String, Long> index = harness.driver.getKeyValueStore(DurableTimers.INDEX_STORE);
+    assertThat(index.all()).toIterable().isEmpty();
+    assertThat(executions().get(arn)).isNotNull();
+  }
+
+  @Test
   void shouldUseAConfiguredRetention(@TempDir Path otherDir) {
     harness.close();
     harness = new TopologyHarness(otherDir, Duration.ofHours(1));
@@ -118,6 +147,10 @@ class ClosedExecutionRetentionTest {
     assertThat(executions().get(arn)).isNotNull();
     harness.advance(Duration.ofMinutes(2));
     assertThat(executions().get(arn)).isNull();
+  }
+
+  private KeyValueStore<String, String> timers() {
+    return harness.driver.getKeyValueStore(DurableTimers.TIMERS_STORE);
   }
 
   private KeyValueStore<String, byte[]> executions() {

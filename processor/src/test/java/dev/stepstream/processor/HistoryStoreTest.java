@@ -1,8 +1,10 @@
 package dev.stepstream.processor;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.stepstream.wire.HistoryBatch;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.WireJson;
 import java.nio.file.Path;
@@ -74,10 +76,22 @@ class HistoryStoreTest {
   }
 
   @Test
+  void shouldForwardOneHistoryBatchPerApplyWithTheStoredBytes() {
+    harness.define(PASS_TWICE);
+    String arn = harness.start("run-1", JsonNodeFactory.instance.objectNode());
+
+    List<byte[]> records = harness.historyRecords();
+    assertThat(records).singleElement()
+        .satisfies(value -> assertThat(value).isEqualTo(store().get(HistoryStore.key(arn, 1))));
+    assertThat(HistoryBatch.eventsOf(records.get(0))).extracting(HistoryEvent::id)
+        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+  }
+
+  @Test
   void shouldSplitLargeAppliesIntoChunksAndPageAcrossThem() {
     String arn = HARNESS_ARN;
     List<HistoryEvent> events = events(arn, 1, 10, HistoryStore.CHUNK_BYTES / 4);
-    HistoryStore.append(store(), arn, events, events.stream().map(WireJson::encode).toList());
+    HistoryStore.append(store(), HistoryStore.chunks(arn, events));
 
     assertThat(storedKeys()).isEqualTo(4);
     assertThat(HistoryStore.range(store(), arn, 1, Long.MAX_VALUE, false, 100)).extracting(HistoryEvent::id)
@@ -94,17 +108,20 @@ class HistoryStoreTest {
   }
 
   @Test
-  void shouldReadEventsStoredOnePerKeyAlongsideChunks() {
+  void shouldReadEventsStoredInTheEarlierLayoutsAlongsideBatches() {
     String arn = HARNESS_ARN;
     List<HistoryEvent> older = events(arn, 1, 3, 10);
     older.forEach(e -> store().put(HistoryStore.key(arn, e.id()), WireJson.encode(e)));
-    List<HistoryEvent> newer = events(arn, 4, 6, 10);
-    HistoryStore.append(store(), arn, newer, newer.stream().map(WireJson::encode).toList());
+    List<HistoryEvent> arrayChunk = events(arn, 4, 5, 10);
+    store().put(HistoryStore.key(arn, 4), ("[" + new String(WireJson.encode(arrayChunk.get(0)), UTF_8) + ","
+        + new String(WireJson.encode(arrayChunk.get(1)), UTF_8) + "]").getBytes(UTF_8));
+    List<HistoryEvent> newer = events(arn, 6, 8, 10);
+    HistoryStore.append(store(), HistoryStore.chunks(arn, newer));
 
-    assertThat(HistoryStore.range(store(), arn, 2, 5, false, 100)).extracting(HistoryEvent::id)
-        .containsExactly(2L, 3L, 4L, 5L);
-    assertThat(HistoryStore.range(store(), arn, 1, 6, true, 100)).extracting(HistoryEvent::id)
-        .containsExactly(6L, 5L, 4L, 3L, 2L, 1L);
+    assertThat(HistoryStore.range(store(), arn, 2, 7, false, 100)).extracting(HistoryEvent::id)
+        .containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
+    assertThat(HistoryStore.range(store(), arn, 1, 8, true, 100)).extracting(HistoryEvent::id)
+        .containsExactly(8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
     HistoryStore.deleteAll(store(), arn);
     assertThat(storedKeys()).isZero();
   }

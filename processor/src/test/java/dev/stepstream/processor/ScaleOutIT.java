@@ -7,6 +7,7 @@ import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
 import dev.stepstream.wire.ExecutionSummary;
+import dev.stepstream.wire.HistoryBatch;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StateMachine;
@@ -94,7 +95,7 @@ class ScaleOutIT {
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (System.nanoTime() < deadline && finishedCount(byExecution) < executions) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          byExecution.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(WireJson.decode(r.value(), HistoryEvent.class));
+          byExecution.computeIfAbsent(r.key(), k -> new ArrayList<>()).addAll(HistoryBatch.eventsOf(r.value()));
         }
       }
     }

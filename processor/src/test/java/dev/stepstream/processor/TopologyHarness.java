@@ -3,6 +3,7 @@ package dev.stepstream.processor;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.wire.Command;
+import dev.stepstream.wire.HistoryBatch;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StateMachine;
@@ -101,8 +102,13 @@ final class TopologyHarness implements AutoCloseable {
         .map(v -> WireJson.decode(v, TaskRequest.class)).toList();
   }
 
+  /** The raw history topic values since the last read. */
+  List<byte[]> historyRecords() {
+    return history.readValuesToList();
+  }
+
   List<HistoryEvent> history() {
-    return history.readValuesToList().stream().map(v -> WireJson.decode(v, HistoryEvent.class)).toList();
+    return history.readValuesToList().stream().flatMap(v -> HistoryBatch.eventsOf(v).stream()).toList();
   }
 
   List<dev.stepstream.wire.ExecutionSummary> summaries() {

@@ -23,12 +23,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(TaskHeartbeat.class),
   @JsonSubTypes.Type(TaskRequest.class),
   @JsonSubTypes.Type(HistoryEvent.class),
+  @JsonSubTypes.Type(HistoryBatch.class),
   @JsonSubTypes.Type(ExecutionSummary.class),
   @JsonSubTypes.Type(DeadLetter.class)
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface WireRecord
-    permits StateMachine, StateMachineAlias, Command, TaskResult, TaskRequest, HistoryEvent, ExecutionSummary, DeadLetter {
+    permits StateMachine, StateMachineAlias, Command, TaskResult, TaskRequest, HistoryEvent, HistoryBatch,
+        ExecutionSummary, DeadLetter {
 
   /** The version of this record's shape; readers reject versions newer than they know. */
   int version();

@@ -38,6 +38,11 @@ final class SampleRecords {
         new HistoryEvent(1, EXECUTION, 2, 1, 10L, "TaskStateEntered", "stateEnteredEventDetails",
             JSON.objectNode().put("name", "SalvarImagem").put("input", "{}")),
         new HistoryEvent(1, EXECUTION, 3, 2, 11L, "ParallelStateStarted", null, null),
+        HistoryBatch.of(EXECUTION, List.of(
+            new HistoryEvent(1, EXECUTION, 4, 3, 12L, "PassStateEntered", "stateEnteredEventDetails",
+                JSON.objectNode().put("name", "A").put("input", "{}")),
+            new HistoryEvent(1, EXECUTION, 5, 4, 12L, "PassStateExited", "stateExitedEventDetails",
+                JSON.objectNode().put("name", "A").put("output", "{}")))),
         new ExecutionSummary(1, EXECUTION, MACHINE, "run-1", "SUCCEEDED", 1L, 2L, input,
             JSON.textNode("done"), null, null, 0),
         new ExecutionSummary(1, EXECUTION, MACHINE, "run-1", "FAILED", 1L, 2L, input, null,

@@ -16,7 +16,7 @@ import org.apache.kafka.streams.Topology;
 public final class StreamsApps {
   private StreamsApps() {}
 
-  /** The profile's guarantee, commit interval and producer linger, as the processor applies them. */
+  /** The profile's guarantee, commit interval, producer linger and compression, as the processor applies them. */
   public static Properties properties(String bootstrap, String applicationId, Path stateDir, Profile profile,
       int threads) {
     Properties fromProcessor = ProcessorConfig.defaults(bootstrap, stateDir).withProfile(profile).streamsProperties();
@@ -27,7 +27,8 @@ public final class StreamsApps {
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
     for (String key : new String[] {StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
-        StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG)}) {
+        StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG),
+        StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG)}) {
       p.put(key, fromProcessor.get(key));
     }
     return p;
@@ -59,8 +60,10 @@ public final class StreamsApps {
   public static String describe(Profile profile) {
     Properties p = ProcessorConfig.defaults("x", Path.of(".")).withProfile(profile).streamsProperties();
     String guarantee = profile.exactlyOnce() ? "EOS v2" : "at-least-once";
+    Object compression = p.get(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG));
     return guarantee + " c=" + p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG) + " linger "
-        + p.get(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG));
+        + p.get(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG))
+        + ("none".equals(compression) ? "" : " " + compression);
   }
 
   public static int linger(Profile profile) {

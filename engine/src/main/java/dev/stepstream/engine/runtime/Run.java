@@ -315,6 +315,8 @@ public final class Run {
     }
     queue.clear();
     deferred = false;
+    // One summary per decision, the latest: a RUNNING one from the same apply would only be overwritten.
+    effects.removeIf(effect -> effect instanceof Effect.PublishSummary);
     effects.add(new Effect.PublishSummary(header.summary()));
   }
 

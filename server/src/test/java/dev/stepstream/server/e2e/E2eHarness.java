@@ -8,6 +8,7 @@ import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.wire.ExecutionSummary;
+import dev.stepstream.wire.HistoryBatch;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StateMachine;
@@ -138,7 +139,7 @@ final class E2eHarness implements AutoCloseable {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
           if (r.topic().equals(topics.history())) {
             history.computeIfAbsent(r.key(), k -> new CopyOnWriteArrayList<>())
-                .add(WireJson.decode(r.value(), HistoryEvent.class));
+                .addAll(HistoryBatch.eventsOf(r.value()));
           } else {
             ExecutionSummary s = WireJson.decode(r.value(), ExecutionSummary.class);
             if (!"RUNNING".equals(s.status())) {

@@ -1,6 +1,7 @@
 package dev.stepstream.server.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepstream.wire.HistoryBatch;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.WireJson;
@@ -58,7 +59,7 @@ final class TopicCollector implements AutoCloseable {
           }
           if (r.topic().equals(topics.history())) {
             history.computeIfAbsent(r.key(), k -> new CopyOnWriteArrayList<>())
-                .add(WireJson.decode(r.value(), HistoryEvent.class));
+                .addAll(HistoryBatch.eventsOf(r.value()));
           } else {
             JsonNode summary = tree(r.value());
             if (!"RUNNING".equals(summary.path("status").asText())) {

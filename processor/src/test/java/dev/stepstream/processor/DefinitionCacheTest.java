@@ -1,0 +1,61 @@
+package dev.stepstream.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stepstream.engine.Definition;
+import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.WireJson;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DefinitionCacheTest {
+  private static final String ARN = "arn:aws:states:us-east-1:123456789012:stateMachine:M";
+  private static final String ONE_PASS = "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}";
+  private static final String ONE_SUCCEED = "{\"StartAt\":\"B\",\"States\":{\"B\":{\"Type\":\"Succeed\"}}}";
+
+  private final Map<String, byte[]> store = new HashMap<>();
+  private final DefinitionCache cache = new DefinitionCache(arn -> store.get(arn) == null ? null : store.get(arn).clone());
+
+  private static byte[] machine(String definition, String revision, String kind) {
+    return WireJson.encode(new StateMachine(1, ARN, "M", kind, definition, "STANDARD", "arn:aws:iam::1:role/r",
+        revision, 1L, 1L, null, null));
+  }
+
+  @Test
+  void shouldCompileOnceAndReuseTheDefinitionWhileTheStoredRecordIsUnchanged() {
+    store.put(ARN, machine(ONE_PASS, "r1", StateMachine.KIND_STATE_MACHINE));
+
+    Definition first = cache.find(ARN).orElseThrow();
+
+    assertThat(cache.find(ARN)).containsSame(first);
+    assertThat(first.machine().startAt()).isEqualTo("A");
+  }
+
+  @Test
+  void shouldRecompileWhenTheStoredRecordChanges() {
+    store.put(ARN, machine(ONE_PASS, "r1", StateMachine.KIND_STATE_MACHINE));
+    Definition first = cache.find(ARN).orElseThrow();
+
+    store.put(ARN, machine(ONE_SUCCEED, "r2", StateMachine.KIND_STATE_MACHINE));
+
+    assertThat(cache.find(ARN)).get().isNotSameAs(first)
+        .satisfies(d -> assertThat(d.machine().startAt()).isEqualTo("B"))
+        .satisfies(d -> assertThat(d.revisionId()).isEqualTo("r2"));
+  }
+
+  @Test
+  void shouldTreatMissingUndecodableActivitiesAndUncompilableDefinitionsAsMissing() {
+    assertThat(cache.find(ARN)).isEmpty();
+    store.put(ARN, "not json".getBytes(StandardCharsets.UTF_8));
+    assertThat(cache.find(ARN)).isEmpty();
+    store.put(ARN, machine(null, null, StateMachine.KIND_ACTIVITY));
+    assertThat(cache.find(ARN)).isEmpty();
+    store.put(ARN, machine("{\"StartAt\":\"Nowhere\",\"States\":{}}", "r3", StateMachine.KIND_STATE_MACHINE));
+    assertThat(cache.find(ARN)).isEmpty();
+
+    store.put(ARN, machine(ONE_PASS, "r4", StateMachine.KIND_STATE_MACHINE));
+    assertThat(cache.find(ARN)).isPresent();
+  }
+}
