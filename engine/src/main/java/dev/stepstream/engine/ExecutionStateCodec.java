@@ -13,12 +13,13 @@ import java.util.Map;
 /**
  * A compact binary form of {@link ExecutionState} for the state store: a format byte, the header,
  * the frames and the timers. JSON values are stored as their JSON text. Format 2 adds the alias ARN
- * at the end of the header; format 3 adds the optional {@link AppliedInput} after the timers. Formats 1
- * (written before aliases existed) and 2 are still read.
+ * at the end of the header; format 3 adds the optional {@link AppliedInput} after the timers (as JSON
+ * texts); format 4 keeps it as the host's bytes. Formats 1 (written before aliases existed), 2 and 3
+ * are still read; a format 3 trailer is stepped over.
  */
 public final class ExecutionStateCodec {
-  private static final int FORMAT = 3;
-  private static final int FORMAT_WITHOUT_APPLIED_INPUT = 2;
+  private static final int FORMAT = 4;
+  private static final int FORMAT_WITH_JSON_APPLIED_INPUT = 3;
   private static final int FORMAT_WITHOUT_ALIAS = 1;
 
   private ExecutionStateCodec() {}
@@ -62,7 +63,7 @@ public final class ExecutionStateCodec {
   public static ExecutionState decode(byte[] bytes) {
     BinaryReader in = new BinaryReader(bytes);
     int format = in.readByte();
-    if (format != FORMAT && format != FORMAT_WITHOUT_APPLIED_INPUT && format != FORMAT_WITHOUT_ALIAS) {
+    if (format < FORMAT_WITHOUT_ALIAS || format > FORMAT) {
       throw new IllegalArgumentException("Unknown execution state format " + format);
     }
     ExecutionState.Header h = new ExecutionState.Header(in.readString(), in.readString(), in.readString(),
@@ -82,6 +83,9 @@ public final class ExecutionStateCodec {
       timers.put(t.id(), t);
     }
     ExecutionState state = new ExecutionState(h, frames, timers);
+    if (format == FORMAT_WITH_JSON_APPLIED_INPUT) {
+      AppliedInputCodec.skipJsonTrailer(in);
+    }
     return format == FORMAT ? state.withLastApplied(AppliedInputCodec.read(in)) : state;
   }
 }

@@ -1,9 +1,10 @@
 package dev.stepstream.engine;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.stepstream.engine.runtime.BinaryWriter;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class AppliedInputStorageTest {
@@ -13,21 +14,15 @@ class AppliedInputStorageTest {
         "B":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:1:function:Work","End":true}}}""";
 
   @Test
-  void shouldRoundTripTheLastAppliedInputWithEveryKindOfOutput() {
+  void shouldRoundTripTheLastAppliedInputWithTheHostsOutputBytes() {
     TestDriver d = new TestDriver(TWO_TASKS).start("{\"n\":1}");
-    Decision first = d.succeedTask("{\"r\":2}");
-    List<Effect> effects = new ArrayList<>(first.effects());
-    effects.add(new Effect.ContinueLater(7));
-    effects.add(new Effect.CancelTimer("t-9"));
-    effects.add(new Effect.PublishSummary(d.state.summary()));
-    AppliedInput applied = new AppliedInput("task:abc", first.events(), effects);
+    d.succeedTask("{\"r\":2}");
+    AppliedInput applied = new AppliedInput("task:abc", "any bytes the host wrote \u00e9".getBytes(UTF_8));
 
     ExecutionState decoded = ExecutionStateCodec.decode(ExecutionStateCodec.encode(d.state.withLastApplied(applied)));
 
     assertThat(decoded.lastApplied()).contains(applied);
     assertThat(decoded.withLastApplied(null)).isEqualTo(d.state);
-    assertThat(first.effects()).hasAtLeastOneElementOfType(Effect.ScheduleTask.class)
-        .hasAtLeastOneElementOfType(Effect.StartTimer.class);
   }
 
   @Test
@@ -35,7 +30,7 @@ class AppliedInputStorageTest {
     TestDriver d = new TestDriver(TWO_TASKS).start("{}");
     assertThat(ExecutionStateCodec.decode(ExecutionStateCodec.encode(d.state)).lastApplied()).isEmpty();
 
-    d.state = d.state.withLastApplied(new AppliedInput("start:x", d.history, List.of()));
+    d.state = d.state.withLastApplied(new AppliedInput("start:x", new byte[] {1, 2, 3}));
     Decision next = d.succeedTask("{}");
 
     assertThat(next.state().orElseThrow().lastApplied()).isEmpty();
@@ -44,10 +39,40 @@ class AppliedInputStorageTest {
   @Test
   void shouldReadFormatTwoStatesWrittenBeforeAppliedInputs() {
     TestDriver d = new TestDriver(TWO_TASKS).start("{}");
-    byte[] formatThree = ExecutionStateCodec.encode(d.state);
-    byte[] formatTwo = java.util.Arrays.copyOf(formatThree, formatThree.length - 1); // drop the absent-trailer flag
+    byte[] current = ExecutionStateCodec.encode(d.state);
+    byte[] formatTwo = Arrays.copyOf(current, current.length - 1); // drop the absent-trailer flag
     formatTwo[0] = 2;
 
     assertThat(ExecutionStateCodec.decode(formatTwo)).isEqualTo(d.state);
+  }
+
+  @Test
+  void shouldStepOverTheJsonTrailerOfFormatThreeStates() {
+    TestDriver d = new TestDriver(TWO_TASKS).start("{}");
+    byte[] current = ExecutionStateCodec.encode(d.state);
+    BinaryWriter trailer = new BinaryWriter(256);
+    trailer.writeBoolean(true);
+    trailer.writeString("task:abc");
+    trailer.writeInt(1);
+    trailer.writeString("{\"type\":\"HistoryEvent\"}");
+    trailer.writeInt(5);
+    trailer.writeByte(0);
+    trailer.writeString("{\"type\":\"TaskRequest\"}");
+    trailer.writeByte(1);
+    trailer.writeString("t7");
+    trailer.writeLong(123_456L);
+    trailer.writeByte(2);
+    trailer.writeString("t6");
+    trailer.writeByte(3);
+    trailer.writeLong(9);
+    trailer.writeByte(4);
+    trailer.writeString("{\"type\":\"ExecutionSummary\"}");
+    byte[] tail = trailer.toByteArray();
+    byte[] formatThree = Arrays.copyOf(current, current.length - 1 + tail.length);
+    System.arraycopy(tail, 0, formatThree, current.length - 1, tail.length);
+    formatThree[0] = 3;
+
+    assertThat(ExecutionStateCodec.decode(formatThree)).isEqualTo(d.state);
+    assertThat(ExecutionStateCodec.decode(formatThree).lastApplied()).isEmpty();
   }
 }

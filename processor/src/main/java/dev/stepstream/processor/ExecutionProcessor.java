@@ -2,13 +2,10 @@ package dev.stepstream.processor;
 
 import dev.stepstream.engine.AppliedInput;
 import dev.stepstream.engine.Decision;
-import dev.stepstream.engine.Effect;
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.engine.ExecutionStateCodec;
 import dev.stepstream.engine.Interpreter;
 import dev.stepstream.wire.Command;
-import dev.stepstream.wire.Continue;
-import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.TaskResult;
 import dev.stepstream.wire.TimerFired;
@@ -17,7 +14,6 @@ import dev.stepstream.wire.WireJson;
 import dev.stepstream.wire.WireRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -161,12 +157,12 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
         return;
       }
       metrics.applied();
+      Outputs outputs = Outputs.of(arn, decision.events(), decision.effects());
       decision.state().ifPresent(s -> {
-        executions.put(arn, ExecutionStateCodec.encode(remember(state, s, input, decision)));
+        executions.put(arn, ExecutionStateCodec.encode(remember(state, s, input, outputs)));
         retention.onTransition(state, s, nowMillis);
       });
-      forwardEvents(arn, decision.events(), nowMillis);
-      forwardEffects(arn, decision.effects(), nowMillis);
+      write(arn, outputs, nowMillis);
     } catch (KafkaException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -179,7 +175,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
    * At-least-once only: the restored state can include an input whose outputs were lost in a crash,
    * so the state keeps the last input's identity and outputs (written atomically with the state).
    */
-  private ExecutionState remember(ExecutionState before, ExecutionState after, WireRecord input, Decision decision) {
+  private ExecutionState remember(ExecutionState before, ExecutionState after, WireRecord input, Outputs outputs) {
     if (!replayDuplicates) {
       return after;
     }
@@ -187,7 +183,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     if (id.isEmpty()) {
       return after.withLastApplied(before == null ? null : before.lastApplied().orElse(null));
     }
-    return after.withLastApplied(new AppliedInput(id.get(), decision.events(), decision.effects()));
+    return after.withLastApplied(new AppliedInput(id.get(), outputs.toBytes()));
   }
 
   /** A second delivery of the last applied input: write its outputs again (same keys and event ids). */
@@ -200,40 +196,29 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     if (last.isPresent() && id.isPresent() && last.get().inputId().equals(id.get())) {
       metrics.replayed();
       LOG.debug("Re-emitting the outputs of {} for {}", id.get(), arn);
-      forwardEvents(arn, last.get().events(), nowMillis);
-      forwardEffects(arn, last.get().effects(), nowMillis);
+      write(arn, Outputs.fromBytes(last.get().outputs()), nowMillis);
       retention.onTransition(null, state, nowMillis); // the cleanup timer may be lost too; same due time
     }
   }
 
-  private void forwardEvents(String arn, List<HistoryEvent> events, long nowMillis) {
-    if (events.isEmpty()) {
-      return;
-    }
-    List<HistoryStore.Chunk> chunks = HistoryStore.chunks(arn, events);
-    for (HistoryStore.Chunk chunk : chunks) {
-      context.forward(new Record<>(arn, chunk.value(), nowMillis), StepstreamTopology.HISTORY_SINK);
-    }
-    HistoryStore.append(history, chunks);
-  }
-
-  private void forwardEffects(String arn, List<Effect> effects, long nowMillis) {
-    for (Effect effect : effects) {
-      if (effect instanceof Effect.ScheduleTask task) {
-        taskTopics.ensure(task.request().taskName());
-        Record<String, byte[]> out = new Record<>(arn, WireJson.encode(task.request()), nowMillis);
-        out.headers().add(TASK_HEADER, task.request().taskName().getBytes(StandardCharsets.UTF_8));
+  private void write(String arn, Outputs outputs, long nowMillis) {
+    for (Outputs.Output output : outputs.all()) {
+      if (output instanceof Outputs.History h) {
+        context.forward(new Record<>(arn, h.batch(), nowMillis), StepstreamTopology.HISTORY_SINK);
+        history.put(h.storeKey(), h.batch());
+      } else if (output instanceof Outputs.Task task) {
+        taskTopics.ensure(task.taskName());
+        Record<String, byte[]> out = new Record<>(arn, task.request(), nowMillis);
+        out.headers().add(TASK_HEADER, task.taskName().getBytes(StandardCharsets.UTF_8));
         context.forward(out, StepstreamTopology.TASKS_SINK);
-      } else if (effect instanceof Effect.StartTimer timer) {
+      } else if (output instanceof Outputs.StartTimer timer) {
         timers.start(arn, timer.timerId(), timer.dueAtMillis());
-      } else if (effect instanceof Effect.CancelTimer timer) {
+      } else if (output instanceof Outputs.CancelTimer timer) {
         timers.cancel(arn, timer.timerId());
-      } else if (effect instanceof Effect.ContinueLater next) {
-        byte[] command = WireJson.encode(new Continue(1, arn, next.sequence()));
-        context.forward(new Record<>(arn, command, nowMillis), StepstreamTopology.COMMANDS_SINK);
-      } else if (effect instanceof Effect.PublishSummary summary) {
-        byte[] value = WireJson.encode(summary.summary());
-        context.forward(new Record<>(arn, value, nowMillis), StepstreamTopology.EXECUTIONS_SINK);
+      } else if (output instanceof Outputs.Command command) {
+        context.forward(new Record<>(arn, command.command(), nowMillis), StepstreamTopology.COMMANDS_SINK);
+      } else if (output instanceof Outputs.Summary summary) {
+        context.forward(new Record<>(arn, summary.summary(), nowMillis), StepstreamTopology.EXECUTIONS_SINK);
       }
     }
   }

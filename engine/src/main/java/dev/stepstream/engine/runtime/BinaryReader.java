@@ -58,6 +58,28 @@ public final class BinaryReader {
     return s;
   }
 
+  /** What {@link BinaryWriter#writeBytes} wrote. */
+  public byte[] readBytes() {
+    int length = (int) readLong();
+    if (length < 0 || position + length > bytes.length) {
+      throw new IllegalArgumentException("Truncated execution state");
+    }
+    byte[] out = java.util.Arrays.copyOfRange(bytes, position, position + length);
+    position += length;
+    return out;
+  }
+
+  /** Steps over a string without decoding it. */
+  public void skipString() {
+    int length = (int) readLong();
+    if (length > 0) {
+      if (position + length > bytes.length) {
+        throw new IllegalArgumentException("Truncated execution state");
+      }
+      position += length;
+    }
+  }
+
   public JsonNode readJson() {
     String text = readString();
     return text == null ? null : Json.read(text);

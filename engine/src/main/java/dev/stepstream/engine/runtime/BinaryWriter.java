@@ -54,7 +54,8 @@ public final class BinaryWriter {
     writeString(value == null ? null : Json.write(value));
   }
 
-  private void writeBytes(byte[] bytes) {
+  /** A byte array as it is (not null). */
+  public void writeBytes(byte[] bytes) {
     writeLong(bytes.length);
     ensure(bytes.length);
     System.arraycopy(bytes, 0, buffer, size, bytes.length);

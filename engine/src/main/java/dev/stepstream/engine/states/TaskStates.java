@@ -56,7 +56,9 @@ public final class TaskStates {
     f.token = token;
     f.taskStarted = !activity;
     f.heartbeatSeconds = heartbeat;
-    f.timeoutTimerId = run.startTimer(f.id, TimerKind.TASK_TIMEOUT, run.now + timeout * 1000L);
+    // The default (99,999,999 s, about 3.2 years) outlasts any Standard execution, which AWS caps at one
+    // year, so it can never fire: not arming it saves two timer writes and their cancellation per task.
+    f.timeoutTimerId = explicitTimeout ? run.startTimer(f.id, TimerKind.TASK_TIMEOUT, run.now + timeout * 1000L) : null;
     if (heartbeat > 0) {
       f.heartbeatTimerId = run.startTimer(f.id, TimerKind.HEARTBEAT_TIMEOUT, run.now + heartbeat * 1000L);
     }

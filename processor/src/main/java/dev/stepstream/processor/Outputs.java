@@ -1,0 +1,159 @@
+package dev.stepstream.processor;
+
+import dev.stepstream.engine.Effect;
+import dev.stepstream.wire.Continue;
+import dev.stepstream.wire.HistoryEvent;
+import dev.stepstream.wire.WireJson;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything one decision makes the processor write, already encoded: history chunks, task requests,
+ * Continue commands, the summary, and timer starts and cancellations, in the order they are written.
+ * The fast profile keeps {@link #toBytes()} in the execution state (see {@code AppliedInput}) so a
+ * duplicate of the input can write the very same records again without encoding anything twice.
+ */
+final class Outputs {
+  /** One output. */
+  sealed interface Output {}
+
+  record History(String storeKey, byte[] batch) implements Output {}
+
+  record Task(String taskName, byte[] request) implements Output {}
+
+  record Command(byte[] command) implements Output {}
+
+  record Summary(byte[] summary) implements Output {}
+
+  record StartTimer(String timerId, long dueAtMillis) implements Output {}
+
+  record CancelTimer(String timerId) implements Output {}
+
+  private static final int HISTORY = 0;
+  private static final int TASK = 1;
+  private static final int COMMAND = 2;
+  private static final int SUMMARY = 3;
+  private static final int START_TIMER = 4;
+  private static final int CANCEL_TIMER = 5;
+
+  private final List<Output> all;
+
+  private Outputs(List<Output> all) {
+    this.all = all;
+  }
+
+  List<Output> all() {
+    return all;
+  }
+
+  /** Encodes a decision's events and effects. */
+  static Outputs of(String executionArn, List<HistoryEvent> events, List<Effect> effects) {
+    List<Output> out = new ArrayList<>(effects.size() + 1);
+    if (!events.isEmpty()) {
+      for (HistoryStore.Chunk chunk : HistoryStore.chunks(executionArn, events)) {
+        out.add(new History(chunk.key(), chunk.value()));
+      }
+    }
+    for (Effect effect : effects) {
+      out.add(encode(executionArn, effect));
+    }
+    return new Outputs(out);
+  }
+
+  private static Output encode(String executionArn, Effect effect) {
+    if (effect instanceof Effect.ScheduleTask task) {
+      return new Task(task.request().taskName(), WireJson.encode(task.request()));
+    } else if (effect instanceof Effect.StartTimer timer) {
+      return new StartTimer(timer.timerId(), timer.dueAtMillis());
+    } else if (effect instanceof Effect.CancelTimer timer) {
+      return new CancelTimer(timer.timerId());
+    } else if (effect instanceof Effect.ContinueLater next) {
+      return new Command(WireJson.encode(new Continue(1, executionArn, next.sequence())));
+    } else if (effect instanceof Effect.PublishSummary summary) {
+      return new Summary(WireJson.encode(summary.summary()));
+    }
+    throw new IllegalArgumentException("unknown effect " + effect);
+  }
+
+  byte[] toBytes() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(all.size());
+      for (Output output : all) {
+        write(out, output);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void write(DataOutputStream out, Output output) throws IOException {
+    if (output instanceof History h) {
+      out.writeByte(HISTORY);
+      out.writeUTF(h.storeKey());
+      writeBytes(out, h.batch());
+    } else if (output instanceof Task t) {
+      out.writeByte(TASK);
+      out.writeUTF(t.taskName());
+      writeBytes(out, t.request());
+    } else if (output instanceof Command c) {
+      out.writeByte(COMMAND);
+      writeBytes(out, c.command());
+    } else if (output instanceof Summary s) {
+      out.writeByte(SUMMARY);
+      writeBytes(out, s.summary());
+    } else if (output instanceof StartTimer t) {
+      out.writeByte(START_TIMER);
+      out.writeUTF(t.timerId());
+      out.writeLong(t.dueAtMillis());
+    } else if (output instanceof CancelTimer t) {
+      out.writeByte(CANCEL_TIMER);
+      out.writeUTF(t.timerId());
+    }
+  }
+
+  private static void writeBytes(DataOutputStream out, byte[] value) throws IOException {
+    out.writeInt(value.length);
+    out.write(value);
+  }
+
+  /** Reads what {@link #toBytes()} wrote. */
+  static Outputs fromBytes(byte[] bytes) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      int count = in.readInt();
+      List<Output> all = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        all.add(read(in));
+      }
+      return new Outputs(all);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the recorded outputs are truncated or corrupt", e);
+    }
+  }
+
+  private static Output read(DataInputStream in) throws IOException {
+    int kind = in.readByte();
+    return switch (kind) {
+      case HISTORY -> new History(in.readUTF(), readBytes(in));
+      case TASK -> new Task(in.readUTF(), readBytes(in));
+      case COMMAND -> new Command(readBytes(in));
+      case SUMMARY -> new Summary(readBytes(in));
+      case START_TIMER -> new StartTimer(in.readUTF(), in.readLong());
+      case CANCEL_TIMER -> new CancelTimer(in.readUTF());
+      default -> throw new IOException("unknown output kind " + kind);
+    };
+  }
+
+  private static byte[] readBytes(DataInputStream in) throws IOException {
+    byte[] value = new byte[in.readInt()];
+    in.readFully(value);
+    return value;
+  }
+}
