@@ -9,21 +9,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * W4 through the HTTP API: {@code clients} threads each POST StartExecution (AWS JSON 1.0) as fast as
- * the API answers, with at most {@code inFlight} executions unfinished; counts executions finished.
+ * W4 through the HTTP API: one thread POSTs StartExecution (AWS JSON 1.0) asynchronously, keeping up
+ * to {@code concurrentRequests} calls outstanding and at most {@code inFlight} executions
+ * unfinished; counts executions finished. A failed call is counted as an error and frees its slot.
  */
 final class ApiStarts {
+  private static final Duration DRAIN = Duration.ofSeconds(30);
+
   private final EngineRig rig;
   private final ExecutionApi api;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10)).build();
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong names = new AtomicLong();
   private volatile String lastError = "";
@@ -33,42 +37,52 @@ final class ApiStarts {
     this.api = api;
   }
 
-  Sample run(Window window, String label, int clients, int inFlight) throws InterruptedException {
+  Sample run(Window window, String label, int concurrentRequests, int inFlight) throws InterruptedException {
     String machineArn = createMachine();
-    Semaphore slots = new Semaphore(inFlight);
+    Semaphore unfinished = new Semaphore(inFlight);
+    Semaphore requests = new Semaphore(concurrentRequests);
     long base = rig.finished();
     String prefix = "w4-" + System.nanoTime() + "-";
     rig.onFinished(arn -> {
       if (arn.contains(prefix)) {
-        slots.release();
+        unfinished.release();
       }
     });
-    List<Thread> threads = new ArrayList<>();
-    AtomicLong stop = new AtomicLong();
-    for (int i = 0; i < clients; i++) {
-      Thread t = new Thread(() -> {
-        while (stop.get() == 0) {
-          try {
-            if (slots.tryAcquire(100, TimeUnit.MILLISECONDS) && !startOne(machineArn, prefix + names.incrementAndGet())) {
-              slots.release();
-            }
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }, "bench-w4-client-" + i);
-      t.setDaemon(true);
-      t.start();
-      threads.add(t);
-    }
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread starter = new Thread(() -> startUntilStopped(machineArn, prefix, unfinished, requests, stop),
+        "bench-w4-starter");
+    starter.setDaemon(true);
+    starter.start();
     try {
       return window.run(label, "executions/s", () -> rig.finished() - base);
     } finally {
-      stop.set(1);
-      for (Thread t : threads) {
-        t.join(10_000);
-      }
+      stop.set(true);
+      starter.join(10_000);
+      requests.tryAcquire(concurrentRequests, DRAIN.toMillis(), TimeUnit.MILLISECONDS);
       rig.onFinished(arn -> { });
+    }
+  }
+
+  private void startUntilStopped(String machineArn, String prefix, Semaphore unfinished, Semaphore requests,
+      AtomicBoolean stop) {
+    try {
+      while (!stop.get()) {
+        if (!unfinished.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+          continue;
+        }
+        if (!requests.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+          unfinished.release();
+          continue;
+        }
+        startOne(machineArn, prefix + names.incrementAndGet()).whenComplete((started, error) -> {
+          requests.release();
+          if (!Boolean.TRUE.equals(started)) {
+            unfinished.release();
+          }
+        });
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -90,26 +104,30 @@ final class ApiStarts {
     }
   }
 
-  private boolean startOne(String machineArn, String name) {
-    try {
-      call("StartExecution", Map.of("stateMachineArn", machineArn, "name", name, "input", "{\"order\":42}"));
+  /** True once the API answered 200; false (and counted) for an error answer or a failed call. */
+  private CompletableFuture<Boolean> startOne(String machineArn, String name) {
+    HttpRequest post = post("StartExecution",
+        Map.of("stateMachineArn", machineArn, "name", name, "input", "{\"order\":42}"));
+    return http.sendAsync(post, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+      if (error != null) {
+        return failed("StartExecution failed: " + error.getMessage());
+      }
+      if (response.statusCode() != 200) {
+        return failed("StartExecution answered " + response.statusCode() + ": " + response.body());
+      }
       return true;
-    } catch (RuntimeException e) {
-      errors.incrementAndGet();
-      lastError = e.getMessage();
-      return false;
-    }
+    });
+  }
+
+  private boolean failed(String message) {
+    errors.incrementAndGet();
+    lastError = message;
+    return false;
   }
 
   private String call(String operation, Map<String, String> request) {
     try {
-      HttpRequest post = HttpRequest.newBuilder(URI.create(api.endpoint() + "/"))
-          .header("Content-Type", "application/x-amz-json-1.0")
-          .header("X-Amz-Target", "AWSStepFunctions." + operation)
-          .timeout(Duration.ofSeconds(30))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(WireJson.mapper().writeValueAsBytes(request)))
-          .build();
-      HttpResponse<String> response = http.send(post, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(post(operation, request), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException(operation + " answered " + response.statusCode() + ": " + response.body());
       }
@@ -119,6 +137,19 @@ final class ApiStarts {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private HttpRequest post(String operation, Map<String, String> request) {
+    try {
+      return HttpRequest.newBuilder(URI.create(api.endpoint() + "/"))
+          .header("Content-Type", "application/x-amz-json-1.0")
+          .header("X-Amz-Target", "AWSStepFunctions." + operation)
+          .timeout(Duration.ofSeconds(30))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(WireJson.mapper().writeValueAsBytes(request)))
+          .build();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode " + operation, e);
     }
   }
 }

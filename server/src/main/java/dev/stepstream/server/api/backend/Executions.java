@@ -89,12 +89,17 @@ public final class Executions implements AutoCloseable {
   /**
    * Completes once the execution exists and satisfies {@code condition}, with that summary; on
    * timeout with its last known summary (empty if it still does not exist). Start waiting before
-   * writing the command that should cause the change, so the change cannot be missed.
+   * writing the command that should cause the change, so the change cannot be missed. The returned
+   * future is already done when the execution satisfied the condition at the call.
    */
   public CompletableFuture<Optional<ExecutionSummary>> awaitAsync(String executionArn,
       Predicate<ExecutionSummary> condition, Duration timeout) {
     CompletableFuture<Optional<ExecutionSummary>> waiting = waiters.await(executionArn, condition, timeout);
-    find(executionArn).filter(condition).ifPresent(now -> waiting.complete(Optional.of(now)));
+    Optional<ExecutionSummary> now = find(executionArn).filter(condition);
+    if (now.isPresent()) {
+      waiting.complete(now);
+      return CompletableFuture.completedFuture(now);
+    }
     return waiting.thenApply(found -> found.isPresent() ? found : find(executionArn));
   }
 

@@ -102,14 +102,16 @@ public final class ExecutionOps {
     return out;
   }
 
-  /** AWS: same name and same input while the first run is open → the same execution; otherwise ExecutionAlreadyExists. */
+  /**
+   * AWS: same name and same input while the first run is open → the same execution; otherwise
+   * ExecutionAlreadyExists. Waiting starts before the existence check, so one lookup serves both.
+   */
   private CompletableFuture<ExecutionSummary> startOrReuse(String arn, Target target, String name, JsonNode input) {
-    var existing = backend.executions().find(arn);
-    if (existing.isPresent()) {
-      return CompletableFuture.completedFuture(sameOpenExecution(existing.get(), input));
-    }
     CompletableFuture<Optional<ExecutionSummary>> visible = backend.executions().awaitAsync(arn, s -> true,
         VISIBLE_TIMEOUT);
+    if (visible.isDone()) {
+      return visible.thenApply(existing -> sameOpenExecution(existing.orElseThrow(), input));
+    }
     return backend.publisher().sendAsync(new StartExecution(1, arn, target.machine().arn(), name, input,
             backend.now(), target.aliasArn()))
         .thenCompose(acked -> visible)
