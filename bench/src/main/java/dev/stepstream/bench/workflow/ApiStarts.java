@@ -14,15 +14,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * W4 through the HTTP API: one thread POSTs StartExecution (AWS JSON 1.0) asynchronously, keeping up
  * to {@code concurrentRequests} calls outstanding and at most {@code inFlight} executions
  * unfinished; counts executions finished. A failed call is counted as an error and frees its slot.
+ * The outstanding calls ramp up over the first two seconds, so a cold API is not hit by all at once.
  */
 final class ApiStarts {
   private static final Duration DRAIN = Duration.ofSeconds(30);
+  private static final int RAMP_STEP = 100;
+  private static final long RAMP_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
   private final EngineRig rig;
   private final ExecutionApi api;
@@ -40,7 +44,8 @@ final class ApiStarts {
   Sample run(Window window, String label, int concurrentRequests, int inFlight) throws InterruptedException {
     String machineArn = createMachine();
     Semaphore unfinished = new Semaphore(inFlight);
-    Semaphore requests = new Semaphore(concurrentRequests);
+    Semaphore requests = new Semaphore(0);
+    AtomicInteger granted = new AtomicInteger();
     long base = rig.finished();
     String prefix = "w4-" + System.nanoTime() + "-";
     rig.onFinished(arn -> {
@@ -49,7 +54,8 @@ final class ApiStarts {
       }
     });
     AtomicBoolean stop = new AtomicBoolean();
-    Thread starter = new Thread(() -> startUntilStopped(machineArn, prefix, unfinished, requests, stop),
+    Thread starter = new Thread(() -> startUntilStopped(machineArn, prefix, unfinished,
+        new Ramp(requests, granted, concurrentRequests), stop),
         "bench-w4-starter");
     starter.setDaemon(true);
     starter.start();
@@ -58,15 +64,40 @@ final class ApiStarts {
     } finally {
       stop.set(true);
       starter.join(10_000);
-      requests.tryAcquire(concurrentRequests, DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+      requests.tryAcquire(granted.get(), DRAIN.toMillis(), TimeUnit.MILLISECONDS);
       rig.onFinished(arn -> { });
     }
   }
 
-  private void startUntilStopped(String machineArn, String prefix, Semaphore unfinished, Semaphore requests,
+  /** Grants permits to {@code requests} step by step until {@code max} are granted. */
+  private static final class Ramp {
+    final Semaphore requests;
+    final AtomicInteger granted;
+    final int max;
+    long nextStepAt = System.nanoTime();
+
+    Ramp(Semaphore requests, AtomicInteger granted, int max) {
+      this.requests = requests;
+      this.granted = granted;
+      this.max = max;
+    }
+
+    void step() {
+      if (granted.get() < max && System.nanoTime() >= nextStepAt) {
+        int more = Math.min(RAMP_STEP, max - granted.get());
+        granted.addAndGet(more);
+        requests.release(more);
+        nextStepAt += RAMP_INTERVAL_NANOS;
+      }
+    }
+  }
+
+  private void startUntilStopped(String machineArn, String prefix, Semaphore unfinished, Ramp ramp,
       AtomicBoolean stop) {
+    Semaphore requests = ramp.requests;
     try {
       while (!stop.get()) {
+        ramp.step();
         if (!unfinished.tryAcquire(100, TimeUnit.MILLISECONDS)) {
           continue;
         }
