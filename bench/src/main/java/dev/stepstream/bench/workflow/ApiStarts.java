@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * W4 through the HTTP API: one thread POSTs StartExecution (AWS JSON 1.0) asynchronously, keeping up
  * to {@code concurrentRequests} calls outstanding and at most {@code inFlight} executions
- * unfinished; counts executions finished. A failed call is counted as an error and frees its slot.
+ * unfinished; counts executions finished. A failed call is counted as an error; it frees its
+ * execution's slot only when the API rejected it (4xx), since after a timeout or a 5xx the execution
+ * may still run and free the slot when it finishes (freeing it twice would let the backlog grow).
  * The outstanding calls ramp up over the first two seconds, so a cold API is not hit by all at once.
  */
 final class ApiStarts {
@@ -105,9 +107,9 @@ final class ApiStarts {
           unfinished.release();
           continue;
         }
-        startOne(machineArn, prefix + names.incrementAndGet()).whenComplete((started, error) -> {
+        startOne(machineArn, prefix + names.incrementAndGet()).whenComplete((outcome, error) -> {
           requests.release();
-          if (!Boolean.TRUE.equals(started)) {
+          if (outcome == Outcome.REJECTED) {
             unfinished.release();
           }
         });
@@ -135,25 +137,29 @@ final class ApiStarts {
     }
   }
 
-  /** True once the API answered 200; false (and counted) for an error answer or a failed call. */
-  private CompletableFuture<Boolean> startOne(String machineArn, String name) {
+  /** What one StartExecution call tells about its execution: started, never started, or not known. */
+  private enum Outcome { STARTED, REJECTED, UNKNOWN }
+
+  /** Counts every outcome but STARTED as an error. */
+  private CompletableFuture<Outcome> startOne(String machineArn, String name) {
     HttpRequest post = post("StartExecution",
         Map.of("stateMachineArn", machineArn, "name", name, "input", "{\"order\":42}"));
     return http.sendAsync(post, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
       if (error != null) {
-        return failed("StartExecution failed: " + error.getMessage());
+        return failed("StartExecution failed: " + error.getMessage(), Outcome.UNKNOWN);
       }
       if (response.statusCode() != 200) {
-        return failed("StartExecution answered " + response.statusCode() + ": " + response.body());
+        return failed("StartExecution answered " + response.statusCode() + ": " + response.body(),
+            response.statusCode() < 500 ? Outcome.REJECTED : Outcome.UNKNOWN);
       }
-      return true;
+      return Outcome.STARTED;
     });
   }
 
-  private boolean failed(String message) {
+  private Outcome failed(String message, Outcome outcome) {
     errors.incrementAndGet();
     lastError = message;
-    return false;
+    return outcome;
   }
 
   private String call(String operation, Map<String, String> request) {
