@@ -91,7 +91,8 @@ public final class ExecutionOps {
     String arn = Arns.expressExecution(target.machine().arn(), name, UUID.randomUUID().toString());
     return startOrReuse(arn, target, name, input(request))
         .thenCompose(started -> backend.executions().awaitAsync(arn, s -> !Executions.isRunning(s), SYNC_TIMEOUT))
-        .thenApply(done -> syncResult(done.orElseThrow(() -> new IllegalStateException("the execution did not start"))));
+        .thenApply(done -> syncResult(
+            done.orElseThrow(() -> new IllegalStateException("the execution did not start"))));
   }
 
   private static JsonNode syncResult(ExecutionSummary done) {
@@ -207,6 +208,7 @@ public final class ExecutionOps {
     long now = backend.now();
     ObjectNode out = AwsJson.object();
     out.set("redriveDate", AwsJson.timestamp(now));
-    return backend.publisher().sendAsync(new RedriveExecution(1, execution.executionArn(), now)).thenApply(acked -> out);
+    return backend.publisher().sendAsync(new RedriveExecution(1, execution.executionArn(), now))
+        .thenApply(acked -> out);
   }
 }

@@ -45,7 +45,8 @@ class AwsJsonEndpointAsyncTest {
     ops.put("BreaksLater", Operation.async(request -> CompletableFuture.supplyAsync(() -> {
       throw new IllegalStateException("the execution did not become visible");
     }, LATER)));
-    AwsJsonEndpoint endpoint = new AwsJsonEndpoint(ops, (operation, outcome) -> OUTCOMES.add(operation + " " + outcome));
+    AwsJsonEndpoint endpoint = new AwsJsonEndpoint(ops,
+        (operation, outcome) -> OUTCOMES.add(operation + " " + outcome));
     app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.routes.post("/", endpoint::handle);
