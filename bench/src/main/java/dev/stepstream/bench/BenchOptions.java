@@ -25,7 +25,8 @@ public record BenchOptions(boolean quick, Duration warmup, Duration measure, Lis
   public static final Duration QUICK_MEASURE = Duration.ofSeconds(4);
   public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(8);
   public static final Duration DEFAULT_MEASURE = Duration.ofSeconds(15);
-  public static final int API_CLIENTS = 256;
+  /** W4 via the API: StartExecution calls outstanding at once (asynchronous HTTP, not one thread each). */
+  public static final int API_CONCURRENT_CALLS = 1_000;
 
   public BenchOptions {
     profiles = List.copyOf(profiles);

@@ -172,11 +172,11 @@ public final class BenchRunner {
     }
     if (options.runs("W4")) {
       boolean viaApi = options.api() != null;
-      String title = viaApi ? "executions via HTTP API, " + BenchOptions.API_CLIENTS + " clients [" + p + "]"
+      String title = viaApi ? "starts via HTTP API, " + BenchOptions.API_CONCURRENT_CALLS + " async calls [" + p + "]"
           : "W4 (commands topic; API not yet available) [" + p + "]";
       guarded("W4", title, () -> {
         long failed = rig.failed();
-        Sample sample = viaApi ? w.startsViaApi(options.api(), BenchOptions.API_CLIENTS) : w.starts();
+        Sample sample = viaApi ? w.startsViaApi(options.api(), BenchOptions.API_CONCURRENT_CALLS) : w.starts();
         ScenarioResult r = failures(Targets.w4(new ScenarioResult("W4", title, p, "executions/s", sample, stateful,
             null, null, null)), rig, failed);
         add(sample.lostProbes() > 0 ? r.withNote(sample.lostProbes() + " StartExecution calls failed") : r);

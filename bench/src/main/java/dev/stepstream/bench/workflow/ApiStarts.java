@@ -9,21 +9,31 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * W4 through the HTTP API: {@code clients} threads each POST StartExecution (AWS JSON 1.0) as fast as
- * the API answers, with at most {@code inFlight} executions unfinished; counts executions finished.
+ * W4 through the HTTP API: one thread POSTs StartExecution (AWS JSON 1.0) asynchronously, keeping up
+ * to {@code concurrentRequests} calls outstanding and at most {@code inFlight} executions
+ * unfinished; counts executions finished. A failed call is counted as an error; it frees its
+ * execution's slot only when the API rejected it (4xx), since after a timeout or a 5xx the execution
+ * may still run and free the slot when it finishes (freeing it twice would let the backlog grow).
+ * The outstanding calls ramp up over the first two seconds, so a cold API is not hit by all at once.
  */
 final class ApiStarts {
+  private static final Duration DRAIN = Duration.ofSeconds(30);
+  private static final int RAMP_STEP = 100;
+  private static final long RAMP_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
   private final EngineRig rig;
   private final ExecutionApi api;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10)).build();
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong names = new AtomicLong();
   private volatile String lastError = "";
@@ -33,42 +43,79 @@ final class ApiStarts {
     this.api = api;
   }
 
-  Sample run(Window window, String label, int clients, int inFlight) throws InterruptedException {
+  Sample run(Window window, String label, int concurrentRequests, int inFlight) throws InterruptedException {
     String machineArn = createMachine();
-    Semaphore slots = new Semaphore(inFlight);
+    Semaphore unfinished = new Semaphore(inFlight);
+    Semaphore requests = new Semaphore(0);
+    AtomicInteger granted = new AtomicInteger();
     long base = rig.finished();
     String prefix = "w4-" + System.nanoTime() + "-";
     rig.onFinished(arn -> {
       if (arn.contains(prefix)) {
-        slots.release();
+        unfinished.release();
       }
     });
-    List<Thread> threads = new ArrayList<>();
-    AtomicLong stop = new AtomicLong();
-    for (int i = 0; i < clients; i++) {
-      Thread t = new Thread(() -> {
-        while (stop.get() == 0) {
-          try {
-            if (slots.tryAcquire(100, TimeUnit.MILLISECONDS) && !startOne(machineArn, prefix + names.incrementAndGet())) {
-              slots.release();
-            }
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }, "bench-w4-client-" + i);
-      t.setDaemon(true);
-      t.start();
-      threads.add(t);
-    }
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread starter = new Thread(() -> startUntilStopped(machineArn, prefix, unfinished,
+        new Ramp(requests, granted, concurrentRequests), stop),
+        "bench-w4-starter");
+    starter.setDaemon(true);
+    starter.start();
     try {
       return window.run(label, "executions/s", () -> rig.finished() - base);
     } finally {
-      stop.set(1);
-      for (Thread t : threads) {
-        t.join(10_000);
-      }
+      stop.set(true);
+      starter.join(10_000);
+      requests.tryAcquire(granted.get(), DRAIN.toMillis(), TimeUnit.MILLISECONDS);
       rig.onFinished(arn -> { });
+    }
+  }
+
+  /** Grants permits to {@code requests} step by step until {@code max} are granted. */
+  private static final class Ramp {
+    final Semaphore requests;
+    final AtomicInteger granted;
+    final int max;
+    long nextStepAt = System.nanoTime();
+
+    Ramp(Semaphore requests, AtomicInteger granted, int max) {
+      this.requests = requests;
+      this.granted = granted;
+      this.max = max;
+    }
+
+    void step() {
+      if (granted.get() < max && System.nanoTime() >= nextStepAt) {
+        int more = Math.min(RAMP_STEP, max - granted.get());
+        granted.addAndGet(more);
+        requests.release(more);
+        nextStepAt += RAMP_INTERVAL_NANOS;
+      }
+    }
+  }
+
+  private void startUntilStopped(String machineArn, String prefix, Semaphore unfinished, Ramp ramp,
+      AtomicBoolean stop) {
+    Semaphore requests = ramp.requests;
+    try {
+      while (!stop.get()) {
+        ramp.step();
+        if (!unfinished.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+          continue;
+        }
+        if (!requests.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+          unfinished.release();
+          continue;
+        }
+        startOne(machineArn, prefix + names.incrementAndGet()).whenComplete((outcome, error) -> {
+          requests.release();
+          if (outcome == Outcome.REJECTED) {
+            unfinished.release();
+          }
+        });
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -90,26 +137,34 @@ final class ApiStarts {
     }
   }
 
-  private boolean startOne(String machineArn, String name) {
-    try {
-      call("StartExecution", Map.of("stateMachineArn", machineArn, "name", name, "input", "{\"order\":42}"));
-      return true;
-    } catch (RuntimeException e) {
-      errors.incrementAndGet();
-      lastError = e.getMessage();
-      return false;
-    }
+  /** What one StartExecution call tells about its execution: started, never started, or not known. */
+  private enum Outcome { STARTED, REJECTED, UNKNOWN }
+
+  /** Counts every outcome but STARTED as an error. */
+  private CompletableFuture<Outcome> startOne(String machineArn, String name) {
+    HttpRequest post = post("StartExecution",
+        Map.of("stateMachineArn", machineArn, "name", name, "input", "{\"order\":42}"));
+    return http.sendAsync(post, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+      if (error != null) {
+        return failed("StartExecution failed: " + error.getMessage(), Outcome.UNKNOWN);
+      }
+      if (response.statusCode() != 200) {
+        return failed("StartExecution answered " + response.statusCode() + ": " + response.body(),
+            response.statusCode() < 500 ? Outcome.REJECTED : Outcome.UNKNOWN);
+      }
+      return Outcome.STARTED;
+    });
+  }
+
+  private Outcome failed(String message, Outcome outcome) {
+    errors.incrementAndGet();
+    lastError = message;
+    return outcome;
   }
 
   private String call(String operation, Map<String, String> request) {
     try {
-      HttpRequest post = HttpRequest.newBuilder(URI.create(api.endpoint() + "/"))
-          .header("Content-Type", "application/x-amz-json-1.0")
-          .header("X-Amz-Target", "AWSStepFunctions." + operation)
-          .timeout(Duration.ofSeconds(30))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(WireJson.mapper().writeValueAsBytes(request)))
-          .build();
-      HttpResponse<String> response = http.send(post, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(post(operation, request), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException(operation + " answered " + response.statusCode() + ": " + response.body());
       }
@@ -119,6 +174,19 @@ final class ApiStarts {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private HttpRequest post(String operation, Map<String, String> request) {
+    try {
+      return HttpRequest.newBuilder(URI.create(api.endpoint() + "/"))
+          .header("Content-Type", "application/x-amz-json-1.0")
+          .header("X-Amz-Target", "AWSStepFunctions." + operation)
+          .timeout(Duration.ofSeconds(30))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(WireJson.mapper().writeValueAsBytes(request)))
+          .build();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode " + operation, e);
     }
   }
 }

@@ -91,11 +91,14 @@ public final class Workflows {
     return flood("W4", Definitions.passChain(1), W4_IN_FLIGHT, "W4 starts (commands topic)" + tag, "executions/s", 1);
   }
 
-  /** W4 through the HTTP API: {@code clients} concurrent HTTP clients; executions started and finished per second. */
-  public Sample startsViaApi(ExecutionApi.Factory factory, int clients) throws InterruptedException {
+  /**
+   * W4 through the HTTP API: up to {@code concurrentCalls} asynchronous StartExecution calls outstanding;
+   * executions started and finished per second.
+   */
+  public Sample startsViaApi(ExecutionApi.Factory factory, int concurrentCalls) throws InterruptedException {
     try (ExecutionApi api = factory.start(rig.bootstrapServers(), rig.topics(), rig.processor())) {
       ApiStarts starts = new ApiStarts(rig, api);
-      Sample sample = starts.run(window, "W4 starts via HTTP API" + tag, clients, W4_IN_FLIGHT);
+      Sample sample = starts.run(window, "W4 starts via HTTP API" + tag, concurrentCalls, W4_IN_FLIGHT);
       if (starts.errors() > 0) {
         return new Sample(sample.count(), sample.seconds(), sample.selfCpuNanos(), sample.brokerCpuNanos(), null,
             starts.errors());

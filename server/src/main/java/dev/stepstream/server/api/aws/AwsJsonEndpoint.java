@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 
 /**
@@ -23,19 +26,41 @@ public final class AwsJsonEndpoint {
     this.outcomes = outcomes;
   }
 
+  /**
+   * Answers at once when the operation is done (or failed) on this thread; otherwise hands Javalin a
+   * future, so no request thread waits, and answers when the operation completes.
+   */
   public void handle(Context ctx) {
     String target = ctx.header("X-Amz-Target");
     String operation = target != null && target.startsWith(TARGET_PREFIX) && operations.containsKey(
         target.substring(TARGET_PREFIX.length())) ? target.substring(TARGET_PREFIX.length()) : "unknown";
-    JsonNode response;
+    CompletableFuture<JsonNode> response;
     try {
       response = dispatch(target, ctx.bodyAsBytes());
     } catch (Exception e) {
       outcomes.accept(operation, respondError(ctx, e));
       return;
     }
+    if (response.isDone()) {
+      respond(ctx, operation, response);
+    } else {
+      ctx.future(() -> response.handle((body, error) -> {
+        respond(ctx, operation, response);
+        return null;
+      }));
+    }
+  }
+
+  private void respond(Context ctx, String operation, CompletableFuture<JsonNode> done) {
+    JsonNode body;
+    try {
+      body = done.join();
+    } catch (CompletionException | CancellationException e) {
+      outcomes.accept(operation, respondError(ctx, Operation.cause(e)));
+      return;
+    }
     outcomes.accept(operation, "OK");
-    ctx.status(200).contentType(AwsJson.CONTENT_TYPE).result(AwsJson.bytes(response));
+    ctx.status(200).contentType(AwsJson.CONTENT_TYPE).result(AwsJson.bytes(body));
   }
 
   /** Runs one operation directly (for the REST routes); throws what the operation throws. */
@@ -47,7 +72,7 @@ public final class AwsJsonEndpoint {
     return op.handle(new RequestFields(body));
   }
 
-  JsonNode dispatch(String target, byte[] body) throws IOException {
+  CompletableFuture<JsonNode> dispatch(String target, byte[] body) throws IOException {
     Operation op = target == null || !target.startsWith(TARGET_PREFIX)
         ? null : operations.get(target.substring(TARGET_PREFIX.length()));
     if (op == null) {
@@ -57,7 +82,7 @@ public final class AwsJsonEndpoint {
     if (request == null || !request.isObject()) {
       throw new AwsException(AwsErrors.SERIALIZATION, "The request body must be a JSON object");
     }
-    return op.handle(new RequestFields(request));
+    return op.handleAsync(new RequestFields(request));
   }
 
   /** Answers with the AWS error shape; returns the error name. */

@@ -8,22 +8,49 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
  * Execution data for the API: the processor's stores first (freshest), then this API's view of the
- * compacted executions topic (every execution, for listing). Waiting for a change is done by
- * polling both at a short interval, which keeps it independent of where the processor runs.
+ * compacted executions topic (every execution, for listing). Waiting for a change holds no thread:
+ * waiters are completed when the view reads a matching summary, which is after the processor's
+ * commit wherever it runs, and the summary is then in the view for the next read.
  */
 public final class Executions implements AutoCloseable {
-  private static final Duration POLL = Duration.ofMillis(20);
-
   private final ExecutionQueries queries;
   private final TailingView<ExecutionSummary> view;
+  private final ScheduledThreadPoolExecutor timeouts = timeoutScheduler();
+  private final ExecutorService completions = Executors.newFixedThreadPool(
+      Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads("stepstream-api-await"));
+  private final KeyWaiters<ExecutionSummary> waiters = new KeyWaiters<>(timeouts, completions);
 
   public Executions(String bootstrapServers, String topic, ExecutionQueries queries) {
     this.queries = queries;
     this.view = TailingView.start(bootstrapServers, topic, Executions::decode, Duration.ofSeconds(60));
+    view.addListener(waiters::offer);
+  }
+
+  /** Timeouts are mostly cancelled (the execution showed up), so cancelled ones leave the queue at once. */
+  private static ScheduledThreadPoolExecutor timeoutScheduler() {
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
+        daemonThreads("stepstream-api-await-timeouts"));
+    scheduler.setRemoveOnCancelPolicy(true);
+    return scheduler;
+  }
+
+  private static ThreadFactory daemonThreads(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   private static Optional<ExecutionSummary> decode(byte[] bytes) {
@@ -59,21 +86,21 @@ public final class Executions implements AutoCloseable {
     return queries.history(executionArn, fromId, toId, reverse, limit);
   }
 
-  /** Waits until the execution exists and satisfies {@code condition}; returns its last known summary. */
-  public Optional<ExecutionSummary> await(String executionArn, Predicate<ExecutionSummary> condition, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      Optional<ExecutionSummary> now = find(executionArn);
-      if (now.filter(condition).isPresent() || System.nanoTime() > deadline) {
-        return now;
-      }
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return now;
-      }
+  /**
+   * Completes once the execution exists and satisfies {@code condition}, with that summary; on
+   * timeout with its last known summary (empty if it still does not exist). Start waiting before
+   * writing the command that should cause the change, so the change cannot be missed. The returned
+   * future is already done when the execution satisfied the condition at the call.
+   */
+  public CompletableFuture<Optional<ExecutionSummary>> awaitAsync(String executionArn,
+      Predicate<ExecutionSummary> condition, Duration timeout) {
+    CompletableFuture<Optional<ExecutionSummary>> waiting = waiters.await(executionArn, condition, timeout);
+    Optional<ExecutionSummary> now = find(executionArn).filter(condition);
+    if (now.isPresent()) {
+      waiting.complete(now);
+      return CompletableFuture.completedFuture(now);
     }
+    return waiting.thenApply(found -> found.isPresent() ? found : find(executionArn));
   }
 
   public static boolean isRunning(ExecutionSummary summary) {
@@ -83,5 +110,8 @@ public final class Executions implements AutoCloseable {
   @Override
   public void close() {
     view.close();
+    waiters.failAll(new IllegalStateException("the API is closing"));
+    timeouts.shutdownNow();
+    completions.shutdown();
   }
 }

@@ -5,6 +5,7 @@ import dev.stepstream.wire.TaskResult;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.WireJson;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -12,7 +13,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Writes commands and task results (keyed by execution ARN) with acks=all; each send waits for the ack. */
+/**
+ * Writes commands and task results (keyed by execution ARN) with acks=all. {@code send} waits for
+ * the ack; {@code sendAsync} completes on the producer's I/O thread, so chain only cheap work to it.
+ */
 public final class Publisher implements AutoCloseable {
   private final TopicCatalogue topics;
   private final KafkaProducer<String, byte[]> producer;
@@ -41,6 +45,20 @@ public final class Publisher implements AutoCloseable {
     send(topics.commands(), command.executionArn(), WireJson.encode(command));
   }
 
+  /** Completes when the broker has acknowledged the command, or fails as {@link #send(Command)} would throw. */
+  public CompletableFuture<Void> sendAsync(Command command) {
+    String topic = topics.commands();
+    CompletableFuture<Void> acked = new CompletableFuture<>();
+    producer.send(new ProducerRecord<>(topic, command.executionArn(), WireJson.encode(command)), (metadata, error) -> {
+      if (error == null) {
+        acked.complete(null);
+      } else {
+        acked.completeExceptionally(cannotWrite(topic, error));
+      }
+    });
+    return acked;
+  }
+
   public void send(TaskResult result) {
     send(topics.taskResults(), result.executionArn(), WireJson.encode(result));
   }
@@ -52,8 +70,12 @@ public final class Publisher implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while writing to " + topic, e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot write to " + topic + ": " + e.getCause().getMessage(), e.getCause());
+      throw cannotWrite(topic, e.getCause());
     }
+  }
+
+  private static IllegalStateException cannotWrite(String topic, Throwable cause) {
+    return new IllegalStateException("cannot write to " + topic + ": " + cause.getMessage(), cause);
   }
 
   @Override

@@ -20,8 +20,10 @@ import dev.stepstream.wire.StopExecution;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /** StartExecution, StartSyncExecution, Describe/Stop/List/Redrive executions. */
 public final class ExecutionOps {
@@ -40,12 +42,12 @@ public final class ExecutionOps {
   }
 
   public void register(Map<String, Operation> ops) {
-    ops.put("StartExecution", this::start);
-    ops.put("StartSyncExecution", this::startSync);
+    ops.put("StartExecution", Operation.async(this::start));
+    ops.put("StartSyncExecution", Operation.async(this::startSync));
     ops.put("DescribeExecution", this::describe);
-    ops.put("StopExecution", this::stop);
+    ops.put("StopExecution", Operation.async(this::stop));
     ops.put("ListExecutions", this::list);
-    ops.put("RedriveExecution", this::redrive);
+    ops.put("RedriveExecution", Operation.async(this::redrive));
   }
 
   /**
@@ -63,20 +65,21 @@ public final class ExecutionOps {
     return new Target(machines.machine(AliasRouting.versionFor(alias, executionName)), arn);
   }
 
-  private JsonNode start(RequestFields request) {
+  private CompletableFuture<JsonNode> start(RequestFields request) {
     String machineArn = request.requiredText("stateMachineArn");
     Arns.require(machineArn, "stateMachine");
     String name = Arns.requireName(request.optionalText("name").orElseGet(() -> UUID.randomUUID().toString()));
     Target target = target(machineArn, name);
     JsonNode input = input(request);
-    ExecutionSummary started = startOrReuse(Arns.execution(target.machine().arn(), name), target, name, input);
-    ObjectNode out = AwsJson.object();
-    out.put("executionArn", started.executionArn());
-    out.set("startDate", AwsJson.timestamp(started.startDate()));
-    return out;
+    return startOrReuse(Arns.execution(target.machine().arn(), name), target, name, input).thenApply(started -> {
+      ObjectNode out = AwsJson.object();
+      out.put("executionArn", started.executionArn());
+      out.set("startDate", AwsJson.timestamp(started.startDate()));
+      return out;
+    });
   }
 
-  private JsonNode startSync(RequestFields request) {
+  private CompletableFuture<JsonNode> startSync(RequestFields request) {
     String machineArn = request.requiredText("stateMachineArn");
     Arns.require(machineArn, "stateMachine");
     String name = Arns.requireName(request.optionalText("name").orElseGet(() -> UUID.randomUUID().toString()));
@@ -86,9 +89,13 @@ public final class ExecutionOps {
           "This operation is not supported by this type of state machine");
     }
     String arn = Arns.expressExecution(target.machine().arn(), name, UUID.randomUUID().toString());
-    startOrReuse(arn, target, name, input(request));
-    ExecutionSummary done = backend.executions().await(arn, s -> !Executions.isRunning(s), SYNC_TIMEOUT)
-        .orElseThrow(() -> new IllegalStateException("the execution did not start"));
+    return startOrReuse(arn, target, name, input(request))
+        .thenCompose(started -> backend.executions().awaitAsync(arn, s -> !Executions.isRunning(s), SYNC_TIMEOUT))
+        .thenApply(done -> syncResult(
+            done.orElseThrow(() -> new IllegalStateException("the execution did not start"))));
+  }
+
+  private static JsonNode syncResult(ExecutionSummary done) {
     ObjectNode out = Shapes.execution(done);
     out.remove(List.of("redriveCount", "redriveStatus", "stateMachineVersionArn", "stateMachineAliasArn"));
     out.putObject("billingDetails").put("billedMemoryUsedInMB", 64).put("billedDurationInMilliseconds",
@@ -96,20 +103,27 @@ public final class ExecutionOps {
     return out;
   }
 
-  /** AWS: same name and same input while the first run is open → the same execution; otherwise ExecutionAlreadyExists. */
-  private ExecutionSummary startOrReuse(String arn, Target target, String name, JsonNode input) {
-    var existing = backend.executions().find(arn);
-    if (existing.isPresent()) {
-      return sameOpenExecution(existing.get(), input);
+  /**
+   * AWS: same name and same input while the first run is open → the same execution; otherwise
+   * ExecutionAlreadyExists. Waiting starts before the existence check, so one lookup serves both.
+   */
+  private CompletableFuture<ExecutionSummary> startOrReuse(String arn, Target target, String name, JsonNode input) {
+    CompletableFuture<Optional<ExecutionSummary>> visible = backend.executions().awaitAsync(arn, s -> true,
+        VISIBLE_TIMEOUT);
+    if (visible.isDone()) {
+      return visible.thenApply(existing -> sameOpenExecution(existing.orElseThrow(), input));
     }
-    backend.publisher().send(new StartExecution(1, arn, target.machine().arn(), name, input, backend.now(),
-        target.aliasArn()));
-    ExecutionSummary visible = backend.executions().await(arn, s -> true, VISIBLE_TIMEOUT)
-        .orElseThrow(() -> new IllegalStateException("the execution " + arn + " did not become visible"));
-    if (!visible.input().equals(input)) {
-      throw alreadyExists(arn);
-    }
-    return visible;
+    return backend.publisher().sendAsync(new StartExecution(1, arn, target.machine().arn(), name, input,
+            backend.now(), target.aliasArn()))
+        .thenCompose(acked -> visible)
+        .thenApply(found -> {
+          ExecutionSummary summary = found.orElseThrow(
+              () -> new IllegalStateException("the execution " + arn + " did not become visible"));
+          if (!summary.input().equals(input)) {
+            throw alreadyExists(arn);
+          }
+          return summary;
+        });
   }
 
   private static ExecutionSummary sameOpenExecution(ExecutionSummary existing, JsonNode input) {
@@ -139,16 +153,22 @@ public final class ExecutionOps {
     return backend.executions().find(arn).orElseThrow(() -> AwsErrors.executionDoesNotExist(arn));
   }
 
-  private JsonNode stop(RequestFields request) {
+  private CompletableFuture<JsonNode> stop(RequestFields request) {
     ExecutionSummary execution = execution(request.requiredText("executionArn"));
     String error = request.optionalText("error").orElse(null);
     String cause = request.optionalText("cause").orElse(null);
-    ExecutionSummary stopped = execution;
-    if (Executions.isRunning(execution)) {
-      backend.publisher().send(new StopExecution(1, execution.executionArn(), error, cause, backend.now()));
-      stopped = backend.executions().await(execution.executionArn(), s -> !Executions.isRunning(s), VISIBLE_TIMEOUT)
-          .orElse(execution);
+    if (!Executions.isRunning(execution)) {
+      return CompletableFuture.completedFuture(stopResult(execution));
     }
+    String arn = execution.executionArn();
+    CompletableFuture<Optional<ExecutionSummary>> stopped = backend.executions().awaitAsync(arn,
+        s -> !Executions.isRunning(s), VISIBLE_TIMEOUT);
+    return backend.publisher().sendAsync(new StopExecution(1, arn, error, cause, backend.now()))
+        .thenCompose(acked -> stopped)
+        .thenApply(found -> stopResult(found.orElse(execution)));
+  }
+
+  private JsonNode stopResult(ExecutionSummary stopped) {
     ObjectNode out = AwsJson.object();
     out.set("stopDate", AwsJson.timestamp(stopped.stopDate() == null ? backend.now() : stopped.stopDate()));
     return out;
@@ -179,16 +199,16 @@ public final class ExecutionOps {
     return out;
   }
 
-  private JsonNode redrive(RequestFields request) {
+  private CompletableFuture<JsonNode> redrive(RequestFields request) {
     ExecutionSummary execution = execution(request.requiredText("executionArn"));
     if (Executions.isRunning(execution) || "SUCCEEDED".equals(execution.status())) {
       throw new AwsException(AwsErrors.EXECUTION_NOT_REDRIVABLE,
           "Execution is " + execution.status() + " and cannot be redriven: '" + execution.executionArn() + "'");
     }
     long now = backend.now();
-    backend.publisher().send(new RedriveExecution(1, execution.executionArn(), now));
     ObjectNode out = AwsJson.object();
     out.set("redriveDate", AwsJson.timestamp(now));
-    return out;
+    return backend.publisher().sendAsync(new RedriveExecution(1, execution.executionArn(), now))
+        .thenApply(acked -> out);
   }
 }
