@@ -4,11 +4,15 @@ import dev.stepstream.bench.harness.Sample;
 import dev.stepstream.bench.harness.Window;
 import dev.stepstream.wire.WireJson;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -18,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * W4 through the HTTP API: one thread POSTs StartExecution (AWS JSON 1.0) asynchronously, keeping up
+ * W4 through the HTTP API: one thread POSTs StartExecution (AWS JSON 1.0) asynchronously over
+ * {@link NioHttpClient} (keep-alive connections, one call at a time each), keeping up
  * to {@code concurrentRequests} calls outstanding and at most {@code inFlight} executions
  * unfinished; counts executions finished. A failed call is counted as an error; it frees its
  * execution's slot only when the API rejected it (4xx), since after a timeout or a 5xx the execution
@@ -34,6 +39,7 @@ final class ApiStarts {
   private final ExecutionApi api;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(10)).build();
+  private NioHttpClient starts;
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong names = new AtomicLong();
   private volatile String lastError = "";
@@ -45,6 +51,7 @@ final class ApiStarts {
 
   Sample run(Window window, String label, int concurrentRequests, int inFlight) throws InterruptedException {
     String machineArn = createMachine();
+    starts = openClient(concurrentRequests);
     Semaphore unfinished = new Semaphore(inFlight);
     Semaphore requests = new Semaphore(0);
     AtomicInteger granted = new AtomicInteger();
@@ -68,6 +75,7 @@ final class ApiStarts {
       starter.join(10_000);
       requests.tryAcquire(granted.get(), DRAIN.toMillis(), TimeUnit.MILLISECONDS);
       rig.onFinished(arn -> { });
+      starts.close();
     }
   }
 
@@ -142,18 +150,45 @@ final class ApiStarts {
 
   /** Counts every outcome but STARTED as an error. */
   private CompletableFuture<Outcome> startOne(String machineArn, String name) {
-    HttpRequest post = post("StartExecution",
+    byte[] post = rawPost("StartExecution",
         Map.of("stateMachineArn", machineArn, "name", name, "input", "{\"order\":42}"));
-    return http.sendAsync(post, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+    return starts.send(post).handle((response, error) -> {
       if (error != null) {
         return failed("StartExecution failed: " + error.getMessage(), Outcome.UNKNOWN);
       }
-      if (response.statusCode() != 200) {
-        return failed("StartExecution answered " + response.statusCode() + ": " + response.body(),
-            response.statusCode() < 500 ? Outcome.REJECTED : Outcome.UNKNOWN);
+      if (response.status() != 200) {
+        return failed("StartExecution answered " + response.status() + ": "
+                + new String(response.body(), StandardCharsets.UTF_8),
+            response.status() < 500 ? Outcome.REJECTED : Outcome.UNKNOWN);
       }
       return Outcome.STARTED;
     });
+  }
+
+  private NioHttpClient openClient(int connections) {
+    URI endpoint = URI.create(api.endpoint());
+    try {
+      return new NioHttpClient(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), connections);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the HTTP client", e);
+    }
+  }
+
+  /** The same AWS JSON 1.0 request as {@link #post}, as the bytes of an HTTP/1.1 message. */
+  private byte[] rawPost(String operation, Map<String, String> request) {
+    try {
+      byte[] body = WireJson.mapper().writeValueAsBytes(request);
+      URI endpoint = URI.create(api.endpoint());
+      String head = "POST / HTTP/1.1\r\nHost: " + endpoint.getHost() + ":" + endpoint.getPort()
+          + "\r\nContent-Type: application/x-amz-json-1.0\r\nX-Amz-Target: AWSStepFunctions." + operation
+          + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+      byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
+      byte[] message = Arrays.copyOf(headBytes, headBytes.length + body.length);
+      System.arraycopy(body, 0, message, headBytes.length, body.length);
+      return message;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode " + operation, e);
+    }
   }
 
   private Outcome failed(String message, Outcome outcome) {

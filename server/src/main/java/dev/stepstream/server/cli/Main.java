@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
+    CommonPoolFloor.apply();
     System.exit(run(args));
   }
 
