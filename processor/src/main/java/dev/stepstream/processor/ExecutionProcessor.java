@@ -183,7 +183,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     if (id.isEmpty()) {
       return after.withLastApplied(before == null ? null : before.lastApplied().orElse(null));
     }
-    return after.withLastApplied(new AppliedInput(id.get(), outputs.toBytes()));
+    return after.withLastApplied(new AppliedInput(id.get(), outputs.toBytes(RecordLimits.MAX_RECORDED_HISTORY_BYTES)));
   }
 
   /** A second delivery of the last applied input: write its outputs again (same keys and event ids). */

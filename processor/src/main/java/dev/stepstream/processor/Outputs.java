@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Everything one decision makes the processor write, already encoded: history chunks, task requests,
  * Continue commands, the summary, and timer starts and cancellations, in the order they are written.
- * The fast profile keeps {@link #toBytes()} in the execution state (see {@code AppliedInput}) so a
+ * The fast profile keeps {@link #toBytes(int)} in the execution state (see {@code AppliedInput}) so a
  * duplicate of the input can write the very same records again without encoding anything twice.
  */
 final class Outputs {
@@ -81,11 +81,23 @@ final class Outputs {
     throw new IllegalArgumentException("unknown effect " + effect);
   }
 
-  byte[] toBytes() {
+  /** Every output; history only while it stays under {@code maxHistoryBytes} in all. */
+  byte[] toBytes(int maxHistoryBytes) {
+    List<Output> kept = new ArrayList<>(all.size());
+    long historyBytes = 0;
+    for (Output output : all) {
+      if (output instanceof History h) {
+        historyBytes += h.batch().length;
+        if (historyBytes > maxHistoryBytes) {
+          continue;
+        }
+      }
+      kept.add(output);
+    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(all.size());
-      for (Output output : all) {
+      out.writeInt(kept.size());
+      for (Output output : kept) {
         write(out, output);
       }
     } catch (IOException e) {
@@ -124,7 +136,7 @@ final class Outputs {
     out.write(value);
   }
 
-  /** Reads what {@link #toBytes()} wrote. */
+  /** Reads what {@link #toBytes(int)} wrote. */
   static Outputs fromBytes(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       int count = in.readInt();

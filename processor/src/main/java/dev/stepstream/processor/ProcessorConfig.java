@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -121,6 +122,7 @@ public record ProcessorConfig(
       p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }
     profile.applyTo(p);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), RecordLimits.MAX_RECORD_BYTES);
     System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(STREAMS_PROPERTY_PREFIX))
         .forEach(name -> p.put(name.substring(STREAMS_PROPERTY_PREFIX.length()), System.getProperty(name)));
     p.putAll(extra);

@@ -94,12 +94,14 @@ public final class StepstreamTopology {
 
   private static StoreBuilder<KeyValueStore<String, byte[]>> executionsStore() {
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(EXECUTIONS_STORE), Serdes.String(), Serdes.ByteArray());
+        Stores.persistentKeyValueStore(EXECUTIONS_STORE), Serdes.String(), Serdes.ByteArray())
+        .withLoggingEnabled(RecordLimits.changelogConfig());
   }
 
   private static StoreBuilder<KeyValueStore<String, byte[]>> historyStore() {
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(HistoryStore.STORE), Serdes.String(), Serdes.ByteArray());
+        Stores.persistentKeyValueStore(HistoryStore.STORE), Serdes.String(), Serdes.ByteArray())
+        .withLoggingEnabled(RecordLimits.changelogConfig());
   }
 
   private static StoreBuilder<KeyValueStore<String, String>> timersStore() {

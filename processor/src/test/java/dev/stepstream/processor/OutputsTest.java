@@ -49,7 +49,7 @@ class OutputsTest {
   void shouldReadBackExactlyWhatItRecorded() {
     Outputs outputs = sample();
 
-    Outputs read = Outputs.fromBytes(outputs.toBytes());
+    Outputs read = Outputs.fromBytes(outputs.toBytes(Integer.MAX_VALUE));
 
     assertThat(read.all()).hasSameSizeAs(outputs.all());
     for (int i = 0; i < read.all().size(); i++) {
@@ -58,8 +58,19 @@ class OutputsTest {
   }
 
   @Test
+  void shouldKeepEverythingButTheHistoryWhenTheHistoryIsTooLargeToRecord() {
+    Outputs outputs = sample();
+    int historyBytes = ((Outputs.History) outputs.all().get(0)).batch().length;
+
+    assertThat(Outputs.fromBytes(outputs.toBytes(historyBytes - 1)).all())
+        .extracting(o -> o.getClass().getSimpleName())
+        .containsExactly("Task", "StartTimer", "CancelTimer", "Command", "Summary");
+    assertThat(Outputs.fromBytes(outputs.toBytes(historyBytes)).all()).hasSize(6);
+  }
+
+  @Test
   void shouldRefuseTruncatedRecordsWithAClearError() {
-    byte[] bytes = sample().toBytes();
+    byte[] bytes = sample().toBytes(Integer.MAX_VALUE);
 
     assertThatThrownBy(() -> Outputs.fromBytes(Arrays.copyOf(bytes, bytes.length - 3)))
         .isInstanceOf(UncheckedIOException.class)

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +27,14 @@ class ProcessorConfigTest {
       System.clearProperty("stepstream.streams.commit.interval.ms");
       System.clearProperty("stepstream.streams.heartbeat.interval.ms");
     }
+  }
+
+  @Test
+  void shouldLetTheProducerSendStatesLargerThanKafkasOneMebibyteDefault() {
+    Properties props = ProcessorConfig.defaults("localhost:9092", Path.of("/tmp/state")).streamsProperties();
+
+    assertThat(props).containsEntry(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+        RecordLimits.MAX_RECORD_BYTES);
+    assertThat(RecordLimits.changelogConfig()).containsEntry("max.message.bytes", "16777216");
   }
 }

@@ -1,0 +1,27 @@
+package dev.stepstream.processor;
+
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * Sizes of what the processor writes. Kafka's defaults cap a record at 1 MiB; an execution's stored
+ * state (a Map with thousands of iterations in flight, plus the fast profile's recorded outputs) can
+ * grow past that, and a changelog write that fails stops the stream thread. The processor's producer
+ * and its state changelogs therefore accept records up to {@link #MAX_RECORD_BYTES}.
+ */
+final class RecordLimits {
+  /** The largest record the processor's producer sends and its changelog topics accept. */
+  static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
+  /**
+   * The most history the fast profile records for replay in one execution's state; a decision that
+   * wrote more keeps its task requests, timers, commands and summary, and its history is not replayed.
+   */
+  static final int MAX_RECORDED_HISTORY_BYTES = 1024 * 1024;
+
+  private RecordLimits() {}
+
+  /** Topic settings for the state stores' changelogs. */
+  static Map<String, String> changelogConfig() {
+    return Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_RECORD_BYTES));
+  }
+}
