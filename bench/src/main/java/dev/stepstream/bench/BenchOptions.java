@@ -26,7 +26,7 @@ public record BenchOptions(boolean quick, Duration warmup, Duration measure, Lis
   public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(8);
   public static final Duration DEFAULT_MEASURE = Duration.ofSeconds(15);
   /** W4 via the API: StartExecution calls outstanding at once (asynchronous HTTP, not one thread each). */
-  public static final int API_CONCURRENT_CALLS = 1_000;
+  public static final int API_CONCURRENT_CALLS = 2_000;
 
   public BenchOptions {
     profiles = List.copyOf(profiles);

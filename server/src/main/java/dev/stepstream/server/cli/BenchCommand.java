@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
       "Measure Stepstream's throughput and latency per step next to raw Kafka, in the same run.",
       "Baselines: B0 raw producer->consumer, B1 Streams pass-through, B2 Streams get/put, B3 Streams<->echo ping-pong.",
       "Workflows: W1 10 Pass states, W2 10 Task states, W3 one-Task latency, W4 starts/s through the HTTP API",
-      "(up to 1,000 asynchronous StartExecution calls outstanding), W5 Map of 10,000 items.",
+      "(up to 2,000 asynchronous StartExecution calls outstanding), W5 Map of 10,000 items.",
       "Figures are printed as one table with ratios to the matching baseline (see docs/performance.md)."},
     mixinStandardHelpOptions = true)
 final class BenchCommand implements Callable<Integer> {
