@@ -1,5 +1,6 @@
 package dev.stepstream.processor;
 
+import dev.stepstream.asl.eval.ErrorNames;
 import dev.stepstream.engine.AppliedInput;
 import dev.stepstream.engine.Decision;
 import dev.stepstream.engine.ExecutionState;
@@ -7,6 +8,7 @@ import dev.stepstream.engine.ExecutionStateCodec;
 import dev.stepstream.engine.Interpreter;
 import dev.stepstream.wire.Command;
 import dev.stepstream.wire.StartExecution;
+import dev.stepstream.wire.StopExecution;
 import dev.stepstream.wire.TaskResult;
 import dev.stepstream.wire.TimerFired;
 import dev.stepstream.wire.WireFormatException;
@@ -44,6 +46,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private final String commandsTopic;
   private final Duration closedExecutionRetention;
   private final boolean replayDuplicates;
+  private final int maxStateBytes;
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<String, byte[]> executions;
   private KeyValueStore<String, byte[]> history;
@@ -53,8 +56,9 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private ClosedExecutionRetention retention;
 
   ExecutionProcessor(Interpreter interpreter, TaskTopics taskTopics, ProcessorMetrics metrics, Duration timerInterval,
-      String commandsTopic, Duration closedExecutionRetention, boolean replayDuplicates) {
+      String commandsTopic, Duration closedExecutionRetention, boolean replayDuplicates, int maxStateBytes) {
     this.replayDuplicates = replayDuplicates;
+    this.maxStateBytes = maxStateBytes;
     this.commandsTopic = commandsTopic;
     this.closedExecutionRetention = closedExecutionRetention;
     this.interpreter = interpreter;
@@ -158,10 +162,16 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
       }
       metrics.applied();
       Outputs outputs = Outputs.of(arn, decision.events(), decision.effects());
-      decision.state().ifPresent(s -> {
-        executions.put(arn, ExecutionStateCodec.encode(remember(state, s, input, outputs)));
-        retention.onTransition(state, s, nowMillis);
-      });
+      if (decision.state().isPresent()) {
+        ExecutionState next = decision.state().get();
+        byte[] encoded = ExecutionStateCodec.encode(remember(state, next, input, outputs));
+        if (encoded.length > maxStateBytes) {
+          stopOversized(arn, state, input, encoded.length, nowMillis);
+          return;
+        }
+        executions.put(arn, encoded);
+        retention.onTransition(state, next, nowMillis);
+      }
       write(arn, outputs, nowMillis);
     } catch (KafkaException e) {
       throw e;
@@ -169,6 +179,31 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
       LOG.error("Could not apply {} to {}", input.getClass().getSimpleName(), arn, e);
       deadLetter(new Record<>(arn, WireJson.encode(input), nowMillis), "could not apply: " + e);
     }
+  }
+
+  /**
+   * A transition whose state would not fit in one changelog record is not stored (writing it would
+   * stop the stream thread); the execution is stopped from its previous state instead, with
+   * States.DataLimitExceeded, and an execution that never had a state is dead-lettered.
+   */
+  private void stopOversized(String arn, ExecutionState before, WireRecord input, int size, long nowMillis) {
+    String cause = "The execution state would be " + size + " bytes after this " + input.getClass().getSimpleName()
+        + ", more than the " + maxStateBytes + " bytes one execution may store.";
+    LOG.error("Stopping {}: {}", arn, cause);
+    if (before == null) {
+      deadLetter(new Record<>(arn, WireJson.encode(input), nowMillis), cause);
+      return;
+    }
+    Decision stop = interpreter.apply(before, new StopExecution(1, arn, ErrorNames.DATA_LIMIT_EXCEEDED, cause, nowMillis),
+        new ProcessorEngineContext(nowMillis, arn, before.nextEventId(), definitions));
+    byte[] stopped = stop.state().map(ExecutionStateCodec::encode).orElse(null);
+    if (!stop.applied() || stopped == null || stopped.length > maxStateBytes) {
+      deadLetter(new Record<>(arn, WireJson.encode(input), nowMillis), cause);
+      return;
+    }
+    executions.put(arn, stopped);
+    retention.onTransition(before, stop.state().get(), nowMillis);
+    write(arn, Outputs.of(arn, stop.events(), stop.effects()), nowMillis);
   }
 
   /**

@@ -13,6 +13,11 @@ final class RecordLimits {
   /** The largest record the processor's producer sends and its changelog topics accept. */
   static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
   /**
+   * The largest execution state the processor stores (a margin under {@link #MAX_RECORD_BYTES} for the
+   * key and the record's framing). A transition that would store more stops the execution instead.
+   */
+  static final int MAX_STATE_BYTES = MAX_RECORD_BYTES - 64 * 1024;
+  /**
    * The most history the fast profile records for replay in one execution's state; a decision that
    * wrote more keeps its task requests, timers, commands and summary, and its history is not replayed.
    */

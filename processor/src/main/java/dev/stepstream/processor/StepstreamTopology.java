@@ -49,6 +49,13 @@ public final class StepstreamTopology {
    */
   public static Topology build(TopicCatalogue topics, EngineOptions engine, TaskTopics taskTopics,
       ProcessorMetrics metrics, Duration timerInterval, Duration closedExecutionRetention, boolean replayDuplicates) {
+    return build(topics, engine, taskTopics, metrics, timerInterval, closedExecutionRetention, replayDuplicates,
+        RecordLimits.MAX_STATE_BYTES);
+  }
+
+  /** As above; {@code maxStateBytes} bounds one execution's stored state (tests use a small one). */
+  static Topology build(TopicCatalogue topics, EngineOptions engine, TaskTopics taskTopics, ProcessorMetrics metrics,
+      Duration timerInterval, Duration closedExecutionRetention, boolean replayDuplicates, int maxStateBytes) {
     Topology topology = new Topology();
     topology.addGlobalStore(
         Stores.keyValueStoreBuilder(
@@ -65,7 +72,7 @@ public final class StepstreamTopology {
         topics.commands(), topics.taskResults());
     topology.addProcessor(PROCESSOR,
         () -> new ExecutionProcessor(new Interpreter(engine), taskTopics, metrics, timerInterval, topics.commands(),
-            closedExecutionRetention, replayDuplicates),
+            closedExecutionRetention, replayDuplicates, maxStateBytes),
         SOURCE);
     topology.addStateStore(executionsStore(), PROCESSOR);
     topology.addStateStore(timersStore(), PROCESSOR);

@@ -49,13 +49,18 @@ final class TopologyHarness implements AutoCloseable {
 
   /** @param replayDuplicates as the fast (at-least-once) profile runs the topology */
   TopologyHarness(Path stateDir, Duration closedExecutionRetention, boolean replayDuplicates) {
+    this(stateDir, closedExecutionRetention, replayDuplicates, RecordLimits.MAX_STATE_BYTES);
+  }
+
+  /** @param maxStateBytes the largest execution state the processor may store */
+  TopologyHarness(Path stateDir, Duration closedExecutionRetention, boolean replayDuplicates, int maxStateBytes) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(
         StepstreamTopology.build(topics, EngineOptions.defaults(), TaskTopics.preProvisioned(), metrics,
-            Duration.ofMillis(50), closedExecutionRetention, replayDuplicates),
+            Duration.ofMillis(50), closedExecutionRetention, replayDuplicates, maxStateBytes),
         props, START);
     definitions = input(topics.definitions());
     commands = input(topics.commands());
