@@ -238,9 +238,9 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
 
   private void write(String arn, Outputs outputs, long nowMillis) {
     for (Outputs.Output output : outputs.all()) {
-      if (output instanceof Outputs.History h) {
-        context.forward(new Record<>(arn, h.batch(), nowMillis), StepstreamTopology.HISTORY_SINK);
-        history.put(h.storeKey(), h.batch());
+      if (output instanceof HistoryStore.Chunk chunk) {
+        context.forward(new Record<>(arn, chunk.value(), nowMillis), StepstreamTopology.HISTORY_SINK);
+        HistoryStore.put(history, chunk);
       } else if (output instanceof Outputs.Task task) {
         taskTopics.ensure(task.taskName());
         Record<String, byte[]> out = new Record<>(arn, task.request(), nowMillis);

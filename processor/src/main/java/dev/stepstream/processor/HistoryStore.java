@@ -38,7 +38,7 @@ public final class HistoryStore {
   }
 
   /** One history record: the store key and the {@code HistoryBatch} bytes (also the history topic value). */
-  record Chunk(String key, byte[] value) {}
+  record Chunk(String key, byte[] value) implements Outputs.Output {}
 
   /**
    * Consecutive events of one execution as {@code HistoryBatch} records, each at most
@@ -61,11 +61,9 @@ public final class HistoryStore {
     addChunks(executionArn, events.subList(half, events.size()), chunks);
   }
 
-  /** Stores the chunks of one transition (see {@link #chunks}). */
-  static void append(KeyValueStore<String, byte[]> store, List<Chunk> chunks) {
-    for (Chunk chunk : chunks) {
-      store.put(chunk.key(), chunk.value());
-    }
+  /** Stores one chunk (see {@link #chunks}). */
+  static void put(KeyValueStore<String, byte[]> store, Chunk chunk) {
+    store.put(chunk.key(), chunk.value());
   }
 
   /**

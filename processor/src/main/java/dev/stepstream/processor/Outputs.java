@@ -20,10 +20,8 @@ import java.util.List;
  * duplicate of the input can write the very same records again without encoding anything twice.
  */
 final class Outputs {
-  /** One output. */
-  sealed interface Output {}
-
-  record History(String storeKey, byte[] batch) implements Output {}
+  /** One output; history is written as {@link HistoryStore.Chunk}s. */
+  sealed interface Output permits HistoryStore.Chunk, Task, Command, Summary, StartTimer, CancelTimer {}
 
   record Task(String taskName, byte[] request) implements Output {}
 
@@ -56,9 +54,7 @@ final class Outputs {
   static Outputs of(String executionArn, List<HistoryEvent> events, List<Effect> effects) {
     List<Output> out = new ArrayList<>(effects.size() + 1);
     if (!events.isEmpty()) {
-      for (HistoryStore.Chunk chunk : HistoryStore.chunks(executionArn, events)) {
-        out.add(new History(chunk.key(), chunk.value()));
-      }
+      out.addAll(HistoryStore.chunks(executionArn, events));
     }
     for (Effect effect : effects) {
       out.add(encode(executionArn, effect));
@@ -86,8 +82,8 @@ final class Outputs {
     List<Output> kept = new ArrayList<>(all.size());
     long historyBytes = 0;
     for (Output output : all) {
-      if (output instanceof History h) {
-        historyBytes += h.batch().length;
+      if (output instanceof HistoryStore.Chunk chunk) {
+        historyBytes += chunk.value().length;
         if (historyBytes > maxHistoryBytes) {
           continue;
         }
@@ -107,10 +103,10 @@ final class Outputs {
   }
 
   private static void write(DataOutputStream out, Output output) throws IOException {
-    if (output instanceof History h) {
+    if (output instanceof HistoryStore.Chunk chunk) {
       out.writeByte(HISTORY);
-      out.writeUTF(h.storeKey());
-      writeBytes(out, h.batch());
+      out.writeUTF(chunk.key());
+      writeBytes(out, chunk.value());
     } else if (output instanceof Task t) {
       out.writeByte(TASK);
       out.writeUTF(t.taskName());
@@ -153,7 +149,7 @@ final class Outputs {
   private static Output read(DataInputStream in) throws IOException {
     int kind = in.readByte();
     return switch (kind) {
-      case HISTORY -> new History(in.readUTF(), readBytes(in));
+      case HISTORY -> new HistoryStore.Chunk(in.readUTF(), readBytes(in));
       case TASK -> new Task(in.readUTF(), readBytes(in));
       case COMMAND -> new Command(readBytes(in));
       case SUMMARY -> new Summary(readBytes(in));

@@ -91,7 +91,7 @@ class HistoryStoreTest {
   void shouldSplitLargeAppliesIntoChunksAndPageAcrossThem() {
     String arn = HARNESS_ARN;
     List<HistoryEvent> events = events(arn, 1, 10, HistoryStore.CHUNK_BYTES / 4);
-    HistoryStore.append(store(), HistoryStore.chunks(arn, events));
+    HistoryStore.chunks(arn, events).forEach(chunk -> HistoryStore.put(store(), chunk));
 
     assertThat(storedKeys()).isEqualTo(4);
     assertThat(HistoryStore.range(store(), arn, 1, Long.MAX_VALUE, false, 100)).extracting(HistoryEvent::id)
@@ -116,7 +116,7 @@ class HistoryStoreTest {
     store().put(HistoryStore.key(arn, 4), ("[" + new String(WireJson.encode(arrayChunk.get(0)), UTF_8) + ","
         + new String(WireJson.encode(arrayChunk.get(1)), UTF_8) + "]").getBytes(UTF_8));
     List<HistoryEvent> newer = events(arn, 6, 8, 10);
-    HistoryStore.append(store(), HistoryStore.chunks(arn, newer));
+    HistoryStore.chunks(arn, newer).forEach(chunk -> HistoryStore.put(store(), chunk));
 
     assertThat(HistoryStore.range(store(), arn, 2, 7, false, 100)).extracting(HistoryEvent::id)
         .containsExactly(2L, 3L, 4L, 5L, 6L, 7L);

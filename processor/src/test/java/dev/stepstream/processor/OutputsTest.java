@@ -37,10 +37,10 @@ class OutputsTest {
     List<Outputs.Output> all = sample().all();
 
     assertThat(all).extracting(o -> o.getClass().getSimpleName())
-        .containsExactly("History", "Task", "StartTimer", "CancelTimer", "Command", "Summary");
-    Outputs.History history = (Outputs.History) all.get(0);
-    assertThat(history.storeKey()).isEqualTo(HistoryStore.key(ARN, 4));
-    assertThat(HistoryBatch.eventsOf(history.batch())).extracting(HistoryEvent::id).containsExactly(4L, 5L);
+        .containsExactly("Chunk", "Task", "StartTimer", "CancelTimer", "Command", "Summary");
+    HistoryStore.Chunk history = (HistoryStore.Chunk) all.get(0);
+    assertThat(history.key()).isEqualTo(HistoryStore.key(ARN, 4));
+    assertThat(HistoryBatch.eventsOf(history.value())).extracting(HistoryEvent::id).containsExactly(4L, 5L);
     assertThat(((Outputs.Task) all.get(1)).taskName()).isEqualTo("Work");
     assertThat(WireJson.decode(((Outputs.Command) all.get(4)).command(), Continue.class).sequence()).isEqualTo(7);
   }
@@ -60,7 +60,7 @@ class OutputsTest {
   @Test
   void shouldKeepEverythingButTheHistoryWhenTheHistoryIsTooLargeToRecord() {
     Outputs outputs = sample();
-    int historyBytes = ((Outputs.History) outputs.all().get(0)).batch().length;
+    int historyBytes = ((HistoryStore.Chunk) outputs.all().get(0)).value().length;
 
     assertThat(Outputs.fromBytes(outputs.toBytes(historyBytes - 1)).all())
         .extracting(o -> o.getClass().getSimpleName())
@@ -78,8 +78,8 @@ class OutputsTest {
   }
 
   private static Object[] fields(Outputs.Output output) {
-    if (output instanceof Outputs.History h) {
-      return new Object[] {"history", h.storeKey(), h.batch()};
+    if (output instanceof HistoryStore.Chunk h) {
+      return new Object[] {"history", h.key(), h.value()};
     } else if (output instanceof Outputs.Task t) {
       return new Object[] {"task", t.taskName(), t.request()};
     } else if (output instanceof Outputs.Command c) {

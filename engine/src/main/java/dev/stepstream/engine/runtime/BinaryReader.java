@@ -2,6 +2,7 @@ package dev.stepstream.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** Reads what {@link BinaryWriter} wrote. */
 public final class BinaryReader {
@@ -64,7 +65,7 @@ public final class BinaryReader {
     if (length < 0 || position + length > bytes.length) {
       throw new IllegalArgumentException("Truncated execution state");
     }
-    byte[] out = java.util.Arrays.copyOfRange(bytes, position, position + length);
+    byte[] out = Arrays.copyOfRange(bytes, position, position + length);
     position += length;
     return out;
   }
