@@ -74,7 +74,7 @@ public final class ExecutionStateCodec {
     Map<Integer, Frame> frames = new HashMap<>();
     for (int i = 0; i < frameCount; i++) {
       Frame f = FrameCodec.read(in);
-      frames.put(f.id, f);
+      frames.put(f.id(), f);
     }
     int timerCount = in.readInt();
     Map<String, Timer> timers = new LinkedHashMap<>();

@@ -70,7 +70,7 @@ public final class Interpreter {
       return Decision.ignored(state, ignored.get());
     }
     Driver.drain(run);
-    return new Decision(Optional.of(run.freeze()), run.events, run.effects, Optional.empty());
+    return new Decision(Optional.of(run.freeze()), run.events(), run.effects(), Optional.empty());
   }
 
   private Optional<String> dispatch(Run run, WireRecord input) {
@@ -79,7 +79,7 @@ public final class Interpreter {
     } else if (input instanceof TimerFired timer) {
       return Signals.timerFired(run, timer.timerId());
     } else if (input instanceof Continue cont) {
-      if (cont.sequence() != run.header.continueSequence) {
+      if (cont.sequence() != run.header().continueSequence()) {
         return Optional.of("stale continuation " + cont.sequence());
       }
       Lifecycle.resume(run);
@@ -99,18 +99,11 @@ public final class Interpreter {
     if (definition.isEmpty()) {
       return Decision.ignored(null, "unknown state machine " + start.stateMachineArn());
     }
-    ExecutionHeader header = new ExecutionHeader();
-    header.executionArn = start.executionArn();
-    header.stateMachineArn = start.stateMachineArn();
-    header.stateMachineAliasArn = start.stateMachineAliasArn();
-    header.name = start.name();
-    header.status = ExecutionStatus.RUNNING;
-    header.startMillis = start.requestedAt() > 0 ? start.requestedAt() : ctx.nowMillis();
-    header.input = start.input();
+    ExecutionHeader header = ExecutionHeader.started(start, ctx.nowMillis());
     Run run = new Run(options, ctx, definition.get(), header, new HashMap<>(), new LinkedHashMap<>());
     Lifecycle.start(run, start);
     Driver.drain(run);
-    return new Decision(Optional.of(run.freeze()), run.events, run.effects, Optional.empty());
+    return new Decision(Optional.of(run.freeze()), run.events(), run.effects(), Optional.empty());
   }
 
   private Decision redrive(ExecutionState state, EngineContext ctx) {
@@ -125,7 +118,7 @@ public final class Interpreter {
     Run run = new Run(options, ctx, definition.get(), ExecutionHeader.of(state.header()), state.frames(), state.timers());
     Redriving.redrive(run);
     Driver.drain(run);
-    return new Decision(Optional.of(run.freeze()), run.events, run.effects, Optional.empty());
+    return new Decision(Optional.of(run.freeze()), run.events(), run.effects(), Optional.empty());
   }
 
   private Decision internalError(ExecutionState state, WireRecord input, EngineContext ctx, Throwable e) {
@@ -139,8 +132,8 @@ public final class Interpreter {
         return Decision.ignored(state, cause);
       }
       Run run = new Run(options, ctx, definition.get(), ExecutionHeader.of(state.header()), state.frames(), state.timers());
-      run.failExecution(ErrorNames.RUNTIME, cause, run.header.lastEventId);
-      return new Decision(Optional.of(run.freeze()), run.events, run.effects, Optional.empty());
+      run.failExecution(ErrorNames.RUNTIME, cause, run.header().lastEventId());
+      return new Decision(Optional.of(run.freeze()), run.events(), run.effects(), Optional.empty());
     } catch (RuntimeException again) {
       return Decision.ignored(state, cause + " (and " + again + ")");
     }

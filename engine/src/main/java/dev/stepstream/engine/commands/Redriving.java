@@ -2,13 +2,11 @@ package dev.stepstream.engine.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.engine.Definition;
-import dev.stepstream.engine.Effect;
 import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.engine.ExecutionStatus;
 import dev.stepstream.engine.runtime.Json;
 import dev.stepstream.engine.runtime.Run;
-import dev.stepstream.engine.runtime.TimerKind;
 import dev.stepstream.engine.states.Redrive;
 import java.util.Optional;
 
@@ -55,18 +53,13 @@ public final class Redriving {
   }
 
   public static void redrive(Run run) {
-    run.header.redriveCount++;
-    run.header.status = ExecutionStatus.RUNNING;
-    run.header.stopMillis = -1;
-    run.header.output = null;
-    run.header.error = null;
-    run.header.cause = null;
-    ObjectNode details = Json.NODES.objectNode().put("redriveCount", run.header.redriveCount);
-    long id = run.emit("ExecutionRedriven", run.header.lastEventId, "executionRedrivenEventDetails", details);
+    run.header().redriven();
+    ObjectNode details = Json.NODES.objectNode().put("redriveCount", run.header().redriveCount());
+    long id = run.emit("ExecutionRedriven", run.header().lastEventId(), "executionRedrivenEventDetails", details);
     // AWS resets the state machine TimeoutSeconds on redrive: it counts from the redrive.
-    run.definition.machine().timeoutSeconds().ifPresent(seconds -> run.header.executionTimerId =
-        run.startTimer(-1, TimerKind.EXECUTION_TIMEOUT, run.now + seconds * 1000L));
-    run.effects.add(new Effect.PublishSummary(run.header.summary()));
+    run.definition().machine().timeoutSeconds().ifPresent(seconds ->
+        run.startExecutionTimer(run.now() + seconds * 1000L));
+    run.publishSummary();
     Redrive.resumeFrames(run, id);
   }
 }

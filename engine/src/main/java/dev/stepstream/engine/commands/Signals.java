@@ -4,7 +4,7 @@ import dev.stepstream.asl.eval.ErrorNames;
 import dev.stepstream.asl.model.State;
 import dev.stepstream.asl.model.TaskState;
 import dev.stepstream.engine.runtime.Frame;
-import dev.stepstream.engine.runtime.Phase;
+import dev.stepstream.engine.runtime.TaskAttempt;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.runtime.Step;
 import dev.stepstream.engine.runtime.Timer;
@@ -27,36 +27,20 @@ public final class Signals {
     if (t == null) {
       return Optional.of("unknown or cancelled timer " + timerId);
     }
-    run.consumeTimer(timerId);
     if (t.kind() == TimerKind.EXECUTION_TIMEOUT) {
-      run.header.executionTimerId = null;
+      run.executionTimerFired(t);
       Lifecycle.executionTimedOut(run);
       return Optional.empty();
     }
-    Frame f = run.edit(t.frameId());
+    Frame f = run.timerFired(t);
     if (f == null) {
       return Optional.of("timer " + timerId + " belongs to a finished scope");
     }
     switch (t.kind()) {
-      case WAIT -> {
-        f.timerId = null;
-        run.queue.add(new Step.Call(f.id, () -> StateRunner.waitTimerFired(run, f)));
-      }
-      case RETRY_BACKOFF -> {
-        f.timerId = null;
-        f.phase = Phase.RETRY;
-        run.queue.add(new Step.Advance(f.id));
-      }
-      case TASK_TIMEOUT, HEARTBEAT_TIMEOUT -> {
-        if (t.kind() == TimerKind.TASK_TIMEOUT) {
-          f.timeoutTimerId = null;
-        } else {
-          f.heartbeatTimerId = null;
-        }
-        String error = t.kind() == TimerKind.TASK_TIMEOUT ? ErrorNames.TIMEOUT
-            : ErrorNames.HEARTBEAT_TIMEOUT;
-        TaskStates.timedOut(run, f, (TaskState) run.state(f), error);
-      }
+      case WAIT -> run.schedule(new Step.Call(f.id(), () -> StateRunner.waitTimerFired(run, f)));
+      case RETRY_BACKOFF -> run.schedule(new Step.Advance(f.id()));
+      case TASK_TIMEOUT -> TaskStates.timedOut(run, f, (TaskState) run.state(f), ErrorNames.TIMEOUT);
+      case HEARTBEAT_TIMEOUT -> TaskStates.timedOut(run, f, (TaskState) run.state(f), ErrorNames.HEARTBEAT_TIMEOUT);
       default -> {
         return Optional.of("unexpected timer kind " + t.kind());
       }
@@ -67,7 +51,8 @@ public final class Signals {
   public static Optional<String> taskResult(Run run, TaskResult result) {
     Frame found = null;
     for (Frame f : run.allFrames()) {
-      if (f.phase == Phase.TASK && result.taskToken().equals(f.token)) {
+      TaskAttempt task = f.task();
+      if (task != null && result.taskToken().equals(task.token())) {
         found = f;
         break;
       }
@@ -75,7 +60,7 @@ public final class Signals {
     if (found == null) {
       return Optional.of("unknown or stale task token");
     }
-    Frame f = run.edit(found.id);
+    Frame f = run.edit(found.id());
     State s = run.state(f);
     if (!(s instanceof TaskState t)) {
       return Optional.of("task token of a frame that is not in a Task state");
@@ -83,7 +68,7 @@ public final class Signals {
     if (result instanceof TaskHeartbeat) {
       TaskStates.heartbeat(run, f, t);
     } else if (result instanceof TaskSucceeded ok) {
-      run.queue.add(new Step.Call(f.id, () -> TaskStates.succeeded(run, f, t, ok.output())));
+      run.schedule(new Step.Call(f.id(), () -> TaskStates.succeeded(run, f, t, ok.output())));
     } else if (result instanceof TaskFailed failed) {
       TaskStates.failed(run, f, t, failed.error(), failed.cause());
     }

@@ -31,6 +31,7 @@ final class LocalRun implements EngineContext {
   private final MockedTasks tasks;
   private final RandomSource random;
   private final long maxAppliedInputs;
+  private final AppliedInputObserver observer;
   private final ArrayDeque<WireRecord> immediate = new ArrayDeque<>();
   private final VirtualTimers timers = new VirtualTimers();
   private final List<HistoryEvent> history = new ArrayList<>();
@@ -38,8 +39,9 @@ final class LocalRun implements EngineContext {
   private ExecutionState state;
 
   LocalRun(Interpreter interpreter, Definition definition, MockedTasks tasks, RandomSource random,
-      long startMillis, long maxAppliedInputs) {
+      long startMillis, long maxAppliedInputs, AppliedInputObserver observer) {
     this.interpreter = interpreter;
+    this.observer = observer;
     this.definition = definition;
     this.tasks = tasks;
     this.random = random;
@@ -83,6 +85,7 @@ final class LocalRun implements EngineContext {
 
   private void apply(String executionArn, WireRecord input) {
     Decision decision = interpreter.apply(state, input, this);
+    observer.applied(definition, input, nowMillis, decision);
     decision.state().ifPresent(s -> state = s);
     history.addAll(decision.events());
     for (Effect effect : decision.effects()) {

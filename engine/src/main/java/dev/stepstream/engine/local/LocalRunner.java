@@ -79,6 +79,11 @@ public final class LocalRunner {
    * @param testCase the mock test case to use, or null for the by-name convenience mapping
    */
   public RunResult run(String definitionJson, String inputJson, String testCase) {
+    return run(definitionJson, inputJson, testCase, AppliedInputObserver.NONE);
+  }
+
+  /** As {@link #run(String, String, String)}, telling {@code observer} about every input applied. */
+  RunResult run(String definitionJson, String inputJson, String testCase, AppliedInputObserver observer) {
     Optional<MockPlan> plan = testCase == null ? Optional.of(mocks.defaultPlan()) : mocks.planFor(testCase);
     if (plan.isEmpty()) {
       return RunResult.failed(INVALID_INPUT, "Test case '" + testCase + "' is not defined in the mock configuration",
@@ -98,7 +103,7 @@ public final class LocalRunner {
         compiled.stateMachine().orElseThrow());
     RandomSource random = RandomSource.seeded(randomSeed);
     LocalRun run = new LocalRun(interpreter, definition, new MockedTasks(plan.get()), random,
-        startClock.millis(), maxAppliedInputs);
+        startClock.millis(), maxAppliedInputs, observer);
     return run.execute(EXECUTION_ARN_PREFIX + random.nextUuid(), input);
   }
 

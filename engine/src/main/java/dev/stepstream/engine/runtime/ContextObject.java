@@ -25,15 +25,15 @@ public final class ContextObject {
   static JsonNode execution(Run run) {
     ObjectNode root = Json.NODES.objectNode();
     ObjectNode execution = root.putObject("Execution");
-    execution.put("Id", run.header.executionArn);
-    execution.set("Input", run.header.input);
-    execution.put("Name", run.header.name);
-    execution.put("RoleArn", run.definition.roleArn());
-    execution.put("StartTime", isoTime(run.header.startMillis));
-    execution.put("RedriveCount", run.header.redriveCount);
+    execution.put("Id", run.header().executionArn());
+    execution.set("Input", run.header().input());
+    execution.put("Name", run.header().name());
+    execution.put("RoleArn", run.definition().roleArn());
+    execution.put("StartTime", isoTime(run.header().startMillis()));
+    execution.put("RedriveCount", run.header().redriveCount());
     ObjectNode machine = root.putObject("StateMachine");
-    machine.put("Id", run.definition.arn());
-    machine.put("Name", run.definition.name());
+    machine.put("Id", run.definition().arn());
+    machine.put("Name", run.definition().name());
     return root;
   }
 
@@ -43,9 +43,9 @@ public final class ContextObject {
    */
   public static ObjectNode of(Run run, Frame frame, String token) {
     JsonNode shared = run.executionContext();
-    String name = frame.stateName;
-    long enteredMillis = frame.enteredMillis;
-    int retryCount = frame.retryCount;
+    String name = frame.stateName();
+    long enteredMillis = frame.enteredMillis();
+    int retryCount = frame.retryCount();
     return new ObjectNode(Json.NODES, new LazyFields(() -> {
       LinkedHashMap<String, JsonNode> ctx = new LinkedHashMap<>();
       ctx.put("Execution", shared.get("Execution"));

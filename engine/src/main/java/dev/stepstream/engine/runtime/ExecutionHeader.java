@@ -4,38 +4,55 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.engine.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
+import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.WireVersions;
 
-/** The writable counterpart of {@link ExecutionState.Header} inside one {@code apply} call. */
+/**
+ * The writable counterpart of {@link ExecutionState.Header} inside one {@code apply} call. It changes
+ * only through the execution's lifecycle (started, redriven, finished) and the counters it hands out.
+ */
 public final class ExecutionHeader {
-  public String executionArn;
-  public String stateMachineArn;
-  public String name;
-  public ExecutionStatus status;
-  public long startMillis;
-  public long stopMillis = -1;
-  public JsonNode input;
-  public JsonNode output;
-  public String error;
-  public String cause;
-  public long nextEventId = 1;
-  public int redriveCount;
-  public long sequence;
-  public long continueSequence = -1;
-  public int nextFrameId;
-  public long lastEventId;
-  public String executionTimerId;
-  public String stateMachineAliasArn;
+  private final String executionArn;
+  private final String stateMachineArn;
+  private final String name;
+  private final String stateMachineAliasArn;
+  private final long startMillis;
+  private final JsonNode input;
+  private ExecutionStatus status;
+  private long stopMillis = -1;
+  private JsonNode output;
+  private String error;
+  private String cause;
+  private long nextEventId = 1;
+  private int redriveCount;
+  private long sequence;
+  private long continueSequence = -1;
+  private int nextFrameId;
+  private long lastEventId;
+  private String executionTimerId;
+
+  private ExecutionHeader(String executionArn, String stateMachineArn, String name, String stateMachineAliasArn,
+      long startMillis, JsonNode input, ExecutionStatus status) {
+    this.executionArn = executionArn;
+    this.stateMachineArn = stateMachineArn;
+    this.name = name;
+    this.stateMachineAliasArn = stateMachineAliasArn;
+    this.startMillis = startMillis;
+    this.input = input;
+    this.status = status;
+  }
+
+  /** A new RUNNING execution; it starts when requested, or at {@code nowMillis} when that is unknown. */
+  public static ExecutionHeader started(StartExecution start, long nowMillis) {
+    return new ExecutionHeader(start.executionArn(), start.stateMachineArn(), start.name(),
+        start.stateMachineAliasArn(), start.requestedAt() > 0 ? start.requestedAt() : nowMillis, start.input(),
+        ExecutionStatus.RUNNING);
+  }
 
   public static ExecutionHeader of(ExecutionState.Header h) {
-    ExecutionHeader w = new ExecutionHeader();
-    w.executionArn = h.executionArn();
-    w.stateMachineArn = h.stateMachineArn();
-    w.name = h.name();
-    w.status = h.status();
-    w.startMillis = h.startMillis();
+    ExecutionHeader w = new ExecutionHeader(h.executionArn(), h.stateMachineArn(), h.name(),
+        h.stateMachineAliasArn(), h.startMillis(), h.input(), h.status());
     w.stopMillis = h.stopMillis();
-    w.input = h.input();
     w.output = h.output();
     w.error = h.error();
     w.cause = h.cause();
@@ -46,7 +63,6 @@ public final class ExecutionHeader {
     w.nextFrameId = h.nextFrameId();
     w.lastEventId = h.lastEventId();
     w.executionTimerId = h.executionTimerId();
-    w.stateMachineAliasArn = h.stateMachineAliasArn();
     return w;
   }
 
@@ -59,5 +75,101 @@ public final class ExecutionHeader {
   public ExecutionSummary summary() {
     return new ExecutionSummary(WireVersions.CURRENT, executionArn, stateMachineArn, name, status.name(), startMillis,
         stopMillis < 0 ? null : stopMillis, input, output, error, cause, redriveCount, stateMachineAliasArn);
+  }
+
+  // ---- lifecycle ----
+
+  /** The execution ended with {@code status}; nothing is pending any more. */
+  void finished(ExecutionStatus finalStatus, long nowMillis, JsonNode finalOutput, String finalError,
+      String finalCause) {
+    status = finalStatus;
+    stopMillis = nowMillis;
+    output = finalOutput;
+    error = finalError;
+    cause = finalCause;
+    continueSequence = -1;
+    executionTimerId = null;
+  }
+
+  /** RedriveExecution: running again, with the result of the last run cleared. */
+  public void redriven() {
+    redriveCount++;
+    status = ExecutionStatus.RUNNING;
+    stopMillis = -1;
+    output = null;
+    error = null;
+    cause = null;
+  }
+
+  void executionTimer(String timerId) {
+    executionTimerId = timerId;
+  }
+
+  void continueLater(long sequenceNumber) {
+    continueSequence = sequenceNumber;
+  }
+
+  /** The pending continuation arrived. */
+  public void continued() {
+    continueSequence = -1;
+  }
+
+  long takeEventId() {
+    lastEventId = nextEventId;
+    return nextEventId++;
+  }
+
+  long takeSequence() {
+    return ++sequence;
+  }
+
+  int takeFrameId() {
+    return nextFrameId++;
+  }
+
+  // ---- reading ----
+
+  public String executionArn() {
+    return executionArn;
+  }
+
+  public String stateMachineArn() {
+    return stateMachineArn;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public ExecutionStatus status() {
+    return status;
+  }
+
+  public long startMillis() {
+    return startMillis;
+  }
+
+  public JsonNode input() {
+    return input;
+  }
+
+  public int redriveCount() {
+    return redriveCount;
+  }
+
+  public long nextEventId() {
+    return nextEventId;
+  }
+
+  public long lastEventId() {
+    return lastEventId;
+  }
+
+  public long continueSequence() {
+    return continueSequence;
+  }
+
+  public String executionTimerId() {
+    return executionTimerId;
   }
 }

@@ -5,75 +5,115 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Binary form of one {@link Frame}. */
+/**
+ * Binary form of one {@link Frame}: position, retries, then the fields of every kind of
+ * {@link StateWork} in a fixed layout (empty where the frame's work is of another kind).
+ */
 public final class FrameCodec {
   private FrameCodec() {}
 
   public static void write(BinaryWriter out, Frame f) {
-    out.writeInt(f.id);
-    out.writeInt(f.parentId);
-    out.writeInt(f.index);
-    out.writeString(f.stateName);
-    out.writeByte(f.phase.ordinal());
-    out.writeJson(f.input);
-    out.writeLong(f.enteredEventId);
-    out.writeLong(f.enteredMillis);
-    out.writeLong(f.lastEventId);
-    out.writeInt(f.retryCount);
-    writeInts(out, f.retrierAttempts);
-    out.writeString(f.token);
-    out.writeString(f.timeoutTimerId);
-    out.writeString(f.heartbeatTimerId);
-    out.writeString(f.timerId);
-    out.writeBoolean(f.taskStarted);
-    out.writeLong(f.heartbeatSeconds);
-    Map<String, JsonNode> vars = f.variables == null ? Map.of() : new TreeMap<>(f.variables);
+    out.writeInt(f.id());
+    out.writeInt(f.parentId());
+    out.writeInt(f.index());
+    out.writeString(f.stateName());
+    out.writeByte(f.phase().ordinal());
+    out.writeJson(f.input());
+    out.writeLong(f.enteredEventId());
+    out.writeLong(f.enteredMillis());
+    out.writeLong(f.lastEventId());
+    out.writeInt(f.retryCount());
+    writeInts(out, f.retrierAttemptsForEncoding());
+    writeWaiting(out, f.work());
+    Map<String, JsonNode> vars = f.variables() == null ? Map.of() : new TreeMap<>(f.variables());
     out.writeInt(vars.size());
     vars.forEach((name, value) -> {
       out.writeString(name);
       out.writeJson(value);
     });
-    writeNodes(out, f.childResults);
-    writeNodes(out, f.childInputs);
-    out.writeInt(f.childrenStarted);
-    out.writeInt(f.childrenDone);
-    out.writeInt(f.childrenFailed);
-    out.writeInt(f.maxConcurrency);
-    out.writeLong(f.toleratedFailureCount);
-    out.writeDouble(f.toleratedFailurePercentage);
+    writeChildren(out, f.children());
+  }
+
+  /** Token, timeout/heartbeat/wait timers, started flag and heartbeat seconds (empty unless waiting). */
+  private static void writeWaiting(BinaryWriter out, StateWork work) {
+    TaskAttempt task = work instanceof TaskAttempt t ? t : null;
+    String timerId = work instanceof WaitTimer w ? w.timerId() : work instanceof RetryBackoff b ? b.timerId() : null;
+    out.writeString(task == null ? null : task.token());
+    out.writeString(task == null ? null : task.timeoutTimerId());
+    out.writeString(task == null ? null : task.heartbeatTimerId());
+    out.writeString(timerId);
+    out.writeBoolean(task != null && task.started());
+    out.writeLong(task == null ? 0 : task.heartbeatSeconds());
+  }
+
+  private static void writeChildren(BinaryWriter out, ChildWork children) {
+    Iterations map = children instanceof Iterations i ? i : null;
+    writeNodes(out, children == null ? null : children.resultsForEncoding());
+    writeNodes(out, map == null ? null : map.inputsForEncoding());
+    out.writeInt(map == null ? (children == null ? 0 : children.size()) : map.started());
+    out.writeInt(children == null ? 0 : children.done());
+    out.writeInt(map == null ? 0 : map.failed());
+    out.writeInt(map == null ? 0 : map.maxConcurrency());
+    out.writeLong(map == null ? -1 : map.toleratedFailureCount());
+    out.writeDouble(map == null ? -1 : map.toleratedFailurePercentage());
   }
 
   public static Frame read(BinaryReader in) {
-    Frame f = new Frame(in.readInt(), in.readInt(), in.readInt());
-    f.stateName = in.readString();
-    f.phase = Phase.values()[in.readByte()];
-    f.input = in.readJson();
-    f.enteredEventId = in.readLong();
-    f.enteredMillis = in.readLong();
-    f.lastEventId = in.readLong();
-    f.retryCount = in.readInt();
-    f.retrierAttempts = readInts(in);
-    f.token = in.readString();
-    f.timeoutTimerId = in.readString();
-    f.heartbeatTimerId = in.readString();
-    f.timerId = in.readString();
-    f.taskStarted = in.readBoolean();
-    f.heartbeatSeconds = in.readLong();
+    int id = in.readInt();
+    int parentId = in.readInt();
+    int index = in.readInt();
+    String stateName = in.readString();
+    Phase phase = Phase.values()[in.readByte()];
+    JsonNode input = in.readJson();
+    long enteredEventId = in.readLong();
+    long enteredMillis = in.readLong();
+    long lastEventId = in.readLong();
+    int retryCount = in.readInt();
+    int[] retrierAttempts = readInts(in);
+    StateWork waiting = readWaiting(in, phase);
     int varCount = in.readInt();
     Map<String, JsonNode> vars = new LinkedHashMap<>();
     for (int i = 0; i < varCount; i++) {
       vars.put(in.readString(), in.readJson());
     }
-    f.variables = varCount == 0 ? Map.of() : vars;
-    f.childResults = readNodes(in);
-    f.childInputs = readNodes(in);
-    f.childrenStarted = in.readInt();
-    f.childrenDone = in.readInt();
-    f.childrenFailed = in.readInt();
-    f.maxConcurrency = in.readInt();
-    f.toleratedFailureCount = in.readLong();
-    f.toleratedFailurePercentage = in.readDouble();
-    return f;
+    ChildWork children = readChildren(in);
+    return Frame.restored(id, parentId, index, stateName, phase, input, enteredEventId, enteredMillis, lastEventId,
+        retryCount, retrierAttempts, varCount == 0 ? Map.of() : vars, children != null ? children : waiting);
+  }
+
+  /** The waiting fields as the phase reads them; fields left over from an earlier phase are dropped. */
+  private static StateWork readWaiting(BinaryReader in, Phase phase) {
+    String token = in.readString();
+    String timeoutTimerId = in.readString();
+    String heartbeatTimerId = in.readString();
+    String timerId = in.readString();
+    boolean started = in.readBoolean();
+    long heartbeatSeconds = in.readLong();
+    return switch (phase) {
+      case TASK -> token == null ? null : new TaskAttempt(token, timeoutTimerId, heartbeatTimerId, started, heartbeatSeconds);
+      case WAIT -> timerId == null ? null : new WaitTimer(timerId);
+      case BACKOFF -> timerId == null ? null : new RetryBackoff(timerId);
+      default -> null;
+    };
+  }
+
+  /** Parallel branches have no prepared inputs; Map iterations always have (a length-0 array for none). */
+  private static ChildWork readChildren(BinaryReader in) {
+    JsonNode[] results = readNodes(in);
+    JsonNode[] inputs = readNodes(in);
+    int started = in.readInt();
+    int done = in.readInt();
+    int failed = in.readInt();
+    int maxConcurrency = in.readInt();
+    long toleratedCount = in.readLong();
+    double toleratedPercentage = in.readDouble();
+    if (results == null) {
+      return null;
+    }
+    if (inputs == null) {
+      return new Branches(results, done);
+    }
+    return new Iterations(results, done, inputs, started, failed, maxConcurrency, toleratedCount, toleratedPercentage);
   }
 
   private static void writeInts(BinaryWriter out, int[] values) {

@@ -1,8 +1,6 @@
 package dev.stepstream.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stepstream.asl.model.MapState;
-import dev.stepstream.asl.model.ParallelState;
 import dev.stepstream.asl.model.State;
 import dev.stepstream.asl.model.StateGraph;
 import dev.stepstream.engine.Definition;
@@ -21,29 +19,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The working copy of one execution during one {@code apply} call: header fields, copy-on-write
- * frames and timers, and the events, effects and step queue produced so far. Never escapes the call.
+ * The working copy of one execution during one {@code apply} call: the header, copy-on-write frames
+ * and timers, and the events, effects and step queue produced so far. Never escapes the call. It is
+ * the only code that starts or cancels timers, so a frame's timers change together with its work.
  */
 public final class Run {
-  public final EngineOptions options;
-  public final EngineContext ctx;
-  public final Definition definition;
-  public final long now;
-  public final ExecutionHeader header;
-  public final List<HistoryEvent> events = new ArrayList<>();
-  public final List<Effect> effects = new ArrayList<>();
-  public final ArrayDeque<Step> queue = new ArrayDeque<>();
-  public int transitions;
-  public boolean deferred;
-  public boolean historyFull;
+  private final EngineOptions options;
+  private final EngineContext ctx;
+  private final Definition definition;
+  private final long now;
+  private final ExecutionHeader header;
+  private final List<HistoryEvent> events = new ArrayList<>();
+  private final List<Effect> effects = new ArrayList<>();
+  private final ArrayDeque<Step> queue = new ArrayDeque<>();
+  private int transitions;
+  private boolean deferred;
+  private boolean historyFull;
 
   private final Object owner = new Object();
+  private final List<Frame> owned = new ArrayList<>();
   private Map<Integer, Frame> frames;
   private boolean framesOwned;
-  private Map<String, Timer> timers;
-  private boolean timersOwned;
-  private final Map<Integer, StateGraph> graphs = new HashMap<>();
-  private StateGraph rootGraph;
+  private final Timers timers;
+  private final ScopeGraphs graphs;
   private JsonNode executionContext;
   private long isoTimeMillis;
   private String isoTimeText;
@@ -56,7 +54,73 @@ public final class Run {
     this.now = ctx.nowMillis();
     this.header = header;
     this.frames = frames;
-    this.timers = timers;
+    this.timers = new Timers(timers, effects, header);
+    this.graphs = new ScopeGraphs(definition.machine().graph(), this::frame);
+  }
+
+  public EngineOptions options() {
+    return options;
+  }
+
+  public EngineContext ctx() {
+    return ctx;
+  }
+
+  public Definition definition() {
+    return definition;
+  }
+
+  /** The time of this call (the engine never reads a clock). */
+  public long now() {
+    return now;
+  }
+
+  public ExecutionHeader header() {
+    return header;
+  }
+
+  // ---- steps, effects, transitions ----
+
+  public void schedule(Step step) {
+    queue.add(step);
+  }
+
+  public boolean hasSteps() {
+    return !queue.isEmpty();
+  }
+
+  public Step takeStep() {
+    return queue.poll();
+  }
+
+  public void addEffect(Effect effect) {
+    effects.add(effect);
+  }
+
+  public List<Effect> effects() {
+    return effects;
+  }
+
+  public List<HistoryEvent> events() {
+    return events;
+  }
+
+  /** Counts a state run; false (and the call is deferred) once the per-call bound is reached. */
+  public boolean countTransition() {
+    if (transitions >= options.maxTransitionsPerCall()) {
+      deferred = true;
+      return false;
+    }
+    transitions++;
+    return true;
+  }
+
+  public boolean deferred() {
+    return deferred;
+  }
+
+  public boolean historyFull() {
+    return historyFull;
   }
 
   // ---- frames ----
@@ -65,56 +129,32 @@ public final class Run {
     return frames.get(id);
   }
 
-  public boolean hasFrame(int id) {
-    return frames.containsKey(id);
-  }
-
   /** The frame, made writable for this call (cloned on first write). */
   public Frame edit(int id) {
     Frame f = frames.get(id);
-    if (f == null || f.owner == owner) {
+    if (f == null || f.ownedBy(owner)) {
       return f;
     }
     Frame copy = f.copy(owner);
     ownFrames().put(id, copy);
+    owned.add(copy);
     return copy;
   }
 
-  public Frame newFrame(int parentId, int index) {
-    Frame f = new Frame(header.nextFrameId++, parentId, index);
-    f.owner = owner;
-    f.variables = Map.of();
-    ownFrames().put(f.id, f);
+  /** A new frame (the root, a branch or an iteration) about to enter {@code stateName}. */
+  public Frame newFrame(int parentId, int index, String stateName, JsonNode input, String inputText,
+      long previousEventId) {
+    Frame f = Frame.entering(header.takeFrameId(), parentId, index, owner, stateName, input, inputText,
+        previousEventId);
+    ownFrames().put(f.id(), f);
+    owned.add(f);
     return f;
   }
 
   public void removeFrame(int id) {
     if (frames.containsKey(id)) {
       ownFrames().remove(id);
-      graphs.remove(id);
-    }
-  }
-
-  /** Stops a frame where it stands: no pending task or timer; CHILDREN frames keep their phase. */
-  public void halt(Frame f) {
-    cancelTimer(f.timerId);
-    cancelTimer(f.timeoutTimerId);
-    cancelTimer(f.heartbeatTimerId);
-    f.timerId = null;
-    f.timeoutTimerId = null;
-    f.heartbeatTimerId = null;
-    f.token = null;
-    f.taskStarted = false;
-    if (f.phase != Phase.CHILDREN) {
-      f.phase = Phase.HALTED;
-    }
-  }
-
-  /** Halts every frame; they stay in the state so that a redrive can continue from them. */
-  private void haltFrames() {
-    List<Integer> ids = new ArrayList<>(frames.keySet());
-    for (int id : ids) {
-      halt(edit(id));
+      graphs.forget(id);
     }
   }
 
@@ -122,7 +162,7 @@ public final class Run {
     return frames.values();
   }
 
-  public void clearFrames() {
+  private void clearFrames() {
     frames = new HashMap<>();
     framesOwned = true;
     graphs.clear();
@@ -136,51 +176,14 @@ public final class Run {
     return frames;
   }
 
-  /** The states a frame runs in: the top level, a Parallel branch or a Map item processor. */
   public StateGraph graph(Frame f) {
-    if (f.isRoot()) {
-      if (rootGraph == null) {
-        rootGraph = definition.machine().graph();
-      }
-      return rootGraph;
-    }
-    StateGraph cached = graphs.get(f.id);
-    if (cached != null) {
-      return cached;
-    }
-    // Walk up to the nearest ancestor with a known graph, then resolve downwards (no recursion).
-    List<Frame> chain = new ArrayList<>();
-    Frame cursor = f;
-    StateGraph known = null;
-    while (known == null) {
-      chain.add(cursor);
-      Frame parent = frames.get(cursor.parentId);
-      if (parent == null) {
-        throw new IllegalStateException("Frame " + cursor.id + " has no parent " + cursor.parentId);
-      }
-      known = parent.isRoot() ? graph(parent) : graphs.get(parent.id);
-      cursor = parent;
-    }
-    StateGraph g = known;
-    for (int i = chain.size() - 1; i >= 0; i--) {
-      Frame child = chain.get(i);
-      State container = g.states().get(frames.get(child.parentId).stateName);
-      if (container instanceof ParallelState p) {
-        g = p.branches().get(child.index);
-      } else if (container instanceof MapState m) {
-        g = m.itemProcessor().graph();
-      } else {
-        throw new IllegalStateException("Frame " + child.id + " belongs to a " + container);
-      }
-      graphs.put(child.id, g);
-    }
-    return g;
+    return graphs.graph(f);
   }
 
   public State state(Frame f) {
-    State s = graph(f).states().get(f.stateName);
+    State s = graph(f).states().get(f.stateName());
     if (s == null) {
-      throw new IllegalStateException("Unknown state '" + f.stateName + "' in frame " + f.id);
+      throw new IllegalStateException("Unknown state '" + f.stateName() + "' in frame " + f.id());
     }
     return s;
   }
@@ -188,12 +191,12 @@ public final class Run {
   /** Variables the frame's states can read: its own over its ancestors' (outer scopes are read-only). */
   public Map<String, JsonNode> visibleVariables(Frame f) {
     if (f.isRoot()) {
-      return f.variables;
+      return f.variables();
     }
     List<Map<String, JsonNode>> scopes = new ArrayList<>();
-    for (Frame cursor = f; cursor != null; cursor = frames.get(cursor.parentId)) {
-      if (!cursor.variables.isEmpty()) {
-        scopes.add(cursor.variables);
+    for (Frame cursor = f; cursor != null; cursor = frames.get(cursor.parentId())) {
+      if (!cursor.variables().isEmpty()) {
+        scopes.add(cursor.variables());
       }
     }
     if (scopes.isEmpty()) {
@@ -209,49 +212,109 @@ public final class Run {
     return merged;
   }
 
-  // ---- timers ----
+  // ---- frame transitions that start or drop timers ----
 
-  public String startTimer(int frameId, TimerKind kind, long dueAt) {
-    String id = "t" + (++header.sequence);
-    ownTimers().put(id, new Timer(id, frameId, kind, dueAt));
-    effects.add(new Effect.StartTimer(id, dueAt));
-    return id;
+  /** Running to waiting for a task; arms its timeout (when {@code timeoutSeconds} > 0) and heartbeat timers. */
+  public void awaitTask(Frame f, String token, boolean started, long timeoutSeconds, long heartbeatSeconds) {
+    String timeoutTimer = timeoutSeconds > 0 ? timers.start(f.id(), TimerKind.TASK_TIMEOUT, now + timeoutSeconds * 1000L) : null;
+    String heartbeatTimer = heartbeatSeconds > 0
+        ? timers.start(f.id(), TimerKind.HEARTBEAT_TIMEOUT, now + heartbeatSeconds * 1000L) : null;
+    f.awaitTask(new TaskAttempt(token, timeoutTimer, heartbeatTimer, started, heartbeatSeconds));
   }
 
-  public void cancelTimer(String id) {
-    if (id != null && timers.containsKey(id)) {
-      ownTimers().remove(id);
-      effects.add(new Effect.CancelTimer(id));
+  /** The worker reported in; true when this is the first time (the task is started now). */
+  public boolean taskReported(Frame f) {
+    TaskAttempt task = f.task();
+    if (task.started()) {
+      return false;
+    }
+    f.replaceTask(task.markStarted());
+    return true;
+  }
+
+  /** A heartbeat restarts the HeartbeatSeconds timer. */
+  public void restartHeartbeat(Frame f) {
+    TaskAttempt task = f.task();
+    if (task.heartbeatSeconds() > 0) {
+      timers.cancel(task.heartbeatTimerId());
+      f.replaceTask(task.withHeartbeatTimer(
+          timers.start(f.id(), TimerKind.HEARTBEAT_TIMEOUT, now + task.heartbeatSeconds() * 1000L)));
     }
   }
+
+  /** The task ended: its timers are cancelled and its token no longer accepted. */
+  public void endTask(Frame f) {
+    f.task().timerIds().forEach(timers::cancel);
+    f.endTask();
+  }
+
+  public void awaitWait(Frame f, long dueAt) {
+    f.awaitTimer(new WaitTimer(timers.start(f.id(), TimerKind.WAIT, dueAt)));
+  }
+
+  /** Retries the state now, or after a back-off timer. */
+  public void retry(Frame f, long delayMillis) {
+    if (delayMillis <= 0) {
+      f.retryNow();
+      schedule(new Step.Advance(f.id()));
+    } else {
+      f.backOff(new RetryBackoff(timers.start(f.id(), TimerKind.RETRY_BACKOFF, now + delayMillis)));
+    }
+  }
+
+  /**
+   * A timer fired: it is consumed and the frame's work no longer counts on it. Returns the timer's
+   * frame, made writable, or null when the frame is gone.
+   */
+  public Frame timerFired(Timer t) {
+    timers.consume(t.id());
+    Frame f = edit(t.frameId());
+    if (f == null) {
+      return null;
+    }
+    switch (t.kind()) {
+      case WAIT -> f.waitOver();
+      case RETRY_BACKOFF -> f.retryNow();
+      case TASK_TIMEOUT, HEARTBEAT_TIMEOUT -> f.replaceTask(f.task().withoutTimer(t.id()));
+      default -> throw new IllegalStateException("Timer " + t + " does not belong to a frame");
+    }
+    return f;
+  }
+
+  /** Stops a frame where it stands: no pending task or timer; frames waiting for children keep them. */
+  public void halt(Frame f) {
+    StateWork work = f.work();
+    if (work != null && !(work instanceof ChildWork)) {
+      work.timerIds().forEach(timers::cancel);
+    }
+    f.halt();
+  }
+
+  private void haltFrames() {
+    for (int id : new ArrayList<>(frames.keySet())) {
+      halt(edit(id));
+    }
+  }
+
+  // ---- timers ----
 
   public Timer timer(String id) {
     return timers.get(id);
   }
 
-  /** Removes a timer that fired (no CancelTimer effect). */
-  public void consumeTimer(String id) {
-    if (timers.containsKey(id)) {
-      ownTimers().remove(id);
-    }
+  /** Starts the execution's timeout timer (TimeoutSeconds of the state machine). */
+  public void startExecutionTimer(long dueAt) {
+    header.executionTimer(timers.start(-1, TimerKind.EXECUTION_TIMEOUT, dueAt));
   }
 
-  public void cancelAllTimers() {
-    for (String id : new ArrayList<>(timers.keySet())) {
-      cancelTimer(id);
-    }
-  }
-
-  private Map<String, Timer> ownTimers() {
-    if (!timersOwned) {
-      timers = new LinkedHashMap<>(timers);
-      timersOwned = true;
-    }
-    return timers;
+  /** The execution timeout fired. */
+  public void executionTimerFired(Timer t) {
+    timers.consume(t.id());
+    header.executionTimer(null);
   }
 
   public long nextSequence() {
-    return ++header.sequence;
+    return header.takeSequence();
   }
 
   // ---- events ----
@@ -261,17 +324,22 @@ public final class Run {
     return emit(type, previousEventId, detailsName, details, false);
   }
 
-  public long emit(String type, long previousEventId, String detailsName, JsonNode details, boolean last) {
-    long id = header.nextEventId;
+  private long emit(String type, long previousEventId, String detailsName, JsonNode details, boolean last) {
     // The last slot is kept for the ExecutionFailed event that reports the full history.
-    if (!last && id >= options.maxHistoryEvents()) {
+    if (!last && header.nextEventId() >= options.maxHistoryEvents()) {
       historyFull = true;
       return -1;
     }
-    header.nextEventId++;
-    header.lastEventId = id;
-    events.add(new HistoryEvent(WireVersions.CURRENT, header.executionArn, id, previousEventId, now, type,
+    long id = header.takeEventId();
+    events.add(new HistoryEvent(WireVersions.CURRENT, header.executionArn(), id, previousEventId, now, type,
         detailsName, details));
+    return id;
+  }
+
+  /** Emits an event of frame {@code f} that follows its last one, and makes it the frame's last. */
+  public long emitFor(Frame f, String type, String detailsName, JsonNode details) {
+    long id = emit(type, f.lastEventId(), detailsName, details);
+    f.follow(id);
     return id;
   }
 
@@ -293,21 +361,28 @@ public final class Run {
   }
 
   public boolean running() {
-    return header.status == ExecutionStatus.RUNNING;
+    return header.status() == ExecutionStatus.RUNNING;
+  }
+
+  /** Asks for a Continue command: the transition bound was reached with runnable frames left. */
+  public void continueLater() {
+    long sequence = nextSequence();
+    header.continueLater(sequence);
+    effects.add(new Effect.ContinueLater(sequence));
+  }
+
+  /** Publishes the execution summary (one per decision: a later one replaces it). */
+  public void publishSummary() {
+    effects.removeIf(effect -> effect instanceof Effect.PublishSummary);
+    effects.add(new Effect.PublishSummary(header.summary()));
   }
 
   /** Ends the execution: the final event, status, no more frames, timers or pending work, a summary. */
   public void finish(ExecutionStatus status, JsonNode output, String error, String cause, String eventType,
       String detailsName, JsonNode details, long previousEventId) {
     emit(eventType, previousEventId, detailsName, details, true);
-    header.status = status;
-    header.stopMillis = now;
-    header.output = output;
-    header.error = error;
-    header.cause = cause;
-    header.continueSequence = -1;
-    header.executionTimerId = null;
-    cancelAllTimers();
+    header.finished(status, now, output, error, cause);
+    timers.cancelAll();
     if (status == ExecutionStatus.SUCCEEDED) {
       clearFrames();
     } else {
@@ -315,9 +390,7 @@ public final class Run {
     }
     queue.clear();
     deferred = false;
-    // One summary per decision, the latest: a RUNNING one from the same apply would only be overwritten.
-    effects.removeIf(effect -> effect instanceof Effect.PublishSummary);
-    effects.add(new Effect.PublishSummary(header.summary()));
+    publishSummary();
   }
 
   public void failExecution(String error, String cause, long previousEventId) {
@@ -325,7 +398,12 @@ public final class Run {
         History.errorCause(error, cause), previousEventId);
   }
 
+  /** The new state; every frame this call wrote is sealed, so the published state cannot change. */
   public ExecutionState freeze() {
-    return new ExecutionState(header.toHeader(), frames, timers);
+    for (Frame f : owned) {
+      f.seal();
+    }
+    owned.clear();
+    return new ExecutionState(header.toHeader(), frames, timers.map());
   }
 }

@@ -31,32 +31,32 @@ public final class AbortEvents {
       if (f.isRoot()) {
         root = f;
       } else {
-        children.computeIfAbsent(f.parentId, k -> new ArrayList<>()).add(f);
+        children.computeIfAbsent(f.parentId(), k -> new ArrayList<>()).add(f);
       }
     }
-    children.values().forEach(list -> list.sort(Comparator.comparingInt(f -> f.index)));
+    children.values().forEach(list -> list.sort(Comparator.comparingInt(Frame::index)));
     if (root != null) {
       visit(run, root, children);
     }
   }
 
   private static void visit(Run run, Frame f, Map<Integer, List<Frame>> children) {
-    if (f.phase == Phase.ENTER || f.phase == Phase.HALTED) {
+    if (f.phase() == Phase.ENTER || f.phase() == Phase.HALTED) {
       return;
     }
     State s = run.state(f);
-    Frame w = run.edit(f.id);
-    if (f.phase == Phase.CHILDREN) {
-      for (Frame child : children.getOrDefault(f.id, List.of())) {
+    Frame w = run.edit(f.id());
+    if (f.phase() == Phase.CHILDREN) {
+      for (Frame child : children.getOrDefault(f.id(), List.of())) {
         visit(run, child, children);
-        if (s instanceof MapState && child.phase != Phase.HALTED) {
-          w.lastEventId = run.emit("MapIterationAborted", run.frame(child.id).lastEventId,
-              "mapIterationAbortedEventDetails", History.mapIteration(s.name(), child.index));
+        if (s instanceof MapState && child.phase() != Phase.HALTED) {
+          w.follow(run.emit("MapIterationAborted", run.frame(child.id()).lastEventId(),
+              "mapIterationAbortedEventDetails", History.mapIteration(s.name(), child.index())));
         }
       }
     }
     if (s instanceof TaskState || s instanceof WaitState || s instanceof ParallelState || s instanceof MapState) {
-      w.lastEventId = run.emit(History.typeName(s) + "StateAborted", w.lastEventId, null, null);
+      run.emitFor(w, History.typeName(s) + "StateAborted", null, null);
     }
   }
 }

@@ -20,7 +20,7 @@ public final class Causes {
     if (f == null || !PREFIXED.contains(e.error())) {
       return e.causeText();
     }
-    return "An error occurred while executing the state '" + f.stateName + "' (entered at the event id #"
-        + f.enteredEventId + "). " + e.causeText();
+    return "An error occurred while executing the state '" + f.stateName() + "' (entered at the event id #"
+        + f.enteredEventId() + "). " + e.causeText();
   }
 }

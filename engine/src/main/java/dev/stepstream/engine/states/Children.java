@@ -1,6 +1,9 @@
 package dev.stepstream.engine.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.stepstream.engine.runtime.ChildWork;
+import dev.stepstream.engine.runtime.Json;
 import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.Phase;
 import dev.stepstream.engine.runtime.Run;
@@ -14,12 +17,8 @@ public final class Children {
   private Children() {}
 
   static Frame start(Run run, Frame parent, int index, String startAt, JsonNode input, long previousEventId) {
-    Frame c = run.newFrame(parent.id, index);
-    c.stateName = startAt;
-    c.input = input;
-    c.phase = Phase.ENTER;
-    c.lastEventId = previousEventId;
-    run.queue.add(new Step.Advance(c.id));
+    Frame c = run.newFrame(parent.id(), index, startAt, input, null, previousEventId);
+    run.schedule(new Step.Advance(c.id()));
     return c;
   }
 
@@ -29,32 +28,35 @@ public final class Children {
    * {@code onDirectChild} sees the index of each direct child that was still running.
    */
   static void haltAll(Run run, Frame parent, IntConsumer onDirectChild) {
-    List<Frame> below = below(run, parent.id);
+    List<Frame> below = below(run, parent.id());
     List<Integer> abortedIndexes = new ArrayList<>();
     for (Frame f : below) {
-      if (f.parentId == parent.id && f.phase != Phase.HALTED) {
-        abortedIndexes.add(f.index);
+      if (f.parentId() == parent.id() && f.phase() != Phase.HALTED) {
+        abortedIndexes.add(f.index());
       }
-      halt(run, run.edit(f.id));
+      run.halt(run.edit(f.id()));
     }
     if (onDirectChild != null) {
       abortedIndexes.stream().mapToInt(Integer::intValue).sorted().forEach(onDirectChild);
     }
   }
 
-  /** Stops a frame where it stands: no pending task or timer; CHILDREN frames keep their phase. */
-  static void halt(Run run, Frame f) {
-    run.halt(f);
-  }
-
   /** Removes the (halted) frames left below a Parallel/Map that is left or run again. */
   static void discard(Run run, Frame parent) {
-    for (Frame f : below(run, parent.id)) {
-      halt(run, run.edit(f.id));
-      run.removeFrame(f.id);
+    for (Frame f : below(run, parent.id())) {
+      run.halt(run.edit(f.id()));
+      run.removeFrame(f.id());
     }
-    parent.childResults = null;
-    parent.childInputs = null;
+    parent.dropChildren();
+  }
+
+  /** The children's results in index order (the output of a Parallel or Map). */
+  static ArrayNode results(ChildWork children) {
+    ArrayNode result = Json.NODES.arrayNode(children.size());
+    for (int i = 0; i < children.size(); i++) {
+      result.add(children.result(i));
+    }
+    return result;
   }
 
   /** The frames below {@code ancestorId}, in id order. */
@@ -65,12 +67,12 @@ public final class Children {
         found.add(f);
       }
     }
-    found.sort((a, b) -> Integer.compare(a.id, b.id));
+    found.sort((a, b) -> Integer.compare(a.id(), b.id()));
     return found;
   }
 
   private static boolean isBelow(Run run, Frame f, int ancestorId) {
-    int cursor = f.parentId;
+    int cursor = f.parentId();
     while (cursor != Frame.NO_PARENT) {
       if (cursor == ancestorId) {
         return true;
@@ -79,7 +81,7 @@ public final class Children {
       if (up == null) {
         return false;
       }
-      cursor = up.parentId;
+      cursor = up.parentId();
     }
     return false;
   }

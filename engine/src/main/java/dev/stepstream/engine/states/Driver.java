@@ -3,7 +3,6 @@ package dev.stepstream.engine.states;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.asl.eval.AslException;
 import dev.stepstream.asl.eval.ErrorNames;
-import dev.stepstream.engine.Effect;
 import dev.stepstream.engine.ExecutionStatus;
 import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.History;
@@ -19,30 +18,23 @@ public final class Driver {
   private Driver() {}
 
   public static void drain(Run run) {
-    while (run.running() && !run.queue.isEmpty()) {
-      Step step = run.queue.poll();
+    while (run.running() && run.hasSteps()) {
+      Step step = run.takeStep();
       if (step instanceof Step.Advance a) {
         Frame f = run.frame(a.frameId());
-        if (f == null || !f.phase.runnable()) {
+        if (f == null || !f.phase().runnable() || !run.countTransition()) {
           continue;
         }
-        if (run.transitions >= run.options.maxTransitionsPerCall()) {
-          run.deferred = true;
-          continue;
-        }
-        run.transitions++;
       }
       guarded(run, step);
-      if (run.historyFull && run.running()) {
+      if (run.historyFull() && run.running()) {
         // AWS fails an execution whose history would exceed the quota; the error name is not documented.
         run.failExecution(ErrorNames.RUNTIME, "The execution reached the maximum number of history events ("
-            + run.options.maxHistoryEvents() + ").", run.header.lastEventId);
+            + run.options().maxHistoryEvents() + ").", run.header().lastEventId());
       }
     }
-    if (run.deferred && run.running()) {
-      long sequence = run.nextSequence();
-      run.header.continueSequence = sequence;
-      run.effects.add(new Effect.ContinueLater(sequence));
+    if (run.deferred() && run.running()) {
+      run.continueLater();
     }
   }
 
@@ -54,7 +46,7 @@ public final class Driver {
     } catch (AslException e) {
       Frame f = run.frame(target);
       if (f != null) {
-        run.queue.add(new Step.Failed(target, e.error(), Causes.prefixed(f, e)));
+        run.schedule(new Step.Failed(target, e.error(), Causes.prefixed(f, e)));
       }
     }
   }
@@ -98,10 +90,10 @@ public final class Driver {
     if (f.isRoot()) {
       ObjectNode details = History.payload("output", done.output());
       run.finish(ExecutionStatus.SUCCEEDED, done.output(), null, null, "ExecutionSucceeded",
-          "executionSucceededEventDetails", details, f.lastEventId);
+          "executionSucceededEventDetails", details, f.lastEventId());
       return;
     }
-    run.removeFrame(f.id);
-    run.queue.add(new Step.ChildDone(f.parentId, f.index, done.output(), f.lastEventId));
+    run.removeFrame(f.id());
+    run.schedule(new Step.ChildDone(f.parentId(), f.index(), done.output(), f.lastEventId()));
   }
 }

@@ -17,10 +17,8 @@ import dev.stepstream.asl.model.TaskState;
 import dev.stepstream.asl.model.Transition;
 import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.Json;
-import dev.stepstream.engine.runtime.Phase;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.runtime.Step;
-import dev.stepstream.engine.runtime.TimerKind;
 import java.util.List;
 
 /**
@@ -43,8 +41,8 @@ public final class ErrorFunnel {
       for (int i = 0; i < retriers.size(); i++) {
         Retrier r = retriers.get(i);
         if (matches(r.errorEquals(), error)) {
-          if (attempts(f, retriers.size())[i] < r.maxAttempts()) {
-            retry(run, f, r, i);
+          if (f.attemptsUsed(i, retriers.size()) < r.maxAttempts()) {
+            retry(run, f, r, i, retriers.size());
             return;
           }
           break;
@@ -85,32 +83,17 @@ public final class ErrorFunnel {
     }
     long millis = Math.round(seconds * 1000.0);
     if (r.jitterStrategy() == JitterStrategy.FULL) {
-      millis = Math.round(run.ctx.random().nextDouble() * millis);
+      millis = Math.round(run.ctx().random().nextDouble() * millis);
     }
     return millis;
   }
 
-  private static void retry(Run run, Frame f, Retrier r, int index) {
-    if (f.childResults != null) {
+  private static void retry(Run run, Frame f, Retrier r, int index, int retrierCount) {
+    if (f.children() != null) {
       Children.discard(run, f);
     }
-    int attempt = ++f.retrierAttempts[index];
-    f.retryCount++;
-    long delay = delayMillis(r, attempt, run);
-    if (delay <= 0) {
-      f.phase = Phase.RETRY;
-      run.queue.add(new Step.Advance(f.id));
-      return;
-    }
-    f.phase = Phase.BACKOFF;
-    f.timerId = run.startTimer(f.id, TimerKind.RETRY_BACKOFF, run.now + delay);
-  }
-
-  private static int[] attempts(Frame f, int retrierCount) {
-    if (f.retrierAttempts == null || f.retrierAttempts.length != retrierCount) {
-      f.retrierAttempts = new int[retrierCount];
-    }
-    return f.retrierAttempts;
+    int attempt = f.countRetry(index, retrierCount);
+    run.retry(f, delayMillis(r, attempt, run));
   }
 
   private static void catchError(Run run, Frame f, State s, Catcher c, String error, String cause) {
@@ -120,7 +103,7 @@ public final class ErrorFunnel {
       errorOutput.put("Cause", cause);
     }
     try {
-      EvalContext ec = Flow.eval(run, f, f.input, null);
+      EvalContext ec = Flow.eval(run, f, f.input(), null);
       JsonNode output;
       JsonNode assigned;
       if (s.flow() instanceof JsonataFlow) {
@@ -128,7 +111,7 @@ public final class ErrorFunnel {
         output = c.output().isPresent() ? c.output().get().evaluate(eo) : errorOutput;
         assigned = Flow.evaluateOptional(c.assign(), eo);
       } else {
-        output = JsonPathDataFlow.resultPath(c.resultPath(), f.input, errorOutput);
+        output = JsonPathDataFlow.resultPath(c.resultPath(), f.input(), errorOutput);
         assigned = Flow.evaluateOptional(c.assign(), ec.withInput(errorOutput));
       }
       Flow.exit(run, f, s, output, assigned, Transition.next(c.next()));
@@ -141,11 +124,11 @@ public final class ErrorFunnel {
   /** The frame ends unsuccessfully: the execution fails, or the enclosing Parallel/Map is told. */
   public static void frameFailed(Run run, Frame f, String error, String cause) {
     if (f.isRoot()) {
-      run.failExecution(error, cause, f.lastEventId);
+      run.failExecution(error, cause, f.lastEventId());
       return;
     }
-    Children.halt(run, f);
-    run.queue.add(new Step.ChildFailed(f.parentId, f.index, error, cause, f.lastEventId));
+    run.halt(f);
+    run.schedule(new Step.ChildFailed(f.parentId(), f.index(), error, cause, f.lastEventId()));
   }
 
   private static List<Retrier> retriers(State s) {

@@ -15,12 +15,8 @@ import dev.stepstream.engine.runtime.ContextObject;
 import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.History;
 import dev.stepstream.engine.runtime.Json;
-import dev.stepstream.engine.runtime.Phase;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.runtime.Step;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Optional;
 
 /** The data flow shared by the state handlers: effective input, result to output, Assign, exit. */
@@ -35,7 +31,7 @@ public final class Flow {
 
   public static EvalContext eval(Run run, Frame f, JsonNode input, String token) {
     return new EvalContext(input, ContextObject.of(run, f, token), run.visibleVariables(f), MissingNode.getInstance(),
-        MissingNode.getInstance(), run.ctx.random(), run.now);
+        MissingNode.getInstance(), run.ctx().random(), run.now());
   }
 
   /** JSONPath: InputPath (the input for {@code *Path} fields and Map items). JSONata: the raw input. */
@@ -89,28 +85,22 @@ public final class Flow {
     String text = Json.write(output);
     checkSize(run, s.name(), text);
     checkAssignedSize(run, s.name(), assigned);
-    if (f.childResults != null) {
+    if (f.children() != null) {
       // A Parallel/Map left through Catch: its halted branches/iterations are no longer needed.
       Children.discard(run, f);
     }
-    long id = run.emit(History.exitedType(s), f.lastEventId, "stateExitedEventDetails",
-        History.exited(s.name(), text));
-    f.lastEventId = id;
-    assign(f, assigned);
+    run.emitFor(f, History.exitedType(s), "stateExitedEventDetails", History.exited(s.name(), text));
+    f.assign(assigned);
     if (next instanceof Transition.Next n) {
-      f.stateName = n.stateName();
-      f.input = output;
-      f.inputText = text;
-      f.phase = Phase.ENTER;
-      f.resetStateData();
-      run.queue.add(new Step.Advance(f.id));
+      f.moveTo(n.stateName(), output, text);
+      run.schedule(new Step.Advance(f.id()));
     } else {
-      run.queue.add(new Step.FrameDone(f.id, output));
+      run.schedule(new Step.FrameDone(f.id(), output));
     }
   }
 
   public static void checkSize(Run run, String stateName, String jsonText) {
-    if (Json.utf8Size(jsonText, run.options.maxPayloadBytes()) > run.options.maxPayloadBytes()) {
+    if (Json.utf8Size(jsonText, run.options().maxPayloadBytes()) > run.options().maxPayloadBytes()) {
       // Cause text as AWS words it for oversized state results (not confirmed byte for byte).
       throw new AslException(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + stateName
           + "' returned a result with a size exceeding the maximum number of bytes service limit.");
@@ -129,18 +119,5 @@ public final class Flow {
       throw new AslException(ErrorNames.DATA_LIMIT_EXCEEDED, "The variables assigned by the state '" + stateName
           + "' exceed the maximum size of " + MAX_ASSIGN_BYTES + " bytes.");
     }
-  }
-
-  /** Applies Assign results to the frame's scope (copy-on-write). */
-  public static void assign(Frame f, JsonNode assigned) {
-    if (assigned == null || !assigned.isObject() || assigned.isEmpty()) {
-      return;
-    }
-    Map<String, JsonNode> vars = new HashMap<>(f.variables);
-    for (Iterator<Map.Entry<String, JsonNode>> it = assigned.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      vars.put(e.getKey(), e.getValue());
-    }
-    f.variables = vars;
   }
 }

@@ -11,7 +11,7 @@ import dev.stepstream.engine.runtime.ContextObject;
 import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.History;
 import dev.stepstream.engine.runtime.Json;
-import dev.stepstream.engine.runtime.Phase;
+import dev.stepstream.engine.runtime.Iterations;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.runtime.Step;
 
@@ -26,7 +26,7 @@ final class MapStates {
     if (s.distributed().itemReader().isPresent()) {
       throw new AslException(ErrorNames.RUNTIME, "Distributed Map ItemReader is not supported by this engine");
     }
-    EvalContext ec = Flow.eval(run, f, f.input, null);
+    EvalContext ec = Flow.eval(run, f, f.input(), null);
     JsonNode effective = Flow.afterInputPath(s, ec);
     EvalContext me = ec.withInput(effective);
     JsonNode items = s.items().isPresent() ? Dynamic.value(s.items().get(), me, "ItemsPath") : effective;
@@ -35,21 +35,17 @@ final class MapStates {
       throw new AslException(ErrorNames.RUNTIME, "Items must be a JSON array, but was: " + Json.write(items));
     }
     JsonNode[] inputs = batch(s, selectItems(s, me, items));
-    f.maxConcurrency = s.maxConcurrency().isPresent() ? (int) Dynamic.seconds(s.maxConcurrency().get(), me, "MaxConcurrency") : 0;
-    f.toleratedFailureCount = s.distributed().toleratedFailureCount().isPresent()
+    int maxConcurrency = s.maxConcurrency().isPresent()
+        ? (int) Dynamic.seconds(s.maxConcurrency().get(), me, "MaxConcurrency") : 0;
+    long toleratedFailureCount = s.distributed().toleratedFailureCount().isPresent()
         ? Dynamic.seconds(s.distributed().toleratedFailureCount().get(), me, "ToleratedFailureCount") : -1;
-    f.toleratedFailurePercentage = s.distributed().toleratedFailurePercentage().isPresent()
+    double toleratedFailurePercentage = s.distributed().toleratedFailurePercentage().isPresent()
         ? Dynamic.value(s.distributed().toleratedFailurePercentage().get(), me, "ToleratedFailurePercentage").asDouble() : -1;
     ObjectNode started = Json.NODES.objectNode().put("length", inputs.length);
-    f.lastEventId = run.emit("MapStateStarted", f.lastEventId, "mapStateStartedEventDetails", started);
-    f.phase = Phase.CHILDREN;
-    f.childInputs = inputs;
-    f.childResults = new JsonNode[inputs.length];
-    f.childrenStarted = 0;
-    f.childrenDone = 0;
-    f.childrenFailed = 0;
+    run.emitFor(f, "MapStateStarted", "mapStateStartedEventDetails", started);
+    f.fanOut(new Iterations(inputs, maxConcurrency, toleratedFailureCount, toleratedFailurePercentage));
     if (inputs.length == 0) {
-      succeed(run, f, s, f.lastEventId);
+      succeed(run, f, s, f.lastEventId());
       return;
     }
     startMore(run, f, s);
@@ -97,21 +93,16 @@ final class MapStates {
   }
 
   static void startMore(Run run, Frame p, MapState s) {
-    int running = p.childrenStarted - p.childrenDone;
-    while (p.childrenStarted < p.childInputs.length && (p.maxConcurrency == 0 || running < p.maxConcurrency)) {
-      int index = p.childrenStarted++;
-      long started = run.emit("MapIterationStarted", p.lastEventId, "mapIterationStartedEventDetails",
+    while (p.iterations().canStartMore()) {
+      int index = p.startIteration();
+      long started = run.emit("MapIterationStarted", p.lastEventId(), "mapIterationStartedEventDetails",
           History.mapIteration(s.name(), index));
-      JsonNode input = p.childInputs[index];
-      p.childInputs[index] = null;
-      Children.start(run, p, index, s.itemProcessor().graph().startAt(), input, started);
-      running++;
+      Children.start(run, p, index, s.itemProcessor().graph().startAt(), p.takeIterationInput(index), started);
     }
   }
 
   static void childDone(Run run, Frame p, MapState s, Step.ChildDone done) {
-    p.childResults[done.childIndex()] = done.output();
-    p.childrenDone++;
+    p.childSucceeded(done.childIndex(), done.output());
     long id = run.emit("MapIterationSucceeded", done.lastEventId(), "mapIterationSucceededEventDetails",
         History.mapIteration(s.name(), done.childIndex()));
     afterChild(run, p, s, id);
@@ -120,46 +111,34 @@ final class MapStates {
   static void childFailed(Run run, Frame p, MapState s, Step.ChildFailed failed) {
     long id = run.emit("MapIterationFailed", failed.lastEventId(), "mapIterationFailedEventDetails",
         History.mapIteration(s.name(), failed.childIndex()));
-    p.childrenDone++;
-    p.childrenFailed++;
-    boolean toleranceSet = p.toleratedFailureCount >= 0 || p.toleratedFailurePercentage >= 0;
-    if (toleranceSet && tolerated(p)) {
+    p.iterationFailed();
+    Iterations iterations = p.iterations();
+    boolean toleranceSet = iterations.toleranceSet();
+    if (toleranceSet && iterations.withinTolerance()) {
       ObjectNode errorOutput = Json.NODES.objectNode();
       errorOutput.put("Error", failed.error());
       if (failed.cause() != null) {
         errorOutput.put("Cause", failed.cause());
       }
-      p.childResults[failed.childIndex()] = errorOutput;
+      p.iterationTolerated(failed.childIndex(), errorOutput);
       afterChild(run, p, s, id);
       return;
     }
     // Results, inputs not yet started and halted iterations stay for a redrive.
-    Children.haltAll(run, p, index -> run.emit("MapIterationAborted", p.lastEventId, "mapIterationAbortedEventDetails",
+    Children.haltAll(run, p, index -> run.emit("MapIterationAborted", p.lastEventId(), "mapIterationAbortedEventDetails",
         History.mapIteration(s.name(), index)));
-    p.lastEventId = run.emit("MapStateFailed", id, null, null);
+    p.follow(run.emit("MapStateFailed", id, null, null));
     if (toleranceSet) {
       // Error name per AWS; the cause wording is not confirmed.
-      run.queue.add(new Step.Failed(p.id, ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
+      run.schedule(new Step.Failed(p.id(), ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
           "The specified tolerated failure threshold was exceeded"));
     } else {
-      run.queue.add(new Step.Failed(p.id, failed.error(), failed.cause()));
+      run.schedule(new Step.Failed(p.id(), failed.error(), failed.cause()));
     }
   }
 
-  /** AWS fails the Map when either threshold is exceeded. */
-  private static boolean tolerated(Frame p) {
-    int total = p.childResults.length;
-    boolean overCount = p.toleratedFailureCount >= 0 && p.childrenFailed > p.toleratedFailureCount;
-    boolean overPercent = p.toleratedFailurePercentage >= 0 && percent(p, total) > p.toleratedFailurePercentage;
-    return !overCount && !overPercent;
-  }
-
-  private static double percent(Frame p, int total) {
-    return total == 0 ? 0 : 100.0 * p.childrenFailed / total;
-  }
-
   private static void afterChild(Run run, Frame p, MapState s, long previousEventId) {
-    if (p.childrenDone == p.childResults.length) {
+    if (p.children().allDone()) {
       succeed(run, p, s, previousEventId);
     } else {
       startMore(run, p, s);
@@ -167,13 +146,10 @@ final class MapStates {
   }
 
   private static void succeed(Run run, Frame p, MapState s, long previousEventId) {
-    ArrayNode result = Json.NODES.arrayNode(p.childResults.length);
-    for (JsonNode r : p.childResults) {
-      result.add(r);
-    }
+    ArrayNode result = Children.results(p.children());
     Children.discard(run, p);
-    p.lastEventId = run.emit("MapStateSucceeded", previousEventId, null, null);
-    EvalContext ec = Flow.eval(run, p, p.input, null);
+    p.follow(run.emit("MapStateSucceeded", previousEventId, null, null));
+    EvalContext ec = Flow.eval(run, p, p.input(), null);
     Flow.Outcome out = Flow.output(s, ec, result);
     Flow.exit(run, p, s, out.output(), out.assigned(), s.next());
   }

@@ -6,8 +6,7 @@ import dev.stepstream.asl.eval.EvalContext;
 import dev.stepstream.asl.model.ParallelState;
 import dev.stepstream.asl.model.StateGraph;
 import dev.stepstream.engine.runtime.Frame;
-import dev.stepstream.engine.runtime.Json;
-import dev.stepstream.engine.runtime.Phase;
+import dev.stepstream.engine.runtime.Branches;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.runtime.Step;
 
@@ -16,27 +15,23 @@ final class ParallelStates {
   private ParallelStates() {}
 
   static void enter(Run run, Frame f, ParallelState s) {
-    EvalContext ec = Flow.eval(run, f, f.input, null);
+    EvalContext ec = Flow.eval(run, f, f.input(), null);
     JsonNode effective = Flow.effectiveInput(s, ec);
-    f.lastEventId = run.emit("ParallelStateStarted", f.lastEventId, null, null);
+    run.emitFor(f, "ParallelStateStarted", null, null);
     int n = s.branches().size();
-    f.phase = Phase.CHILDREN;
-    f.childResults = new JsonNode[n];
-    f.childrenDone = 0;
-    f.childrenStarted = n;
+    f.fanOut(new Branches(n));
     for (int i = 0; i < n; i++) {
       StateGraph branch = s.branches().get(i);
-      Children.start(run, f, i, branch.startAt(), effective, f.lastEventId);
+      Children.start(run, f, i, branch.startAt(), effective, f.lastEventId());
     }
     if (n == 0) {
-      succeed(run, f, s, f.lastEventId);
+      succeed(run, f, s, f.lastEventId());
     }
   }
 
   static void childDone(Run run, Frame p, ParallelState s, Step.ChildDone done) {
-    p.childResults[done.childIndex()] = done.output();
-    p.childrenDone++;
-    if (p.childrenDone == p.childResults.length) {
+    p.childSucceeded(done.childIndex(), done.output());
+    if (p.children().allDone()) {
       succeed(run, p, s, done.lastEventId());
     }
   }
@@ -44,18 +39,15 @@ final class ParallelStates {
   static void childFailed(Run run, Frame p, ParallelState s, Step.ChildFailed failed) {
     // The branches that did not fail are halted with it; their frames stay for a redrive.
     Children.haltAll(run, p, null);
-    p.lastEventId = run.emit("ParallelStateFailed", failed.lastEventId(), null, null);
-    run.queue.add(new Step.Failed(p.id, failed.error(), failed.cause()));
+    p.follow(run.emit("ParallelStateFailed", failed.lastEventId(), null, null));
+    run.schedule(new Step.Failed(p.id(), failed.error(), failed.cause()));
   }
 
   private static void succeed(Run run, Frame p, ParallelState s, long previousEventId) {
-    ArrayNode result = Json.NODES.arrayNode(p.childResults.length);
-    for (JsonNode r : p.childResults) {
-      result.add(r);
-    }
-    p.childResults = null;
-    p.lastEventId = run.emit("ParallelStateSucceeded", previousEventId, null, null);
-    EvalContext ec = Flow.eval(run, p, p.input, null);
+    ArrayNode result = Children.results(p.children());
+    p.dropChildren();
+    p.follow(run.emit("ParallelStateSucceeded", previousEventId, null, null));
+    EvalContext ec = Flow.eval(run, p, p.input(), null);
     Flow.Outcome out = Flow.output(s, ec, result);
     Flow.exit(run, p, s, out.output(), out.assigned(), s.next());
   }

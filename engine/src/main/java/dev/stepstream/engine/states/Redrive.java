@@ -1,6 +1,5 @@
 package dev.stepstream.engine.states;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.asl.model.MapState;
 import dev.stepstream.asl.model.ParallelState;
 import dev.stepstream.asl.model.State;
@@ -24,20 +23,20 @@ public final class Redrive {
   public static void resumeFrames(Run run, long previousEventId) {
     List<Integer> ids = new ArrayList<>();
     for (Frame f : run.allFrames()) {
-      ids.add(f.id);
+      ids.add(f.id());
     }
     ids.sort(null);
     for (int id : ids) {
-      Frame f = run.edit(id);
-      boolean waiting = f.phase == Phase.CHILDREN || (f.phase == Phase.HALTED && f.childResults != null);
-      if (waiting && hasChildren(run.state(f)) && !Children.below(run, f.id).isEmpty()) {
-        reopen(run, f, previousEventId);
+      Frame f = run.frame(id);
+      boolean waiting = f.phase() == Phase.CHILDREN || (f.phase() == Phase.HALTED && f.children() != null);
+      if (waiting && hasChildren(run.state(f)) && !Children.below(run, f.id()).isEmpty()) {
+        reopen(run, run.edit(id), previousEventId);
       }
     }
     for (int id : ids) {
-      Frame f = run.edit(id);
-      if (f.phase == Phase.HALTED) {
-        rerun(run, f, previousEventId);
+      Frame f = run.frame(id);
+      if (f.phase() == Phase.HALTED) {
+        rerun(run, run.edit(id), previousEventId);
       }
     }
   }
@@ -48,41 +47,31 @@ public final class Redrive {
 
   /** Back to waiting for children: those whose frames remain (halted) run again, the rest stay done. */
   private static void reopen(Run run, Frame p, long previousEventId) {
-    p.phase = Phase.CHILDREN;
     List<Frame> direct = new ArrayList<>();
-    for (Frame child : Children.below(run, p.id)) {
-      if (child.parentId == p.id) {
+    List<Integer> rerunIndexes = new ArrayList<>();
+    for (Frame child : Children.below(run, p.id())) {
+      if (child.parentId() == p.id()) {
         direct.add(child);
         // A failure the Map tolerated is run again, so its error output is no longer a result.
-        p.childResults[child.index] = null;
+        rerunIndexes.add(child.index());
       }
     }
-    int done = 0;
-    for (JsonNode result : p.childResults) {
-      done += result == null ? 0 : 1;
-    }
-    p.childrenDone = done;
-    p.childrenFailed = 0;
+    p.reopenChildren(rerunIndexes);
     if (run.state(p) instanceof MapState m) {
       for (Frame child : direct) {
-        run.edit(child.id).lastEventId = run.emit("MapIterationStarted", previousEventId,
-            "mapIterationStartedEventDetails", History.mapIteration(m.name(), child.index));
+        run.edit(child.id()).follow(run.emit("MapIterationStarted", previousEventId,
+            "mapIterationStartedEventDetails", History.mapIteration(m.name(), child.index())));
       }
-      if (p.childInputs != null) {
-        MapStates.startMore(run, p, m);
-      }
+      MapStates.startMore(run, p, m);
     }
   }
 
   /** The state runs again from its input, as if entered anew. */
   private static void rerun(Run run, Frame f, long previousEventId) {
-    if (f.childResults != null) {
+    if (f.children() != null) {
       Children.discard(run, f);
     }
-    f.resetStateData();
-    f.phase = Phase.ENTER;
-    // Map iterations follow their MapIterationStarted event, everything else the ExecutionRedriven event.
-    f.lastEventId = Math.max(f.lastEventId, previousEventId);
-    run.queue.add(new Step.Advance(f.id));
+    f.rerun(previousEventId);
+    run.schedule(new Step.Advance(f.id()));
   }
 }

@@ -21,7 +21,7 @@ final class SimpleStates {
   private SimpleStates() {}
 
   static void pass(Run run, Frame f, PassState s) {
-    EvalContext ec = Flow.eval(run, f, f.input, null);
+    EvalContext ec = Flow.eval(run, f, f.input(), null);
     JsonNode result;
     if (s.flow() instanceof JsonPathFlow) {
       result = s.result().isPresent() ? s.result().get() : Flow.effectiveInput(s, ec);
@@ -33,7 +33,7 @@ final class SimpleStates {
   }
 
   static void choice(Run run, Frame f, ChoiceState s) {
-    EvalContext ec = Flow.eval(run, f, f.input, null);
+    EvalContext ec = Flow.eval(run, f, f.input(), null);
     JsonNode effective = Flow.afterInputPath(s, ec);
     EvalContext ce = ec.withInput(effective);
     for (Choice c : s.choices()) {
@@ -63,7 +63,7 @@ final class SimpleStates {
   }
 
   static void succeed(Run run, Frame f, SucceedState s) {
-    EvalContext ec = Flow.eval(run, f, f.input, null);
+    EvalContext ec = Flow.eval(run, f, f.input(), null);
     JsonNode result = s.flow() instanceof JsonPathFlow ? Flow.afterInputPath(s, ec)
         : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     Flow.Outcome out = Flow.output(s, ec, result);
@@ -71,9 +71,9 @@ final class SimpleStates {
   }
 
   static void fail(Run run, Frame f, FailState s) {
-    EvalContext ec = Flow.eval(run, f, f.input, null);
+    EvalContext ec = Flow.eval(run, f, f.input(), null);
     String error = s.error().isPresent() ? Dynamic.text(s.error().get(), ec, "Error") : null;
     String cause = s.cause().isPresent() ? Dynamic.text(s.cause().get(), ec, "Cause") : null;
-    run.queue.add(new Step.Failed(f.id, error, cause));
+    run.schedule(new Step.Failed(f.id(), error, cause));
   }
 }

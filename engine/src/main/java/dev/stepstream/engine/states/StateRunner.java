@@ -11,7 +11,6 @@ import dev.stepstream.asl.model.TaskState;
 import dev.stepstream.asl.model.WaitState;
 import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.History;
-import dev.stepstream.engine.runtime.Json;
 import dev.stepstream.engine.runtime.Phase;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.runtime.Step;
@@ -22,13 +21,10 @@ public final class StateRunner {
 
   public static void advance(Run run, Frame f) {
     State s = run.state(f);
-    if (f.phase == Phase.ENTER) {
-      f.enteredMillis = run.now;
-      long id = run.emit(History.enteredType(s), f.lastEventId, "stateEnteredEventDetails",
-          History.entered(s.name(), f.inputText != null ? f.inputText : Json.write(f.input)));
-      f.enteredEventId = id;
-      f.lastEventId = id;
-      f.phase = Phase.RETRY;
+    if (f.phase() == Phase.ENTER) {
+      long id = run.emit(History.enteredType(s), f.lastEventId(), "stateEnteredEventDetails",
+          History.entered(s.name(), f.inputText()));
+      f.entered(id, run.now());
     }
     if (s instanceof PassState p) {
       SimpleStates.pass(run, f, p);
@@ -84,6 +80,6 @@ public final class StateRunner {
   /** The Parallel/Map frame a child reports to, or null when it no longer waits for children. */
   private static Frame parentAwaitingChildren(Run run, int parentId) {
     Frame p = run.edit(parentId);
-    return p == null || p.phase != Phase.CHILDREN ? null : p;
+    return p == null || p.phase() != Phase.CHILDREN ? null : p;
   }
 }

@@ -9,9 +9,7 @@ import dev.stepstream.asl.model.JsonPathFlow;
 import dev.stepstream.asl.model.WaitFor;
 import dev.stepstream.asl.model.WaitState;
 import dev.stepstream.engine.runtime.Frame;
-import dev.stepstream.engine.runtime.Phase;
 import dev.stepstream.engine.runtime.Run;
-import dev.stepstream.engine.runtime.TimerKind;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -20,29 +18,28 @@ final class WaitStates {
   private WaitStates() {}
 
   static void enter(Run run, Frame f, WaitState s) {
-    EvalContext ec = Flow.eval(run, f, f.input, null);
+    EvalContext ec = Flow.eval(run, f, f.input(), null);
     EvalContext we = ec.withInput(Flow.afterInputPath(s, ec));
     long dueAt;
     if (s.waitFor() instanceof WaitFor.Seconds seconds) {
-      dueAt = run.now + Dynamic.seconds(seconds.seconds(), we, "Seconds") * 1000L;
+      dueAt = run.now() + Dynamic.seconds(seconds.seconds(), we, "Seconds") * 1000L;
     } else {
       dueAt = parseTimestamp(Dynamic.text(((WaitFor.Timestamp) s.waitFor()).timestamp(), we, "Timestamp"));
     }
-    if (dueAt <= run.now) {
+    if (dueAt <= run.now()) {
       leave(run, f, s);
       return;
     }
-    f.phase = Phase.WAIT;
-    f.timerId = run.startTimer(f.id, TimerKind.WAIT, dueAt);
+    run.awaitWait(f, dueAt);
   }
 
+  /** The Wait timer fired (the frame no longer waits): the state is left. */
   static void timerFired(Run run, Frame f, WaitState s) {
-    f.timerId = null;
     leave(run, f, s);
   }
 
   private static void leave(Run run, Frame f, WaitState s) {
-    EvalContext ec = Flow.eval(run, f, f.input, null);
+    EvalContext ec = Flow.eval(run, f, f.input(), null);
     JsonNode result = s.flow() instanceof JsonPathFlow ? Flow.afterInputPath(s, ec) : MissingNode.getInstance();
     Flow.Outcome out = Flow.output(s, ec, result);
     Flow.exit(run, f, s, out.output(), out.assigned(), s.next());
