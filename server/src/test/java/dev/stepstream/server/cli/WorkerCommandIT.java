@@ -2,6 +2,7 @@ package dev.stepstream.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepstream.testkit.Eventually;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
 import dev.stepstream.wire.TaskFailed;
@@ -76,12 +77,9 @@ class WorkerCommandIT {
         WireJson.mapper().readTree(inputJson), 1, null, null, WireJson.mapper().createObjectNode(), 0);
   }
 
-  private static void awaitTopic(KafkaCluster kafka, String topic) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!kafka.topics().contains(topic)) {
-      assertThat(System.nanoTime()).as("topic %s created by the command", topic).isLessThan(deadline);
-      Thread.sleep(100);
-    }
+  private static void awaitTopic(KafkaCluster kafka, String topic) {
+    Eventually.await(Duration.ofSeconds(20),
+        () -> assertThat(kafka.topics()).as("topics created by the command").contains(topic));
   }
 
   private static void produce(KafkaCluster kafka, String topic, TaskRequest... requests) throws Exception {
