@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
@@ -97,6 +98,9 @@ final class MapStore<K extends Comparable<K>, V> implements KeyValueStore<K, V> 
 
       @Override
       public K peekNextKey() {
+        if (next >= snapshot.size()) {
+          throw new NoSuchElementException();
+        }
         return snapshot.get(next).key;
       }
 
