@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -64,8 +65,10 @@ class WorkerCommandIT {
     stop.countDown();
 
     assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
-    assertThat(((TaskSucceeded) results.get(0)).output().toString()).isEqualTo("{\"attempt\":1}");
-    assertThat(results.get(1)).isEqualTo(new TaskFailed(WireVersions.CURRENT, request("bad", "1").executionArn(),
+    // The two requests may be answered in either order (they can sit on different partitions).
+    Map<String, TaskResult> byToken = results.stream().collect(Collectors.toMap(TaskResult::taskToken, r -> r));
+    assertThat(((TaskSucceeded) byToken.get("token-ok")).output().toString()).isEqualTo("{\"attempt\":1}");
+    assertThat(byToken.get("token-bad")).isEqualTo(new TaskFailed(WireVersions.CURRENT, request("bad", "1").executionArn(),
         "token-bad", "Stepstream.CommandFailed", "no such image"));
     assertThat(out.toString()).contains("Worker for " + prefix + "tasks.Maiusculas")
         .contains("Worker stopped: 1 succeeded, 1 failed, 0 skipped.");
