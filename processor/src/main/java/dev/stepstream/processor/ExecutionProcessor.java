@@ -1,22 +1,17 @@
 package dev.stepstream.processor;
 
 import dev.stepstream.asl.eval.ErrorNames;
-import dev.stepstream.engine.AppliedInput;
 import dev.stepstream.engine.Decision;
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.engine.ExecutionStateCodec;
 import dev.stepstream.engine.Interpreter;
 import dev.stepstream.wire.Command;
-import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StopExecution;
 import dev.stepstream.wire.TaskResult;
 import dev.stepstream.wire.TimerFired;
 import dev.stepstream.wire.WireFormatException;
 import dev.stepstream.wire.WireJson;
 import dev.stepstream.wire.WireRecord;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Optional;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -29,56 +24,64 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The thin Kafka Streams adapter around the engine: decode the input, load the execution, apply,
- * store, forward the history and effects. Due timers are fired by a wall-clock punctuator (the
- * only place that reads the clock for timers). Input that cannot be decoded or applied goes to
- * the dead-letter topic; nothing here lets a bad record kill the stream thread.
+ * store, write the outputs. The rest belongs to named collaborators: {@link OutputWriter} (topics,
+ * history store, timers), {@link DeadLetters} (input that cannot be decoded or applied; nothing here
+ * lets a bad record kill the stream thread), {@link PendingStarts} (starts that arrive before their
+ * state machine), {@link Retention} (forgetting closed executions) and {@link DuplicateReplay}
+ * (at-least-once). Due timers are fired by a wall-clock punctuator, the only place that reads the
+ * clock for timers.
  */
 final class ExecutionProcessor implements Processor<String, byte[], String, byte[]> {
   static final String EXECUTIONS_STORE = "executions";
-  static final String TASK_HEADER = "stepstream-task";
   private static final Logger LOG = LoggerFactory.getLogger(ExecutionProcessor.class);
   private static final int TIMERS_PER_PUNCTUATION = 10_000;
 
+  private final ProcessorOptions options;
   private final Interpreter interpreter;
   private final TaskTopics taskTopics;
   private final ProcessorMetrics metrics;
-  private final Duration timerInterval;
-  private final String commandsTopic;
-  private final Duration closedExecutionRetention;
-  private final boolean replayDuplicates;
-  private final int maxStateBytes;
+  private final DuplicateReplay duplicates;
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<String, byte[]> executions;
-  private KeyValueStore<String, byte[]> history;
   private DurableTimers timers;
   private DefinitionCache definitions;
+  private DeadLetters deadLetters;
   private PendingStarts pendingStarts;
-  private ClosedExecutionRetention retention;
+  private Retention retention;
+  private OutputWriter outputs;
 
-  ExecutionProcessor(Interpreter interpreter, TaskTopics taskTopics, ProcessorMetrics metrics, Duration timerInterval,
-      String commandsTopic, Duration closedExecutionRetention, boolean replayDuplicates, int maxStateBytes) {
-    this.replayDuplicates = replayDuplicates;
-    this.maxStateBytes = maxStateBytes;
-    this.commandsTopic = commandsTopic;
-    this.closedExecutionRetention = closedExecutionRetention;
-    this.interpreter = interpreter;
+  ExecutionProcessor(ProcessorOptions options, TaskTopics taskTopics, ProcessorMetrics metrics) {
+    this.options = options;
+    this.interpreter = new Interpreter(options.engine());
     this.taskTopics = taskTopics;
     this.metrics = metrics;
-    this.timerInterval = timerInterval;
+    this.duplicates = new DuplicateReplay(options.profile(), metrics);
   }
 
   @Override
   public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
     this.executions = context.getStateStore(EXECUTIONS_STORE);
-    this.history = context.getStateStore(HistoryStore.STORE);
+    KeyValueStore<String, byte[]> history = context.getStateStore(HistoryStore.STORE);
     this.timers = new DurableTimers(
         context.getStateStore(DurableTimers.TIMERS_STORE), context.getStateStore(DurableTimers.INDEX_STORE));
     KeyValueStore<String, byte[]> definitionStore = context.getStateStore(DefinitionLoader.STORE);
     this.definitions = new DefinitionCache(definitionStore::get);
-    this.pendingStarts = new PendingStarts(context.getStateStore(PendingStarts.STORE));
-    this.retention = new ClosedExecutionRetention(closedExecutionRetention, executions, history, timers);
-    context.schedule(timerInterval, PunctuationType.WALL_CLOCK_TIME, this::fireDueTimers);
+    RecordSink sink = new ContextRecordSink(context);
+    this.deadLetters = new DeadLetters(sink, metrics, this::origin, context::currentSystemTimeMs);
+    this.pendingStarts = new PendingStarts(context.getStateStore(PendingStarts.STORE),
+        stateMachineArn -> definitions.find(stateMachineArn).isPresent(), deadLetters);
+    this.retention = new Retention(options.closedExecutionRetention(), executions, history, timers, sink);
+    this.outputs = new OutputWriter(sink, history, timers, taskTopics);
+    context.schedule(options.timerInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+  }
+
+  /** The record being processed; in a punctuation, none (the commands topic, without offset). */
+  private DeadLetters.Origin origin() {
+    RecordMetadata source = context.recordMetadata().filter(m -> m.topic() != null).orElse(null);
+    return source == null
+        ? new DeadLetters.Origin(options.topics().commands(), -1, -1)
+        : new DeadLetters.Origin(source.topic(), source.partition(), source.offset());
   }
 
   @Override
@@ -87,14 +90,16 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     try {
       input = WireJson.decode(record.value(), WireRecord.class);
     } catch (WireFormatException e) {
-      deadLetter(record, e.getMessage());
+      deadLetters.send(record.key(), record.value(), e.getMessage(), record.timestamp());
       return;
     }
     String arn = executionArnOf(input);
     if (arn == null) {
-      deadLetter(record, input.getClass().getSimpleName() + " records do not belong on this topic");
+      deadLetters.send(record.key(), record.value(),
+          input.getClass().getSimpleName() + " records do not belong on this topic", record.timestamp());
     } else if (!arn.equals(record.key())) {
-      deadLetter(record, "record key '" + record.key() + "' does not match executionArn '" + arn + "'");
+      deadLetters.send(record.key(), record.value(),
+          "record key '" + record.key() + "' does not match executionArn '" + arn + "'", record.timestamp());
     } else {
       apply(arn, input, context.currentSystemTimeMs());
     }
@@ -107,37 +112,14 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     return input instanceof TaskResult r ? r.executionArn() : null;
   }
 
-  private void fireDueTimers(long nowMillis) {
-    retryPendingStarts(nowMillis);
+  private void punctuate(long nowMillis) {
+    pendingStarts.retry(nowMillis, start -> apply(start.executionArn(), start, nowMillis));
     for (DurableTimers.DueTimer due : timers.takeDue(nowMillis, TIMERS_PER_PUNCTUATION)) {
-      if (ClosedExecutionRetention.isCleanupTimer(due.timerId())) {
-        expire(due.executionArn(), nowMillis);
-        continue;
-      }
-      metrics.timerFired();
-      apply(due.executionArn(), new TimerFired(1, due.executionArn(), due.timerId(), due.dueAtMillis()), nowMillis);
-    }
-  }
-
-  private void expire(String arn, long nowMillis) {
-    if (retention.cleanUp(arn, nowMillis)) {
-      // A tombstone, so the compacted executions topic (and the API's lists) forget it too.
-      context.forward(new Record<String, byte[]>(arn, null, nowMillis), StepstreamTopology.EXECUTIONS_SINK);
-    }
-  }
-
-  private void retryPendingStarts(long nowMillis) {
-    if (pendingStarts.isEmpty()) {
-      return;
-    }
-    for (StartExecution start : pendingStarts.takeAll()) {
-      if (definitions.find(start.stateMachineArn()).isPresent()) {
-        apply(start.executionArn(), start, nowMillis);
-      } else if (nowMillis - start.requestedAt() > PendingStarts.GIVE_UP_MILLIS) {
-        deadLetter(new Record<>(start.executionArn(), WireJson.encode(start), nowMillis),
-            "state machine " + start.stateMachineArn() + " does not exist");
+      if (Retention.isCleanupTimer(due.timerId())) {
+        retention.expire(due.executionArn(), nowMillis);
       } else {
-        pendingStarts.park(start);
+        metrics.timerFired();
+        apply(due.executionArn(), new TimerFired(1, due.executionArn(), due.timerId(), due.dueAtMillis()), nowMillis);
       }
     }
   }
@@ -146,39 +128,47 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     try {
       byte[] stored = executions.get(arn);
       ExecutionState state = stored == null ? null : ExecutionStateCodec.decode(stored);
-      if (state == null && input instanceof StartExecution start
-          && definitions.find(start.stateMachineArn()).isEmpty()) {
-        pendingStarts.park(start);
+      if (state == null && pendingStarts.parkIfUndefined(input)) {
         return;
       }
-      long nextEventId = state == null ? 1 : state.nextEventId();
-      Decision decision =
-          interpreter.apply(state, input, new ProcessorEngineContext(nowMillis, arn, nextEventId, definitions));
+      Decision decision = interpreter.apply(state, input, engineContext(arn, state, nowMillis));
       if (!decision.applied()) {
         metrics.ignored();
         LOG.debug("Ignored {} for {}: {}", input.getClass().getSimpleName(), arn, decision.ignored().orElse(""));
-        replayIfDuplicate(arn, state, input, nowMillis);
+        duplicates.replay(state, input).ifPresent(again -> {
+          LOG.debug("Re-emitting the outputs of a duplicate {} for {}", input.getClass().getSimpleName(), arn);
+          outputs.write(arn, again, nowMillis);
+          retention.onTransition(null, state, nowMillis); // the cleanup timer may be lost too; same due time
+        });
         return;
       }
       metrics.applied();
-      Outputs outputs = Outputs.of(arn, decision.events(), decision.effects());
+      Outputs written = Outputs.of(arn, decision.events(), decision.effects());
       if (decision.state().isPresent()) {
-        ExecutionState next = decision.state().get();
-        byte[] encoded = ExecutionStateCodec.encode(remember(state, next, input, outputs));
-        if (encoded.length > maxStateBytes) {
+        ExecutionState next = duplicates.remember(state, decision.state().get(), input, written);
+        byte[] encoded = ExecutionStateCodec.encode(next);
+        if (encoded.length > options.maxStateBytes()) {
           stopOversized(arn, state, input, encoded.length, nowMillis);
           return;
         }
-        executions.put(arn, encoded);
-        retention.onTransition(state, next, nowMillis);
+        store(arn, state, next, encoded, nowMillis);
       }
-      write(arn, outputs, nowMillis);
+      outputs.write(arn, written, nowMillis);
     } catch (KafkaException e) {
       throw e;
     } catch (RuntimeException e) {
       LOG.error("Could not apply {} to {}", input.getClass().getSimpleName(), arn, e);
-      deadLetter(new Record<>(arn, WireJson.encode(input), nowMillis), "could not apply: " + e);
+      deadLetters.send(arn, WireJson.encode(input), "could not apply: " + e, nowMillis);
     }
+  }
+
+  private void store(String arn, ExecutionState before, ExecutionState after, byte[] encoded, long nowMillis) {
+    executions.put(arn, encoded);
+    retention.onTransition(before, after, nowMillis);
+  }
+
+  private ProcessorEngineContext engineContext(String arn, ExecutionState state, long nowMillis) {
+    return new ProcessorEngineContext(nowMillis, arn, state == null ? 1 : state.nextEventId(), definitions);
   }
 
   /**
@@ -188,84 +178,20 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
    */
   private void stopOversized(String arn, ExecutionState before, WireRecord input, int size, long nowMillis) {
     String cause = "The execution state would be " + size + " bytes after this " + input.getClass().getSimpleName()
-        + ", more than the " + maxStateBytes + " bytes one execution may store.";
+        + ", more than the " + options.maxStateBytes() + " bytes one execution may store.";
     LOG.error("Stopping {}: {}", arn, cause);
     if (before == null) {
-      deadLetter(new Record<>(arn, WireJson.encode(input), nowMillis), cause);
+      deadLetters.send(arn, WireJson.encode(input), cause, nowMillis);
       return;
     }
     Decision stop = interpreter.apply(before, new StopExecution(1, arn, ErrorNames.DATA_LIMIT_EXCEEDED, cause, nowMillis),
-        new ProcessorEngineContext(nowMillis, arn, before.nextEventId(), definitions));
+        engineContext(arn, before, nowMillis));
     byte[] stopped = stop.state().map(ExecutionStateCodec::encode).orElse(null);
-    if (!stop.applied() || stopped == null || stopped.length > maxStateBytes) {
-      deadLetter(new Record<>(arn, WireJson.encode(input), nowMillis), cause);
+    if (!stop.applied() || stopped == null || stopped.length > options.maxStateBytes()) {
+      deadLetters.send(arn, WireJson.encode(input), cause, nowMillis);
       return;
     }
-    executions.put(arn, stopped);
-    retention.onTransition(before, stop.state().get(), nowMillis);
-    write(arn, Outputs.of(arn, stop.events(), stop.effects()), nowMillis);
-  }
-
-  /**
-   * At-least-once only: the restored state can include an input whose outputs were lost in a crash,
-   * so the state keeps the last input's identity and outputs (written atomically with the state).
-   */
-  private ExecutionState remember(ExecutionState before, ExecutionState after, WireRecord input, Outputs outputs) {
-    if (!replayDuplicates) {
-      return after;
-    }
-    Optional<String> id = InputIdentity.of(input);
-    if (id.isEmpty()) {
-      return after.withLastApplied(before == null ? null : before.lastApplied().orElse(null));
-    }
-    return after.withLastApplied(new AppliedInput(id.get(), outputs.toBytes(RecordLimits.MAX_RECORDED_HISTORY_BYTES)));
-  }
-
-  /** A second delivery of the last applied input: write its outputs again (same keys and event ids). */
-  private void replayIfDuplicate(String arn, ExecutionState state, WireRecord input, long nowMillis) {
-    if (!replayDuplicates || state == null) {
-      return;
-    }
-    Optional<AppliedInput> last = state.lastApplied();
-    Optional<String> id = InputIdentity.of(input);
-    if (last.isPresent() && id.isPresent() && last.get().inputId().equals(id.get())) {
-      metrics.replayed();
-      LOG.debug("Re-emitting the outputs of {} for {}", id.get(), arn);
-      write(arn, Outputs.fromBytes(last.get().outputs()), nowMillis);
-      retention.onTransition(null, state, nowMillis); // the cleanup timer may be lost too; same due time
-    }
-  }
-
-  private void write(String arn, Outputs outputs, long nowMillis) {
-    for (Outputs.Output output : outputs.all()) {
-      if (output instanceof HistoryStore.Chunk chunk) {
-        context.forward(new Record<>(arn, chunk.value(), nowMillis), StepstreamTopology.HISTORY_SINK);
-        HistoryStore.put(history, chunk);
-      } else if (output instanceof Outputs.Task task) {
-        taskTopics.ensure(task.taskName());
-        Record<String, byte[]> out = new Record<>(arn, task.request(), nowMillis);
-        out.headers().add(TASK_HEADER, task.taskName().getBytes(StandardCharsets.UTF_8));
-        context.forward(out, StepstreamTopology.TASKS_SINK);
-      } else if (output instanceof Outputs.StartTimer timer) {
-        timers.start(arn, timer.timerId(), timer.dueAtMillis());
-      } else if (output instanceof Outputs.CancelTimer timer) {
-        timers.cancel(arn, timer.timerId());
-      } else if (output instanceof Outputs.Command command) {
-        context.forward(new Record<>(arn, command.command(), nowMillis), StepstreamTopology.COMMANDS_SINK);
-      } else if (output instanceof Outputs.Summary summary) {
-        context.forward(new Record<>(arn, summary.summary(), nowMillis), StepstreamTopology.EXECUTIONS_SINK);
-      }
-    }
-  }
-
-  private void deadLetter(Record<String, byte[]> record, String reason) {
-    metrics.deadLettered();
-    LOG.warn("Dead-lettering record with key {}: {}", record.key(), reason);
-    RecordMetadata source = context.recordMetadata().filter(m -> m.topic() != null).orElse(null);
-    byte[] letter = source == null
-        ? DeadLetters.of(record.key(), record.value(), reason, commandsTopic, -1, -1, context.currentSystemTimeMs())
-        : DeadLetters.of(record.key(), record.value(), reason, source.topic(), source.partition(), source.offset(),
-            context.currentSystemTimeMs());
-    context.forward(new Record<>(record.key(), letter, record.timestamp()), StepstreamTopology.DEAD_LETTERS_SINK);
+    store(arn, before, stop.state().get(), stopped, nowMillis);
+    outputs.write(arn, Outputs.of(arn, stop.events(), stop.effects()), nowMillis);
   }
 }

@@ -2,8 +2,11 @@ package dev.stepstream.processor;
 
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.WireJson;
+import dev.stepstream.wire.WireRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -19,27 +22,59 @@ final class PendingStarts {
   static final long GIVE_UP_MILLIS = 60_000;
 
   private final KeyValueStore<String, byte[]> store;
+  private final Predicate<String> defined;
+  private final DeadLetters deadLetters;
 
-  PendingStarts(KeyValueStore<String, byte[]> store) {
+  /** @param defined whether a state machine ARN has a usable definition here now */
+  PendingStarts(KeyValueStore<String, byte[]> store, Predicate<String> defined, DeadLetters deadLetters) {
     this.store = store;
+    this.defined = defined;
+    this.deadLetters = deadLetters;
   }
 
-  void park(StartExecution start) {
-    store.put(start.executionArn(), WireJson.encode(start));
+  /**
+   * Parks {@code input} when it starts a new execution of a state machine not known here yet.
+   *
+   * @return true when parked (the caller does not apply it now)
+   */
+  boolean parkIfUndefined(WireRecord input) {
+    if (input instanceof StartExecution start && !defined.test(start.stateMachineArn())) {
+      store.put(start.executionArn(), WireJson.encode(start));
+      return true;
+    }
+    return false;
   }
 
-  boolean isEmpty() {
-    return store.approximateNumEntries() == 0 && !hasAny();
-  }
-
-  private boolean hasAny() {
-    try (KeyValueIterator<String, byte[]> it = store.all()) {
-      return it.hasNext();
+  /**
+   * Hands every parked start whose state machine has arrived to {@code apply}, dead-letters those
+   * parked for longer than {@link #GIVE_UP_MILLIS}, and keeps the others parked.
+   */
+  void retry(long nowMillis, Consumer<StartExecution> apply) {
+    if (isEmpty()) {
+      return;
+    }
+    for (StartExecution start : takeAll()) {
+      if (defined.test(start.stateMachineArn())) {
+        apply.accept(start);
+      } else if (nowMillis - start.requestedAt() > GIVE_UP_MILLIS) {
+        deadLetters.send(start.executionArn(), WireJson.encode(start),
+            "state machine " + start.stateMachineArn() + " does not exist", nowMillis);
+      } else {
+        store.put(start.executionArn(), WireJson.encode(start));
+      }
     }
   }
 
-  /** Removes and returns every parked start. */
-  List<StartExecution> takeAll() {
+  private boolean isEmpty() {
+    if (store.approximateNumEntries() > 0) {
+      return false;
+    }
+    try (KeyValueIterator<String, byte[]> it = store.all()) {
+      return !it.hasNext();
+    }
+  }
+
+  private List<StartExecution> takeAll() {
     List<StartExecution> starts = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> it = store.all()) {
       while (it.hasNext()) {

@@ -49,8 +49,7 @@ public final class StepstreamProcessor implements AutoCloseable {
     AdminTaskTopics taskTopics = new AdminTaskTopics(
         new TopicProvisioner(config.bootstrapServers(), config.topics(), partitionsOfCommands(config), (short) -1));
     KafkaStreams streams = new KafkaStreams(
-        StepstreamTopology.build(config.topics(), engine, taskTopics, metrics, config.timerInterval(),
-            config.closedExecutionRetention(), !config.profile().exactlyOnce()),
+        StepstreamTopology.build(ProcessorOptions.of(config, engine), taskTopics, metrics),
         config.streamsProperties());
     CountDownLatch running = new CountDownLatch(1);
     streams.setStateListener((now, before) -> {

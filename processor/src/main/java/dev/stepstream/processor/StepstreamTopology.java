@@ -1,10 +1,7 @@
 package dev.stepstream.processor;
 
-import dev.stepstream.engine.EngineOptions;
-import dev.stepstream.engine.Interpreter;
 import dev.stepstream.wire.TopicCatalogue;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -31,31 +28,14 @@ public final class StepstreamTopology {
 
   private StepstreamTopology() {}
 
-  /** The topology with the default retention of closed executions. */
-  public static Topology build(
-      TopicCatalogue topics, EngineOptions engine, TaskTopics taskTopics, ProcessorMetrics metrics, Duration timerInterval) {
-    return build(topics, engine, taskTopics, metrics, timerInterval, ProcessorConfig.DEFAULT_CLOSED_EXECUTION_RETENTION);
-  }
-
-  /** The topology for an exactly-once profile (duplicates are never replayed). */
-  public static Topology build(TopicCatalogue topics, EngineOptions engine, TaskTopics taskTopics,
-      ProcessorMetrics metrics, Duration timerInterval, Duration closedExecutionRetention) {
-    return build(topics, engine, taskTopics, metrics, timerInterval, closedExecutionRetention, false);
-  }
-
   /**
-   * @param replayDuplicates at-least-once processing: keep each execution's last input and outputs in
-   *     its state and write those outputs again when that input is delivered a second time
+   * The topology for {@code options}.
+   *
+   * @param taskTopics creates a task topic before the first request is written to it
+   * @param metrics counters shared by every processor instance of the topology
    */
-  public static Topology build(TopicCatalogue topics, EngineOptions engine, TaskTopics taskTopics,
-      ProcessorMetrics metrics, Duration timerInterval, Duration closedExecutionRetention, boolean replayDuplicates) {
-    return build(topics, engine, taskTopics, metrics, timerInterval, closedExecutionRetention, replayDuplicates,
-        RecordLimits.MAX_STATE_BYTES);
-  }
-
-  /** As above; {@code maxStateBytes} bounds one execution's stored state (tests use a small one). */
-  static Topology build(TopicCatalogue topics, EngineOptions engine, TaskTopics taskTopics, ProcessorMetrics metrics,
-      Duration timerInterval, Duration closedExecutionRetention, boolean replayDuplicates, int maxStateBytes) {
+  public static Topology build(ProcessorOptions options, TaskTopics taskTopics, ProcessorMetrics metrics) {
+    TopicCatalogue topics = options.topics();
     Topology topology = new Topology();
     topology.addGlobalStore(
         Stores.keyValueStoreBuilder(
@@ -71,8 +51,7 @@ public final class StepstreamTopology {
     topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
         topics.commands(), topics.taskResults());
     topology.addProcessor(PROCESSOR,
-        () -> new ExecutionProcessor(new Interpreter(engine), taskTopics, metrics, timerInterval, topics.commands(),
-            closedExecutionRetention, replayDuplicates, maxStateBytes),
+        () -> new ExecutionProcessor(options, taskTopics, metrics),
         SOURCE);
     topology.addStateStore(executionsStore(), PROCESSOR);
     topology.addStateStore(timersStore(), PROCESSOR);
@@ -94,7 +73,7 @@ public final class StepstreamTopology {
 
   private static TopicNameExtractor<String, byte[]> taskTopic(TopicCatalogue topics) {
     return (key, value, context) -> {
-      Header header = context.headers().lastHeader(ExecutionProcessor.TASK_HEADER);
+      Header header = context.headers().lastHeader(ContextRecordSink.TASK_HEADER);
       return topics.taskTopic(new String(header.value(), StandardCharsets.UTF_8));
     };
   }

@@ -3,112 +3,104 @@ package dev.stepstream.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.stepstream.wire.HistoryEvent;
+import dev.stepstream.engine.Decision;
+import dev.stepstream.engine.ExecutionState;
+import dev.stepstream.wire.StartExecution;
+import dev.stepstream.wire.TaskHeartbeat;
 import dev.stepstream.wire.TaskRequest;
 import dev.stepstream.wire.TaskSucceeded;
-import java.nio.file.Path;
-import java.util.List;
+import dev.stepstream.wire.WireJson;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/**
- * At-least-once: a crash can leave the restored state ahead of the committed offsets, so an input is
- * delivered again to a state that already includes it. The fast profile then writes that input's
- * outputs again (same task request, same event ids) without applying it twice.
- */
+/** The duplicate-replay rules on their own; {@link DuplicateReplayTopologyTest} runs them in the topology. */
 class DuplicateReplayTest {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final String THREE_TASKS = """
-      {"StartAt": "A", "States": {
-        "A": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:Echo", "Next": "B"},
-        "B": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:Echo", "Next": "C"},
-        "C": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:Echo", "End": true}}}
-      """;
-
-  @TempDir Path stateDir;
+  private static final long T0 = 1_767_225_600_000L;
+  private static final int ALL = Integer.MAX_VALUE;
+  private final Executions executions = new Executions(Executions.TASK);
+  private final ProcessorMetrics metrics = new ProcessorMetrics();
+  private final DuplicateReplay fast = new DuplicateReplay(Profile.FAST, metrics);
 
   @Test
-  void shouldReEmitTheNextTaskRequestAndTheSameEventsWhenTheLastResultIsDeliveredAgain() {
-    try (TopologyHarness fast = harness(true)) {
-      fast.define(THREE_TASKS);
-      String arn = fast.start("run-1", JSON.objectNode());
-      TaskRequest a = single(fast.taskRequests("Echo"));
-      fast.history();
-      TaskSucceeded resultA = new TaskSucceeded(1, arn, a.taskToken(), JSON.objectNode().put("a", 1));
-      fast.send(resultA);
-      TaskRequest b = single(fast.taskRequests("Echo"));
-      List<HistoryEvent> firstTime = fast.history();
+  void shouldReplayTheOutputsOfTheLastAppliedInputWhenItIsDeliveredAgain() {
+    StartExecution start = Executions.startOf("run-1", T0);
+    Decision started = executions.apply(null, start, T0);
+    Outputs outputs = outputsOf(start.executionArn(), started);
+    ExecutionState stored = fast.remember(null, started.state().orElseThrow(), start, outputs);
 
-      fast.send(resultA);
+    Outputs again = fast.replay(stored, start).orElseThrow();
 
-      assertThat(fast.taskRequests("Echo")).containsExactly(b);
-      assertThat(fast.history()).isEqualTo(firstTime);
-      assertThat(fast.metrics.replayedCount()).isEqualTo(1);
-      assertThat(fast.metrics.appliedCount()).isEqualTo(2);
-    }
+    assertThat(again.toBytes(ALL)).isEqualTo(outputs.toBytes(ALL));
+    assertThat(metrics.replayedCount()).isEqualTo(1);
   }
 
   @Test
-  void shouldReEmitTheStartOutputsWhenTheStartIsDeliveredAgain() {
-    try (TopologyHarness fast = harness(true)) {
-      fast.define(THREE_TASKS);
-      fast.start("run-1", JSON.objectNode());
-      TaskRequest a = single(fast.taskRequests("Echo"));
-      List<HistoryEvent> started = fast.history();
-      var summaries = fast.summaries();
+  void shouldNotReplayForAnInputOtherThanTheLastApplied() {
+    StartExecution start = Executions.startOf("run-1", T0);
+    Decision started = executions.apply(null, start, T0);
+    ExecutionState stored =
+        fast.remember(null, started.state().orElseThrow(), start, outputsOf(start.executionArn(), started));
 
-      fast.start("run-1", JSON.objectNode());
+    TaskSucceeded unknown = new TaskSucceeded(1, start.executionArn(), "other-token", JSON.objectNode());
 
-      assertThat(fast.taskRequests("Echo")).containsExactly(a);
-      assertThat(fast.history()).isEqualTo(started);
-      assertThat(fast.summaries()).isEqualTo(summaries);
-    }
+    assertThat(fast.replay(stored, unknown)).isEmpty();
+    assertThat(fast.replay(null, start)).isEmpty();
+    assertThat(metrics.replayedCount()).isZero();
   }
 
   @Test
-  void shouldNotReEmitForAnOlderInputThanTheLastApplied() {
-    try (TopologyHarness fast = harness(true)) {
-      fast.define(THREE_TASKS);
-      String arn = fast.start("run-1", JSON.objectNode());
-      TaskRequest a = single(fast.taskRequests("Echo"));
-      fast.send(new TaskSucceeded(1, arn, a.taskToken(), JSON.objectNode()));
-      TaskRequest b = single(fast.taskRequests("Echo"));
-      fast.send(new TaskSucceeded(1, arn, b.taskToken(), JSON.objectNode()));
-      fast.taskRequests("Echo");
-      fast.history();
+  void shouldRememberTheLatestInputWithAnIdentity() {
+    StartExecution start = Executions.startOf("run-1", T0);
+    Decision started = executions.apply(null, start, T0);
+    ExecutionState afterStart =
+        fast.remember(null, started.state().orElseThrow(), start, outputsOf(start.executionArn(), started));
+    TaskSucceeded result = new TaskSucceeded(1, start.executionArn(), tokenOf(started), JSON.objectNode());
+    Decision finished = executions.apply(afterStart, result, T0 + 1);
 
-      fast.send(new TaskSucceeded(1, arn, a.taskToken(), JSON.objectNode()));
+    ExecutionState afterResult = fast.remember(
+        afterStart, finished.state().orElseThrow(), result, outputsOf(start.executionArn(), finished));
 
-      assertThat(fast.taskRequests("Echo")).isEmpty();
-      assertThat(fast.history()).isEmpty();
-    }
+    assertThat(fast.replay(afterResult, result)).isPresent();
+    assertThat(fast.replay(afterResult, start)).isEmpty();
   }
 
   @Test
-  void shouldIgnoreDuplicatesSilentlyUnderExactlyOnce() {
-    try (TopologyHarness exactlyOnce = harness(false)) {
-      exactlyOnce.define(THREE_TASKS);
-      String arn = exactlyOnce.start("run-1", JSON.objectNode());
-      TaskRequest a = single(exactlyOnce.taskRequests("Echo"));
-      TaskSucceeded resultA = new TaskSucceeded(1, arn, a.taskToken(), JSON.objectNode());
-      exactlyOnce.send(resultA);
-      exactlyOnce.taskRequests("Echo");
-      exactlyOnce.history();
+  void shouldKeepTheRememberedInputWhenAHeartbeatIsApplied() {
+    StartExecution start = Executions.startOf("run-1", T0);
+    Decision started = executions.apply(null, start, T0);
+    ExecutionState afterStart =
+        fast.remember(null, started.state().orElseThrow(), start, outputsOf(start.executionArn(), started));
+    TaskHeartbeat heartbeat = new TaskHeartbeat(1, start.executionArn(), tokenOf(started));
 
-      exactlyOnce.send(resultA);
+    ExecutionState afterHeartbeat = fast.remember(afterStart, afterStart.withLastApplied(null), heartbeat,
+        outputsOf(start.executionArn(), started));
 
-      assertThat(exactlyOnce.taskRequests("Echo")).isEmpty();
-      assertThat(exactlyOnce.history()).isEmpty();
-      assertThat(exactlyOnce.metrics.replayedCount()).isZero();
-    }
+    assertThat(afterHeartbeat.lastApplied()).isEqualTo(afterStart.lastApplied());
+    assertThat(fast.replay(afterHeartbeat, heartbeat)).isEmpty();
   }
 
-  private TopologyHarness harness(boolean replayDuplicates) {
-    return new TopologyHarness(stateDir, ProcessorConfig.DEFAULT_CLOSED_EXECUTION_RETENTION, replayDuplicates);
+  @Test
+  void shouldRememberAndReplayNothingUnderExactlyOnce() {
+    DuplicateReplay exactlyOnce = new DuplicateReplay(Profile.EXACTLY_ONCE, metrics);
+    StartExecution start = Executions.startOf("run-1", T0);
+    Decision started = executions.apply(null, start, T0);
+    ExecutionState after = started.state().orElseThrow();
+
+    ExecutionState stored = exactlyOnce.remember(null, after, start, outputsOf(start.executionArn(), started));
+
+    assertThat(stored).isSameAs(after);
+    assertThat(stored.lastApplied()).isEmpty();
+    assertThat(exactlyOnce.replay(fast.remember(null, after, start, outputsOf(start.executionArn(), started)), start))
+        .isEmpty();
   }
 
-  private static <T> T single(List<T> values) {
-    assertThat(values).hasSize(1);
-    return values.get(0);
+  private static Outputs outputsOf(String arn, Decision decision) {
+    return Outputs.of(arn, decision.events(), decision.effects());
+  }
+
+  private static String tokenOf(Decision started) {
+    Outputs outputs = outputsOf(started.state().orElseThrow().executionArn(), started);
+    return outputs.all().stream().filter(o -> o instanceof Outputs.Task).map(o -> (Outputs.Task) o)
+        .map(t -> WireJson.decode(t.request(), TaskRequest.class).taskToken()).findFirst().orElseThrow();
   }
 }

@@ -29,7 +29,7 @@ class OversizedStateTest {
 
   @BeforeEach
   void startDriver() {
-    harness = new TopologyHarness(stateDir, ProcessorConfig.DEFAULT_CLOSED_EXECUTION_RETENTION, false, LIMIT);
+    harness = new TopologyHarness(stateDir, o -> o.withMaxStateBytes(LIMIT));
     harness.define(TWO_TASKS);
   }
 

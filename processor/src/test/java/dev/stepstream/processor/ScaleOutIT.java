@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.stepstream.engine.EngineOptions;
+import dev.stepstream.testkit.Eventually;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
 import dev.stepstream.wire.ExecutionSummary;
@@ -55,14 +56,16 @@ class ScaleOutIT {
         KafkaProducer<String, byte[]> producer = StepstreamProcessorIT.producer(kafka)) {
       producer.send(new ProducerRecord<>(topics.definitions(), MACHINE, WireJson.encode(new StateMachine(1, MACHINE,
           "Scale", StateMachine.KIND_STATE_MACHINE, DEFINITION, "STANDARD", "", "r1", 1L, 1L)))).get();
-      Thread.sleep(500);
+      // No wait for the definitions global store: a start that arrives first is parked and retried.
       for (int i = 0; i < executions; i++) {
         String arn = "arn:aws:states:us-east-1:123456789012:execution:Scale:s" + i;
         producer.send(new ProducerRecord<>(topics.commands(), arn, WireJson.encode(new StartExecution(1, arn, MACHINE,
             "s" + i, JsonNodeFactory.instance.objectNode().put("n", i), System.currentTimeMillis()))));
       }
       producer.flush();
-      Thread.sleep(300);
+      StepstreamProcessor stopping = second;
+      Eventually.await(Duration.ofSeconds(30), () -> assertThat(stopping.metrics().appliedCount())
+          .as("inputs the instance applied before it stops").isPositive());
       second.close();
       second = start(kafka, topics, appId, dir.resolve("two"));
 

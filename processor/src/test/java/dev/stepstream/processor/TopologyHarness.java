@@ -1,7 +1,6 @@
 package dev.stepstream.processor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.wire.Command;
 import dev.stepstream.wire.HistoryBatch;
 import dev.stepstream.wire.HistoryEvent;
@@ -17,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -40,27 +40,17 @@ final class TopologyHarness implements AutoCloseable {
   private final TestOutputTopic<String, byte[]> continues;
 
   TopologyHarness(Path stateDir) {
-    this(stateDir, ProcessorConfig.DEFAULT_CLOSED_EXECUTION_RETENTION);
+    this(stateDir, UnaryOperator.identity());
   }
 
-  TopologyHarness(Path stateDir, Duration closedExecutionRetention) {
-    this(stateDir, closedExecutionRetention, false);
-  }
-
-  /** @param replayDuplicates as the fast (at-least-once) profile runs the topology */
-  TopologyHarness(Path stateDir, Duration closedExecutionRetention, boolean replayDuplicates) {
-    this(stateDir, closedExecutionRetention, replayDuplicates, RecordLimits.MAX_STATE_BYTES);
-  }
-
-  /** @param maxStateBytes the largest execution state the processor may store */
-  TopologyHarness(Path stateDir, Duration closedExecutionRetention, boolean replayDuplicates, int maxStateBytes) {
+  /** @param options changes to the default options (the harness's topics, exactly-once, 90 days' retention) */
+  TopologyHarness(Path stateDir, UnaryOperator<ProcessorOptions> options) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(
-        StepstreamTopology.build(topics, EngineOptions.defaults(), TaskTopics.preProvisioned(), metrics,
-            Duration.ofMillis(50), closedExecutionRetention, replayDuplicates, maxStateBytes),
+        StepstreamTopology.build(options.apply(ProcessorOptions.defaults(topics)), TaskTopics.preProvisioned(), metrics),
         props, START);
     definitions = input(topics.definitions());
     commands = input(topics.commands());

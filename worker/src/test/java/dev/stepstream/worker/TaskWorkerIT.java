@@ -3,6 +3,7 @@ package dev.stepstream.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepstream.testkit.Eventually;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
 import dev.stepstream.wire.TaskFailed;
@@ -125,7 +126,7 @@ class TaskWorkerIT {
     try (TaskTopics topics = new TaskTopics(kafka, "Demorado", 1)) {
       TaskWorker worker = topics.worker((input, ctx) -> {
         started.countDown();
-        Thread.sleep(1_500);
+        Thread.sleep(1_500); // a slow task, still running when the worker is closed
         return "finished";
       }).build().start();
       topics.send(topics.request("slow", "{}"));
@@ -146,7 +147,7 @@ class TaskWorkerIT {
     try (TaskTopics topics = new TaskTopics(kafka, "Muitos", 4);
         TaskWorker worker = topics.worker((input, ctx) -> {
           threads.add(Thread.currentThread().getName());
-          Thread.sleep(5);
+          Thread.sleep(5); // the task's work, so that the four threads overlap
           return input;
         }).concurrency(4).build().start()) {
       for (int i = 0; i < 100; i++) {
@@ -165,17 +166,6 @@ class TaskWorkerIT {
   }
 
   private static void awaitMetric(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 20 s");
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Eventually.await(Duration.ofSeconds(20), () -> assertThat(condition.getAsBoolean()).as("metric condition").isTrue());
   }
 }

@@ -3,6 +3,7 @@ package dev.stepstream.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stepstream.testkit.Eventually;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
 import dev.stepstream.wire.TaskRequest;
@@ -59,14 +60,12 @@ class AwsSdkIT {
     return sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(ROLE)).stateMachineArn();
   }
 
-  DescribeExecutionResponse awaitDone(String executionArn) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    DescribeExecutionResponse d = sfn.describeExecution(b -> b.executionArn(executionArn));
-    while (d.status() == ExecutionStatus.RUNNING && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-      d = sfn.describeExecution(b -> b.executionArn(executionArn));
-    }
-    return d;
+  DescribeExecutionResponse awaitDone(String executionArn) {
+    return Eventually.await(Duration.ofSeconds(30), () -> {
+      DescribeExecutionResponse d = sfn.describeExecution(b -> b.executionArn(executionArn));
+      assertThat(d.status()).as("status of %s", executionArn).isNotEqualTo(ExecutionStatus.RUNNING);
+      return d;
+    });
   }
 
   @Test
@@ -163,7 +162,7 @@ class AwsSdkIT {
     for (int i = 0; i < 3; i++) {
       String name = "e" + i;
       arns.add(sfn.startExecution(b -> b.stateMachineArn(machine).name(name)).executionArn());
-      Thread.sleep(5);
+      Thread.sleep(5); // not a wait: spaces the start dates, so newest-first has one right order
     }
     sfn.stopExecution(b -> b.executionArn(arns.get(0)));
     awaitListed(machine, 3);
@@ -177,15 +176,12 @@ class AwsSdkIT {
     arns.subList(1, 3).forEach(a -> sfn.stopExecution(b -> b.executionArn(a)));
   }
 
-  private void awaitListed(String machine, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
+  private void awaitListed(String machine, int count) {
+    Eventually.await(Duration.ofSeconds(10), () -> {
       var executions = sfn.listExecutions(b -> b.stateMachineArn(machine)).executions();
-      if (executions.size() >= count && executions.stream().anyMatch(e -> e.status() == ExecutionStatus.ABORTED)) {
-        return;
-      }
-      Thread.sleep(50);
-    }
+      assertThat(executions).as("executions of %s", machine).hasSizeGreaterThanOrEqualTo(count)
+          .anyMatch(e -> e.status() == ExecutionStatus.ABORTED);
+    });
   }
 
   @Test

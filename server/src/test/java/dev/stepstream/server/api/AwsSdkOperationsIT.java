@@ -5,6 +5,7 @@ import static dev.stepstream.server.api.AwsSdkIT.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stepstream.testkit.Eventually;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
 import java.time.Duration;
@@ -149,11 +150,8 @@ class AwsSdkOperationsIT {
     assertThatThrownBy(() -> sfn.startSyncExecution(b -> b.stateMachineArn(machine)))
         .isInstanceOf(StateMachineTypeNotSupportedException.class);
     String arn = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (sfn.describeExecution(b -> b.executionArn(arn)).status() != ExecutionStatus.SUCCEEDED
-        && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    Eventually.await(Duration.ofSeconds(10), () ->
+        assertThat(sfn.describeExecution(b -> b.executionArn(arn)).status()).isEqualTo(ExecutionStatus.SUCCEEDED));
     assertThatThrownBy(() -> sfn.redriveExecution(b -> b.executionArn(arn)))
         .isInstanceOf(ExecutionNotRedrivableException.class);
   }
@@ -219,11 +217,8 @@ class AwsSdkOperationsIT {
     assertThat(task.input()).isEqualTo("{\"order\":42}");
     String token = task.taskToken();
     sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"approved\": true}"));
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (sfn.describeExecution(b -> b.executionArn(arn)).status() == ExecutionStatus.RUNNING
-        && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    Eventually.await(Duration.ofSeconds(10), () ->
+        assertThat(sfn.describeExecution(b -> b.executionArn(arn)).status()).isNotEqualTo(ExecutionStatus.RUNNING));
     assertThat(sfn.describeExecution(b -> b.executionArn(arn)).output()).isEqualTo("{\"approved\":true}");
 
     sfn.deleteActivity(b -> b.activityArn(activity));

@@ -5,6 +5,7 @@ import static dev.stepstream.server.api.AwsSdkIT.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stepstream.testkit.Eventually;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
 import java.time.Duration;
@@ -262,21 +263,17 @@ class AwsSdkVersionsIT {
     assertThat(result.stateMachineArn()).isEqualTo(machine);
   }
 
-  private DescribeExecutionResponse awaitDone(String executionArn) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    DescribeExecutionResponse now = sfn.describeExecution(b -> b.executionArn(executionArn));
-    while (now.status() == ExecutionStatus.RUNNING && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-      now = sfn.describeExecution(b -> b.executionArn(executionArn));
-    }
-    return now;
+  private DescribeExecutionResponse awaitDone(String executionArn) {
+    return Eventually.await(Duration.ofSeconds(15), () -> {
+      DescribeExecutionResponse now = sfn.describeExecution(b -> b.executionArn(executionArn));
+      assertThat(now.status()).as("status of %s", executionArn).isNotEqualTo(ExecutionStatus.RUNNING);
+      return now;
+    });
   }
 
-  private void awaitListed(String machine, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline
-        && sfn.listExecutions(b -> b.stateMachineArn(machine)).executions().size() < count) {
-      Thread.sleep(50);
-    }
+  private void awaitListed(String machine, int count) {
+    Eventually.await(Duration.ofSeconds(10), () -> assertThat(
+        sfn.listExecutions(b -> b.stateMachineArn(machine)).executions()).as("executions of %s", machine)
+        .hasSizeGreaterThanOrEqualTo(count));
   }
 }

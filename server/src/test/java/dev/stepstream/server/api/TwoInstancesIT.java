@@ -8,6 +8,7 @@ import dev.stepstream.processor.ProcessorConfig;
 import dev.stepstream.processor.Profile;
 import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.processor.topics.TopicProvisioner;
+import dev.stepstream.testkit.Eventually;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
 import dev.stepstream.wire.TopicCatalogue;
@@ -134,19 +135,21 @@ class TwoInstancesIT {
     assertThat(described.keySet()).allMatch(arn -> processorA.ownerOf(arn) instanceof ExecutionOwner.Here);
   }
 
-  /** Retries while the API answers the retryable ServiceUnavailable (the partitions are moving). */
-  private static <T> T eventually(java.util.function.Supplier<T> call) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (true) {
+  /**
+   * Retries while the API answers the retryable ServiceUnavailable (the partitions are moving); any
+   * other error fails at once.
+   */
+  private static <T> T eventually(java.util.function.Supplier<T> call) {
+    return Eventually.await(Duration.ofSeconds(60), () -> {
       try {
         return call.get();
       } catch (software.amazon.awssdk.services.sfn.model.SfnException e) {
-        if (e.statusCode() != 503 || System.nanoTime() > deadline) {
+        if (e.statusCode() != 503) {
           throw e;
         }
-        Thread.sleep(200);
+        throw new AssertionError("still unavailable: " + e.getMessage(), e);
       }
-    }
+    });
   }
 
   /** The response members (SDK equals also compares HTTP headers such as Date). */
@@ -169,20 +172,17 @@ class TwoInstancesIT {
     return events;
   }
 
-  private static DescribeExecutionResponse awaitDone(SfnClient sfn, String arn) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    DescribeExecutionResponse d = sfn.describeExecution(b -> b.executionArn(arn));
-    while (d.status() == ExecutionStatus.RUNNING && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-      d = sfn.describeExecution(b -> b.executionArn(arn));
-    }
-    return d;
+  private static DescribeExecutionResponse awaitDone(SfnClient sfn, String arn) {
+    return Eventually.await(Duration.ofSeconds(30), () -> {
+      DescribeExecutionResponse d = sfn.describeExecution(b -> b.executionArn(arn));
+      assertThat(d.status()).as("status of %s", arn).isNotEqualTo(ExecutionStatus.RUNNING);
+      return d;
+    });
   }
 
   /** Waits until the group has settled: both instances own keys and agree on who owns which. */
-  private void awaitBothOwnPartitions() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
+  private void awaitBothOwnPartitions() {
+    Eventually.await(Duration.ofSeconds(60), () -> {
       int hereForA = 0;
       int hereForB = 0;
       for (int i = 0; i < 32; i++) {
@@ -192,13 +192,11 @@ class TwoInstancesIT {
         hereForA += a && !b ? 1 : 0;
         hereForB += b && !a ? 1 : 0;
       }
-      if (hereForA > 0 && hereForB > 0 && hereForA + hereForB == 32
-          && processorA.state().isRunningOrRebalancing() && processorB.state().isRunningOrRebalancing()) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the two instances did not share the partitions within 60 s");
+      assertThat(List.of(hereForA, hereForB)).as("probe keys owned by A only, by B only").doesNotContain(0);
+      assertThat(hereForA + hereForB).as("probe keys owned by exactly one instance").isEqualTo(32);
+      assertThat(processorA.state().isRunningOrRebalancing() && processorB.state().isRunningOrRebalancing())
+          .as("both instances running or rebalancing").isTrue();
+    });
   }
 
   private StepstreamProcessor startProcessor(KafkaCluster kafka, TopicCatalogue topics, String appId, Path stateDir,

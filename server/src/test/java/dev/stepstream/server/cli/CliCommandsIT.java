@@ -10,6 +10,7 @@ import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.server.api.ApiServer;
 import dev.stepstream.server.api.ApiSettings;
 import dev.stepstream.server.api.backend.ProcessorQueries;
+import dev.stepstream.testkit.Eventually;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
 import dev.stepstream.wire.TopicCatalogue;
@@ -93,21 +94,16 @@ class CliCommandsIT {
     assertThat(run("history", execution)[1]).contains("ExecutionStarted").contains("PassStateEntered")
         .contains("Greet").contains("ExecutionSucceeded");
     assertThat(run("list")[1]).contains(name).contains("STANDARD");
-    assertThat(eventually(() -> run("list", name)[1], out -> out.contains("r1"))).contains("SUCCEEDED");
+    // Listing reads the compacted executions topic, which shows an execution once the processor commits.
+    String listed = Eventually.await(Duration.ofSeconds(10), () -> {
+      String out = run("list", name)[1];
+      assertThat(out).as("listed executions").contains("r1");
+      return out;
+    });
+    assertThat(listed).contains("SUCCEEDED");
     assertThat(run("describe", execution)[1]).contains("status").contains("SUCCEEDED");
     assertThat(run("describe", "--json", name)[1]).contains("\"definition\"");
     assertThat(run("delete", name)[0]).isEqualTo("0");
-  }
-
-  /** Listing reads the compacted executions topic, which shows an execution once the processor commits. */
-  private static String eventually(java.util.function.Supplier<String> call, java.util.function.Predicate<String> done)
-      throws InterruptedException {
-    String out = call.get();
-    for (int i = 0; i < 100 && !done.test(out); i++) {
-      Thread.sleep(50);
-      out = call.get();
-    }
-    return out;
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.stepstream.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepstream.testkit.Eventually;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
 import dev.stepstream.wire.TaskFailed;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -63,8 +65,10 @@ class WorkerCommandIT {
     stop.countDown();
 
     assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
-    assertThat(((TaskSucceeded) results.get(0)).output().toString()).isEqualTo("{\"attempt\":1}");
-    assertThat(results.get(1)).isEqualTo(new TaskFailed(WireVersions.CURRENT, request("bad", "1").executionArn(),
+    // The two requests may be answered in either order (they can sit on different partitions).
+    Map<String, TaskResult> byToken = results.stream().collect(Collectors.toMap(TaskResult::taskToken, r -> r));
+    assertThat(((TaskSucceeded) byToken.get("token-ok")).output().toString()).isEqualTo("{\"attempt\":1}");
+    assertThat(byToken.get("token-bad")).isEqualTo(new TaskFailed(WireVersions.CURRENT, request("bad", "1").executionArn(),
         "token-bad", "Stepstream.CommandFailed", "no such image"));
     assertThat(out.toString()).contains("Worker for " + prefix + "tasks.Maiusculas")
         .contains("Worker stopped: 1 succeeded, 1 failed, 0 skipped.");
@@ -76,12 +80,9 @@ class WorkerCommandIT {
         WireJson.mapper().readTree(inputJson), 1, null, null, WireJson.mapper().createObjectNode(), 0);
   }
 
-  private static void awaitTopic(KafkaCluster kafka, String topic) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!kafka.topics().contains(topic)) {
-      assertThat(System.nanoTime()).as("topic %s created by the command", topic).isLessThan(deadline);
-      Thread.sleep(100);
-    }
+  private static void awaitTopic(KafkaCluster kafka, String topic) {
+    Eventually.await(Duration.ofSeconds(20),
+        () -> assertThat(kafka.topics()).as("topics created by the command").contains(topic));
   }
 
   private static void produce(KafkaCluster kafka, String topic, TaskRequest... requests) throws Exception {

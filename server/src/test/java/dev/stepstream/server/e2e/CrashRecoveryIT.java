@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.processor.topics.TopicProvisioner;
+import dev.stepstream.testkit.Eventually;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
 import dev.stepstream.wire.HistoryEvent;
@@ -101,7 +102,7 @@ class CrashRecoveryIT {
       }
       awaitFinished(collected, EXECUTIONS / 4, Duration.ofSeconds(30));
       firstWorker.close();
-      Thread.sleep(300);
+      Thread.sleep(300); // a pause, not a poll: the processor applies the closing worker's last results before the kill
       first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       int finishedAtCrash = collected.finishedCount();
       // Make the crash window certain: the restored state is ahead of every committed input offset, and
@@ -136,7 +137,7 @@ class CrashRecoveryIT {
   private TaskWorker worker(KafkaCluster kafka, String prefix, int concurrency, Duration pace) {
     return TaskWorker.builder().bootstrapServers(kafka.bootstrapServers()).topicPrefix(prefix)
         .task("Echo").concurrency(concurrency).handler((input, ctx) -> {
-          Thread.sleep(pace.toMillis());
+          Thread.sleep(pace.toMillis()); // pacing, see above
           return step(input, handled);
         }).build().start();
   }
@@ -154,18 +155,13 @@ class CrashRecoveryIT {
   private static void rewindProcessorInputs(Admin admin, List<String> inputTopics) throws Exception {
     Map<TopicPartition, OffsetAndMetadata> start = partitions(admin, inputTopics).stream()
         .collect(Collectors.toMap(tp -> tp, tp -> new OffsetAndMetadata(0)));
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (true) {
+    Eventually.await(Duration.ofSeconds(30), () -> {
       try {
         admin.alterConsumerGroupOffsets(APPLICATION_ID, start).all().get(30, TimeUnit.SECONDS);
-        return;
       } catch (ExecutionException e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        Thread.sleep(250);
+        throw new AssertionError("offsets not reset yet: " + e.getMessage(), e);
       }
-    }
+    });
   }
 
   private static List<TopicPartition> partitions(Admin admin, List<String> topics) throws Exception {
@@ -177,7 +173,7 @@ class CrashRecoveryIT {
   private static JsonNode step(JsonNode input, AtomicInteger handled)
       throws InterruptedException {
     handled.incrementAndGet();
-    Thread.sleep(5);
+    Thread.sleep(5); // the task's work
     ObjectNode out = input.deepCopy();
     return out.put("steps", input.path("steps").asInt() + 1);
   }
@@ -190,18 +186,19 @@ class CrashRecoveryIT {
         "dev.stepstream.server.cli.Main", "serve", "--kafka", kafka.bootstrapServers(), "--port", "0",
         "--topic-prefix", prefix, "--state-dir", dir.resolve("state").toString(), "--profile", "FAST")
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (Files.exists(log) && Files.readString(log).contains("Press Ctrl-C to stop")) {
-        return child;
-      }
-      if (!child.isAlive()) {
-        throw new AssertionError("serve exited early:\n" + Files.readString(log));
-      }
-      Thread.sleep(100);
+    try {
+      Eventually.await(Duration.ofSeconds(60), () -> {
+        String out = Files.exists(log) ? Files.readString(log) : "";
+        if (!out.contains("Press Ctrl-C to stop") && !child.isAlive()) {
+          throw new IllegalStateException("serve exited early:\n" + out);
+        }
+        assertThat(out).as("log of serve").contains("Press Ctrl-C to stop");
+      });
+      return child;
+    } catch (AssertionError e) {
+      child.destroyForcibly();
+      throw e;
     }
-    child.destroyForcibly();
-    throw new AssertionError("serve did not start:\n" + Files.readString(log));
   }
 
   private static void assertFinishedOnce(TopicCollector collected, String arn) {
@@ -212,15 +209,12 @@ class CrashRecoveryIT {
         .as("outputs of %s", arn).containsExactly(JSON.objectNode().put("steps", 3));
   }
 
-  private static List<HistoryEvent> awaitCompleteHistory(TopicCollector collected, String arn)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    List<HistoryEvent> events = collected.history(arn);
-    while (System.nanoTime() < deadline && !complete(events)) {
-      Thread.sleep(50);
-      events = collected.history(arn);
-    }
-    return events;
+  private static List<HistoryEvent> awaitCompleteHistory(TopicCollector collected, String arn) {
+    return Eventually.await(Duration.ofSeconds(10), () -> {
+      List<HistoryEvent> events = collected.history(arn);
+      assertThat(complete(events)).as("history of %s dense up to ExecutionSucceeded", arn).isTrue();
+      return events;
+    });
   }
 
   private static boolean complete(List<HistoryEvent> events) {
@@ -246,14 +240,9 @@ class CrashRecoveryIT {
         .containsEntry("LambdaFunctionSucceeded", 3L).containsEntry("ExecutionSucceeded", 1L);
   }
 
-  private static void awaitFinished(TopicCollector collected, int count, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (collected.finishedCount() < count) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(collected.finishedCount() + " of " + count + " executions finished within " + timeout);
-      }
-      Thread.sleep(10);
-    }
+  private static void awaitFinished(TopicCollector collected, int count, Duration timeout) {
+    Eventually.await(timeout, () -> assertThat(collected.finishedCount()).as("finished executions")
+        .isGreaterThanOrEqualTo(count));
   }
 
   private static KafkaProducer<String, byte[]> producer(KafkaCluster kafka) {

@@ -6,6 +6,7 @@ import dev.stepstream.processor.ProcessorConfig;
 import dev.stepstream.processor.Profile;
 import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.processor.topics.TopicProvisioner;
+import dev.stepstream.testkit.Eventually;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryBatch;
@@ -98,29 +99,24 @@ final class E2eHarness implements AutoCloseable {
   }
 
   ExecutionSummary await(String executionArn, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
+    return Eventually.await(timeout, () -> {
       ExecutionSummary summary = finished.get(executionArn);
-      if (summary != null) {
-        return summary;
+      if (summary == null) {
+        throw new AssertionError("execution " + executionArn + " has not finished");
       }
-      sleep(20);
-    }
-    throw new AssertionError("execution " + executionArn + " did not finish within " + timeout);
+      return summary;
+    });
   }
 
   /** The execution's history once its final event has arrived. */
   List<HistoryEvent> history(String executionArn) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      List<HistoryEvent> events = history.getOrDefault(executionArn, List.of());
-      if (!events.isEmpty() && events.get(events.size() - 1).eventType().startsWith("Execution")
-          && events.size() > 1) {
-        return new ArrayList<>(events);
+    return Eventually.await(Duration.ofSeconds(20), () -> {
+      List<HistoryEvent> events = new ArrayList<>(history.getOrDefault(executionArn, List.of()));
+      if (events.size() < 2 || !events.get(events.size() - 1).eventType().startsWith("Execution")) {
+        throw new AssertionError("no complete history for " + executionArn + " yet: " + events.size() + " events");
       }
-      sleep(20);
-    }
-    throw new AssertionError("no complete history for " + executionArn);
+      return events;
+    });
   }
 
   List<String> eventTypes(String executionArn) {
@@ -156,15 +152,6 @@ final class E2eHarness implements AutoCloseable {
       producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("cannot write to " + topic, e);
-    }
-  }
-
-  static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.stepstream.testkit.Eventually;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
 import dev.stepstream.wire.ExecutionSummary;
@@ -107,7 +108,7 @@ class TaskPatternsIT {
       if (input.path("beat").asBoolean()) {
         for (int i = 0; i < 5; i++) {
           ctx.heartbeat();
-          Thread.sleep(500);
+          Thread.sleep(500); // beating while it works, for longer than HeartbeatSeconds in all
         }
         return JSON.objectNode().put("done", true);
       }
@@ -152,7 +153,7 @@ class TaskPatternsIT {
   @Test
   void shouldRunParallelBranchesAndMapIterationsConcurrentlyOnWorkers() {
     e2e.worker("Slow", 6, (input, ctx) -> {
-      Thread.sleep(1_000);
+      Thread.sleep(1_000); // a one-second task
       return JSON.objectNode().put("item", input.path("item").asInt());
     });
     String machine = e2e.register("FanOut", """
@@ -178,14 +179,12 @@ class TaskPatternsIT {
   }
 
   private static String awaitToken(Map<String, String> tokens, String arn) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
+    return Eventually.await(WAIT, () -> {
       String token = tokens.get(arn);
-      if (token != null) {
-        return token;
+      if (token == null) {
+        throw new AssertionError("the worker has not seen the task token of " + arn);
       }
-      E2eHarness.sleep(20);
-    }
-    throw new AssertionError("the worker never saw the task token of " + arn);
+      return token;
+    });
   }
 }

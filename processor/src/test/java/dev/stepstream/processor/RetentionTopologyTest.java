@@ -18,7 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ClosedExecutionRetentionTest {
+/** Retention of closed executions, through the real topology. */
+class RetentionTopologyTest {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String PASS = """
       {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}
@@ -139,7 +140,7 @@ class ClosedExecutionRetentionTest {
   @Test
   void shouldUseAConfiguredRetention(@TempDir Path otherDir) {
     harness.close();
-    harness = new TopologyHarness(otherDir, Duration.ofHours(1));
+    harness = new TopologyHarness(otherDir, o -> o.withClosedExecutionRetention(Duration.ofHours(1)));
     harness.define(PASS);
     String arn = harness.start("short", JSON.objectNode());
 

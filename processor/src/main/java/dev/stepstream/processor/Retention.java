@@ -12,9 +12,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * cancelled (one store write per closed execution, not two): when it fires, the execution is
  * deleted only if it is still closed and its latest close is at least the retention period ago, so
  * the timer of an execution that was redriven since is simply ignored (its new close armed a new
- * one). Deleting removes the execution's state, its history entries and any timers it still had.
+ * one). Deleting removes the execution's state, its history entries and any timers it still had,
+ * and writes a tombstone so the compacted executions topic (and the API's lists) forget it too.
  */
-final class ClosedExecutionRetention {
+final class Retention {
   /** The cleanup timer's id; never passed to the engine. */
   static final String TIMER_ID = "retention";
   /** The largest due time the timers store orders correctly (13 zero-padded digits). */
@@ -24,13 +25,15 @@ final class ClosedExecutionRetention {
   private final KeyValueStore<String, byte[]> executions;
   private final KeyValueStore<String, byte[]> history;
   private final DurableTimers timers;
+  private final RecordSink sink;
 
-  ClosedExecutionRetention(Duration retention, KeyValueStore<String, byte[]> executions,
-      KeyValueStore<String, byte[]> history, DurableTimers timers) {
+  Retention(Duration retention, KeyValueStore<String, byte[]> executions, KeyValueStore<String, byte[]> history,
+      DurableTimers timers, RecordSink sink) {
     this.retentionMillis = retention.toMillis();
     this.executions = executions;
     this.history = history;
     this.timers = timers;
+    this.sink = sink;
   }
 
   static boolean isCleanupTimer(String timerId) {
@@ -51,11 +54,11 @@ final class ClosedExecutionRetention {
   }
 
   /**
-   * Deletes a closed execution, its history and its remaining timers once its retention has ended;
-   * returns false (and deletes nothing) when the execution is unknown, running, or closed too
-   * recently.
+   * Deletes a closed execution, its history and its remaining timers once its retention has ended,
+   * and writes its tombstone; returns false (and does nothing) when the execution is unknown,
+   * running, or closed too recently.
    */
-  boolean cleanUp(String executionArn, long nowMillis) {
+  boolean expire(String executionArn, long nowMillis) {
     byte[] stored = executions.get(executionArn);
     if (stored == null) {
       return false;
@@ -67,6 +70,7 @@ final class ClosedExecutionRetention {
     state.timers().keySet().forEach(timerId -> timers.cancel(executionArn, timerId));
     HistoryStore.deleteAll(history, executionArn);
     executions.delete(executionArn);
+    sink.send(RecordSink.Topic.EXECUTIONS, executionArn, null, nowMillis);
     return true;
   }
 }

@@ -1,0 +1,97 @@
+package dev.stepstream.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.stepstream.wire.DeadLetter;
+import dev.stepstream.wire.StartExecution;
+import dev.stepstream.wire.TaskSucceeded;
+import dev.stepstream.wire.WireJson;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PendingStartsTest {
+  private static final long T0 = 1_767_225_600_000L;
+  private final MapStore<String, byte[]> store = new MapStore<>(PendingStarts.STORE);
+  private final Set<String> defined = new HashSet<>();
+  private final RecordingSink sink = new RecordingSink();
+  private final PendingStarts pending = new PendingStarts(store, defined::contains,
+      new DeadLetters(sink, new ProcessorMetrics(), () -> new DeadLetters.Origin("commands", -1, -1), () -> T0));
+  private final List<StartExecution> applied = new ArrayList<>();
+
+  @Test
+  void shouldParkStartUntilDefinitionArrives() {
+    StartExecution start = Executions.startOf("early", T0);
+
+    assertThat(pending.parkIfUndefined(start)).isTrue();
+    pending.retry(T0 + 1_000, applied::add);
+    assertThat(applied).isEmpty();
+
+    defined.add(Executions.MACHINE);
+    pending.retry(T0 + 2_000, applied::add);
+
+    assertThat(applied).containsExactly(start);
+    assertThat(store.map).isEmpty();
+    assertThat(sink.sent).isEmpty();
+  }
+
+  @Test
+  void shouldNotParkAStartWhoseStateMachineIsKnown() {
+    defined.add(Executions.MACHINE);
+
+    assertThat(pending.parkIfUndefined(Executions.startOf("known", T0))).isFalse();
+    assertThat(store.map).isEmpty();
+  }
+
+  @Test
+  void shouldNotParkInputsOtherThanStarts() {
+    TaskSucceeded result = new TaskSucceeded(1, Executions.arn("x"), "token", JsonNodeFactory.instance.objectNode());
+
+    assertThat(pending.parkIfUndefined(result)).isFalse();
+    assertThat(store.map).isEmpty();
+  }
+
+  @Test
+  void shouldKeepAStartParkedForUpToOneMinute() {
+    pending.parkIfUndefined(Executions.startOf("waiting", T0));
+
+    pending.retry(T0 + PendingStarts.GIVE_UP_MILLIS, applied::add);
+
+    assertThat(store.map).containsOnlyKeys(Executions.arn("waiting"));
+    assertThat(applied).isEmpty();
+    assertThat(sink.sent).isEmpty();
+  }
+
+  @Test
+  void shouldDeadLetterAStartWhoseStateMachineNeverArrives() {
+    StartExecution start = Executions.startOf("orphan", T0);
+    pending.parkIfUndefined(start);
+
+    pending.retry(T0 + PendingStarts.GIVE_UP_MILLIS + 1, applied::add);
+
+    assertThat(store.map).isEmpty();
+    assertThat(applied).isEmpty();
+    assertThat(sink.to("DEAD_LETTERS")).singleElement().satisfies(sent -> {
+      assertThat(sent.key()).isEqualTo(start.executionArn());
+      DeadLetter letter = WireJson.decode(sent.value(), DeadLetter.class);
+      assertThat(letter.reason()).isEqualTo("state machine " + Executions.MACHINE + " does not exist");
+      assertThat(WireJson.decode(java.util.Base64.getDecoder().decode(letter.valueBase64()), StartExecution.class))
+          .isEqualTo(start);
+    });
+  }
+
+  @Test
+  void shouldKeepOnlyTheLatestParkedStartOfOneExecution() {
+    pending.parkIfUndefined(Executions.startOf("twice", T0));
+    StartExecution second = Executions.startOf("twice", T0 + 10);
+    pending.parkIfUndefined(second);
+    defined.add(Executions.MACHINE);
+
+    pending.retry(T0 + 20, applied::add);
+
+    assertThat(applied).containsExactly(second);
+  }
+}
