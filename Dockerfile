@@ -2,11 +2,11 @@
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY . .
-RUN ./mvnw -B -ntp -Dmaven.test.skip=true -pl server -am package
+RUN ./mvnw -B -ntp -Dmaven.test.skip=true -pl dist -am package
 
 FROM eclipse-temurin:17-jre
 WORKDIR /opt/stepstream
-COPY --from=build /src/server/target/stepstream.jar /opt/stepstream/stepstream.jar
+COPY --from=build /src/dist/target/stepstream.jar /opt/stepstream/stepstream.jar
 EXPOSE 8083
 ENTRYPOINT ["java", "-jar", "/opt/stepstream/stepstream.jar"]
 CMD ["dev", "--kafka", "kafka:19092"]

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "dev",
     description = "Run Stepstream for development: an embedded Kafka broker (or --kafka) with every topic,"
-        + " the engine, and the image-pipeline example with its workers.",
+        + " the engine, and the dev extensions on the class path (the launcher's: the image-pipeline example"
+        + " with its workers).",
     mixinStandardHelpOptions = true)
 final class DevCommand implements Callable<Integer> {
 
@@ -50,14 +51,14 @@ final class DevCommand implements Callable<Integer> {
       description = "Processor profile: exactly-once, latency or fast (default: ${DEFAULT-VALUE}).")
   String profile;
 
-  @Option(names = "--kafka-only", description = "Run only Kafka and the topics (no engine, no example).")
+  @Option(names = "--kafka-only", description = "Run only Kafka and the topics (no engine, no extensions).")
   boolean kafkaOnly;
 
   @Option(names = "--api-port", defaultValue = "8083",
       description = "Port of the AWS-compatible API, REST, SSE and /metrics on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
   int apiPort;
 
-  @Option(names = "--no-sample", description = "Do not run the sample execution of the example at start.")
+  @Option(names = "--no-sample", description = "Do not run the extensions' sample executions at start.")
   boolean noSample;
 
   @Override
@@ -80,8 +81,9 @@ final class DevCommand implements Callable<Integer> {
       out.flush();
     }
     if (settings.engine() && !noSample) {
-      Optional<ExecutionSummary> sample = env.runExample(Duration.ofSeconds(60));
-      DevReport.sample(out, sample);
+      for (Optional<ExecutionSummary> sample : env.runSamples(Duration.ofSeconds(60))) {
+        DevReport.sample(out, sample);
+      }
     }
     out.println("Press Ctrl-C to stop.");
     out.flush();

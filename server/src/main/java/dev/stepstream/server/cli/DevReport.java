@@ -18,11 +18,7 @@ final class DevReport {
     out.printf("  Topics    %d ready: %s%n", env.topics().size(), String.join(", ", env.topics()));
     env.processor().ifPresent(p -> out.printf("  Engine    running (profile %s, state in %s)%n",
         s.profile().settingName(), s.stateDir()));
-    env.exampleStateMachineArn().ifPresent(arn -> {
-      out.printf("  Example   %s%n", arn);
-      out.printf("  Workers   SalvarImagem, ProcessarImagem, EnviarNotificacao (images in %s)%n",
-          s.dataDir().resolve("images"));
-    });
+    env.extensionReport().forEach(row -> out.printf("  %-9s %s%n", row.label(), row.text()));
     out.println();
     out.printf("Stepstream dev is ready in %.1f s.%n", millis / 1000.0);
     out.flush();
@@ -30,7 +26,7 @@ final class DevReport {
 
   static void sample(PrintWriter out, Optional<ExecutionSummary> sample) {
     if (sample.isEmpty()) {
-      out.println("The sample execution of the example did not finish within 60 s; check the logs.");
+      out.println("A sample execution did not finish within 60 s; check the logs.");
     } else {
       ExecutionSummary s = sample.get();
       out.printf("Sample execution %s %s in %d ms%n", s.name(), s.status(),

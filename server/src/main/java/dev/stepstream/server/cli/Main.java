@@ -1,9 +1,13 @@
 package dev.stepstream.server.cli;
 
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code stepstream} command line. */
+/**
+ * The {@code stepstream} command line: the server's own subcommands, then those other modules
+ * contribute through {@link CommandContribution} (for example {@code bench} in the launcher jar).
+ */
 @Command(
     name = "stepstream",
     description = "AWS Step Functions state machines on Apache Kafka.",
@@ -13,11 +17,10 @@ import picocli.CommandLine.Command;
         ValidateCommand.class, MachineCommands.Create.class, MachineCommands.Update.class,
         MachineCommands.Delete.class, MachineCommands.ListCommand.class, MachineCommands.Describe.class,
         ExecutionCommands.Start.class, ExecutionCommands.Stop.class, ExecutionCommands.History.class,
-        TaskCommands.Success.class, TaskCommands.Failure.class, BenchCommand.class})
+        TaskCommands.Success.class, TaskCommands.Failure.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
-    CommonPoolFloor.apply();
     System.exit(run(args));
   }
 
@@ -27,8 +30,13 @@ public final class Main implements Runnable {
   }
 
   static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    for (CommandContribution contribution : ServiceLoader.load(CommandContribution.class)) {
+      cli.addSubcommand(contribution.command());
+    }
+    // Set after adding the contributions: picocli passes these settings only to subcommands it already has.
     // No @argument-file expansion: run-local's --input @FILE reads the file itself.
-    return new CommandLine(new Main()).setExpandAtFiles(false).setExecutionExceptionHandler(new FriendlyErrors());
+    return cli.setExpandAtFiles(false).setExecutionExceptionHandler(new FriendlyErrors());
   }
 
   @Override

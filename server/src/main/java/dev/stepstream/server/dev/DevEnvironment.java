@@ -3,12 +3,12 @@ package dev.stepstream.server.dev;
 import dev.stepstream.broker.EmbeddedBrokerConfig;
 import dev.stepstream.broker.EmbeddedKafkaBroker;
 import dev.stepstream.engine.EngineOptions;
-import dev.stepstream.examples.imagepipeline.ImagePipelineWorkers;
 import dev.stepstream.processor.ProcessorConfig;
 import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.server.api.ApiServer;
 import dev.stepstream.server.api.ApiSettings;
+import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.TopicCatalogue;
 import java.time.Duration;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything {@code stepstream dev} runs, started in dependency order and stopped in reverse: the
  * Kafka broker (embedded unless {@code --kafka} is given), the catalogue topics, the processor,
- * and the image-pipeline example (its definition and its three workers).
+ * and the {@link DevExtension}s (in the launcher jar: the image-pipeline example and its workers).
  */
 public final class DevEnvironment implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DevEnvironment.class);
@@ -34,8 +34,7 @@ public final class DevEnvironment implements AutoCloseable {
   private String bootstrapServers;
   private List<String> topics = List.of();
   private StepstreamProcessor processor;
-  private ExampleImagePipeline example;
-  private ImagePipelineWorkers workers;
+  private final List<DevExtension.Started> extensions = new ArrayList<>();
   private ApiServer api;
 
   private DevEnvironment(DevSettings settings, String advertisedApi) {
@@ -44,16 +43,22 @@ public final class DevEnvironment implements AutoCloseable {
     this.catalogue = TopicCatalogue.load(settings.topicPrefix());
   }
 
-  /** Starts everything; on failure, stops what had started and rethrows. */
+  /** Starts everything, with the installed extensions; on failure, stops what had started and rethrows. */
   public static DevEnvironment start(DevSettings settings) {
     return start(settings, 0);
   }
 
   /**
-   * Starts everything; the processor advertises {@code 127.0.0.1:apiPort} as its API (Kafka Streams
+   * Starts everything, with the {@linkplain DevExtension#installed() installed} extensions; the
+   * processor advertises {@code 127.0.0.1:apiPort} as its API (Kafka Streams
    * {@code application.server}) so instances sharing a cluster route queries to each other; 0: none.
    */
   public static DevEnvironment start(DevSettings settings, int apiPort) {
+    return start(settings, apiPort, DevExtension.installed());
+  }
+
+  /** Starts everything with the given extensions (started only when the engine runs). */
+  public static DevEnvironment start(DevSettings settings, int apiPort, List<DevExtension> extensions) {
     if (settings.fresh()) {
       DataDirectory.delete(settings.dataDir());
     }
@@ -63,7 +68,7 @@ public final class DevEnvironment implements AutoCloseable {
       env.createTopics();
       if (settings.engine()) {
         env.startProcessor();
-        env.startExample();
+        env.startExtensions(extensions);
       }
       return env;
     } catch (RuntimeException e) {
@@ -98,11 +103,14 @@ public final class DevEnvironment implements AutoCloseable {
     running.add(processor);
   }
 
-  private void startExample() {
-    example = new ExampleImagePipeline(bootstrapServers, catalogue, "us-east-1", "123456789012");
-    example.register();
-    workers = ImagePipelineWorkers.start(bootstrapServers, settings.topicPrefix(), settings.dataDir().resolve("images"));
-    running.add(workers);
+  private void startExtensions(List<DevExtension> installed) {
+    DevContext context = new DevContext(bootstrapServers, catalogue, settings.dataDir(),
+        Arns.DEFAULT_REGION, Arns.DEFAULT_ACCOUNT);
+    for (DevExtension extension : installed) {
+      DevExtension.Started started = extension.start(context);
+      extensions.add(started);
+      running.add(started);
+    }
   }
 
   /**
@@ -116,12 +124,16 @@ public final class DevEnvironment implements AutoCloseable {
     return api.port();
   }
 
-  /** Runs one execution of the example pipeline on a sample image; empty if it did not finish in time. */
-  public Optional<ExecutionSummary> runExample(Duration timeout) {
-    if (example == null) {
-      return Optional.empty();
+  /**
+   * Runs the extensions' sample executions, one after the other; one entry per sample, empty where
+   * the execution did not finish within {@code timeout}.
+   */
+  public List<Optional<ExecutionSummary>> runSamples(Duration timeout) {
+    List<Optional<ExecutionSummary>> results = new ArrayList<>();
+    for (DevExtension.Started extension : extensions) {
+      extension.sample().ifPresent(sample -> results.add(sample.run(timeout)));
     }
-    return example.runSample(settings.dataDir().resolve("samples"), timeout);
+    return results;
   }
 
   public String bootstrapServers() {
@@ -140,8 +152,9 @@ public final class DevEnvironment implements AutoCloseable {
     return Optional.ofNullable(processor);
   }
 
-  public Optional<String> exampleStateMachineArn() {
-    return Optional.ofNullable(example).map(ExampleImagePipeline::stateMachineArn);
+  /** The ready-report lines of the running extensions, in start order. */
+  public List<DevExtension.Row> extensionReport() {
+    return extensions.stream().flatMap(e -> e.report().stream()).toList();
   }
 
   @Override
@@ -154,5 +167,6 @@ public final class DevEnvironment implements AutoCloseable {
       }
     }
     running.clear();
+    extensions.clear();
   }
 }

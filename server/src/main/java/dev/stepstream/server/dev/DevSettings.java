@@ -10,12 +10,12 @@ import java.time.Duration;
  * @param kafka an existing cluster to use instead of the embedded broker, or null
  * @param port the embedded broker's client port
  * @param dataDir the root of everything dev keeps between runs (broker log in {@code kafka/},
- *     processor state in {@code state/}, example images in {@code images/})
+ *     processor state in {@code state/}; extensions keep their files beside, e.g. images in {@code images/})
  * @param fresh delete the data directory first
  * @param partitions the partition count for catalogue topics without a fixed count
  * @param topicPrefix prefix of every topic name
  * @param kafkaTimeout how long to wait for an existing cluster to answer
- * @param engine run the processor and the example (false: Kafka and topics only)
+ * @param engine run the processor and the dev extensions (false: Kafka and topics only)
  * @param profile the processor's delivery profile
  */
 public record DevSettings(
@@ -29,7 +29,7 @@ public record DevSettings(
     boolean engine,
     Profile profile) {
 
-  /** Kafka and topics only (no processor, no example). */
+  /** Kafka and topics only (no processor, no extensions). */
   public static DevSettings kafkaOnly(String kafka, int port, Path dataDir, boolean fresh, int partitions,
       String topicPrefix, Duration kafkaTimeout) {
     return new DevSettings(kafka, port, dataDir, fresh, partitions, topicPrefix, kafkaTimeout, false, Profile.EXACTLY_ONCE);

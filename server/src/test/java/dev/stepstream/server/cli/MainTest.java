@@ -70,6 +70,12 @@ class MainTest {
   }
 
   @Test
+  void shouldHaveNoBenchWithoutAContribution() {
+    // The server's own class path contributes nothing; the launcher jar (dist) adds bench.
+    assertThat(Main.commandLine().getSubcommands()).containsKeys("dev", "serve", "worker").doesNotContainKey("bench");
+  }
+
+  @Test
   void shouldListTheWorkerCommandInTheHelp() {
     StringWriter out = new StringWriter();
     CommandLine cli = Main.commandLine();

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepstream.broker.FreePorts;
+import dev.stepstream.processor.Profile;
 import dev.stepstream.processor.topics.KafkaUnreachableException;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +61,53 @@ class DevEnvironmentIT {
         .isInstanceOf(KafkaUnreachableException.class)
         .hasMessageContaining(address);
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void shouldStartExtensionsOnceTheEngineRunsAndStopThemWithDev(KafkaCluster kafka, @TempDir Path dir) {
+    DevSettings settings = new DevSettings(kafka.bootstrapServers(), 0, dir, false, 1, "ext2.",
+        Duration.ofSeconds(30), true, Profile.EXACTLY_ONCE);
+    List<DevContext> contexts = new ArrayList<>();
+    AtomicBoolean closed = new AtomicBoolean();
+    DevExtension extension = context -> {
+      contexts.add(context);
+      return new DevExtension.Started() {
+        @Override
+        public List<DevExtension.Row> report() {
+          return List.of(new DevExtension.Row("Fake", "running"));
+        }
+
+        @Override
+        public void close() {
+          closed.set(true);
+        }
+      };
+    };
+
+    try (DevEnvironment env = DevEnvironment.start(settings, 0, List.of(extension))) {
+      assertThat(env.processor()).isPresent();
+      assertThat(contexts).singleElement().satisfies(c -> {
+        assertThat(c.bootstrapServers()).isEqualTo(kafka.bootstrapServers());
+        assertThat(c.topics().prefix()).isEqualTo("ext2.");
+        assertThat(c.dataDir()).isEqualTo(dir);
+      });
+      assertThat(env.extensionReport()).containsExactly(new DevExtension.Row("Fake", "running"));
+      assertThat(env.runSamples(Duration.ofSeconds(1))).isEmpty();
+      assertThat(closed).isFalse();
+    }
+    assertThat(closed).isTrue();
+  }
+
+  @Test
+  void shouldNotStartExtensionsWithoutTheEngine(KafkaCluster kafka, @TempDir Path dir) {
+    DevSettings settings = DevSettings.kafkaOnly(kafka.bootstrapServers(), 0, dir, false, 1, "ext3.", Duration.ofSeconds(30));
+    DevExtension extension = context -> {
+      throw new AssertionError("started without the engine");
+    };
+
+    try (DevEnvironment env = DevEnvironment.start(settings, 0, List.of(extension))) {
+      assertThat(env.extensionReport()).isEmpty();
+    }
   }
 
   private static DevSettings embedded(Path dir, boolean fresh) {

@@ -1,4 +1,4 @@
-package dev.stepstream.server;
+package dev.stepstream.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +39,7 @@ class DockerComposeFileTest {
   void shouldBuildTheJarTheComposeFileRuns() throws IOException {
     String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
 
-    assertThat(dockerfile).contains("./mvnw").contains("server/target/stepstream.jar").contains("EXPOSE 8083");
+    assertThat(dockerfile).contains("./mvnw").contains("dist/target/stepstream.jar").contains("EXPOSE 8083");
     assertThat(Files.readString(ROOT.resolve("README.md"))).contains("docker compose up");
   }
 

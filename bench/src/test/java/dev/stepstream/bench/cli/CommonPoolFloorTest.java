@@ -1,4 +1,4 @@
-package dev.stepstream.server.cli;
+package dev.stepstream.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.stepstream.server.dev;
+package dev.stepstream.examples.imagepipeline.dev;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.examples.imagepipeline.SampleImages;
@@ -34,7 +34,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The user's image pipeline as dev runs it: its definition (the seed, byte for byte) registered
- * on the definitions topic, and one sample execution so a newcomer sees it complete.
+ * on the definitions topic, and one sample execution so a newcomer sees it complete. Dev reaches it
+ * through {@link ImagePipelineDevExtension}.
  */
 final class ExampleImagePipeline {
   static final String NAME = "ImagePipeline";

@@ -1,4 +1,4 @@
-package dev.stepstream.server.e2e;
+package dev.stepstream.dist.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

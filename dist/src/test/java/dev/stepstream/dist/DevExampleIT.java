@@ -1,8 +1,11 @@
-package dev.stepstream.server.dev;
+package dev.stepstream.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepstream.processor.Profile;
+import dev.stepstream.server.dev.DevEnvironment;
+import dev.stepstream.server.dev.DevExtension;
+import dev.stepstream.server.dev.DevSettings;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
 import dev.stepstream.wire.ExecutionSummary;
@@ -13,11 +16,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What a newcomer sees: dev runs the engine and the example, and the sample execution completes. */
+/**
+ * What a newcomer sees: dev runs the engine and the example (found on the launcher's class path
+ * through DevExtension), and the sample execution completes.
+ */
 @ExtendWith(KafkaClusterExtension.class)
 class DevExampleIT {
 
@@ -27,9 +35,12 @@ class DevExampleIT {
         Duration.ofSeconds(30), true, Profile.EXACTLY_ONCE);
 
     try (DevEnvironment env = DevEnvironment.start(settings)) {
-      ExecutionSummary sample = env.runExample(Duration.ofSeconds(60)).orElseThrow();
+      List<Optional<ExecutionSummary>> samples = env.runSamples(Duration.ofSeconds(60));
+      assertThat(samples).hasSize(1);
+      ExecutionSummary sample = samples.get(0).orElseThrow();
 
       assertThat(sample.status()).isEqualTo("SUCCEEDED");
+      assertThat(env.extensionReport()).extracting(DevExtension.Row::label).containsExactly("Example", "Workers");
       assertThat(sample.output().path("notificado").asBoolean()).isTrue();
       assertThat(Path.of(sample.output().path("miniatura").asText())).exists();
       assertThat(kafka.topics()).contains("devit.tasks.SalvarImagem", "devit.tasks.ProcessarImagem",

@@ -1,4 +1,4 @@
-package dev.stepstream.server.cli;
+package dev.stepstream.bench.cli;
 
 import dev.stepstream.bench.BenchOptions;
 import dev.stepstream.bench.BenchRunner;
@@ -79,6 +79,10 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!CommonPoolFloor.apply()) {
+      spec.commandLine().getErr().println("bench: CompletableFuture's default executor starts a thread per task here"
+          + " (common pool parallelism 1); W4's figures will include those thread starts (docs/performance.md).");
+    }
     quietKafkaLogs();
     Duration warmup = warmupSeconds != null ? Duration.ofSeconds(warmupSeconds)
         : quick ? BenchOptions.QUICK_WARMUP : BenchOptions.DEFAULT_WARMUP;
