@@ -14,7 +14,7 @@ public final class FrameCodec {
     out.writeInt(f.parentId);
     out.writeInt(f.index);
     out.writeString(f.stateName);
-    out.writeByte(f.phase.ordinal());
+    out.writeByte(f.phase.code());
     out.writeJson(f.input);
     out.writeLong(f.enteredEventId);
     out.writeLong(f.enteredMillis);
@@ -46,7 +46,7 @@ public final class FrameCodec {
   public static Frame read(BinaryReader in) {
     Frame f = new Frame(in.readInt(), in.readInt(), in.readInt());
     f.stateName = in.readString();
-    f.phase = Phase.values()[in.readByte()];
+    f.phase = Phase.fromCode(in.readByte());
     f.input = in.readJson();
     f.enteredEventId = in.readLong();
     f.enteredMillis = in.readLong();
