@@ -18,6 +18,10 @@ import java.util.List;
  * Continue commands, the summary, and timer starts and cancellations, in the order they are written.
  * The fast profile keeps {@link #toBytes(int)} in the execution state (see {@code AppliedInput}) so a
  * duplicate of the input can write the very same records again without encoding anything twice.
+ *
+ * <p>Recorded format 2 is a version byte, then format 1: the number of outputs (a 4-byte int), then
+ * each output as a kind byte and its fields. Format 1 (no version byte) is still read; it always
+ * starts with a zero byte, as no decision has 2^24 outputs. The kind codes never change.
  */
 final class Outputs {
   /** One output; history is written as {@link HistoryStore.Chunk}s. */
@@ -39,6 +43,8 @@ final class Outputs {
   private static final int SUMMARY = 3;
   private static final int START_TIMER = 4;
   private static final int CANCEL_TIMER = 5;
+
+  private static final int FORMAT = 2;
 
   private final List<Output> all;
 
@@ -92,6 +98,7 @@ final class Outputs {
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(FORMAT);
       out.writeInt(kept.size());
       for (Output output : kept) {
         write(out, output);
@@ -134,7 +141,12 @@ final class Outputs {
 
   /** Reads what {@link #toBytes(int)} wrote. */
   static Outputs fromBytes(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+    int leading = bytes.length == 0 ? 0 : bytes[0] & 0xFF;
+    if (leading != 0 && leading != FORMAT) {
+      throw new IllegalArgumentException("Unknown recorded outputs format " + leading);
+    }
+    int start = leading == FORMAT ? 1 : 0; // a leading 0 is format 1's count
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, start, bytes.length - start))) {
       int count = in.readInt();
       List<Output> all = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
