@@ -2,6 +2,7 @@ package dev.stepstream.processor;
 
 import dev.stepstream.wire.DeadLetter;
 import dev.stepstream.wire.WireJson;
+import dev.stepstream.wire.WireVersions;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -12,7 +13,7 @@ final class DeadLetters {
   /** Partition and offset are -1 when the record did not come straight from a topic (a parked start). */
   static byte[] of(String key, byte[] value, String reason, String topic, int partition, long offset, long nowMillis) {
     DeadLetter letter = new DeadLetter(
-        1,
+        WireVersions.CURRENT,
         topic,
         partition,
         offset,

@@ -14,6 +14,7 @@ import dev.stepstream.wire.TimerFired;
 import dev.stepstream.wire.WireFormatException;
 import dev.stepstream.wire.WireJson;
 import dev.stepstream.wire.WireRecord;
+import dev.stepstream.wire.WireVersions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -115,7 +116,8 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
         continue;
       }
       metrics.timerFired();
-      apply(due.executionArn(), new TimerFired(1, due.executionArn(), due.timerId(), due.dueAtMillis()), nowMillis);
+      apply(due.executionArn(), new TimerFired(WireVersions.CURRENT,
+          due.executionArn(), due.timerId(), due.dueAtMillis()), nowMillis);
     }
   }
 
@@ -194,7 +196,8 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
       deadLetter(new Record<>(arn, WireJson.encode(input), nowMillis), cause);
       return;
     }
-    Decision stop = interpreter.apply(before, new StopExecution(1, arn, ErrorNames.DATA_LIMIT_EXCEEDED, cause, nowMillis),
+    Decision stop = interpreter.apply(before, new StopExecution(WireVersions.CURRENT,
+        arn, ErrorNames.DATA_LIMIT_EXCEEDED, cause, nowMillis),
         new ProcessorEngineContext(nowMillis, arn, before.nextEventId(), definitions));
     byte[] stopped = stop.state().map(ExecutionStateCodec::encode).orElse(null);
     if (!stop.applied() || stopped == null || stopped.length > maxStateBytes) {

@@ -4,6 +4,7 @@ import dev.stepstream.engine.Effect;
 import dev.stepstream.wire.Continue;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.WireJson;
+import dev.stepstream.wire.WireVersions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -76,7 +77,7 @@ final class Outputs {
     } else if (effect instanceof Effect.CancelTimer timer) {
       return new CancelTimer(timer.timerId());
     } else if (effect instanceof Effect.ContinueLater next) {
-      return new Command(WireJson.encode(new Continue(1, executionArn, next.sequence())));
+      return new Command(WireJson.encode(new Continue(WireVersions.CURRENT, executionArn, next.sequence())));
     } else if (effect instanceof Effect.PublishSummary summary) {
       return new Summary(WireJson.encode(summary.summary()));
     }

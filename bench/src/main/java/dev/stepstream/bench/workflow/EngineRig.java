@@ -12,6 +12,7 @@ import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StateMachine;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.WireJson;
+import dev.stepstream.wire.WireVersions;
 import dev.stepstream.worker.TaskWorker;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,7 +122,8 @@ public final class EngineRig implements AutoCloseable {
 
   public String register(String name, String definition) {
     String arn = "arn:aws:states:us-east-1:" + ACCOUNT + ":stateMachine:" + name;
-    send(topics.definitions(), arn, WireJson.encode(new StateMachine(1, arn, name, StateMachine.KIND_STATE_MACHINE,
+    send(topics.definitions(), arn, WireJson.encode(new StateMachine(WireVersions.CURRENT,
+        arn, name, StateMachine.KIND_STATE_MACHINE,
         definition, "STANDARD", "", "r1", 1L, 1L)));
     producer.flush();
     return arn;
@@ -133,7 +135,8 @@ public final class EngineRig implements AutoCloseable {
   }
 
   public static byte[] startCommand(String machineArn, String name, JsonNode input) {
-    return WireJson.encode(new StartExecution(1, executionArn(machineArn, name), machineArn, name, input,
+    return WireJson.encode(new StartExecution(WireVersions.CURRENT,
+        executionArn(machineArn, name), machineArn, name, input,
         System.currentTimeMillis()));
   }
 

@@ -7,6 +7,7 @@ import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StateMachine;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.WireJson;
+import dev.stepstream.wire.WireVersions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,7 +72,8 @@ final class ExampleImagePipeline {
   void register() {
     long now = System.currentTimeMillis();
     String definition = definition();
-    StateMachine record = new StateMachine(1, stateMachineArn(), NAME, StateMachine.KIND_STATE_MACHINE, definition,
+    StateMachine record = new StateMachine(WireVersions.CURRENT,
+        stateMachineArn(), NAME, StateMachine.KIND_STATE_MACHINE, definition,
         "STANDARD", "arn:aws:iam::" + account + ":role/StepstreamDev",
         UUID.nameUUIDFromBytes(definition.getBytes(StandardCharsets.UTF_8)).toString(), now, now);
     send(topics.definitions(), stateMachineArn(), WireJson.encode(record));
@@ -95,7 +97,8 @@ final class ExampleImagePipeline {
       consumer.seekToEnd(partitions);
       partitions.forEach(consumer::position);
       send(topics.commands(), executionArn,
-          WireJson.encode(new StartExecution(1, executionArn, stateMachineArn(), name, input, System.currentTimeMillis())));
+          WireJson.encode(new StartExecution(WireVersions.CURRENT,
+              executionArn, stateMachineArn(), name, input, System.currentTimeMillis())));
       return awaitFinished(consumer, executionArn, timeout);
     }
   }

@@ -11,6 +11,7 @@ import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.server.api.backend.Backend;
 import dev.stepstream.wire.StateMachine;
 import dev.stepstream.wire.TaskRequest;
+import dev.stepstream.wire.WireVersions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,8 @@ public final class ActivityOps {
     StateMachine activity = backend.definitions().find(arn, StateMachine.KIND_ACTIVITY).orElseGet(() -> {
       backend.provisioner().ensureTaskTopics(List.of(name));
       long now = backend.now();
-      StateMachine created = new StateMachine(1, arn, name, StateMachine.KIND_ACTIVITY, null, null, null, null, now, now);
+      StateMachine created = new StateMachine(WireVersions.CURRENT,
+          arn, name, StateMachine.KIND_ACTIVITY, null, null, null, null, now, now);
       backend.definitions().put(created);
       if (!tags.isEmpty()) {
         backend.definitions().putTags(arn, tags);

@@ -17,6 +17,7 @@ import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StateMachine;
 import dev.stepstream.wire.StateMachineAlias;
 import dev.stepstream.wire.StopExecution;
+import dev.stepstream.wire.WireVersions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,8 @@ public final class ExecutionOps {
     if (visible.isDone()) {
       return visible.thenApply(existing -> sameOpenExecution(existing.orElseThrow(), input));
     }
-    return backend.publisher().sendAsync(new StartExecution(1, arn, target.machine().arn(), name, input,
+    return backend.publisher().sendAsync(new StartExecution(WireVersions.CURRENT,
+        arn, target.machine().arn(), name, input,
             backend.now(), target.aliasArn()))
         .thenCompose(acked -> visible)
         .thenApply(found -> {
@@ -163,7 +165,7 @@ public final class ExecutionOps {
     String arn = execution.executionArn();
     CompletableFuture<Optional<ExecutionSummary>> stopped = backend.executions().awaitAsync(arn,
         s -> !Executions.isRunning(s), VISIBLE_TIMEOUT);
-    return backend.publisher().sendAsync(new StopExecution(1, arn, error, cause, backend.now()))
+    return backend.publisher().sendAsync(new StopExecution(WireVersions.CURRENT, arn, error, cause, backend.now()))
         .thenCompose(acked -> stopped)
         .thenApply(found -> stopResult(found.orElse(execution)));
   }
@@ -208,7 +210,7 @@ public final class ExecutionOps {
     long now = backend.now();
     ObjectNode out = AwsJson.object();
     out.set("redriveDate", AwsJson.timestamp(now));
-    return backend.publisher().sendAsync(new RedriveExecution(1, execution.executionArn(), now))
+    return backend.publisher().sendAsync(new RedriveExecution(WireVersions.CURRENT, execution.executionArn(), now))
         .thenApply(acked -> out);
   }
 }

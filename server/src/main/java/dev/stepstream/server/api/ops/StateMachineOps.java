@@ -16,6 +16,7 @@ import dev.stepstream.server.api.backend.Backend;
 import dev.stepstream.server.api.backend.TaskNames;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.WireVersions;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,7 +66,8 @@ public final class StateMachineOps {
     }
     backend.provisioner().ensureTaskTopics(TaskNames.of(tree));
     long now = backend.now();
-    StateMachine record = new StateMachine(1, arn, name, StateMachine.KIND_STATE_MACHINE, definition, type, roleArn,
+    StateMachine record = new StateMachine(WireVersions.CURRENT,
+        arn, name, StateMachine.KIND_STATE_MACHINE, definition, type, roleArn,
         UUID.randomUUID().toString(), now, now);
     backend.definitions().put(record);
     if (!tags.isEmpty()) {
@@ -119,7 +121,7 @@ public final class StateMachineOps {
       backend.provisioner().ensureTaskTopics(TaskNames.of(requireValid(d)));
     });
     long now = backend.now();
-    StateMachine updated = new StateMachine(1, current.arn(), current.name(), current.kind(),
+    StateMachine updated = new StateMachine(WireVersions.CURRENT, current.arn(), current.name(), current.kind(),
         definition.orElse(current.definition()), current.machineType(), roleArn.orElse(current.roleArn()),
         UUID.randomUUID().toString(), current.createdAt(), now, null, current.lastVersionNumber());
     backend.definitions().put(updated);

@@ -5,6 +5,7 @@ import dev.stepstream.server.api.aws.AwsException;
 import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.server.api.backend.Backend;
 import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.WireVersions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -64,7 +65,8 @@ public final class Versions {
           versions.isEmpty() ? 0 : Arns.versionNumber(versions.get(0).arn()));
       int number = (int) highest + 1;
       long now = backend.now();
-      StateMachine version = new StateMachine(1, Arns.version(stateMachineArn, number), current.name(),
+      StateMachine version = new StateMachine(WireVersions.CURRENT,
+          Arns.version(stateMachineArn, number), current.name(),
           StateMachine.KIND_STATE_MACHINE, current.definition(), current.machineType(), current.roleArn(),
           current.revisionId(), now, now, description, null);
       backend.definitions().put(version);
@@ -84,7 +86,8 @@ public final class Versions {
   }
 
   static StateMachine withLastVersion(StateMachine m, Integer lastVersionNumber) {
-    return new StateMachine(1, m.arn(), m.name(), m.kind(), m.definition(), m.machineType(), m.roleArn(),
+    return new StateMachine(WireVersions.CURRENT,
+        m.arn(), m.name(), m.kind(), m.definition(), m.machineType(), m.roleArn(),
         m.revisionId(), m.createdAt(), m.updatedAt(), m.description(), lastVersionNumber);
   }
 }
