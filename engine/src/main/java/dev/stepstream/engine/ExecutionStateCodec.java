@@ -6,6 +6,7 @@ import dev.stepstream.engine.runtime.BinaryWriter;
 import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.Timer;
 import dev.stepstream.engine.runtime.TimerKind;
+import dev.stepstream.wire.ExecutionStatus;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

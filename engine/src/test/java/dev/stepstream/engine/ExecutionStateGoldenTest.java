@@ -13,6 +13,7 @@ import dev.stepstream.engine.runtime.Json;
 import dev.stepstream.engine.runtime.Phase;
 import dev.stepstream.engine.runtime.Timer;
 import dev.stepstream.engine.runtime.TimerKind;
+import dev.stepstream.wire.ExecutionStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -10,6 +10,7 @@ import dev.stepstream.engine.runtime.Json;
 import dev.stepstream.engine.runtime.Phase;
 import dev.stepstream.engine.runtime.Timer;
 import dev.stepstream.engine.runtime.TimerKind;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.TaskRequest;
@@ -128,7 +129,7 @@ public final class GoldenExecutionStates {
     out.writeByte(3); // ContinueLater
     out.writeLong(9);
     out.writeByte(4); // PublishSummary
-    out.writeString(WireJson.encodeToString(new ExecutionSummary(1, ARN, STATE_MACHINE_ARN, "run-1", "RUNNING", START,
+    out.writeString(WireJson.encodeToString(new ExecutionSummary(1, ARN, STATE_MACHINE_ARN, "run-1", ExecutionStatus.RUNNING, START,
         null, json("{}"), null, null, null, 0, ALIAS_ARN)));
     return out.toByteArray();
   }

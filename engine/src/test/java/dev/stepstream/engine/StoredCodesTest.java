@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepstream.engine.runtime.Phase;
 import dev.stepstream.engine.runtime.TimerKind;
+import dev.stepstream.wire.ExecutionStatus;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +22,7 @@ class StoredCodesTest {
   @Test
   void shouldKeepEveryExecutionStatusCode() {
     assertCodes(ExecutionStatus.values(), ExecutionStatus::code, ExecutionStatus::fromCode,
-        Map.of("RUNNING", 0, "SUCCEEDED", 1, "FAILED", 2, "TIMED_OUT", 3, "ABORTED", 4));
+        Map.of("RUNNING", 0, "SUCCEEDED", 1, "FAILED", 2, "TIMED_OUT", 3, "ABORTED", 4, "PENDING_REDRIVE", 5));
   }
 
   @Test
@@ -38,8 +39,8 @@ class StoredCodesTest {
 
   @Test
   void shouldRefuseUnknownCodes() {
-    assertThatThrownBy(() -> ExecutionStatus.fromCode(5)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Unknown execution status code 5 in a stored execution state");
+    assertThatThrownBy(() -> ExecutionStatus.fromCode(6)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Unknown execution status code 6 in a stored execution state");
     assertThatThrownBy(() -> TimerKind.fromCode(-1)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Unknown timer kind code -1 in a stored execution state");
     assertThatThrownBy(() -> Phase.fromCode(7)).isInstanceOf(IllegalArgumentException.class)

@@ -2,6 +2,7 @@ package dev.stepstream.processor;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.stepstream.engine.Effect;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.TaskRequest;
@@ -34,7 +35,7 @@ public final class GoldenProcessorFixtures {
         new HistoryEvent(1, ARN, 5, 4, START + 1, "TaskScheduled", null, null));
     TaskRequest request = new TaskRequest(1, ARN, "tok-1", "arn:aws:lambda:us-east-1:123456789012:function:Work",
         "Work", "Work", JSON.objectNode().put("n", 1), 1, 300L, 30L, JSON.objectNode(), START + 1);
-    ExecutionSummary summary = new ExecutionSummary(1, ARN, STATE_MACHINE_ARN, "run-1", "RUNNING", START, null,
+    ExecutionSummary summary = new ExecutionSummary(1, ARN, STATE_MACHINE_ARN, "run-1", ExecutionStatus.RUNNING, START, null,
         JSON.objectNode().put("n", 1), null, null, null, 0);
     return Outputs.of(ARN, events, List.of(new Effect.ScheduleTask(request),
         new Effect.StartTimer("t3", START + 300_000), new Effect.CancelTimer("t2"), new Effect.ContinueLater(7),

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepstream.wire.Continue;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryBatch;
 import dev.stepstream.wire.HistoryEvent;
@@ -135,7 +136,7 @@ class ProcessorGoldenTest {
     ExecutionSummary summary = WireJson.decode(((Outputs.Summary) all.get(5)).summary(), ExecutionSummary.class);
     assertThat(summary.executionArn()).isEqualTo(ARN);
     assertThat(summary.name()).isEqualTo("run-1");
-    assertThat(summary.status()).hasToString("RUNNING");
+    assertThat(summary.status()).isEqualTo(ExecutionStatus.RUNNING);
     assertThat(summary.startDate()).isEqualTo(START);
     assertThat(summary.input().path("n").asInt()).isEqualTo(1);
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryBatch;
 import dev.stepstream.wire.HistoryEvent;
@@ -69,7 +70,7 @@ class ScaleOutIT {
       Map<String, ExecutionSummary> finished =
           StepstreamProcessorIT.awaitFinished(kafka, topics.executions(), executions, Duration.ofSeconds(90));
       assertThat(finished).hasSize(executions);
-      assertThat(finished.values()).allSatisfy(s -> assertThat(s.status()).isEqualTo("SUCCEEDED"));
+      assertThat(finished.values()).allSatisfy(s -> assertThat(s.status()).isEqualTo(ExecutionStatus.SUCCEEDED));
       assertHistoriesAreDenseAndFinishOnce(kafka, topics.history(), executions);
     } finally {
       first.close();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.stepstream.engine.EngineOptions;
-import dev.stepstream.engine.ExecutionStatus;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
@@ -71,7 +71,7 @@ class StepstreamProcessorIT {
 
       assertThat(finished).hasSize(executions);
       assertThat(finished.values()).allSatisfy(s -> {
-        assertThat(s.status()).isEqualTo("SUCCEEDED");
+        assertThat(s.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(s.output().path("handledByEchoA").asBoolean()).isTrue();
         assertThat(s.output().path("handledByEchoB").asBoolean()).isTrue();
         assertThat(s.stopDate() - s.startDate()).isGreaterThanOrEqualTo(2_000);
@@ -110,7 +110,7 @@ class StepstreamProcessorIT {
       while (finished.size() < count && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
           ExecutionSummary s = WireJson.decode(r.value(), ExecutionSummary.class);
-          if (!"RUNNING".equals(s.status())) {
+          if (s.status() != ExecutionStatus.RUNNING) {
             finished.put(r.key(), s);
           }
         }

@@ -43,9 +43,9 @@ final class SampleRecords {
                 JSON.objectNode().put("name", "A").put("input", "{}")),
             new HistoryEvent(1, EXECUTION, 5, 4, 12L, "PassStateExited", "stateExitedEventDetails",
                 JSON.objectNode().put("name", "A").put("output", "{}")))),
-        new ExecutionSummary(1, EXECUTION, MACHINE, "run-1", "SUCCEEDED", 1L, 2L, input,
+        new ExecutionSummary(1, EXECUTION, MACHINE, "run-1", ExecutionStatus.SUCCEEDED, 1L, 2L, input,
             JSON.textNode("done"), null, null, 0),
-        new ExecutionSummary(1, EXECUTION, MACHINE, "run-1", "FAILED", 1L, 2L, input, null,
+        new ExecutionSummary(1, EXECUTION, MACHINE, "run-1", ExecutionStatus.FAILED, 1L, 2L, input, null,
             "States.TaskFailed", "boom", 1),
         new DeadLetter(1, "stepstream.commands", 3, 42L, EXECUTION, "bm90IGpzb24=",
             "not a valid Command record: Unrecognized token 'not'", 12L),
@@ -59,7 +59,7 @@ final class SampleRecords {
             List.of(new StateMachineAlias.Route(MACHINE + ":1", 90), new StateMachineAlias.Route(MACHINE + ":2", 10)),
             4L, 5L),
         new StartExecution(1, EXECUTION, MACHINE + ":2", "run-1", input, 6L, MACHINE + ":prod"),
-        new ExecutionSummary(1, EXECUTION, MACHINE + ":2", "run-1", "RUNNING", 6L, null, input, null, null, null, 0,
+        new ExecutionSummary(1, EXECUTION, MACHINE + ":2", "run-1", ExecutionStatus.RUNNING, 6L, null, input, null, null, null, 0,
             MACHINE + ":prod"));
   }
 }

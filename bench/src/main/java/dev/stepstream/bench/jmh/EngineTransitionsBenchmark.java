@@ -7,7 +7,7 @@ import dev.stepstream.engine.Decision;
 import dev.stepstream.engine.Definition;
 import dev.stepstream.engine.EngineContext;
 import dev.stepstream.engine.EngineOptions;
-import dev.stepstream.engine.ExecutionStatus;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.engine.Interpreter;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.WireVersions;

@@ -8,6 +8,7 @@ import dev.stepstream.processor.ProcessorConfig;
 import dev.stepstream.processor.Profile;
 import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.processor.topics.TopicProvisioner;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StateMachine;
 import dev.stepstream.wire.TopicCatalogue;
@@ -64,7 +65,7 @@ public final class EngineRig implements AutoCloseable {
           if (!SummaryStatus.terminal(status)) {
             return false;
           }
-          if (!"SUCCEEDED".equals(status)) {
+          if (!ExecutionStatus.SUCCEEDED.name().equals(status)) {
             failed.incrementAndGet();
           }
           onFinished.accept(arn);

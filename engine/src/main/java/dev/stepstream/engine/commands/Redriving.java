@@ -5,7 +5,7 @@ import dev.stepstream.engine.Definition;
 import dev.stepstream.engine.Effect;
 import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.engine.ExecutionState;
-import dev.stepstream.engine.ExecutionStatus;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.engine.runtime.Json;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.runtime.TimerKind;

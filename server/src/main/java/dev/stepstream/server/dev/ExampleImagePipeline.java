@@ -2,6 +2,7 @@ package dev.stepstream.server.dev;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.examples.imagepipeline.SampleImages;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StateMachine;
@@ -110,7 +111,7 @@ final class ExampleImagePipeline {
       for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
         if (executionArn.equals(r.key())) {
           ExecutionSummary summary = WireJson.decode(r.value(), ExecutionSummary.class);
-          if (!"RUNNING".equals(summary.status())) {
+          if (summary.status() != ExecutionStatus.RUNNING) {
             return Optional.of(summary);
           }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stepstream.processor.Profile;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +30,7 @@ class DevExampleIT {
     try (DevEnvironment env = DevEnvironment.start(settings)) {
       ExecutionSummary sample = env.runExample(Duration.ofSeconds(60)).orElseThrow();
 
-      assertThat(sample.status()).isEqualTo("SUCCEEDED");
+      assertThat(sample.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(sample.output().path("notificado").asBoolean()).isTrue();
       assertThat(Path.of(sample.output().path("miniatura").asText())).exists();
       assertThat(kafka.topics()).contains("devit.tasks.SalvarImagem", "devit.tasks.ProcessarImagem",

@@ -7,6 +7,7 @@ import dev.stepstream.processor.Profile;
 import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.testkit.kafka.KafkaCluster;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryBatch;
 import dev.stepstream.wire.HistoryEvent;
@@ -142,7 +143,7 @@ final class E2eHarness implements AutoCloseable {
                 .addAll(HistoryBatch.eventsOf(r.value()));
           } else {
             ExecutionSummary s = WireJson.decode(r.value(), ExecutionSummary.class);
-            if (!"RUNNING".equals(s.status())) {
+            if (s.status() != ExecutionStatus.RUNNING) {
               finished.put(r.key(), s);
             }
           }

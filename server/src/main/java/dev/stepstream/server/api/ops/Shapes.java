@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.server.api.aws.AwsJson;
 import dev.stepstream.server.api.backend.Arns;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.StateMachine;
@@ -66,7 +67,7 @@ public final class Shapes {
       item.put("stateMachineAliasArn", s.stateMachineAliasArn());
     }
     item.put("name", s.name());
-    item.put("status", s.status());
+    item.put("status", s.status().name());
     item.set("startDate", AwsJson.timestamp(s.startDate()));
     if (s.stopDate() != null) {
       item.set("stopDate", AwsJson.timestamp(s.stopDate()));
@@ -85,7 +86,7 @@ public final class Shapes {
     if (s.cause() != null) {
       out.put("cause", s.cause());
     }
-    boolean redrivable = !"RUNNING".equals(s.status()) && !"SUCCEEDED".equals(s.status());
+    boolean redrivable = s.status() != ExecutionStatus.RUNNING && s.status() != ExecutionStatus.SUCCEEDED;
     out.put("redriveStatus", redrivable ? "REDRIVABLE" : "NOT_REDRIVABLE");
     return out;
   }

@@ -1,16 +1,18 @@
-package dev.stepstream.engine;
+package dev.stepstream.wire;
 
 /**
- * The status of an execution, as DescribeExecution reports it. Each status has a stable
- * {@link #code()} in the stored execution state: never change or reuse a code, give a new status a
- * new one.
+ * The status of an execution, as DescribeExecution reports it; in JSON its name. Each status also has
+ * a stable {@link #code()} for binary stored formats (the engine's execution state): never change or
+ * reuse a code, give a new status a new one.
  */
 public enum ExecutionStatus {
   RUNNING(0),
   SUCCEEDED(1),
   FAILED(2),
   TIMED_OUT(3),
-  ABORTED(4);
+  ABORTED(4),
+  /** A redrive was requested and has not started yet (AWS reports it; Stepstream redrives at once). */
+  PENDING_REDRIVE(5);
 
   private final int code;
 
@@ -18,11 +20,12 @@ public enum ExecutionStatus {
     this.code = code;
   }
 
+  /** True when the execution stopped: neither running nor about to run again. */
   public boolean finished() {
-    return this != RUNNING;
+    return this != RUNNING && this != PENDING_REDRIVE;
   }
 
-  /** The status's code in stored execution states. */
+  /** The status's code in binary stored formats. */
   public int code() {
     return code;
   }
