@@ -106,10 +106,4 @@ public final class FieldTypeRule implements ValidationRule {
   private static boolean accepts(Kind kind, JsonNode value, boolean jsonata) {
     return kind.accepts.test(value) || (jsonata && kind.jsonataAllowed && Json.isJsonata(value));
   }
-
-  /** True when the value is of the expected JSON type for the field (used by the parser to skip bad values). */
-  static boolean hasExpectedType(String field, JsonNode value, boolean jsonata) {
-    Kind kind = KINDS.get(field);
-    return kind == null || accepts(kind, value, jsonata);
-  }
 }
