@@ -11,7 +11,7 @@ import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryBatch;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.StartExecution;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.WireJson;
 import java.nio.file.Path;
@@ -54,8 +54,8 @@ class ScaleOutIT {
     try (EchoWorker worker = new EchoWorker(kafka.bootstrapServers(),
             List.of(topics.taskTopic("ScaleA"), topics.taskTopic("ScaleB")), topics.taskResults());
         KafkaProducer<String, byte[]> producer = StepstreamProcessorIT.producer(kafka)) {
-      producer.send(new ProducerRecord<>(topics.definitions(), MACHINE, WireJson.encode(new StateMachine(1, MACHINE,
-          "Scale", StateMachine.KIND_STATE_MACHINE, DEFINITION, "STANDARD", "", "r1", 1L, 1L)))).get();
+      producer.send(new ProducerRecord<>(topics.definitions(), MACHINE, WireJson.encode(new StateMachineRecord(1, MACHINE,
+          "Scale", StateMachineRecord.KIND_STATE_MACHINE, DEFINITION, "STANDARD", "", "r1", 1L, 1L)))).get();
       Thread.sleep(500);
       for (int i = 0; i < executions; i++) {
         String arn = "arn:aws:states:us-east-1:123456789012:execution:Scale:s" + i;

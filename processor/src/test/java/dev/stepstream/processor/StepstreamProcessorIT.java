@@ -10,7 +10,7 @@ import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.StartExecution;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.WireJson;
 import java.nio.file.Path;
@@ -56,8 +56,8 @@ class StepstreamProcessorIT {
         EchoWorker worker = new EchoWorker(kafka.bootstrapServers(),
             List.of(topics.taskTopic("EchoA"), topics.taskTopic("EchoB")), topics.taskResults());
         KafkaProducer<String, byte[]> producer = producer(kafka)) {
-      producer.send(new ProducerRecord<>(topics.definitions(), machine, WireJson.encode(new StateMachine(1, machine,
-          "Echo", StateMachine.KIND_STATE_MACHINE, PIPELINE, "STANDARD", "", "r1", 1L, 1L)))).get();
+      producer.send(new ProducerRecord<>(topics.definitions(), machine, WireJson.encode(new StateMachineRecord(1, machine,
+          "Echo", StateMachineRecord.KIND_STATE_MACHINE, PIPELINE, "STANDARD", "", "r1", 1L, 1L)))).get();
       Thread.sleep(500);
       int executions = 20;
       for (int i = 0; i < executions; i++) {

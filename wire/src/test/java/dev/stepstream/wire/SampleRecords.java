@@ -15,11 +15,11 @@ final class SampleRecords {
   static List<WireRecord> all() {
     JsonNode input = JSON.objectNode().put("imagem", "gato.png").put("tamanho", 1024);
     return List.of(
-        new StateMachine(1, MACHINE, "ImagePipeline", StateMachine.KIND_STATE_MACHINE,
+        new StateMachineRecord(1, MACHINE, "ImagePipeline", StateMachineRecord.KIND_STATE_MACHINE,
             "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}", "STANDARD",
             "arn:aws:iam::123456789012:role/sfn", "r1", 1_764_000_000_000L, 1_764_000_000_000L),
-        new StateMachine(1, "arn:aws:states:us-east-1:123456789012:activity:Approve", "Approve",
-            StateMachine.KIND_ACTIVITY, null, null, null, null, 1L, 1L),
+        new StateMachineRecord(1, "arn:aws:states:us-east-1:123456789012:activity:Approve", "Approve",
+            StateMachineRecord.KIND_ACTIVITY, null, null, null, null, 1L, 1L),
         new StartExecution(1, EXECUTION, MACHINE, "run-1", input, 1_764_000_000_123L),
         new StopExecution(1, EXECUTION, "User.Cancelled", "no longer needed", 5L),
         new StopExecution(1, EXECUTION, null, null, 5L),
@@ -49,10 +49,10 @@ final class SampleRecords {
             "States.TaskFailed", "boom", 1),
         new DeadLetter(1, "stepstream.commands", 3, 42L, EXECUTION, "bm90IGpzb24=",
             "not a valid Command record: Unrecognized token 'not'", 12L),
-        new StateMachine(1, MACHINE + ":2", "ImagePipeline", StateMachine.KIND_STATE_MACHINE,
+        new StateMachineRecord(1, MACHINE + ":2", "ImagePipeline", StateMachineRecord.KIND_STATE_MACHINE,
             "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}", "STANDARD",
             "arn:aws:iam::123456789012:role/sfn", "r2", 3L, 3L, "thumbnails in WebP", null),
-        new StateMachine(1, MACHINE, "ImagePipeline", StateMachine.KIND_STATE_MACHINE,
+        new StateMachineRecord(1, MACHINE, "ImagePipeline", StateMachineRecord.KIND_STATE_MACHINE,
             "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}", "STANDARD",
             "arn:aws:iam::123456789012:role/sfn", "r2", 1L, 3L, null, 2),
         new StateMachineAlias(1, MACHINE + ":prod", "prod", MACHINE, "canary",

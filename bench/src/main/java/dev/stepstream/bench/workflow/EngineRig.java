@@ -10,7 +10,7 @@ import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.StartExecution;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.WireJson;
 import dev.stepstream.wire.WireVersions;
@@ -123,8 +123,8 @@ public final class EngineRig implements AutoCloseable {
 
   public String register(String name, String definition) {
     String arn = "arn:aws:states:us-east-1:" + ACCOUNT + ":stateMachine:" + name;
-    send(topics.definitions(), arn, WireJson.encode(new StateMachine(WireVersions.CURRENT,
-        arn, name, StateMachine.KIND_STATE_MACHINE,
+    send(topics.definitions(), arn, WireJson.encode(new StateMachineRecord(WireVersions.CURRENT,
+        arn, name, StateMachineRecord.KIND_STATE_MACHINE,
         definition, "STANDARD", "", "r1", 1L, 1L)));
     producer.flush();
     return arn;

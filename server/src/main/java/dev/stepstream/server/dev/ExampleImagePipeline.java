@@ -5,7 +5,7 @@ import dev.stepstream.examples.imagepipeline.SampleImages;
 import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.StartExecution;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.WireJson;
 import dev.stepstream.wire.WireVersions;
@@ -73,8 +73,8 @@ final class ExampleImagePipeline {
   void register() {
     long now = System.currentTimeMillis();
     String definition = definition();
-    StateMachine record = new StateMachine(WireVersions.CURRENT,
-        stateMachineArn(), NAME, StateMachine.KIND_STATE_MACHINE, definition,
+    StateMachineRecord record = new StateMachineRecord(WireVersions.CURRENT,
+        stateMachineArn(), NAME, StateMachineRecord.KIND_STATE_MACHINE, definition,
         "STANDARD", "arn:aws:iam::" + account + ":role/StepstreamDev",
         UUID.nameUUIDFromBytes(definition.getBytes(StandardCharsets.UTF_8)).toString(), now, now);
     send(topics.definitions(), stateMachineArn(), WireJson.encode(record));

@@ -12,7 +12,7 @@ import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryBatch;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.StartExecution;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.TaskResult;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.WireJson;
@@ -74,7 +74,7 @@ final class E2eHarness implements AutoCloseable {
 
   String register(String name, String definition) {
     String arn = "arn:aws:states:us-east-1:" + ACCOUNT + ":stateMachine:" + name;
-    send(topics.definitions(), arn, WireJson.encode(new StateMachine(1, arn, name, StateMachine.KIND_STATE_MACHINE,
+    send(topics.definitions(), arn, WireJson.encode(new StateMachineRecord(1, arn, name, StateMachineRecord.KIND_STATE_MACHINE,
         definition, "STANDARD", "", "r1", 1L, 1L)));
     return arn;
   }

@@ -11,7 +11,7 @@ import dev.stepstream.server.api.aws.Pages;
 import dev.stepstream.server.api.aws.RequestFields;
 import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.server.api.backend.Backend;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.StateMachineAlias;
 import dev.stepstream.wire.WireVersions;
 import java.util.Comparator;
@@ -134,13 +134,13 @@ public final class AliasOps {
         .orElseThrow(() -> AwsErrors.invalidArn(arn));
     List<StateMachineAlias> aliases;
     if (parsed.isVersion()) {
-      backend.definitions().find(arn, StateMachine.KIND_STATE_MACHINE)
+      backend.definitions().find(arn, StateMachineRecord.KIND_STATE_MACHINE)
           .orElseThrow(() -> AwsErrors.resourceNotFound(arn));
       aliases = backend.definitions().aliasesOf(parsed.unqualified()).stream()
           .filter(a -> a.routing().stream().anyMatch(r -> r.stateMachineVersionArn().equals(arn)))
           .toList();
     } else {
-      backend.definitions().find(arn, StateMachine.KIND_STATE_MACHINE)
+      backend.definitions().find(arn, StateMachineRecord.KIND_STATE_MACHINE)
           .orElseThrow(() -> AwsErrors.stateMachineDoesNotExist(arn));
       aliases = backend.definitions().aliasesOf(arn);
     }

@@ -15,7 +15,7 @@ import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.RedriveExecution;
 import dev.stepstream.wire.StartExecution;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.StateMachineAlias;
 import dev.stepstream.wire.StopExecution;
 import dev.stepstream.wire.WireVersions;
@@ -54,7 +54,7 @@ public final class ExecutionOps {
    * What a StartExecution runs: the state machine, a version, or the version an alias chooses for this
    * execution name (the alias ARN is then kept with the execution).
    */
-  private record Target(StateMachine machine, String aliasArn) {}
+  private record Target(StateMachineRecord machine, String aliasArn) {}
 
   private Target target(String arn, String executionName) {
     if (Arns.parse(arn).filter(Arns.Parsed::isAlias).isEmpty()) {

@@ -7,13 +7,13 @@ import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 
 /** AWS response shapes of the records the API reads. */
 public final class Shapes {
   private Shapes() {}
 
-  public static ObjectNode stateMachineListItem(StateMachine m) {
+  public static ObjectNode stateMachineListItem(StateMachineRecord m) {
     ObjectNode item = AwsJson.object();
     item.put("stateMachineArn", m.arn());
     item.put("name", m.name());
@@ -22,7 +22,7 @@ public final class Shapes {
     return item;
   }
 
-  public static ObjectNode stateMachine(StateMachine m) {
+  public static ObjectNode stateMachine(StateMachineRecord m) {
     ObjectNode out = AwsJson.object();
     out.put("stateMachineArn", m.arn());
     out.put("name", m.name());
@@ -44,11 +44,11 @@ public final class Shapes {
     return out;
   }
 
-  public static String type(StateMachine m) {
+  public static String type(StateMachineRecord m) {
     return m.machineType() == null ? "STANDARD" : m.machineType();
   }
 
-  public static ObjectNode activity(StateMachine a) {
+  public static ObjectNode activity(StateMachineRecord a) {
     ObjectNode out = AwsJson.object();
     out.put("activityArn", a.arn());
     out.put("name", a.name());
