@@ -29,11 +29,6 @@ public final class Expressions {
     }
 
     @Override
-    public Expression jsonataTemplate(JsonNode value) throws InvalidExpressionException {
-      return JsonataExpressions.template(value);
-    }
-
-    @Override
     public Expression jsonataTemplate(JsonNode value, String fieldName) throws InvalidExpressionException {
       return JsonataExpressions.template(value, fieldName);
     }

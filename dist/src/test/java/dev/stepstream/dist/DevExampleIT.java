@@ -8,6 +8,7 @@ import dev.stepstream.server.dev.DevExtension;
 import dev.stepstream.server.dev.DevSettings;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +40,7 @@ class DevExampleIT {
       assertThat(samples).hasSize(1);
       ExecutionSummary sample = samples.get(0).orElseThrow();
 
-      assertThat(sample.status()).isEqualTo("SUCCEEDED");
+      assertThat(sample.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(env.extensionReport()).extracting(DevExtension.Row::label).containsExactly("Example", "Workers");
       assertThat(sample.output().path("notificado").asBoolean()).isTrue();
       assertThat(Path.of(sample.output().path("miniatura").asText())).exists();

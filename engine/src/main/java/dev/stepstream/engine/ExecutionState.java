@@ -3,6 +3,7 @@ package dev.stepstream.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.Timer;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.WireVersions;
 import java.util.Arrays;
@@ -149,7 +150,7 @@ public final class ExecutionState {
 
   public ExecutionSummary summary() {
     return new ExecutionSummary(WireVersions.CURRENT, header.executionArn(), header.stateMachineArn(), header.name(),
-        header.status().name(), header.startMillis(), header.stopMillis() < 0 ? null : header.stopMillis(),
+        header.status(), header.startMillis(), header.stopMillis() < 0 ? null : header.stopMillis(),
         header.input(), header.output(), header.error(), header.cause(), header.redriveCount(),
         header.stateMachineAliasArn());
   }

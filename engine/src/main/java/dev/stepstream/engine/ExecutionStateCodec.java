@@ -6,6 +6,7 @@ import dev.stepstream.engine.runtime.BinaryWriter;
 import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.Timer;
 import dev.stepstream.engine.runtime.TimerKind;
+import dev.stepstream.wire.ExecutionStatus;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class ExecutionStateCodec {
     out.writeString(h.executionArn());
     out.writeString(h.stateMachineArn());
     out.writeString(h.name());
-    out.writeByte(h.status().ordinal());
+    out.writeByte(h.status().code());
     out.writeLong(h.startMillis());
     out.writeLong(h.stopMillis());
     out.writeJson(h.input());
@@ -53,7 +54,7 @@ public final class ExecutionStateCodec {
       Timer t = state.timers().get(id);
       out.writeString(t.id());
       out.writeInt(t.frameId());
-      out.writeByte(t.kind().ordinal());
+      out.writeByte(t.kind().code());
       out.writeLong(t.dueAtMillis());
     });
     AppliedInputCodec.write(out, state.lastApplied().orElse(null));
@@ -67,7 +68,7 @@ public final class ExecutionStateCodec {
       throw new IllegalArgumentException("Unknown execution state format " + format);
     }
     ExecutionState.Header h = new ExecutionState.Header(in.readString(), in.readString(), in.readString(),
-        ExecutionStatus.values()[in.readByte()], in.readLong(), in.readLong(), in.readJson(), in.readJson(),
+        ExecutionStatus.fromCode(in.readByte()), in.readLong(), in.readLong(), in.readJson(), in.readJson(),
         in.readString(), in.readString(), in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readInt(),
         in.readLong(), in.readString(), format != FORMAT_WITHOUT_ALIAS ? in.readString() : null);
     int frameCount = in.readInt();
@@ -79,7 +80,7 @@ public final class ExecutionStateCodec {
     int timerCount = in.readInt();
     Map<String, Timer> timers = new LinkedHashMap<>();
     for (int i = 0; i < timerCount; i++) {
-      Timer t = new Timer(in.readString(), in.readInt(), TimerKind.values()[in.readByte()], in.readLong());
+      Timer t = new Timer(in.readString(), in.readInt(), TimerKind.fromCode(in.readByte()), in.readLong());
       timers.put(t.id(), t);
     }
     ExecutionState state = new ExecutionState(h, frames, timers);

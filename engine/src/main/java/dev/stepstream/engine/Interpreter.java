@@ -9,6 +9,7 @@ import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.states.Driver;
 import dev.stepstream.wire.Command;
 import dev.stepstream.wire.Continue;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.RedriveExecution;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StopExecution;

@@ -3,6 +3,7 @@ package dev.stepstream.engine;
 import static dev.stepstream.engine.TestDriver.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.HistoryEvent;
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +33,11 @@ class BasicFlowTest {
     assertThat(started.details().get("roleArn").asText()).isEqualTo("arn:aws:iam::123456789012:role/Test");
     assertThat(d.event("ExecutionSucceeded").details().get("output").asText())
         .isEqualTo("{\"in\":true,\"a\":{\"x\":1}}");
-    assertThat(d.state.summary().status()).isEqualTo("SUCCEEDED");
+    assertThat(d.state.summary().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(d.effects).filteredOn(Effect.PublishSummary.class::isInstance)
         .as("one summary per decision: the RUNNING one of the same apply would only be overwritten")
         .singleElement()
-        .satisfies(e -> assertThat(((Effect.PublishSummary) e).summary().status()).isEqualTo("SUCCEEDED"));
+        .satisfies(e -> assertThat(((Effect.PublishSummary) e).summary().status()).isEqualTo(ExecutionStatus.SUCCEEDED));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.stepstream.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.WireRecord;
 import org.junit.jupiter.api.Test;
 

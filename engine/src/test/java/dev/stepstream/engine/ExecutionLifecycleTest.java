@@ -3,6 +3,7 @@ package dev.stepstream.engine;
 import static dev.stepstream.engine.TestDriver.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.HistoryEvent;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,7 @@ class ExecutionLifecycleTest {
     assertThat(d.event("ExecutionAborted").details()).isEqualTo(json("{\"error\":\"Stopped\",\"cause\":\"by user\"}"));
     assertThat(d.timers).isEmpty();
     assertThat(d.succeedTask("{}").applied()).isFalse();
-    assertThat(d.state.summary().status()).isEqualTo("ABORTED");
+    assertThat(d.state.summary().status()).isEqualTo(ExecutionStatus.ABORTED);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.stepstream.engine;
 import static dev.stepstream.engine.TestDriver.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.TaskRequest;
 import dev.stepstream.wire.TaskSucceeded;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.stepstream.engine;
 import static dev.stepstream.engine.TestDriver.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.TaskRequest;
 import dev.stepstream.wire.TaskSucceeded;
@@ -36,7 +37,7 @@ class RedriveTest {
         .containsExactly("ExecutionRedriven", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted");
     assertThat(d.lastTask().input()).isEqualTo(json("{\"x\":1}"));
     assertThat(redriven.effects()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(Effect.PublishSummary.class,
-        p -> assertThat(p.summary().status()).isEqualTo("RUNNING")));
+        p -> assertThat(p.summary().status()).isEqualTo(ExecutionStatus.RUNNING)));
 
     d.succeedTask("{\"done\":true}");
     assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);

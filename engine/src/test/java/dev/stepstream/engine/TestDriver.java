@@ -7,6 +7,7 @@ import dev.stepstream.asl.Expressions;
 import dev.stepstream.asl.ValidationResult;
 import dev.stepstream.asl.eval.RandomSource;
 import dev.stepstream.wire.Continue;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.RedriveExecution;
 import dev.stepstream.wire.StartExecution;

@@ -2,6 +2,7 @@ package dev.stepstream.processor;
 
 import dev.stepstream.wire.DeadLetter;
 import dev.stepstream.wire.WireJson;
+import dev.stepstream.wire.WireVersions;
 import java.util.Base64;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -50,7 +51,7 @@ final class DeadLetters {
     LOG.warn("Dead-lettering record with key {}: {}", key, reason);
     Origin from = origin.get();
     DeadLetter letter = new DeadLetter(
-        1,
+        WireVersions.CURRENT,
         from.topic(),
         from.partition(),
         from.offset(),

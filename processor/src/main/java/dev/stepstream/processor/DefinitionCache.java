@@ -3,7 +3,7 @@ package dev.stepstream.processor;
 import dev.stepstream.asl.Asl;
 import dev.stepstream.asl.ValidationResult;
 import dev.stepstream.engine.Definition;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.WireFormatException;
 import dev.stepstream.wire.WireJson;
 import java.util.Arrays;
@@ -54,14 +54,14 @@ final class DefinitionCache {
   }
 
   private static Optional<Definition> decodeAndCompile(String stateMachineArn, byte[] bytes) {
-    StateMachine record;
+    StateMachineRecord record;
     try {
-      record = WireJson.decode(bytes, StateMachine.class);
+      record = WireJson.decode(bytes, StateMachineRecord.class);
     } catch (WireFormatException e) {
       LOG.warn("Ignoring undecodable definition for {}: {}", stateMachineArn, e.getMessage());
       return Optional.empty();
     }
-    if (!StateMachine.KIND_STATE_MACHINE.equals(record.kind())) {
+    if (!StateMachineRecord.KIND_STATE_MACHINE.equals(record.kind())) {
       return Optional.empty();
     }
     ValidationResult result = Asl.compile(record.definition());

@@ -12,6 +12,7 @@ import dev.stepstream.wire.TimerFired;
 import dev.stepstream.wire.WireFormatException;
 import dev.stepstream.wire.WireJson;
 import dev.stepstream.wire.WireRecord;
+import dev.stepstream.wire.WireVersions;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -119,7 +120,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
         retention.expire(due.executionArn(), nowMillis);
       } else {
         metrics.timerFired();
-        apply(due.executionArn(), new TimerFired(1, due.executionArn(), due.timerId(), due.dueAtMillis()), nowMillis);
+        apply(due.executionArn(), new TimerFired(WireVersions.CURRENT, due.executionArn(), due.timerId(), due.dueAtMillis()), nowMillis);
       }
     }
   }
@@ -184,7 +185,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
       deadLetters.send(arn, WireJson.encode(input), cause, nowMillis);
       return;
     }
-    Decision stop = interpreter.apply(before, new StopExecution(1, arn, ErrorNames.DATA_LIMIT_EXCEEDED, cause, nowMillis),
+    Decision stop = interpreter.apply(before, new StopExecution(WireVersions.CURRENT, arn, ErrorNames.DATA_LIMIT_EXCEEDED, cause, nowMillis),
         engineContext(arn, before, nowMillis));
     byte[] stopped = stop.state().map(ExecutionStateCodec::encode).orElse(null);
     if (!stop.applied() || stopped == null || stopped.length > options.maxStateBytes()) {

@@ -4,6 +4,7 @@ import dev.stepstream.engine.Effect;
 import dev.stepstream.wire.Continue;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.WireJson;
+import dev.stepstream.wire.WireVersions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -18,6 +19,10 @@ import java.util.List;
  * Continue commands, the summary, and timer starts and cancellations, in the order they are written.
  * The fast profile keeps {@link #toBytes(int)} in the execution state (see {@code AppliedInput}) so a
  * duplicate of the input can write the very same records again without encoding anything twice.
+ *
+ * <p>Recorded format 2 is a version byte, then format 1: the number of outputs (a 4-byte int), then
+ * each output as a kind byte and its fields. Format 1 (no version byte) is still read; it always
+ * starts with a zero byte, as no decision has 2^24 outputs. The kind codes never change.
  */
 final class Outputs {
   /** One output; history is written as {@link HistoryStore.Chunk}s. */
@@ -39,6 +44,8 @@ final class Outputs {
   private static final int SUMMARY = 3;
   private static final int START_TIMER = 4;
   private static final int CANCEL_TIMER = 5;
+
+  private static final int FORMAT = 2;
 
   private final List<Output> all;
 
@@ -70,7 +77,7 @@ final class Outputs {
     } else if (effect instanceof Effect.CancelTimer timer) {
       return new CancelTimer(timer.timerId());
     } else if (effect instanceof Effect.ContinueLater next) {
-      return new Command(WireJson.encode(new Continue(1, executionArn, next.sequence())));
+      return new Command(WireJson.encode(new Continue(WireVersions.CURRENT, executionArn, next.sequence())));
     } else if (effect instanceof Effect.PublishSummary summary) {
       return new Summary(WireJson.encode(summary.summary()));
     }
@@ -92,6 +99,7 @@ final class Outputs {
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(FORMAT);
       out.writeInt(kept.size());
       for (Output output : kept) {
         write(out, output);
@@ -134,7 +142,12 @@ final class Outputs {
 
   /** Reads what {@link #toBytes(int)} wrote. */
   static Outputs fromBytes(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+    int leading = bytes.length == 0 ? 0 : bytes[0] & 0xFF;
+    if (leading != 0 && leading != FORMAT) {
+      throw new IllegalArgumentException("Unknown recorded outputs format " + leading);
+    }
+    int start = leading == FORMAT ? 1 : 0; // a leading 0 is format 1's count
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, start, bytes.length - start))) {
       int count = in.readInt();
       List<Output> all = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {

@@ -3,7 +3,7 @@ package dev.stepstream.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepstream.engine.Definition;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.WireJson;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -19,13 +19,13 @@ class DefinitionCacheTest {
   private final DefinitionCache cache = new DefinitionCache(arn -> store.get(arn) == null ? null : store.get(arn).clone());
 
   private static byte[] machine(String definition, String revision, String kind) {
-    return WireJson.encode(new StateMachine(1, ARN, "M", kind, definition, "STANDARD", "arn:aws:iam::1:role/r",
+    return WireJson.encode(new StateMachineRecord(1, ARN, "M", kind, definition, "STANDARD", "arn:aws:iam::1:role/r",
         revision, 1L, 1L, null, null));
   }
 
   @Test
   void shouldCompileOnceAndReuseTheDefinitionWhileTheStoredRecordIsUnchanged() {
-    store.put(ARN, machine(ONE_PASS, "r1", StateMachine.KIND_STATE_MACHINE));
+    store.put(ARN, machine(ONE_PASS, "r1", StateMachineRecord.KIND_STATE_MACHINE));
 
     Definition first = cache.find(ARN).orElseThrow();
 
@@ -35,10 +35,10 @@ class DefinitionCacheTest {
 
   @Test
   void shouldRecompileWhenTheStoredRecordChanges() {
-    store.put(ARN, machine(ONE_PASS, "r1", StateMachine.KIND_STATE_MACHINE));
+    store.put(ARN, machine(ONE_PASS, "r1", StateMachineRecord.KIND_STATE_MACHINE));
     Definition first = cache.find(ARN).orElseThrow();
 
-    store.put(ARN, machine(ONE_SUCCEED, "r2", StateMachine.KIND_STATE_MACHINE));
+    store.put(ARN, machine(ONE_SUCCEED, "r2", StateMachineRecord.KIND_STATE_MACHINE));
 
     assertThat(cache.find(ARN)).get().isNotSameAs(first)
         .satisfies(d -> assertThat(d.machine().startAt()).isEqualTo("B"))
@@ -50,12 +50,12 @@ class DefinitionCacheTest {
     assertThat(cache.find(ARN)).isEmpty();
     store.put(ARN, "not json".getBytes(StandardCharsets.UTF_8));
     assertThat(cache.find(ARN)).isEmpty();
-    store.put(ARN, machine(null, null, StateMachine.KIND_ACTIVITY));
+    store.put(ARN, machine(null, null, StateMachineRecord.KIND_ACTIVITY));
     assertThat(cache.find(ARN)).isEmpty();
-    store.put(ARN, machine("{\"StartAt\":\"Nowhere\",\"States\":{}}", "r3", StateMachine.KIND_STATE_MACHINE));
+    store.put(ARN, machine("{\"StartAt\":\"Nowhere\",\"States\":{}}", "r3", StateMachineRecord.KIND_STATE_MACHINE));
     assertThat(cache.find(ARN)).isEmpty();
 
-    store.put(ARN, machine(ONE_PASS, "r4", StateMachine.KIND_STATE_MACHINE));
+    store.put(ARN, machine(ONE_PASS, "r4", StateMachineRecord.KIND_STATE_MACHINE));
     assertThat(cache.find(ARN)).isPresent();
   }
 }

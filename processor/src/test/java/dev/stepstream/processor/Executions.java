@@ -6,7 +6,7 @@ import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.engine.Interpreter;
 import dev.stepstream.wire.StartExecution;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.WireJson;
 import dev.stepstream.wire.WireRecord;
 
@@ -25,7 +25,7 @@ final class Executions {
   private final DefinitionCache definitions;
 
   Executions(String definitionJson) {
-    byte[] machine = WireJson.encode(new StateMachine(1, MACHINE, "Unit", StateMachine.KIND_STATE_MACHINE,
+    byte[] machine = WireJson.encode(new StateMachineRecord(1, MACHINE, "Unit", StateMachineRecord.KIND_STATE_MACHINE,
         definitionJson, "STANDARD", "arn:aws:iam::123456789012:role/test", "r1", 1L, 1L));
     this.definitions = new DefinitionCache(arn -> MACHINE.equals(arn) ? machine : null);
   }

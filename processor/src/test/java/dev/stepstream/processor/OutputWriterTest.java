@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.stepstream.engine.Effect;
 import dev.stepstream.wire.Continue;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryBatch;
 import dev.stepstream.wire.HistoryEvent;
@@ -79,7 +80,7 @@ class OutputWriterTest {
   @Test
   void shouldSendContinueCommandsAndSummariesInTheirOrder() {
     String arn = Executions.arn("run-1");
-    ExecutionSummary summary = new ExecutionSummary(1, arn, Executions.MACHINE, "run-1", "RUNNING", T0, null,
+    ExecutionSummary summary = new ExecutionSummary(1, arn, Executions.MACHINE, "run-1", ExecutionStatus.RUNNING, T0, null,
         JsonNodeFactory.instance.objectNode(), null, null, null, 0, null);
 
     writer.write(arn, Outputs.of(arn, List.of(), List.of(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.stepstream.engine.Effect;
 import dev.stepstream.wire.Continue;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryBatch;
 import dev.stepstream.wire.HistoryEvent;
@@ -27,7 +28,7 @@ class OutputsTest {
     TaskRequest request = new TaskRequest(1, ARN, "tok-1", "arn:aws:lambda:us-east-1:1:function:Work", "Work", "A",
         JSON.objectNode().put("n", 1), 1, null, null, null, 10L);
     ExecutionSummary summary = new ExecutionSummary(1, ARN, "arn:aws:states:us-east-1:123456789012:stateMachine:M",
-        "run-1", "RUNNING", 1L, null, JSON.objectNode(), null, null, null, 0);
+        "run-1", ExecutionStatus.RUNNING, 1L, null, JSON.objectNode(), null, null, null, 0);
     return Outputs.of(ARN, events, List.of(new Effect.ScheduleTask(request), new Effect.StartTimer("t3", 99L),
         new Effect.CancelTimer("t2"), new Effect.ContinueLater(7), new Effect.PublishSummary(summary)));
   }

@@ -3,6 +3,7 @@ package dev.stepstream.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.TaskRequest;
@@ -47,7 +48,7 @@ class OversizedStateTest {
 
     List<ExecutionSummary> summaries = harness.summaries();
     ExecutionSummary last = summaries.get(summaries.size() - 1);
-    assertThat(last.status()).isEqualTo("ABORTED");
+    assertThat(last.status()).isEqualTo(ExecutionStatus.ABORTED);
     assertThat(last.error()).isEqualTo("States.DataLimitExceeded");
     assertThat(last.cause()).contains("after this TaskSucceeded, more than the 8000 bytes one execution may store");
     List<HistoryEvent> history = harness.history();
@@ -67,7 +68,7 @@ class OversizedStateTest {
     harness.send(new TaskSucceeded(1, small, harness.taskRequests("Work").get(0).taskToken(), JSON.objectNode()));
 
     assertThat(harness.summaries()).filteredOn(s -> s.executionArn().equals(small))
-        .extracting(ExecutionSummary::status).endsWith("SUCCEEDED");
+        .extracting(ExecutionSummary::status).endsWith(ExecutionStatus.SUCCEEDED);
     assertThat(harness.deadLetters()).isEmpty();
   }
 
@@ -88,6 +89,6 @@ class OversizedStateTest {
         JSON.objectNode().put("blob", "z".repeat(100))));
 
     assertThat(harness.taskRequests("Work")).hasSize(1);
-    assertThat(harness.summaries()).extracting(ExecutionSummary::status).doesNotContain("ABORTED");
+    assertThat(harness.summaries()).extracting(ExecutionSummary::status).doesNotContain(ExecutionStatus.ABORTED);
   }
 }

@@ -3,6 +3,7 @@ package dev.stepstream.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.RedriveExecution;
 import dev.stepstream.wire.TaskFailed;
@@ -46,7 +47,7 @@ class RetentionTopologyTest {
   void shouldKeepAClosedExecutionUntilTheDefaultNinetyDaysEndAndForgetItAfter() {
     harness.define(PASS);
     String arn = harness.start("done", JSON.objectNode());
-    assertThat(harness.summaries()).extracting(s -> s.status()).endsWith("SUCCEEDED");
+    assertThat(harness.summaries()).extracting(s -> s.status()).endsWith(ExecutionStatus.SUCCEEDED);
 
     harness.advance(Duration.ofDays(90).minusMinutes(1));
     assertThat(executions().get(arn)).isNotNull();

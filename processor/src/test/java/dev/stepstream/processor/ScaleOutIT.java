@@ -7,11 +7,12 @@ import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.testkit.Eventually;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryBatch;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.StartExecution;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.WireJson;
 import java.nio.file.Path;
@@ -54,8 +55,8 @@ class ScaleOutIT {
     try (EchoWorker worker = new EchoWorker(kafka.bootstrapServers(),
             List.of(topics.taskTopic("ScaleA"), topics.taskTopic("ScaleB")), topics.taskResults());
         KafkaProducer<String, byte[]> producer = StepstreamProcessorIT.producer(kafka)) {
-      producer.send(new ProducerRecord<>(topics.definitions(), MACHINE, WireJson.encode(new StateMachine(1, MACHINE,
-          "Scale", StateMachine.KIND_STATE_MACHINE, DEFINITION, "STANDARD", "", "r1", 1L, 1L)))).get();
+      producer.send(new ProducerRecord<>(topics.definitions(), MACHINE, WireJson.encode(new StateMachineRecord(1, MACHINE,
+          "Scale", StateMachineRecord.KIND_STATE_MACHINE, DEFINITION, "STANDARD", "", "r1", 1L, 1L)))).get();
       // No wait for the definitions global store: a start that arrives first is parked and retried.
       for (int i = 0; i < executions; i++) {
         String arn = "arn:aws:states:us-east-1:123456789012:execution:Scale:s" + i;
@@ -72,7 +73,7 @@ class ScaleOutIT {
       Map<String, ExecutionSummary> finished =
           StepstreamProcessorIT.awaitFinished(kafka, topics.executions(), executions, Duration.ofSeconds(90));
       assertThat(finished).hasSize(executions);
-      assertThat(finished.values()).allSatisfy(s -> assertThat(s.status()).isEqualTo("SUCCEEDED"));
+      assertThat(finished.values()).allSatisfy(s -> assertThat(s.status()).isEqualTo(ExecutionStatus.SUCCEEDED));
       assertHistoriesAreDenseAndFinishOnce(kafka, topics.history(), executions);
     } finally {
       first.close();

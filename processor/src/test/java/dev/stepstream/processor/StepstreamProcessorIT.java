@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.stepstream.engine.EngineOptions;
-import dev.stepstream.engine.ExecutionStatus;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.StartExecution;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.WireJson;
 import java.nio.file.Path;
@@ -56,8 +56,8 @@ class StepstreamProcessorIT {
         EchoWorker worker = new EchoWorker(kafka.bootstrapServers(),
             List.of(topics.taskTopic("EchoA"), topics.taskTopic("EchoB")), topics.taskResults());
         KafkaProducer<String, byte[]> producer = producer(kafka)) {
-      producer.send(new ProducerRecord<>(topics.definitions(), machine, WireJson.encode(new StateMachine(1, machine,
-          "Echo", StateMachine.KIND_STATE_MACHINE, PIPELINE, "STANDARD", "", "r1", 1L, 1L)))).get();
+      producer.send(new ProducerRecord<>(topics.definitions(), machine, WireJson.encode(new StateMachineRecord(1, machine,
+          "Echo", StateMachineRecord.KIND_STATE_MACHINE, PIPELINE, "STANDARD", "", "r1", 1L, 1L)))).get();
       // No wait for the definitions global store: a start that arrives first is parked and retried.
       int executions = 20;
       for (int i = 0; i < executions; i++) {
@@ -71,7 +71,7 @@ class StepstreamProcessorIT {
 
       assertThat(finished).hasSize(executions);
       assertThat(finished.values()).allSatisfy(s -> {
-        assertThat(s.status()).isEqualTo("SUCCEEDED");
+        assertThat(s.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(s.output().path("handledByEchoA").asBoolean()).isTrue();
         assertThat(s.output().path("handledByEchoB").asBoolean()).isTrue();
         assertThat(s.stopDate() - s.startDate()).isGreaterThanOrEqualTo(2_000);
@@ -110,7 +110,7 @@ class StepstreamProcessorIT {
       while (finished.size() < count && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
           ExecutionSummary s = WireJson.decode(r.value(), ExecutionSummary.class);
-          if (!"RUNNING".equals(s.status())) {
+          if (s.status() != ExecutionStatus.RUNNING) {
             finished.put(r.key(), s);
           }
         }

@@ -3,6 +3,7 @@ package dev.stepstream.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.TaskFailed;
 import dev.stepstream.wire.TaskRequest;
@@ -55,7 +56,7 @@ class StepstreamTopologyTest {
         .endsWith("TaskStateExited", "ExecutionSucceeded");
     assertThat(history).extracting(HistoryEvent::id).isSorted().doesNotHaveDuplicates();
     var finalSummary = last(harness.summaries());
-    assertThat(finalSummary.status()).isEqualTo("SUCCEEDED");
+    assertThat(finalSummary.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(finalSummary.output().path("miniatura").asText()).isEqualTo("/s/t.png");
   }
 
@@ -81,13 +82,13 @@ class StepstreamTopologyTest {
           "Done": {"Type": "Succeed"}}}
         """);
     harness.start("run-3", JSON.objectNode().put("x", 1));
-    assertThat(harness.summaries()).extracting(s -> s.status()).containsExactly("RUNNING");
+    assertThat(harness.summaries()).extracting(s -> s.status()).containsExactly(ExecutionStatus.RUNNING);
 
     harness.advance(Duration.ofMinutes(119));
     assertThat(harness.summaries()).isEmpty();
     harness.advance(Duration.ofMinutes(2));
 
-    assertThat(last(harness.summaries()).status()).isEqualTo("SUCCEEDED");
+    assertThat(last(harness.summaries()).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(harness.metrics.timersFiredCount()).isGreaterThanOrEqualTo(1);
   }
 
@@ -108,7 +109,7 @@ class StepstreamTopologyTest {
     TaskRequest second = single(harness.taskRequests("Work"));
     assertThat(second.attempt()).isEqualTo(2);
     harness.send(new TaskSucceeded(1, arn, second.taskToken(), JSON.textNode("ok")));
-    assertThat(last(harness.summaries()).status()).isEqualTo("SUCCEEDED");
+    assertThat(last(harness.summaries()).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
   }
 
   @Test
@@ -144,7 +145,7 @@ class StepstreamTopologyTest {
     harness.define(PIPELINE);
     harness.advance(Duration.ofMillis(100));
 
-    assertThat(harness.summaries()).extracting(s -> s.status()).containsExactly("RUNNING");
+    assertThat(harness.summaries()).extracting(s -> s.status()).containsExactly(ExecutionStatus.RUNNING);
     assertThat(harness.taskRequests("SalvarImagem")).hasSize(1);
   }
 

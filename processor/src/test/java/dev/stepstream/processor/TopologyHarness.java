@@ -5,7 +5,7 @@ import dev.stepstream.wire.Command;
 import dev.stepstream.wire.HistoryBatch;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.StartExecution;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.TaskRequest;
 import dev.stepstream.wire.TaskResult;
 import dev.stepstream.wire.TopicCatalogue;
@@ -70,7 +70,7 @@ final class TopologyHarness implements AutoCloseable {
   }
 
   void define(String definitionJson) {
-    definitions.pipeInput(MACHINE, WireJson.encode(new StateMachine(1, MACHINE, "Test", StateMachine.KIND_STATE_MACHINE,
+    definitions.pipeInput(MACHINE, WireJson.encode(new StateMachineRecord(1, MACHINE, "Test", StateMachineRecord.KIND_STATE_MACHINE,
         definitionJson, "STANDARD", "arn:aws:iam::123456789012:role/test", "r1", 1L, 1L)));
   }
 

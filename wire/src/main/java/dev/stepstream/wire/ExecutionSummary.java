@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The latest view of one execution on the compacted executions topic.
  *
- * @param status RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED or PENDING_REDRIVE
+ * @param status in JSON its name: RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED or PENDING_REDRIVE
  * @param startDate epoch milliseconds
  * @param stopDate epoch milliseconds, or null while running
  * @param stateMachineAliasArn the alias the execution was started through, or null
@@ -15,7 +15,7 @@ public record ExecutionSummary(
     String executionArn,
     String stateMachineArn,
     String name,
-    String status,
+    ExecutionStatus status,
     long startDate,
     Long stopDate,
     JsonNode input,
@@ -30,12 +30,13 @@ public record ExecutionSummary(
     Require.text(executionArn, "ExecutionSummary", "executionArn");
     Require.text(stateMachineArn, "ExecutionSummary", "stateMachineArn");
     Require.text(name, "ExecutionSummary", "name");
-    Require.text(status, "ExecutionSummary", "status");
+    Require.present(status, "ExecutionSummary", "status");
   }
 
   /** A summary of an execution not started through an alias. */
-  public ExecutionSummary(int version, String executionArn, String stateMachineArn, String name, String status,
-      long startDate, Long stopDate, JsonNode input, JsonNode output, String error, String cause, int redriveCount) {
+  public ExecutionSummary(int version, String executionArn, String stateMachineArn, String name,
+      ExecutionStatus status, long startDate, Long stopDate, JsonNode input, JsonNode output, String error,
+      String cause, int redriveCount) {
     this(version, executionArn, stateMachineArn, name, status, startDate, stopDate, input, output, error, cause,
         redriveCount, null);
   }

@@ -52,7 +52,7 @@ public record HistoryBatch(int version, String executionArn, List<Entry> events)
       }
       entries.add(Entry.of(event));
     }
-    return new HistoryBatch(1, executionArn, entries);
+    return new HistoryBatch(WireVersions.CURRENT, executionArn, entries);
   }
 
   /** The events, each with this batch's execution ARN. */
@@ -60,7 +60,8 @@ public record HistoryBatch(int version, String executionArn, List<Entry> events)
   public List<HistoryEvent> historyEvents() {
     List<HistoryEvent> out = new ArrayList<>(events.size());
     for (Entry e : events) {
-      out.add(new HistoryEvent(1, executionArn, e.id(), e.previousEventId(), e.timestamp(), e.eventType(),
+      out.add(new HistoryEvent(WireVersions.CURRENT,
+          executionArn, e.id(), e.previousEventId(), e.timestamp(), e.eventType(),
           e.detailsName(), e.details()));
     }
     return out;

@@ -48,7 +48,7 @@ public final class HistoryBatchWriter {
       g.writeFieldName(TYPE);
       g.writeString(BATCH);
       g.writeFieldName(VERSION);
-      g.writeNumber(1);
+      g.writeNumber(WireVersions.CURRENT);
       g.writeFieldName(EXECUTION_ARN);
       g.writeString(executionArn);
       g.writeFieldName(EVENTS);

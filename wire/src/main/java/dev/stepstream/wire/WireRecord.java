@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-  @JsonSubTypes.Type(StateMachine.class),
+  @JsonSubTypes.Type(StateMachineRecord.class),
   @JsonSubTypes.Type(StateMachineAlias.class),
   @JsonSubTypes.Type(StartExecution.class),
   @JsonSubTypes.Type(StopExecution.class),
@@ -29,7 +29,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface WireRecord
-    permits StateMachine, StateMachineAlias, Command, TaskResult, TaskRequest, HistoryEvent, HistoryBatch,
+    permits StateMachineRecord, StateMachineAlias, Command, TaskResult, TaskRequest, HistoryEvent, HistoryBatch,
         ExecutionSummary, DeadLetter {
 
   /** The version of this record's shape; readers reject versions newer than they know. */

@@ -15,11 +15,11 @@ final class SampleRecords {
   static List<WireRecord> all() {
     JsonNode input = JSON.objectNode().put("imagem", "gato.png").put("tamanho", 1024);
     return List.of(
-        new StateMachine(1, MACHINE, "ImagePipeline", StateMachine.KIND_STATE_MACHINE,
+        new StateMachineRecord(1, MACHINE, "ImagePipeline", StateMachineRecord.KIND_STATE_MACHINE,
             "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}", "STANDARD",
             "arn:aws:iam::123456789012:role/sfn", "r1", 1_764_000_000_000L, 1_764_000_000_000L),
-        new StateMachine(1, "arn:aws:states:us-east-1:123456789012:activity:Approve", "Approve",
-            StateMachine.KIND_ACTIVITY, null, null, null, null, 1L, 1L),
+        new StateMachineRecord(1, "arn:aws:states:us-east-1:123456789012:activity:Approve", "Approve",
+            StateMachineRecord.KIND_ACTIVITY, null, null, null, null, 1L, 1L),
         new StartExecution(1, EXECUTION, MACHINE, "run-1", input, 1_764_000_000_123L),
         new StopExecution(1, EXECUTION, "User.Cancelled", "no longer needed", 5L),
         new StopExecution(1, EXECUTION, null, null, 5L),
@@ -43,23 +43,23 @@ final class SampleRecords {
                 JSON.objectNode().put("name", "A").put("input", "{}")),
             new HistoryEvent(1, EXECUTION, 5, 4, 12L, "PassStateExited", "stateExitedEventDetails",
                 JSON.objectNode().put("name", "A").put("output", "{}")))),
-        new ExecutionSummary(1, EXECUTION, MACHINE, "run-1", "SUCCEEDED", 1L, 2L, input,
+        new ExecutionSummary(1, EXECUTION, MACHINE, "run-1", ExecutionStatus.SUCCEEDED, 1L, 2L, input,
             JSON.textNode("done"), null, null, 0),
-        new ExecutionSummary(1, EXECUTION, MACHINE, "run-1", "FAILED", 1L, 2L, input, null,
+        new ExecutionSummary(1, EXECUTION, MACHINE, "run-1", ExecutionStatus.FAILED, 1L, 2L, input, null,
             "States.TaskFailed", "boom", 1),
         new DeadLetter(1, "stepstream.commands", 3, 42L, EXECUTION, "bm90IGpzb24=",
             "not a valid Command record: Unrecognized token 'not'", 12L),
-        new StateMachine(1, MACHINE + ":2", "ImagePipeline", StateMachine.KIND_STATE_MACHINE,
+        new StateMachineRecord(1, MACHINE + ":2", "ImagePipeline", StateMachineRecord.KIND_STATE_MACHINE,
             "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}", "STANDARD",
             "arn:aws:iam::123456789012:role/sfn", "r2", 3L, 3L, "thumbnails in WebP", null),
-        new StateMachine(1, MACHINE, "ImagePipeline", StateMachine.KIND_STATE_MACHINE,
+        new StateMachineRecord(1, MACHINE, "ImagePipeline", StateMachineRecord.KIND_STATE_MACHINE,
             "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}", "STANDARD",
             "arn:aws:iam::123456789012:role/sfn", "r2", 1L, 3L, null, 2),
         new StateMachineAlias(1, MACHINE + ":prod", "prod", MACHINE, "canary",
             List.of(new StateMachineAlias.Route(MACHINE + ":1", 90), new StateMachineAlias.Route(MACHINE + ":2", 10)),
             4L, 5L),
         new StartExecution(1, EXECUTION, MACHINE + ":2", "run-1", input, 6L, MACHINE + ":prod"),
-        new ExecutionSummary(1, EXECUTION, MACHINE + ":2", "run-1", "RUNNING", 6L, null, input, null, null, null, 0,
+        new ExecutionSummary(1, EXECUTION, MACHINE + ":2", "run-1", ExecutionStatus.RUNNING, 6L, null, input, null, null, null, 0,
             MACHINE + ":prod"));
   }
 }

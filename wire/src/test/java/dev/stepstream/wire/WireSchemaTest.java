@@ -2,6 +2,7 @@ package dev.stepstream.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
@@ -36,7 +37,7 @@ class WireSchemaTest {
     JsonNode json = WireJson.toTree(record);
 
     assertThat(errors(schemaFor(record.getClass()), json)).isEmpty();
-    assertThat(json.path("type").asText()).isEqualTo(record.getClass().getSimpleName());
+    assertThat(json.path("type").asText()).isEqualTo(typeName(record.getClass()));
     assertThat(json.path("version").asInt()).isEqualTo(1);
   }
 
@@ -54,8 +55,8 @@ class WireSchemaTest {
 
     assertThat(sampled).containsExactlyInAnyOrderElementsOf(leafTypes(WireRecord.class));
     for (Class<?> type : sampled) {
-      assertThat(WireSchemaTest.class.getResource("/stepstream/schemas/" + fileName(type.getSimpleName())))
-          .as("schema for %s", type.getSimpleName())
+      assertThat(WireSchemaTest.class.getResource("/stepstream/schemas/" + fileName(typeName(type))))
+          .as("schema for %s", typeName(type))
           .isNotNull();
     }
   }
@@ -79,7 +80,13 @@ class WireSchemaTest {
   }
 
   private static Schema schemaFor(Class<?> type) {
-    return REGISTRY.getSchema(SchemaLocation.of(ID_PREFIX + fileName(type.getSimpleName())));
+    return REGISTRY.getSchema(SchemaLocation.of(ID_PREFIX + fileName(typeName(type))));
+  }
+
+  /** The record's {@code type} in JSON: its simple name unless {@code @JsonTypeName} says otherwise. */
+  private static String typeName(Class<?> type) {
+    JsonTypeName name = type.getAnnotation(JsonTypeName.class);
+    return name == null ? type.getSimpleName() : name.value();
   }
 
   private static List<Error> errors(Schema schema, JsonNode json) {

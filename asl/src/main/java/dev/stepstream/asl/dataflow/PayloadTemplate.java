@@ -2,8 +2,12 @@ package dev.stepstream.asl.dataflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.asl.eval.EvalContext;
+import dev.stepstream.asl.eval.AslException;
+import dev.stepstream.asl.eval.ErrorNames;
 import dev.stepstream.asl.eval.Expression;
 import dev.stepstream.asl.eval.InvalidExpressionException;
+import dev.stepstream.asl.eval.JsonTemplate;
+import dev.stepstream.asl.eval.PathExpression;
 import dev.stepstream.asl.intrinsics.IntrinsicFunctions;
 import dev.stepstream.asl.path.JsonPathExpressions;
 import java.util.ArrayList;
@@ -18,9 +22,9 @@ import java.util.Map;
 public final class PayloadTemplate implements Expression {
   private static final String DYNAMIC_SUFFIX = ".$";
 
-  private final TemplateNode root;
+  private final JsonTemplate<EvalContext> root;
 
-  private PayloadTemplate(TemplateNode root) {
+  private PayloadTemplate(JsonTemplate<EvalContext> root) {
     this.root = root;
   }
 
@@ -33,52 +37,53 @@ public final class PayloadTemplate implements Expression {
 
   @Override
   public JsonNode evaluate(EvalContext ctx) {
-    return root.render(ctx);
+    return root.evaluate(ctx);
   }
 
-  private static TemplateNode compileNode(JsonNode node, String pointer) throws InvalidExpressionException {
+  private static JsonTemplate<EvalContext> compileNode(JsonNode node, String pointer) throws InvalidExpressionException {
     if (node.isObject()) {
       return compileObject(node, pointer);
     }
     if (node.isArray()) {
-      List<TemplateNode> elements = new ArrayList<>(node.size());
+      List<JsonTemplate<EvalContext>> elements = new ArrayList<>(node.size());
       for (int i = 0; i < node.size(); i++) {
         elements.add(compileNode(node.get(i), pointer + "/" + i));
       }
-      boolean constant = elements.stream().allMatch(TemplateNode.Constant.class::isInstance);
-      return constant ? new TemplateNode.Constant(node) : new TemplateNode.ArrayTemplate(elements);
+      boolean constant = elements.stream().allMatch(JsonTemplate.Constant.class::isInstance);
+      return constant ? new JsonTemplate.Constant<>(node) : new JsonTemplate.ArrayTemplate<>(elements);
     }
-    return new TemplateNode.Constant(node);
+    return new JsonTemplate.Constant<>(node);
   }
 
-  private static TemplateNode compileObject(JsonNode node, String pointer) throws InvalidExpressionException {
-    List<TemplateNode.Member> members = new ArrayList<>(node.size());
+  private static JsonTemplate<EvalContext> compileObject(JsonNode node, String pointer)
+      throws InvalidExpressionException {
+    List<JsonTemplate.Field<EvalContext>> members = new ArrayList<>(node.size());
     boolean constant = true;
     for (Map.Entry<String, JsonNode> entry : node.properties()) {
       String key = entry.getKey();
       String memberPointer = pointer + "/" + escapePointer(key);
-      TemplateNode value;
+      JsonTemplate<EvalContext> value;
       if (key.endsWith(DYNAMIC_SUFFIX)) {
         value = compileDynamic(key, entry.getValue(), memberPointer);
         key = key.substring(0, key.length() - DYNAMIC_SUFFIX.length());
       } else {
         value = compileNode(entry.getValue(), memberPointer);
       }
-      constant &= value instanceof TemplateNode.Constant;
-      members.add(new TemplateNode.Member(key, value));
+      constant &= value instanceof JsonTemplate.Constant;
+      members.add(new JsonTemplate.Field<>(key, value));
     }
-    return constant ? new TemplateNode.Constant(node) : new TemplateNode.ObjectTemplate(members);
+    return constant ? new JsonTemplate.Constant<>(node) : new JsonTemplate.ObjectTemplate<>(members);
   }
 
-  private static TemplateNode compileDynamic(String key, JsonNode value, String pointer)
+  private static JsonTemplate<EvalContext> compileDynamic(String key, JsonNode value, String pointer)
       throws InvalidExpressionException {
     String text = value.isTextual() ? value.textValue() : null;
     try {
       if (text != null && IntrinsicFunctions.isIntrinsicCall(text)) {
-        return new TemplateNode.IntrinsicValue(IntrinsicFunctions.compile(text));
+        return new IntrinsicValue(IntrinsicFunctions.compile(text));
       }
       if (text != null && text.startsWith("$")) {
-        return new TemplateNode.PathValue(key, JsonPathExpressions.path(text));
+        return new PathValue(key, JsonPathExpressions.path(text));
       }
     } catch (InvalidExpressionException invalid) {
       throw invalid.under(pointer);
@@ -90,5 +95,31 @@ public final class PayloadTemplate implements Expression {
   /** RFC 6901: {@code ~} becomes {@code ~0}, {@code /} becomes {@code ~1}. */
   static String escapePointer(String key) {
     return key.replace("~", "~0").replace("/", "~1");
+  }
+
+  /**
+   * {@code "field.$": "$.path"}. A definite path that matches nothing fails the state. AWS documents
+   * States.ParameterPathFailure, but recorded executions report States.Runtime with the cause used
+   * here, so that is what we raise.
+   */
+  private record PathValue(String fieldName, PathExpression path) implements JsonTemplate.Computed<EvalContext> {
+    @Override
+    public JsonNode evaluate(EvalContext ctx) {
+      JsonNode value = path.evaluate(ctx);
+      if (value.isMissingNode()) {
+        throw new AslException(ErrorNames.RUNTIME, "The JSONPath '" + path.text()
+            + "' specified for the field '" + fieldName + "' could not be found in the input '"
+            + ctx.input() + "'");
+      }
+      return value;
+    }
+  }
+
+  /** {@code "field.$": "States.Format(...)"}. */
+  private record IntrinsicValue(Expression call) implements JsonTemplate.Computed<EvalContext> {
+    @Override
+    public JsonNode evaluate(EvalContext ctx) {
+      return call.evaluate(ctx);
+    }
   }
 }

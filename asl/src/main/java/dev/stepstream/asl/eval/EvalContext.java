@@ -36,23 +36,8 @@ public record EvalContext(
     Objects.requireNonNull(random, "random");
   }
 
-  /** A context whose clock stands at the epoch; for evaluations that do not read the time. */
-  public EvalContext(
-      JsonNode input, JsonNode context, Map<String, JsonNode> variables, JsonNode result, JsonNode errorOutput,
-      RandomSource random) {
-    this(input, context, variables, result, errorOutput, random, 0L);
-  }
-
   public static EvalContext of(JsonNode input, JsonNode context, Map<String, JsonNode> variables, RandomSource random) {
     return new EvalContext(input, context, variables, MissingNode.getInstance(), MissingNode.getInstance(), random, 0L);
-  }
-
-  public EvalContext withNow(long epochMillis) {
-    return new EvalContext(input, context, variables, result, errorOutput, random, epochMillis);
-  }
-
-  public EvalContext withVariables(Map<String, JsonNode> newVariables) {
-    return new EvalContext(input, context, newVariables, result, errorOutput, random, nowMillis);
   }
 
   public EvalContext withInput(JsonNode newInput) {

@@ -27,13 +27,5 @@ public interface ExpressionCompiler {
    * that is exactly {@code {% expr %}} is that expression; objects and arrays are walked and each
    * such string inside is evaluated; everything else is a literal.
    */
-  Expression jsonataTemplate(JsonNode value) throws InvalidExpressionException;
-
-  /**
-   * As {@link #jsonataTemplate(JsonNode)}, naming the field the way AWS names it in causes
-   * ({@code Output}, {@code Arguments}, {@code Choices[1]/Condition}, ...).
-   */
-  default Expression jsonataTemplate(JsonNode value, String fieldName) throws InvalidExpressionException {
-    return jsonataTemplate(value);
-  }
+  Expression jsonataTemplate(JsonNode value, String fieldName) throws InvalidExpressionException;
 }

@@ -37,14 +37,6 @@ public final class JsonataExpressions {
   private JsonataExpressions() {}
 
   /**
-   * Compiles a JSONata-mode value whose field name is unknown; causes then name the place inside
-   * the value only. Prefer {@link #template(JsonNode, String)}.
-   */
-  public static Expression template(JsonNode value) throws InvalidExpressionException {
-    return template(value, "");
-  }
-
-  /**
    * Compiles a JSONata-mode value.
    *
    * @param value the field's value as written in the definition

@@ -3,6 +3,7 @@ package dev.stepstream.asl.jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.asl.eval.Expression;
 import dev.stepstream.asl.eval.InvalidExpressionException;
+import dev.stepstream.asl.eval.JsonTemplate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -14,18 +15,18 @@ final class TemplateCompiler {
   private TemplateCompiler() {}
 
   static Expression compile(JsonNode value, String fieldName) throws InvalidExpressionException {
-    TemplateNode root = node(value, fieldName, "");
-    if (root instanceof TemplateNode.Literal literal) {
+    JsonTemplate<EvaluationScope> root = node(value, fieldName, "");
+    if (root instanceof JsonTemplate.Constant<EvaluationScope> literal) {
       JsonNode constant = literal.value();
       return ctx -> constant;
     }
     return ctx -> root.evaluate(new EvaluationScope(ctx));
   }
 
-  private static TemplateNode node(JsonNode value, String fieldPath, String pointer)
+  private static JsonTemplate<EvaluationScope> node(JsonNode value, String fieldPath, String pointer)
       throws InvalidExpressionException {
     if (value.isTextual() && JsonataExpressions.isExpression(value.textValue())) {
-      return new TemplateNode.JsonataString(CompiledJsonata.compile(
+      return new JsonataString(CompiledJsonata.compile(
           JsonataExpressions.expressionText(value.textValue()), fieldPath, pointer));
     }
     if (value.isObject()) {
@@ -34,35 +35,35 @@ final class TemplateCompiler {
     if (value.isArray()) {
       return array(value, fieldPath, pointer);
     }
-    return new TemplateNode.Literal(value);
+    return new JsonTemplate.Constant<>(value);
   }
 
-  private static TemplateNode object(JsonNode value, String fieldPath, String pointer)
+  private static JsonTemplate<EvaluationScope> object(JsonNode value, String fieldPath, String pointer)
       throws InvalidExpressionException {
-    List<TemplateNode.Field> fields = new ArrayList<>(value.size());
+    List<JsonTemplate.Field<EvaluationScope>> fields = new ArrayList<>(value.size());
     boolean hasExpression = false;
     Iterator<Map.Entry<String, JsonNode>> entries = value.fields();
     while (entries.hasNext()) {
       Map.Entry<String, JsonNode> entry = entries.next();
       String key = entry.getKey();
-      TemplateNode child = node(entry.getValue(), childField(fieldPath, key),
+      JsonTemplate<EvaluationScope> child = node(entry.getValue(), childField(fieldPath, key),
           pointer + "/" + escapePointer(key));
-      hasExpression |= !(child instanceof TemplateNode.Literal);
-      fields.add(new TemplateNode.Field(key, child));
+      hasExpression |= !(child instanceof JsonTemplate.Constant);
+      fields.add(new JsonTemplate.Field<>(key, child));
     }
-    return hasExpression ? new TemplateNode.ObjectTemplate(fields) : new TemplateNode.Literal(value);
+    return hasExpression ? new JsonTemplate.ObjectTemplate<>(fields) : new JsonTemplate.Constant<>(value);
   }
 
-  private static TemplateNode array(JsonNode value, String fieldPath, String pointer)
+  private static JsonTemplate<EvaluationScope> array(JsonNode value, String fieldPath, String pointer)
       throws InvalidExpressionException {
-    List<TemplateNode> elements = new ArrayList<>(value.size());
+    List<JsonTemplate<EvaluationScope>> elements = new ArrayList<>(value.size());
     boolean hasExpression = false;
     for (int i = 0; i < value.size(); i++) {
-      TemplateNode child = node(value.get(i), fieldPath + "[" + i + "]", pointer + "/" + i);
-      hasExpression |= !(child instanceof TemplateNode.Literal);
+      JsonTemplate<EvaluationScope> child = node(value.get(i), fieldPath + "[" + i + "]", pointer + "/" + i);
+      hasExpression |= !(child instanceof JsonTemplate.Constant);
       elements.add(child);
     }
-    return hasExpression ? new TemplateNode.ArrayTemplate(elements) : new TemplateNode.Literal(value);
+    return hasExpression ? new JsonTemplate.ArrayTemplate<>(elements) : new JsonTemplate.Constant<>(value);
   }
 
   /** AWS names nested fields with '/' before each key and [i] for each index: Output/a/b[0]. */
@@ -72,5 +73,13 @@ final class TemplateCompiler {
 
   private static String escapePointer(String key) {
     return key.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** A string that is a whole {@code {% expression %}}. */
+  private record JsonataString(CompiledJsonata expression) implements JsonTemplate.Computed<EvaluationScope> {
+    @Override
+    public JsonNode evaluate(EvaluationScope scope) {
+      return expression.evaluate(scope);
+    }
   }
 }

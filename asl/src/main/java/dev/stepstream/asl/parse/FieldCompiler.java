@@ -12,7 +12,7 @@ import dev.stepstream.asl.eval.PathExpression;
 import dev.stepstream.asl.eval.ResultPathExpression;
 import dev.stepstream.asl.model.DynamicValue;
 import dev.stepstream.asl.validate.DiagnosticCodes;
-import dev.stepstream.asl.validate.Json;
+import dev.stepstream.asl.validate.JsonTypes;
 import java.util.Optional;
 
 /**
@@ -121,7 +121,7 @@ final class FieldCompiler {
   Optional<DynamicValue> dynamic(ParsedState state, String field, String pathField) {
     JsonNode plain = state.get(field);
     if (!plain.isMissingNode()) {
-      if (state.jsonata() && Json.isJsonata(plain)) {
+      if (state.jsonata() && JsonTypes.isJsonata(plain)) {
         return jsonata(plain, state.pointer(field)).map(DynamicValue.Computed::new);
       }
       return Optional.of(DynamicValue.fixed(plain));

@@ -68,7 +68,7 @@ public final class ChoiceRulesRule implements ValidationRule {
     JsonNode condition = rule.path("Condition");
     if (condition.isMissingNode()) {
       out.error(MISSING_REQUIRED_FIELD, pointer, "A JSONata Choice Rule must have a 'Condition' field");
-    } else if (!Json.isJsonata(condition)) {
+    } else if (!JsonTypes.isJsonata(condition)) {
       out.error(INVALID_JSONATA, pointer + "/Condition", "Condition must be a JSONata expression string \"{% ... %}\"");
     }
     checkTopLevelNext(rule, pointer, out);

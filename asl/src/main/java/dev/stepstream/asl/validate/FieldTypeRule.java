@@ -23,7 +23,7 @@ public final class FieldTypeRule implements ValidationRule {
     LIST("an array", JsonNode::isArray, false),
     OBJECT("an object", JsonNode::isObject, true),
     ARRAY_OR_OBJECT("an array or object", JsonNode::isContainerNode, true),
-    INTEGER("an integer", Json::isInteger, true),
+    INTEGER("an integer", JsonTypes::isInteger, true),
     NUMBER("a number", JsonNode::isNumber, true),
     ANY("any value", n -> true, false);
 
@@ -97,19 +97,13 @@ public final class FieldTypeRule implements ValidationRule {
         if (kind != null && !accepts(kind, field.getValue(), state.jsonata())) {
           String alternative = kind.jsonataAllowed && state.jsonata() ? " or a JSONata expression" : "";
           out.error(INVALID_TYPE, state.pointer(field.getKey()),
-              field.getKey() + " must be " + kind.description + alternative + ", not " + Json.typeName(field.getValue()));
+              field.getKey() + " must be " + kind.description + alternative + ", not " + JsonTypes.typeName(field.getValue()));
         }
       }
     }
   }
 
   private static boolean accepts(Kind kind, JsonNode value, boolean jsonata) {
-    return kind.accepts.test(value) || (jsonata && kind.jsonataAllowed && Json.isJsonata(value));
-  }
-
-  /** True when the value is of the expected JSON type for the field (used by the parser to skip bad values). */
-  static boolean hasExpectedType(String field, JsonNode value, boolean jsonata) {
-    Kind kind = KINDS.get(field);
-    return kind == null || accepts(kind, value, jsonata);
+    return kind.accepts.test(value) || (jsonata && kind.jsonataAllowed && JsonTypes.isJsonata(value));
   }
 }

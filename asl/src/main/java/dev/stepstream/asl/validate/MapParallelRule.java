@@ -108,7 +108,7 @@ public final class MapParallelRule implements ValidationRule {
 
   private static void checkRange(StateView state, String field, long min, long max, Diagnostics out) {
     JsonNode value = state.get(field);
-    if (value.isNumber() && !Json.isIntegerBetween(value, min, max)) {
+    if (value.isNumber() && !JsonTypes.isIntegerBetween(value, min, max)) {
       out.error(INVALID_VALUE, state.pointer(field), field + " must be a non-negative integer");
     }
   }

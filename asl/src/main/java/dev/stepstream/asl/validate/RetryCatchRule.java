@@ -110,7 +110,7 @@ public final class RetryCatchRule implements ValidationRule {
 
   private static void integerField(JsonNode element, String pointer, String field, long min, long max, Diagnostics out) {
     JsonNode value = element.path(field);
-    if (!value.isMissingNode() && !Json.isIntegerBetween(value, min, max)) {
+    if (!value.isMissingNode() && !JsonTypes.isIntegerBetween(value, min, max)) {
       out.error(INVALID_VALUE, pointer + "/" + field, field + " must be an integer from " + min + " to " + max);
     }
   }

@@ -22,7 +22,7 @@ public final class ScopeStructureRule implements ValidationRule {
   @Override
   public void check(DefinitionView definition, Diagnostics out) {
     if (!definition.root().isObject()) {
-      out.error(INVALID_TYPE, "", "A state machine definition must be a JSON object, not " + Json.typeName(definition.root()));
+      out.error(INVALID_TYPE, "", "A state machine definition must be a JSON object, not " + JsonTypes.typeName(definition.root()));
       return;
     }
     checkTopLevelFields(definition.root(), out);
@@ -33,7 +33,7 @@ public final class ScopeStructureRule implements ValidationRule {
 
   private void checkTopLevelFields(JsonNode root, Diagnostics out) {
     JsonNode timeout = root.path("TimeoutSeconds");
-    if (!timeout.isMissingNode() && !Json.isIntegerBetween(timeout, 1, 99_999_999)) {
+    if (!timeout.isMissingNode() && !JsonTypes.isIntegerBetween(timeout, 1, 99_999_999)) {
       out.error(INVALID_VALUE, "/TimeoutSeconds", "TimeoutSeconds must be a positive integer (at most 99999999)");
     }
     JsonNode version = root.path("Version");

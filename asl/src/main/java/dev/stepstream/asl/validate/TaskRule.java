@@ -55,7 +55,7 @@ public final class TaskRule implements ValidationRule {
     if (!value.isNumber()) {
       return false;
     }
-    if (!Json.isIntegerBetween(value, 1, MAX_SECONDS)) {
+    if (!JsonTypes.isIntegerBetween(value, 1, MAX_SECONDS)) {
       out.error(INVALID_VALUE, state.pointer(field), field + " must be a positive integer (at most " + MAX_SECONDS + ")");
       return false;
     }

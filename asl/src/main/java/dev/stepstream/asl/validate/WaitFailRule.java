@@ -34,11 +34,11 @@ public final class WaitFailRule implements ValidationRule {
       out.error(MISSING_REQUIRED_FIELD, state.pointer(), "A Wait state needs one of " + options);
     }
     JsonNode seconds = state.get("Seconds");
-    if (seconds.isNumber() && !Json.isIntegerBetween(seconds, 0, MAX_WAIT_SECONDS)) {
+    if (seconds.isNumber() && !JsonTypes.isIntegerBetween(seconds, 0, MAX_WAIT_SECONDS)) {
       out.error(INVALID_VALUE, state.pointer("Seconds"), "Seconds must be an integer from 0 to " + MAX_WAIT_SECONDS);
     }
     JsonNode timestamp = state.get("Timestamp");
-    if (timestamp.isTextual() && !(state.jsonata() && Json.isJsonata(timestamp)) && !Timestamps.isTimestamp(timestamp.textValue())) {
+    if (timestamp.isTextual() && !(state.jsonata() && JsonTypes.isJsonata(timestamp)) && !Timestamps.isTimestamp(timestamp.textValue())) {
       out.error(INVALID_VALUE, state.pointer("Timestamp"),
           "Timestamp must be an RFC 3339 timestamp with an uppercase T and Z or offset, e.g. 2016-03-14T01:59:00Z");
     }

@@ -134,7 +134,7 @@ class JsonataTemplateTest {
 
   @Test
   void shouldLeaveFieldOutOfCauseWhenFieldNameIsUnknown() throws Exception {
-    Expression expression = JsonataExpressions.template(json("\"{% $nothing %}\""));
+    Expression expression = JsonataExpressions.template(json("\"{% $nothing %}\""), "");
 
     assertThatThrownBy(() -> expression.evaluate(context("{}")))
         .isInstanceOfSatisfying(AslException.class, e -> assertThat(e.causeText())
@@ -173,14 +173,14 @@ class JsonataTemplateTest {
 
   @Test
   void shouldRejectEmptyExpression() {
-    assertThatThrownBy(() -> JsonataExpressions.template(json("\"{%  %}\"")))
+    assertThatThrownBy(() -> JsonataExpressions.template(json("\"{%  %}\""), ""))
         .isInstanceOfSatisfying(InvalidExpressionException.class,
             e -> assertThat(e.code()).isEqualTo("INVALID_JSONATA"));
   }
 
   @Test
   void shouldRejectEvalAtCompileTimeButAllowTheWordInStrings() throws Exception {
-    assertThatThrownBy(() -> JsonataExpressions.template(json("{\"x\":\"{% $eval('1 + 1') %}\"}")))
+    assertThatThrownBy(() -> JsonataExpressions.template(json("{\"x\":\"{% $eval('1 + 1') %}\"}"), ""))
         .isInstanceOfSatisfying(InvalidExpressionException.class, e -> {
           assertThat(e.code()).isEqualTo("INVALID_JSONATA");
           assertThat(e.relativePointer()).isEqualTo("/x");

@@ -38,14 +38,9 @@ class JsonataFieldNamesTest {
     }
 
     @Override
-    public Expression jsonataTemplate(JsonNode value) throws InvalidExpressionException {
-      return delegate.jsonataTemplate(value);
-    }
-
-    @Override
     public Expression jsonataTemplate(JsonNode value, String fieldName) throws InvalidExpressionException {
       names.add(fieldName);
-      return delegate.jsonataTemplate(value);
+      return delegate.jsonataTemplate(value, fieldName);
     }
   }
 

@@ -67,7 +67,7 @@ public final class FakeCompiler implements ExpressionCompiler {
   }
 
   @Override
-  public Expression jsonataTemplate(JsonNode value) throws InvalidExpressionException {
+  public Expression jsonataTemplate(JsonNode value, String fieldName) throws InvalidExpressionException {
     if (value.isTextual() && value.textValue().contains("!!")) {
       throw new InvalidExpressionException("INVALID_JSONATA", "bad JSONata: " + value.textValue());
     }

@@ -7,9 +7,10 @@ import dev.stepstream.engine.Decision;
 import dev.stepstream.engine.Definition;
 import dev.stepstream.engine.EngineContext;
 import dev.stepstream.engine.EngineOptions;
-import dev.stepstream.engine.ExecutionStatus;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.engine.Interpreter;
 import dev.stepstream.wire.StartExecution;
+import dev.stepstream.wire.WireVersions;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -61,7 +62,8 @@ public class EngineTransitionsBenchmark {
     definition = new Definition("arn:aws:states:us-east-1:123456789012:stateMachine:Bench", "Bench", "r1",
         "STANDARD", "", Asl.compile(json).stateMachine().orElseThrow());
     interpreter = new Interpreter(EngineOptions.defaults());
-    start = new StartExecution(1, "arn:aws:states:us-east-1:123456789012:execution:Bench:b", definition.arn(), "b",
+    start = new StartExecution(WireVersions.CURRENT,
+        "arn:aws:states:us-east-1:123456789012:execution:Bench:b", definition.arn(), "b",
         JsonNodeFactory.instance.objectNode().put("order", 42), 1L);
   }
 

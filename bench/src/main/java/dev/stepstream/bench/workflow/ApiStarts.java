@@ -137,7 +137,7 @@ final class ApiStarts {
 
   private String createMachine() {
     String body = call("CreateStateMachine", Map.of("name", "W4Api" + System.nanoTime(),
-        "definition", Definitions.passChain(1), "roleArn", "arn:aws:iam::" + EngineRig.ACCOUNT + ":role/bench"));
+        "definition", BenchDefinitions.passChain(1), "roleArn", "arn:aws:iam::" + EngineRig.ACCOUNT + ":role/bench"));
     try {
       return WireJson.mapper().readTree(body).path("stateMachineArn").asText();
     } catch (IOException e) {

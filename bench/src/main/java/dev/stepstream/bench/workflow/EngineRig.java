@@ -8,10 +8,12 @@ import dev.stepstream.processor.ProcessorConfig;
 import dev.stepstream.processor.Profile;
 import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.processor.topics.TopicProvisioner;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.StartExecution;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.WireJson;
+import dev.stepstream.wire.WireVersions;
 import dev.stepstream.worker.TaskWorker;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +65,7 @@ public final class EngineRig implements AutoCloseable {
           if (!SummaryStatus.terminal(status)) {
             return false;
           }
-          if (!"SUCCEEDED".equals(status)) {
+          if (!ExecutionStatus.SUCCEEDED.name().equals(status)) {
             failed.incrementAndGet();
           }
           onFinished.accept(arn);
@@ -121,7 +123,8 @@ public final class EngineRig implements AutoCloseable {
 
   public String register(String name, String definition) {
     String arn = "arn:aws:states:us-east-1:" + ACCOUNT + ":stateMachine:" + name;
-    send(topics.definitions(), arn, WireJson.encode(new StateMachine(1, arn, name, StateMachine.KIND_STATE_MACHINE,
+    send(topics.definitions(), arn, WireJson.encode(new StateMachineRecord(WireVersions.CURRENT,
+        arn, name, StateMachineRecord.KIND_STATE_MACHINE,
         definition, "STANDARD", "", "r1", 1L, 1L)));
     producer.flush();
     return arn;
@@ -133,7 +136,8 @@ public final class EngineRig implements AutoCloseable {
   }
 
   public static byte[] startCommand(String machineArn, String name, JsonNode input) {
-    return WireJson.encode(new StartExecution(1, executionArn(machineArn, name), machineArn, name, input,
+    return WireJson.encode(new StartExecution(WireVersions.CURRENT,
+        executionArn(machineArn, name), machineArn, name, input,
         System.currentTimeMillis()));
   }
 

@@ -2,6 +2,7 @@ package dev.stepstream.bench.workflow;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.WireJson;
 import java.io.IOException;
 
@@ -33,6 +34,11 @@ final class SummaryStatus {
   }
 
   static boolean terminal(String status) {
-    return !status.isEmpty() && !"RUNNING".equals(status) && !"PENDING_REDRIVE".equals(status);
+    for (ExecutionStatus s : ExecutionStatus.values()) {
+      if (s.name().equals(status)) {
+        return s.finished();
+      }
+    }
+    return false;
   }
 }

@@ -39,7 +39,7 @@ public final class Workflows {
 
   /** W1: executions of a 10-state Pass chain; state transitions per second. */
   public Sample passChain() throws InterruptedException {
-    Sample executions = flood("W1", Definitions.passChain(CHAIN_STATES), W1_IN_FLIGHT, "W1 Pass chain x10" + tag,
+    Sample executions = flood("W1", BenchDefinitions.passChain(CHAIN_STATES), W1_IN_FLIGHT, "W1 Pass chain x10" + tag,
         "transitions/s", CHAIN_STATES);
     return executions;
   }
@@ -47,7 +47,7 @@ public final class Workflows {
   /** W2: executions of 10 echo Task states, 1,000 in flight; task round trips per second. */
   public Sample taskChain(int workerConcurrency) throws InterruptedException {
     rig.startEchoWorker(workerConcurrency);
-    String machine = rig.register("W2Tasks", Definitions.taskChain(CHAIN_STATES));
+    String machine = rig.register("W2Tasks", BenchDefinitions.taskChain(CHAIN_STATES));
     String prefix = "w2-" + System.nanoTime() + "-";
     long base = rig.finished();
     try (FloodProducer starts = new FloodProducer(rig.producerConfig(), rig.commandsTopic(),
@@ -63,7 +63,7 @@ public final class Workflows {
   /** W3: one-Task executions started at a fixed rate; end-to-end latency from the scheduled start. */
   public Sample oneTaskLatency(double ratePerSecond, int workerConcurrency) throws InterruptedException {
     rig.startEchoWorker(workerConcurrency);
-    String machine = rig.register("W3OneTask", Definitions.taskChain(1));
+    String machine = rig.register("W3OneTask", BenchDefinitions.taskChain(1));
     String prefix = "w3-" + System.nanoTime() + "-";
     LatencyProbes probes = new LatencyProbes(System::nanoTime);
     AtomicLong ids = new AtomicLong();
@@ -88,7 +88,7 @@ public final class Workflows {
 
   /** W4 through the commands topic: one-state executions started and finished per second. */
   public Sample starts() throws InterruptedException {
-    return flood("W4", Definitions.passChain(1), W4_IN_FLIGHT, "W4 starts (commands topic)" + tag, "executions/s", 1);
+    return flood("W4", BenchDefinitions.passChain(1), W4_IN_FLIGHT, "W4 starts (commands topic)" + tag, "executions/s", 1);
   }
 
   /**
@@ -112,7 +112,7 @@ public final class Workflows {
    * many as fit in the measuring window (at least one). Counts items; latency is per execution.
    */
   public Sample map(Duration warmup, Duration measure, CpuMeter cpu, Progress progress) throws InterruptedException {
-    String machine = rig.register("W5Map", Definitions.map(MAP_CONCURRENCY));
+    String machine = rig.register("W5Map", BenchDefinitions.map(MAP_CONCURRENCY));
     ObjectNode input = JsonNodeFactory.instance.objectNode();
     ArrayNode items = input.putArray("items");
     for (int i = 0; i < MAP_ITEMS; i++) {

@@ -11,7 +11,7 @@ import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.StartExecution;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.WireJson;
 import dev.stepstream.worker.TaskWorker;
@@ -89,8 +89,8 @@ class CrashRecoveryIT {
     try (TopicCollector collected = new TopicCollector(kafka.bootstrapServers(), topics);
         KafkaProducer<String, byte[]> producer = producer(kafka);
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      send(producer, topics.definitions(), MACHINE, WireJson.encode(new StateMachine(1, MACHINE, "ThreeSteps",
-          StateMachine.KIND_STATE_MACHINE, DEFINITION, "STANDARD", "", "r1", 1L, 1L)));
+      send(producer, topics.definitions(), MACHINE, WireJson.encode(new StateMachineRecord(1, MACHINE, "ThreeSteps",
+          StateMachineRecord.KIND_STATE_MACHINE, DEFINITION, "STANDARD", "", "r1", 1L, 1L)));
       Process first = serve(kafka, prefix, "first");
       TaskWorker firstWorker = worker(kafka, prefix, 4, Duration.ofMillis(40));
       List<String> arns = new ArrayList<>();

@@ -8,11 +8,12 @@ import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.testkit.Eventually;
 import dev.stepstream.testkit.kafka.KafkaCluster;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryBatch;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.StartExecution;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.TaskResult;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.WireJson;
@@ -74,7 +75,7 @@ final class E2eHarness implements AutoCloseable {
 
   String register(String name, String definition) {
     String arn = "arn:aws:states:us-east-1:" + ACCOUNT + ":stateMachine:" + name;
-    send(topics.definitions(), arn, WireJson.encode(new StateMachine(1, arn, name, StateMachine.KIND_STATE_MACHINE,
+    send(topics.definitions(), arn, WireJson.encode(new StateMachineRecord(1, arn, name, StateMachineRecord.KIND_STATE_MACHINE,
         definition, "STANDARD", "", "r1", 1L, 1L)));
     return arn;
   }
@@ -138,7 +139,7 @@ final class E2eHarness implements AutoCloseable {
                 .addAll(HistoryBatch.eventsOf(r.value()));
           } else {
             ExecutionSummary s = WireJson.decode(r.value(), ExecutionSummary.class);
-            if (!"RUNNING".equals(s.status())) {
+            if (s.status() != ExecutionStatus.RUNNING) {
               finished.put(r.key(), s);
             }
           }

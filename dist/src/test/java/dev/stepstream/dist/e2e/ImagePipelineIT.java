@@ -7,6 +7,7 @@ import dev.stepstream.examples.imagepipeline.ImagePipelineWorkers;
 import dev.stepstream.examples.imagepipeline.SampleImages;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
 import java.io.IOException;
@@ -61,7 +62,7 @@ class ImagePipelineIT {
       double seconds = (System.nanoTime() - started) / 1e9;
 
       assertThat(done).allSatisfy(s -> {
-        assertThat(s.status()).isEqualTo("SUCCEEDED");
+        assertThat(s.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(Path.of(s.output().path("miniatura").asText())).exists();
       });
       List<Long> stepMillis = new ArrayList<>();

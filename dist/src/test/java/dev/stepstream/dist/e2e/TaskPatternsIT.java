@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.stepstream.testkit.Eventually;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.TaskSucceeded;
 import dev.stepstream.worker.TaskFailure;
@@ -60,7 +61,7 @@ class TaskPatternsIT {
     String arn = e2e.start(machine, "retry-1", JSON.objectNode());
     ExecutionSummary done = e2e.await(arn, WAIT);
 
-    assertThat(done.status()).isEqualTo("SUCCEEDED");
+    assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(done.output().path("attempt").asInt()).isEqualTo(3);
     assertThat(e2e.eventTypes(arn)).filteredOn("LambdaFunctionFailed"::equals).hasSize(2);
   }
@@ -80,7 +81,7 @@ class TaskPatternsIT {
 
     ExecutionSummary done = e2e.await(e2e.start(machine, "catch-1", JSON.objectNode().put("imagem", "big.png")), WAIT);
 
-    assertThat(done.status()).isEqualTo("SUCCEEDED");
+    assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(done.output().path("problem").path("Error").asText()).isEqualTo("Imagem.MuitoGrande");
     assertThat(done.output().path("problem").path("Cause").asText()).isEqualTo("30 MiB is over the limit");
     assertThat(done.output().path("plan").asText()).isEqualTo("resized later");
@@ -97,7 +98,7 @@ class TaskPatternsIT {
 
     ExecutionSummary done = e2e.await(e2e.start(machine, "timeout-1", JSON.objectNode()), WAIT);
 
-    assertThat(done.status()).isEqualTo("FAILED");
+    assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(done.error()).isEqualTo("States.Timeout");
     assertThat(done.stopDate() - done.startDate()).isBetween(2_000L, 10_000L);
   }
@@ -124,7 +125,7 @@ class TaskPatternsIT {
     String beating = e2e.start(machine, "hb-beating", JSON.objectNode().put("beat", true));
 
     assertThat(e2e.await(silent, WAIT).error()).isEqualTo("States.HeartbeatTimeout");
-    assertThat(e2e.await(beating, WAIT).status()).isEqualTo("SUCCEEDED");
+    assertThat(e2e.await(beating, WAIT).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
   }
 
   @Test
@@ -146,7 +147,7 @@ class TaskPatternsIT {
     e2e.send(new TaskSucceeded(1, arn, token, JSON.objectNode().put("approved", true)));
 
     ExecutionSummary done = e2e.await(arn, WAIT);
-    assertThat(done.status()).isEqualTo("SUCCEEDED");
+    assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(done.output().path("approved").asBoolean()).isTrue();
   }
 
@@ -172,7 +173,7 @@ class TaskPatternsIT {
 
     ExecutionSummary done = e2e.await(e2e.start(machine, "fanout-1", input), WAIT);
 
-    assertThat(done.status()).isEqualTo("SUCCEEDED");
+    assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(done.output().path("branches").findValuesAsText("item")).containsExactly("100", "200");
     assertThat(done.output().path("mapped").findValuesAsText("item")).containsExactly("1", "2", "3", "4", "5");
     assertThat(done.stopDate() - done.startDate()).as("2 + 5 one-second tasks, run concurrently").isLessThan(5_500);

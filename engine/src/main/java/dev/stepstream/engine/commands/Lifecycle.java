@@ -2,7 +2,7 @@ package dev.stepstream.engine.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.asl.eval.ErrorNames;
-import dev.stepstream.engine.ExecutionStatus;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.History;
 import dev.stepstream.engine.runtime.Json;

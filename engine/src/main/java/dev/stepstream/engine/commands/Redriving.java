@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.engine.Definition;
 import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.engine.ExecutionState;
-import dev.stepstream.engine.ExecutionStatus;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.engine.runtime.Json;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.states.Redrive;

@@ -8,7 +8,7 @@ import dev.stepstream.engine.Definition;
 import dev.stepstream.engine.Effect;
 import dev.stepstream.engine.EngineContext;
 import dev.stepstream.engine.ExecutionState;
-import dev.stepstream.engine.ExecutionStatus;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.engine.Interpreter;
 import dev.stepstream.wire.Continue;
 import dev.stepstream.wire.HistoryEvent;
@@ -110,7 +110,7 @@ final class LocalRun implements EngineContext {
     if (state == null) {
       return RunResult.failed(ErrorNames.RUNTIME, "The execution did not start", history);
     }
-    String status = state.status().name();
+    ExecutionStatus status = state.status();
     JsonNode output = state.status() == ExecutionStatus.SUCCEEDED ? state.output().orElse(null) : null;
     return new RunResult(status, output, state.error().orElse(null), state.cause().orElse(null), history);
   }

@@ -2,7 +2,7 @@ package dev.stepstream.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.engine.ExecutionState;
-import dev.stepstream.engine.ExecutionStatus;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.WireVersions;
@@ -73,7 +73,7 @@ public final class ExecutionHeader {
   }
 
   public ExecutionSummary summary() {
-    return new ExecutionSummary(WireVersions.CURRENT, executionArn, stateMachineArn, name, status.name(), startMillis,
+    return new ExecutionSummary(WireVersions.CURRENT, executionArn, stateMachineArn, name, status, startMillis,
         stopMillis < 0 ? null : stopMillis, input, output, error, cause, redriveCount, stateMachineAliasArn);
   }
 

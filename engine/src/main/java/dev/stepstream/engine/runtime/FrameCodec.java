@@ -17,7 +17,7 @@ public final class FrameCodec {
     out.writeInt(f.parentId());
     out.writeInt(f.index());
     out.writeString(f.stateName());
-    out.writeByte(f.phase().ordinal());
+    out.writeByte(f.phase().code());
     out.writeJson(f.input());
     out.writeLong(f.enteredEventId());
     out.writeLong(f.enteredMillis());
@@ -63,7 +63,7 @@ public final class FrameCodec {
     int parentId = in.readInt();
     int index = in.readInt();
     String stateName = in.readString();
-    Phase phase = Phase.values()[in.readByte()];
+    Phase phase = Phase.fromCode(in.readByte());
     JsonNode input = in.readJson();
     long enteredEventId = in.readLong();
     long enteredMillis = in.readLong();

@@ -1,24 +1,52 @@
 package dev.stepstream.engine.runtime;
 
-/** Where a frame stands in its current state. */
+/**
+ * Where a frame stands in its current state. Each phase has a stable {@link #code()} in the stored
+ * execution state: never change or reuse a code, give a new phase a new one.
+ */
 public enum Phase {
   /** About to enter the current state (emits its StateEntered event). */
-  ENTER,
+  ENTER(0),
   /** About to (re-)run the current state after a retry back-off, without a new StateEntered event. */
-  RETRY,
+  RETRY(1),
   /** Waiting for the result of a task (by token). */
-  TASK,
+  TASK(2),
   /** Waiting for a Wait state's timer. */
-  WAIT,
+  WAIT(3),
   /** Waiting for a retry back-off timer. */
-  BACKOFF,
+  BACKOFF(4),
   /** A Parallel or Map state waiting for its branches or iterations. */
-  CHILDREN,
+  CHILDREN(5),
   /**
    * Stopped unsuccessfully (failed, or aborted with the execution or with a failing sibling); kept
    * so that a redrive can run the state again.
    */
-  HALTED;
+  HALTED(6);
+
+  private final int code;
+
+  Phase(int code) {
+    this.code = code;
+  }
+
+  /** The phase's code in stored execution states. */
+  public int code() {
+    return code;
+  }
+
+  /**
+   * The phase stored as {@code code}.
+   *
+   * @throws IllegalArgumentException when no phase has that code
+   */
+  public static Phase fromCode(int code) {
+    for (Phase phase : values()) {
+      if (phase.code == code) {
+        return phase;
+      }
+    }
+    throw new IllegalArgumentException("Unknown frame phase code " + code + " in a stored execution state");
+  }
 
   /** True when the frame can advance without an outside input. */
   public boolean runnable() {

@@ -8,7 +8,7 @@ import dev.stepstream.engine.Effect;
 import dev.stepstream.engine.EngineContext;
 import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.engine.ExecutionState;
-import dev.stepstream.engine.ExecutionStatus;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.WireVersions;
 import java.util.ArrayDeque;

@@ -3,6 +3,7 @@ package dev.stepstream.engine.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepstream.engine.EngineOptions;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.WireJson;
 import java.time.Clock;
@@ -22,7 +23,7 @@ class LocalRunnerTest {
   void shouldEchoTheInputThroughAPassState() {
     RunResult result = runner.run(PASS, "{\"a\":1}");
 
-    assertThat(result.status()).isEqualTo("SUCCEEDED");
+    assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(result.output()).isEqualTo(WireJson.mapper().createObjectNode().put("a", 1));
     assertThat(result.error()).isNull();
     assertThat(result.history()).isNotEmpty();
@@ -37,7 +38,7 @@ class LocalRunnerTest {
   void shouldFailAnInvalidDefinitionWithItsDiagnostics() {
     RunResult result = runner.run("{\"StartAt\":\"Missing\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}", "{}");
 
-    assertThat(result.status()).isEqualTo("FAILED");
+    assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(result.error()).isEqualTo(LocalRunner.VALIDATION_ERROR);
     assertThat(result.cause()).contains(" at /StartAt: ");
     assertThat(result.history()).isEmpty();
@@ -55,7 +56,7 @@ class LocalRunnerTest {
   void shouldFailInputThatIsNotJson() {
     RunResult result = runner.run(PASS, "{oops");
 
-    assertThat(result.status()).isEqualTo("FAILED");
+    assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(result.error()).isEqualTo(LocalRunner.INVALID_INPUT);
     assertThat(result.cause()).startsWith("The input is not valid JSON: ");
   }
@@ -84,7 +85,7 @@ class LocalRunnerTest {
 
     RunResult result = tight.run(loop, "{}");
 
-    assertThat(result.status()).isEqualTo("FAILED");
+    assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(result.error()).isEqualTo(LocalRunner.RUNAWAY_EXECUTION);
   }
 
@@ -95,7 +96,7 @@ class LocalRunnerTest {
     long began = System.nanoTime();
     RunResult result = runner.run(wait, "{}");
 
-    assertThat(result.status()).isEqualTo("SUCCEEDED");
+    assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(System.nanoTime() - began).isLessThan(5_000_000_000L);
     HistoryEvent last = result.history().get(result.history().size() - 1);
     assertThat(last.timestamp()).isEqualTo(START.toEpochMilli() + 86_400_000L);

@@ -57,7 +57,7 @@ class ScenarioTest {
     RunResult result = runner.run(scenario.get("definition").toString(), scenario.get("input").toString(), testCase);
 
     JsonNode expect = scenario.get("expect");
-    assertThat(result.status()).as("status (error %s: %s)", result.error(), result.cause())
+    assertThat(result.status().name()).as("status (error %s: %s)", result.error(), result.cause())
         .isEqualTo(expect.get("status").asText());
     if (expect.has("output")) {
       assertThat(result.output()).as("output").isNotNull();

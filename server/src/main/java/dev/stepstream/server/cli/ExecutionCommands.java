@@ -3,6 +3,7 @@ package dev.stepstream.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.server.api.aws.AwsJson;
+import dev.stepstream.wire.ExecutionStatus;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -46,7 +47,7 @@ final class ExecutionCommands {
         return 0;
       }
       JsonNode done = follow(client, arn);
-      boolean succeeded = "SUCCEEDED".equals(done.path("status").asText());
+      boolean succeeded = ExecutionStatus.SUCCEEDED.name().equals(done.path("status").asText());
       api.print(w, done, () -> {
         if (succeeded) {
           w.println(done.path("output").asText());
@@ -61,7 +62,7 @@ final class ExecutionCommands {
     private JsonNode follow(ApiClient client, String arn) throws InterruptedException {
       long deadline = System.nanoTime() + timeout.toNanos();
       JsonNode d = client.call("DescribeExecution", AwsJson.object().put("executionArn", arn));
-      while ("RUNNING".equals(d.path("status").asText()) && System.nanoTime() < deadline) {
+      while (ExecutionStatus.RUNNING.name().equals(d.path("status").asText()) && System.nanoTime() < deadline) {
         Thread.sleep(100);
         d = client.call("DescribeExecution", AwsJson.object().put("executionArn", arn));
       }

@@ -3,7 +3,7 @@ package dev.stepstream.server.api.backend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.server.api.aws.AwsJson;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.StateMachineAlias;
 import dev.stepstream.wire.WireFormatException;
 import dev.stepstream.wire.WireJson;
@@ -32,7 +32,7 @@ public final class Definitions implements AutoCloseable {
   /** One entry of the view: a state machine/activity record or a tag set. */
   sealed interface Entry permits MachineEntry, AliasEntry, TagsEntry {}
 
-  record MachineEntry(StateMachine record) implements Entry {}
+  record MachineEntry(StateMachineRecord record) implements Entry {}
 
   record AliasEntry(StateMachineAlias record) implements Entry {}
 
@@ -59,27 +59,27 @@ public final class Definitions implements AutoCloseable {
       if ("StateMachineAlias".equals(node.path("type").asText())) {
         return Optional.of(new AliasEntry(WireJson.decode(bytes, StateMachineAlias.class)));
       }
-      return Optional.of(new MachineEntry(WireJson.decode(bytes, StateMachine.class)));
+      return Optional.of(new MachineEntry(WireJson.decode(bytes, StateMachineRecord.class)));
     } catch (java.io.IOException | WireFormatException e) {
       return Optional.empty();
     }
   }
 
-  public Optional<StateMachine> find(String arn, String kind) {
+  public Optional<StateMachineRecord> find(String arn, String kind) {
     return view.get(arn).flatMap(e -> e instanceof MachineEntry m ? Optional.of(m.record()) : Optional.empty())
         .filter(r -> r.kind().equals(kind));
   }
 
   /** Every record of one kind, sorted by name. */
-  public List<StateMachine> all(String kind) {
+  public List<StateMachineRecord> all(String kind) {
     return view.values().stream()
         .flatMap(e -> e instanceof MachineEntry m ? java.util.stream.Stream.of(m.record()) : java.util.stream.Stream.empty())
         .filter(r -> r.kind().equals(kind))
-        .sorted(Comparator.comparing(StateMachine::name))
+        .sorted(Comparator.comparing(StateMachineRecord::name))
         .toList();
   }
 
-  public void put(StateMachine record) {
+  public void put(StateMachineRecord record) {
     write(record.arn(), WireJson.encode(record));
   }
 

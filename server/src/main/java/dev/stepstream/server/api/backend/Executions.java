@@ -1,5 +1,6 @@
 package dev.stepstream.server.api.backend;
 
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.WireFormatException;
@@ -104,7 +105,7 @@ public final class Executions implements AutoCloseable {
   }
 
   public static boolean isRunning(ExecutionSummary summary) {
-    return "RUNNING".equals(summary.status());
+    return summary.status() == ExecutionStatus.RUNNING;
   }
 
   @Override

@@ -9,8 +9,9 @@ import dev.stepstream.server.api.aws.Pages;
 import dev.stepstream.server.api.aws.RequestFields;
 import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.server.api.backend.Backend;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.TaskRequest;
+import dev.stepstream.wire.WireVersions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,11 @@ public final class ActivityOps {
     String name = Arns.requireName(request.requiredText("name"));
     Map<String, String> tags = TagOps.parseTags(request.body().get("tags"));
     String arn = backend.arns().activity(name);
-    StateMachine activity = backend.definitions().find(arn, StateMachine.KIND_ACTIVITY).orElseGet(() -> {
+    StateMachineRecord activity = backend.definitions().find(arn, StateMachineRecord.KIND_ACTIVITY).orElseGet(() -> {
       backend.provisioner().ensureTaskTopics(List.of(name));
       long now = backend.now();
-      StateMachine created = new StateMachine(1, arn, name, StateMachine.KIND_ACTIVITY, null, null, null, null, now, now);
+      StateMachineRecord created = new StateMachineRecord(WireVersions.CURRENT,
+          arn, name, StateMachineRecord.KIND_ACTIVITY, null, null, null, null, now, now);
       backend.definitions().put(created);
       if (!tags.isEmpty()) {
         backend.definitions().putTags(arn, tags);
@@ -62,7 +64,7 @@ public final class ActivityOps {
   private JsonNode delete(RequestFields request) {
     String arn = request.requiredText("activityArn");
     Arns.require(arn, "activity");
-    if (backend.definitions().find(arn, StateMachine.KIND_ACTIVITY).isPresent()) {
+    if (backend.definitions().find(arn, StateMachineRecord.KIND_ACTIVITY).isPresent()) {
       backend.definitions().delete(arn);
     }
     return AwsJson.object();
@@ -70,13 +72,13 @@ public final class ActivityOps {
 
   private JsonNode list(RequestFields request) {
     ObjectNode out = AwsJson.object();
-    Pages.page(request, "ListActivities", backend.definitions().all(StateMachine.KIND_ACTIVITY), 100, out, "activities",
+    Pages.page(request, "ListActivities", backend.definitions().all(StateMachineRecord.KIND_ACTIVITY), 100, out, "activities",
         Shapes::activity);
     return out;
   }
 
   private JsonNode getTask(RequestFields request) {
-    StateMachine activity = activity(request.requiredText("activityArn"));
+    StateMachineRecord activity = activity(request.requiredText("activityArn"));
     request.optionalText("workerName").ifPresent(w -> RequestFields.checkLength("workerName", w, 80));
     Optional<TaskRequest> task = backend.activityTasks().next(activity.name(), longPoll);
     ObjectNode out = AwsJson.object();
@@ -87,9 +89,9 @@ public final class ActivityOps {
     return out;
   }
 
-  private StateMachine activity(String arn) {
+  private StateMachineRecord activity(String arn) {
     Arns.require(arn, "activity");
-    return backend.definitions().find(arn, StateMachine.KIND_ACTIVITY)
+    return backend.definitions().find(arn, StateMachineRecord.KIND_ACTIVITY)
         .orElseThrow(() -> AwsErrors.activityDoesNotExist(arn));
   }
 }

@@ -11,8 +11,9 @@ import dev.stepstream.server.api.aws.Pages;
 import dev.stepstream.server.api.aws.RequestFields;
 import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.server.api.backend.Backend;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.StateMachineAlias;
+import dev.stepstream.wire.WireVersions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,8 @@ public final class AliasOps {
           "The maximum number of aliases (" + MAX_ALIASES + ") for '" + machineArn + "' has been reached");
     }
     long now = backend.now();
-    StateMachineAlias alias = new StateMachineAlias(1, arn, name, machineArn, description, routes, now, now);
+    StateMachineAlias alias = new StateMachineAlias(WireVersions.CURRENT,
+        arn, name, machineArn, description, routes, now, now);
     backend.definitions().put(alias);
     return created(alias);
   }
@@ -108,7 +110,8 @@ public final class AliasOps {
       throw AwsErrors.validation("The routing configuration must name versions of '" + a.stateMachineArn() + "'");
     }
     long now = backend.now();
-    backend.definitions().put(new StateMachineAlias(1, a.arn(), a.name(), a.stateMachineArn(), description, routes,
+    backend.definitions().put(new StateMachineAlias(WireVersions.CURRENT,
+        a.arn(), a.name(), a.stateMachineArn(), description, routes,
         a.createdAt(), now));
     ObjectNode out = AwsJson.object();
     out.set("updateDate", AwsJson.timestamp(now));
@@ -131,13 +134,13 @@ public final class AliasOps {
         .orElseThrow(() -> AwsErrors.invalidArn(arn));
     List<StateMachineAlias> aliases;
     if (parsed.isVersion()) {
-      backend.definitions().find(arn, StateMachine.KIND_STATE_MACHINE)
+      backend.definitions().find(arn, StateMachineRecord.KIND_STATE_MACHINE)
           .orElseThrow(() -> AwsErrors.resourceNotFound(arn));
       aliases = backend.definitions().aliasesOf(parsed.unqualified()).stream()
           .filter(a -> a.routing().stream().anyMatch(r -> r.stateMachineVersionArn().equals(arn)))
           .toList();
     } else {
-      backend.definitions().find(arn, StateMachine.KIND_STATE_MACHINE)
+      backend.definitions().find(arn, StateMachineRecord.KIND_STATE_MACHINE)
           .orElseThrow(() -> AwsErrors.stateMachineDoesNotExist(arn));
       aliases = backend.definitions().aliasesOf(arn);
     }

@@ -11,17 +11,19 @@ import dev.stepstream.server.api.aws.RequestFields;
 import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.server.api.backend.Backend;
 import dev.stepstream.server.api.backend.Executions;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.RedriveExecution;
 import dev.stepstream.wire.StartExecution;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.StateMachineAlias;
 import dev.stepstream.wire.StopExecution;
+import dev.stepstream.wire.WireVersions;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,8 +32,6 @@ public final class ExecutionOps {
   static final int MAX_PAYLOAD = 262_144;
   private static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration SYNC_TIMEOUT = Duration.ofMinutes(5);
-  private static final Set<String> STATUSES = Set.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED",
-      "PENDING_REDRIVE");
 
   private final Backend backend;
   private final StateMachineOps machines;
@@ -54,7 +54,7 @@ public final class ExecutionOps {
    * What a StartExecution runs: the state machine, a version, or the version an alias chooses for this
    * execution name (the alias ARN is then kept with the execution).
    */
-  private record Target(StateMachine machine, String aliasArn) {}
+  private record Target(StateMachineRecord machine, String aliasArn) {}
 
   private Target target(String arn, String executionName) {
     if (Arns.parse(arn).filter(Arns.Parsed::isAlias).isEmpty()) {
@@ -113,7 +113,8 @@ public final class ExecutionOps {
     if (visible.isDone()) {
       return visible.thenApply(existing -> sameOpenExecution(existing.orElseThrow(), input));
     }
-    return backend.publisher().sendAsync(new StartExecution(1, arn, target.machine().arn(), name, input,
+    return backend.publisher().sendAsync(new StartExecution(WireVersions.CURRENT,
+        arn, target.machine().arn(), name, input,
             backend.now(), target.aliasArn()))
         .thenCompose(acked -> visible)
         .thenApply(found -> {
@@ -163,7 +164,7 @@ public final class ExecutionOps {
     String arn = execution.executionArn();
     CompletableFuture<Optional<ExecutionSummary>> stopped = backend.executions().awaitAsync(arn,
         s -> !Executions.isRunning(s), VISIBLE_TIMEOUT);
-    return backend.publisher().sendAsync(new StopExecution(1, arn, error, cause, backend.now()))
+    return backend.publisher().sendAsync(new StopExecution(WireVersions.CURRENT, arn, error, cause, backend.now()))
         .thenCompose(acked -> stopped)
         .thenApply(found -> stopResult(found.orElse(execution)));
   }
@@ -183,15 +184,12 @@ public final class ExecutionOps {
     } else {
       machines.machine(machineArn);
     }
-    String status = request.optionalText("statusFilter").orElse(null);
-    if (status != null && !STATUSES.contains(status)) {
-      throw AwsErrors.constraint("statusFilter", status,
-          "Member must satisfy enum value set: [RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE]");
-    }
+    String filter = request.optionalText("statusFilter").orElse(null);
+    ExecutionStatus status = filter == null ? null : statusFilter(filter);
     List<ExecutionSummary> executions = backend.executions().of(parsed.unqualified()).stream()
         .filter(s -> parsed.qualifier().isEmpty()
             || (parsed.isAlias() ? machineArn.equals(s.stateMachineAliasArn()) : machineArn.equals(s.stateMachineArn())))
-        .filter(s -> status == null || s.status().equals(status))
+        .filter(s -> status == null || s.status() == status)
         .toList();
     ObjectNode out = AwsJson.object();
     Pages.page(request, "ListExecutions|" + machineArn + "|" + status, executions, 100, out, "executions",
@@ -199,16 +197,26 @@ public final class ExecutionOps {
     return out;
   }
 
+  private static ExecutionStatus statusFilter(String filter) {
+    for (ExecutionStatus status : ExecutionStatus.values()) {
+      if (status.name().equals(filter)) {
+        return status;
+      }
+    }
+    throw AwsErrors.constraint("statusFilter", filter,
+        "Member must satisfy enum value set: " + Arrays.toString(ExecutionStatus.values()));
+  }
+
   private CompletableFuture<JsonNode> redrive(RequestFields request) {
     ExecutionSummary execution = execution(request.requiredText("executionArn"));
-    if (Executions.isRunning(execution) || "SUCCEEDED".equals(execution.status())) {
+    if (Executions.isRunning(execution) || execution.status() == ExecutionStatus.SUCCEEDED) {
       throw new AwsException(AwsErrors.EXECUTION_NOT_REDRIVABLE,
           "Execution is " + execution.status() + " and cannot be redriven: '" + execution.executionArn() + "'");
     }
     long now = backend.now();
     ObjectNode out = AwsJson.object();
     out.set("redriveDate", AwsJson.timestamp(now));
-    return backend.publisher().sendAsync(new RedriveExecution(1, execution.executionArn(), now))
+    return backend.publisher().sendAsync(new RedriveExecution(WireVersions.CURRENT, execution.executionArn(), now))
         .thenApply(acked -> out);
   }
 }

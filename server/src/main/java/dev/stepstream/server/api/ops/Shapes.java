@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.server.api.aws.AwsJson;
 import dev.stepstream.server.api.backend.Arns;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 
 /** AWS response shapes of the records the API reads. */
 public final class Shapes {
   private Shapes() {}
 
-  public static ObjectNode stateMachineListItem(StateMachine m) {
+  public static ObjectNode stateMachineListItem(StateMachineRecord m) {
     ObjectNode item = AwsJson.object();
     item.put("stateMachineArn", m.arn());
     item.put("name", m.name());
@@ -21,7 +22,7 @@ public final class Shapes {
     return item;
   }
 
-  public static ObjectNode stateMachine(StateMachine m) {
+  public static ObjectNode stateMachine(StateMachineRecord m) {
     ObjectNode out = AwsJson.object();
     out.put("stateMachineArn", m.arn());
     out.put("name", m.name());
@@ -43,11 +44,11 @@ public final class Shapes {
     return out;
   }
 
-  public static String type(StateMachine m) {
+  public static String type(StateMachineRecord m) {
     return m.machineType() == null ? "STANDARD" : m.machineType();
   }
 
-  public static ObjectNode activity(StateMachine a) {
+  public static ObjectNode activity(StateMachineRecord a) {
     ObjectNode out = AwsJson.object();
     out.put("activityArn", a.arn());
     out.put("name", a.name());
@@ -66,7 +67,7 @@ public final class Shapes {
       item.put("stateMachineAliasArn", s.stateMachineAliasArn());
     }
     item.put("name", s.name());
-    item.put("status", s.status());
+    item.put("status", s.status().name());
     item.set("startDate", AwsJson.timestamp(s.startDate()));
     if (s.stopDate() != null) {
       item.set("stopDate", AwsJson.timestamp(s.stopDate()));
@@ -85,7 +86,7 @@ public final class Shapes {
     if (s.cause() != null) {
       out.put("cause", s.cause());
     }
-    boolean redrivable = !"RUNNING".equals(s.status()) && !"SUCCEEDED".equals(s.status());
+    boolean redrivable = s.status() != ExecutionStatus.RUNNING && s.status() != ExecutionStatus.SUCCEEDED;
     out.put("redriveStatus", redrivable ? "REDRIVABLE" : "NOT_REDRIVABLE");
     return out;
   }

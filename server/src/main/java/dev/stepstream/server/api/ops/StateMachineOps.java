@@ -15,7 +15,8 @@ import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.server.api.backend.Backend;
 import dev.stepstream.server.api.backend.TaskNames;
 import dev.stepstream.wire.ExecutionSummary;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
+import dev.stepstream.wire.WireVersions;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,9 +56,9 @@ public final class StateMachineOps {
     Optional<String> versionDescription = versionDescription(request);
     JsonNode tree = requireValid(definition);
     String arn = backend.arns().stateMachine(name);
-    Optional<StateMachine> existing = backend.definitions().find(arn, StateMachine.KIND_STATE_MACHINE);
+    Optional<StateMachineRecord> existing = backend.definitions().find(arn, StateMachineRecord.KIND_STATE_MACHINE);
     if (existing.isPresent()) {
-      StateMachine m = existing.get();
+      StateMachineRecord m = existing.get();
       if (m.definition().equals(definition) && Objects.equals(m.roleArn(), roleArn) && Shapes.type(m).equals(type)) {
         return publishIfAsked(created(m), arn, versionDescription);
       }
@@ -65,7 +66,8 @@ public final class StateMachineOps {
     }
     backend.provisioner().ensureTaskTopics(TaskNames.of(tree));
     long now = backend.now();
-    StateMachine record = new StateMachine(1, arn, name, StateMachine.KIND_STATE_MACHINE, definition, type, roleArn,
+    StateMachineRecord record = new StateMachineRecord(WireVersions.CURRENT,
+        arn, name, StateMachineRecord.KIND_STATE_MACHINE, definition, type, roleArn,
         UUID.randomUUID().toString(), now, now);
     backend.definitions().put(record);
     if (!tags.isEmpty()) {
@@ -93,7 +95,7 @@ public final class StateMachineOps {
     return out;
   }
 
-  private static ObjectNode created(StateMachine m) {
+  private static ObjectNode created(StateMachineRecord m) {
     ObjectNode out = AwsJson.object();
     out.put("stateMachineArn", m.arn());
     out.set("creationDate", AwsJson.timestamp(m.createdAt()));
@@ -105,7 +107,7 @@ public final class StateMachineOps {
   }
 
   private JsonNode update(RequestFields request) {
-    StateMachine current = unqualifiedMachine(request.requiredText("stateMachineArn"));
+    StateMachineRecord current = unqualifiedMachine(request.requiredText("stateMachineArn"));
     Optional<String> versionDescription = versionDescription(request);
     Optional<String> definition = request.optionalText("definition");
     Optional<String> roleArn = request.optionalText("roleArn").map(StateMachineOps::requireRoleArn);
@@ -119,7 +121,7 @@ public final class StateMachineOps {
       backend.provisioner().ensureTaskTopics(TaskNames.of(requireValid(d)));
     });
     long now = backend.now();
-    StateMachine updated = new StateMachine(1, current.arn(), current.name(), current.kind(),
+    StateMachineRecord updated = new StateMachineRecord(WireVersions.CURRENT, current.arn(), current.name(), current.kind(),
         definition.orElse(current.definition()), current.machineType(), roleArn.orElse(current.roleArn()),
         UUID.randomUUID().toString(), current.createdAt(), now, null, current.lastVersionNumber());
     backend.definitions().put(updated);
@@ -133,7 +135,7 @@ public final class StateMachineOps {
   private JsonNode delete(RequestFields request) {
     String arn = request.requiredText("stateMachineArn");
     requireUnqualified(arn);
-    if (backend.definitions().find(arn, StateMachine.KIND_STATE_MACHINE).isPresent()) {
+    if (backend.definitions().find(arn, StateMachineRecord.KIND_STATE_MACHINE).isPresent()) {
       backend.definitions().aliasesOf(arn).forEach(a -> backend.definitions().delete(a.arn()));
       versions.of(arn).forEach(v -> backend.definitions().delete(v.arn()));
       backend.definitions().delete(arn);
@@ -143,7 +145,7 @@ public final class StateMachineOps {
 
   /** Versions and aliases are not state machines of their own: not listed. */
   private JsonNode list(RequestFields request) {
-    List<StateMachine> machines = backend.definitions().all(StateMachine.KIND_STATE_MACHINE).stream()
+    List<StateMachineRecord> machines = backend.definitions().all(StateMachineRecord.KIND_STATE_MACHINE).stream()
         .filter(m -> Arns.parse(m.arn()).flatMap(Arns.Parsed::qualifier).isEmpty())
         .toList();
     ObjectNode out = AwsJson.object();
@@ -156,7 +158,7 @@ public final class StateMachineOps {
     Arns.requireExecution(executionArn);
     ExecutionSummary execution = backend.executions().find(executionArn)
         .orElseThrow(() -> AwsErrors.executionDoesNotExist(executionArn));
-    StateMachine m = backend.definitions().find(execution.stateMachineArn(), StateMachine.KIND_STATE_MACHINE)
+    StateMachineRecord m = backend.definitions().find(execution.stateMachineArn(), StateMachineRecord.KIND_STATE_MACHINE)
         .orElseThrow(() -> AwsErrors.stateMachineDoesNotExist(execution.stateMachineArn()));
     ObjectNode out = AwsJson.object();
     out.put("stateMachineArn", Arns.unqualified(m.arn()));
@@ -174,14 +176,14 @@ public final class StateMachineOps {
    * The state machine or published version an ARN names: InvalidArn for a malformed ARN,
    * StateMachineDoesNotExist for an unknown one (an alias ARN names no state machine record).
    */
-  StateMachine machine(String arn) {
+  StateMachineRecord machine(String arn) {
     Arns.require(arn, "stateMachine");
-    return backend.definitions().find(arn, StateMachine.KIND_STATE_MACHINE)
+    return backend.definitions().find(arn, StateMachineRecord.KIND_STATE_MACHINE)
         .orElseThrow(() -> AwsErrors.stateMachineDoesNotExist(arn));
   }
 
   /** Like {@link #machine} but a version or alias ARN is refused (ValidationException, as AWS). */
-  StateMachine unqualifiedMachine(String arn) {
+  StateMachineRecord unqualifiedMachine(String arn) {
     requireUnqualified(arn);
     return machine(arn);
   }

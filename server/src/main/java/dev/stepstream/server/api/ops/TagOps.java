@@ -10,7 +10,7 @@ import dev.stepstream.server.api.aws.Operation;
 import dev.stepstream.server.api.aws.RequestFields;
 import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.server.api.backend.Backend;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -89,8 +89,8 @@ public final class TagOps {
   private String resource(String arn) {
     Arns.Parsed parsed = Arns.parse(arn).orElseThrow(() -> AwsErrors.invalidArn(arn));
     String kind = switch (parsed.kind()) {
-      case "stateMachine" -> StateMachine.KIND_STATE_MACHINE;
-      case "activity" -> StateMachine.KIND_ACTIVITY;
+      case "stateMachine" -> StateMachineRecord.KIND_STATE_MACHINE;
+      case "activity" -> StateMachineRecord.KIND_ACTIVITY;
       default -> throw AwsErrors.invalidArn(arn);
     };
     if (backend.definitions().find(arn, kind).isEmpty()) {

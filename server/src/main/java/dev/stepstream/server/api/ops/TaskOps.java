@@ -13,6 +13,7 @@ import dev.stepstream.wire.TaskFailed;
 import dev.stepstream.wire.TaskHeartbeat;
 import dev.stepstream.wire.TaskSucceeded;
 import dev.stepstream.wire.TaskTokens;
+import dev.stepstream.wire.WireVersions;
 import java.util.Map;
 
 /**
@@ -40,7 +41,7 @@ public final class TaskOps {
     String arn = openExecution(token);
     JsonNode output = AwsJson.parse(outputText).orElseThrow(() -> new AwsException(AwsErrors.INVALID_OUTPUT,
         "Invalid Output: 'the task output is not valid JSON'"));
-    backend.publisher().send(new TaskSucceeded(1, arn, token, output));
+    backend.publisher().send(new TaskSucceeded(WireVersions.CURRENT, arn, token, output));
     return AwsJson.object();
   }
 
@@ -54,13 +55,13 @@ public final class TaskOps {
     if (cause != null) {
       RequestFields.checkLength("cause", cause, 32_768);
     }
-    backend.publisher().send(new TaskFailed(1, openExecution(token), token, error, cause));
+    backend.publisher().send(new TaskFailed(WireVersions.CURRENT, openExecution(token), token, error, cause));
     return AwsJson.object();
   }
 
   private JsonNode heartbeat(RequestFields request) {
     String token = request.requiredText("taskToken", MAX_TOKEN);
-    backend.publisher().send(new TaskHeartbeat(1, openExecution(token), token));
+    backend.publisher().send(new TaskHeartbeat(WireVersions.CURRENT, openExecution(token), token));
     return AwsJson.object();
   }
 

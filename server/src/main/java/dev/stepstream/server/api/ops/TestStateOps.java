@@ -11,6 +11,7 @@ import dev.stepstream.server.api.aws.AwsException;
 import dev.stepstream.server.api.aws.AwsJson;
 import dev.stepstream.server.api.aws.Operation;
 import dev.stepstream.server.api.aws.RequestFields;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.HistoryEvent;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -88,8 +89,8 @@ public final class TestStateOps {
     if (LocalRunner.VALIDATION_ERROR.equals(result.error())) {
       throw invalid(result.cause());
     }
-    if (!RunResult.SUCCEEDED.equals(result.status())) {
-      out.put("status", "FAILED");
+    if (result.status() != ExecutionStatus.SUCCEEDED) {
+      out.put("status", TestStateStatus.FAILED.name());
       out.put("error", result.error());
       out.put("cause", result.cause());
       return out;
@@ -101,7 +102,7 @@ public final class TestStateOps {
         .map(e -> e.details().path("name").asText())
         .filter(n -> targets.contains(n) && !n.equals(name))
         .findFirst();
-    out.put("status", exited || next.isEmpty() ? "SUCCEEDED" : "CAUGHT_ERROR");
+    out.put("status", (exited || next.isEmpty() ? TestStateStatus.SUCCEEDED : TestStateStatus.CAUGHT_ERROR).name());
     out.put("output", result.output() == null ? "null" : AwsJson.write(result.output()));
     next.ifPresent(n -> out.put("nextState", n));
     return out;
@@ -114,4 +115,7 @@ public final class TestStateOps {
   private static AwsException invalid(String detail) {
     return new AwsException(AwsErrors.INVALID_DEFINITION, "Invalid State Machine Definition: '" + detail + "'");
   }
+
+  /** TestState's own status values (not an execution's). */
+  private enum TestStateStatus { SUCCEEDED, FAILED, CAUGHT_ERROR }
 }

@@ -9,7 +9,7 @@ import dev.stepstream.server.api.aws.Pages;
 import dev.stepstream.server.api.aws.RequestFields;
 import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.server.api.backend.Backend;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.StateMachineAlias;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ public final class VersionOps {
     return published(versions.publish(arn, revision, description));
   }
 
-  static ObjectNode published(StateMachine version) {
+  static ObjectNode published(StateMachineRecord version) {
     ObjectNode out = AwsJson.object();
     out.set("creationDate", AwsJson.timestamp(version.createdAt()));
     out.put("stateMachineVersionArn", version.arn());

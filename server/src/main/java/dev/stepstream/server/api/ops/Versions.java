@@ -4,7 +4,8 @@ import dev.stepstream.server.api.aws.AwsErrors;
 import dev.stepstream.server.api.aws.AwsException;
 import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.server.api.backend.Backend;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
+import dev.stepstream.wire.WireVersions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Published state machine versions: immutable copies of a state machine's revision, stored as
- * {@code StateMachine} records keyed by their version ARN so the processor runs them like any state
+ * {@code StateMachineRecord} records keyed by their version ARN so the processor runs them like any state
  * machine. Numbers start at 1 and are never reused (the state machine record keeps the last one).
  */
 public final class Versions {
@@ -28,16 +29,16 @@ public final class Versions {
   }
 
   /** The versions of an unqualified state machine, newest (highest number) first. */
-  List<StateMachine> of(String stateMachineArn) {
+  List<StateMachineRecord> of(String stateMachineArn) {
     String prefix = stateMachineArn + ":";
-    return backend.definitions().all(StateMachine.KIND_STATE_MACHINE).stream()
+    return backend.definitions().all(StateMachineRecord.KIND_STATE_MACHINE).stream()
         .filter(m -> m.arn().startsWith(prefix) && Arns.parse(m.arn()).filter(Arns.Parsed::isVersion).isPresent())
-        .sorted(Comparator.comparingLong((StateMachine m) -> Arns.versionNumber(m.arn())).reversed())
+        .sorted(Comparator.comparingLong((StateMachineRecord m) -> Arns.versionNumber(m.arn())).reversed())
         .toList();
   }
 
-  Optional<StateMachine> find(String versionArn) {
-    return backend.definitions().find(versionArn, StateMachine.KIND_STATE_MACHINE);
+  Optional<StateMachineRecord> find(String versionArn) {
+    return backend.definitions().find(versionArn, StateMachineRecord.KIND_STATE_MACHINE);
   }
 
   /**
@@ -45,13 +46,13 @@ public final class Versions {
    * a version returns that version. {@code expectedRevision} (AWS's {@code revisionId}) must match the
    * current revision, else ConflictException.
    */
-  StateMachine publish(String stateMachineArn, Optional<String> expectedRevision, String description) {
+  StateMachineRecord publish(String stateMachineArn, Optional<String> expectedRevision, String description) {
     synchronized (publishLock) {
-      StateMachine current = backend.definitions().find(stateMachineArn, StateMachine.KIND_STATE_MACHINE)
+      StateMachineRecord current = backend.definitions().find(stateMachineArn, StateMachineRecord.KIND_STATE_MACHINE)
           .orElseThrow(() -> AwsErrors.stateMachineDoesNotExist(stateMachineArn));
       expectedRevision.ifPresent(expected -> requireRevision(current, expected));
-      List<StateMachine> versions = of(stateMachineArn);
-      Optional<StateMachine> same = versions.stream()
+      List<StateMachineRecord> versions = of(stateMachineArn);
+      Optional<StateMachineRecord> same = versions.stream()
           .filter(v -> Objects.equals(v.revisionId(), current.revisionId())).findFirst();
       if (same.isPresent()) {
         return same.get();
@@ -64,8 +65,9 @@ public final class Versions {
           versions.isEmpty() ? 0 : Arns.versionNumber(versions.get(0).arn()));
       int number = (int) highest + 1;
       long now = backend.now();
-      StateMachine version = new StateMachine(1, Arns.version(stateMachineArn, number), current.name(),
-          StateMachine.KIND_STATE_MACHINE, current.definition(), current.machineType(), current.roleArn(),
+      StateMachineRecord version = new StateMachineRecord(WireVersions.CURRENT,
+          Arns.version(stateMachineArn, number), current.name(),
+          StateMachineRecord.KIND_STATE_MACHINE, current.definition(), current.machineType(), current.roleArn(),
           current.revisionId(), now, now, description, null);
       backend.definitions().put(version);
       backend.definitions().put(withLastVersion(current, number));
@@ -73,7 +75,7 @@ public final class Versions {
     }
   }
 
-  private static void requireRevision(StateMachine current, String expected) {
+  private static void requireRevision(StateMachineRecord current, String expected) {
     boolean neverUpdated = current.createdAt() == current.updatedAt();
     boolean matches = expected.equals(current.revisionId()) || INITIAL_REVISION.equals(expected) && neverUpdated;
     if (!matches) {
@@ -83,8 +85,9 @@ public final class Versions {
     }
   }
 
-  static StateMachine withLastVersion(StateMachine m, Integer lastVersionNumber) {
-    return new StateMachine(1, m.arn(), m.name(), m.kind(), m.definition(), m.machineType(), m.roleArn(),
+  static StateMachineRecord withLastVersion(StateMachineRecord m, Integer lastVersionNumber) {
+    return new StateMachineRecord(WireVersions.CURRENT,
+        m.arn(), m.name(), m.kind(), m.definition(), m.machineType(), m.roleArn(),
         m.revisionId(), m.createdAt(), m.updatedAt(), m.description(), lastVersionNumber);
   }
 }

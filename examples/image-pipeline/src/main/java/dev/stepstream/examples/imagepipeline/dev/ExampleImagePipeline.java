@@ -2,11 +2,13 @@ package dev.stepstream.examples.imagepipeline.dev;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.examples.imagepipeline.SampleImages;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.StartExecution;
-import dev.stepstream.wire.StateMachine;
+import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.WireJson;
+import dev.stepstream.wire.WireVersions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -72,7 +74,8 @@ final class ExampleImagePipeline {
   void register() {
     long now = System.currentTimeMillis();
     String definition = definition();
-    StateMachine record = new StateMachine(1, stateMachineArn(), NAME, StateMachine.KIND_STATE_MACHINE, definition,
+    StateMachineRecord record = new StateMachineRecord(WireVersions.CURRENT,
+        stateMachineArn(), NAME, StateMachineRecord.KIND_STATE_MACHINE, definition,
         "STANDARD", "arn:aws:iam::" + account + ":role/StepstreamDev",
         UUID.nameUUIDFromBytes(definition.getBytes(StandardCharsets.UTF_8)).toString(), now, now);
     send(topics.definitions(), stateMachineArn(), WireJson.encode(record));
@@ -96,7 +99,8 @@ final class ExampleImagePipeline {
       consumer.seekToEnd(partitions);
       partitions.forEach(consumer::position);
       send(topics.commands(), executionArn,
-          WireJson.encode(new StartExecution(1, executionArn, stateMachineArn(), name, input, System.currentTimeMillis())));
+          WireJson.encode(new StartExecution(WireVersions.CURRENT,
+              executionArn, stateMachineArn(), name, input, System.currentTimeMillis())));
       return awaitFinished(consumer, executionArn, timeout);
     }
   }
@@ -108,7 +112,7 @@ final class ExampleImagePipeline {
       for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
         if (executionArn.equals(r.key())) {
           ExecutionSummary summary = WireJson.decode(r.value(), ExecutionSummary.class);
-          if (!"RUNNING".equals(summary.status())) {
+          if (summary.status() != ExecutionStatus.RUNNING) {
             return Optional.of(summary);
           }
         }

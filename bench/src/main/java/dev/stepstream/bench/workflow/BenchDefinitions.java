@@ -1,8 +1,8 @@
 package dev.stepstream.bench.workflow;
 
 /** The state machines the workflow scenarios run. */
-final class Definitions {
-  private Definitions() {}
+final class BenchDefinitions {
+  private BenchDefinitions() {}
 
   /** {@code count} Pass states in a row. */
   static String passChain(int count) {

@@ -1,8 +1,10 @@
 package dev.stepstream.wire;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
+
 /**
  * A state machine or activity definition on the compacted definitions topic, keyed by its ARN.
- * A tombstone (null value) deletes it.
+ * A tombstone (null value) deletes it. Its JSON {@code type} is {@code StateMachine}.
  *
  * @param kind {@code STATE_MACHINE} or {@code ACTIVITY}
  * @param definition the ASL JSON text (null for activities)
@@ -13,7 +15,8 @@ package dev.stepstream.wire;
  * @param lastVersionNumber the highest version number ever published from this state machine (null
  *     when none was); version numbers are never reused, even after a version is deleted
  */
-public record StateMachine(
+@JsonTypeName("StateMachine")
+public record StateMachineRecord(
     int version,
     String arn,
     String name,
@@ -30,7 +33,7 @@ public record StateMachine(
   public static final String KIND_STATE_MACHINE = "STATE_MACHINE";
   public static final String KIND_ACTIVITY = "ACTIVITY";
 
-  public StateMachine {
+  public StateMachineRecord {
     Require.version(version, "StateMachine");
     Require.text(arn, "StateMachine", "arn");
     Require.text(name, "StateMachine", "name");
@@ -41,7 +44,7 @@ public record StateMachine(
   }
 
   /** A state machine or activity without version data. */
-  public StateMachine(int version, String arn, String name, String kind, String definition, String machineType,
+  public StateMachineRecord(int version, String arn, String name, String kind, String definition, String machineType,
       String roleArn, String revisionId, long createdAt, long updatedAt) {
     this(version, arn, name, kind, definition, machineType, roleArn, revisionId, createdAt, updatedAt, null, null);
   }

@@ -3,8 +3,8 @@ package dev.stepstream.asl.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Small predicates over raw JSON values shared by the rules and the parser. */
-public final class Json {
-  private Json() {}
+public final class JsonTypes {
+  private JsonTypes() {}
 
   /** An integral number (1 or 1.0 but not 1.5) that fits a long. */
   public static boolean isInteger(JsonNode node) {

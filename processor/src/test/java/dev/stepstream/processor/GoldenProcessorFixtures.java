@@ -1,0 +1,73 @@
+package dev.stepstream.processor;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.stepstream.engine.Effect;
+import dev.stepstream.wire.ExecutionStatus;
+import dev.stepstream.wire.ExecutionSummary;
+import dev.stepstream.wire.HistoryEvent;
+import dev.stepstream.wire.TaskRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the processor's golden fixtures under {@code src/test/resources/golden}: the recorded
+ * outputs of one decision ({@link Outputs}) in each format. Not a test and never run by the build: run
+ * {@link #main} by hand from the repository root once, when a new format is introduced. It never
+ * overwrites a fixture (see {@code golden/README.md}).
+ */
+public final class GoldenProcessorFixtures {
+  static final String ARN = "arn:aws:states:us-east-1:123456789012:execution:Golden:run-1";
+  static final String STATE_MACHINE_ARN = "arn:aws:states:us-east-1:123456789012:stateMachine:Golden";
+  static final long START = 1_764_547_200_000L;
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private GoldenProcessorFixtures() {}
+
+  /** One output of every kind: a history chunk, a task request, timers, a Continue and a summary. */
+  static Outputs sampleOutputs() {
+    List<HistoryEvent> events = List.of(
+        new HistoryEvent(1, ARN, 4, 3, START, "TaskStateEntered", "stateEnteredEventDetails",
+            JSON.objectNode().put("name", "Work").put("input", "{\"n\":1}")),
+        new HistoryEvent(1, ARN, 5, 4, START + 1, "TaskScheduled", null, null));
+    TaskRequest request = new TaskRequest(1, ARN, "tok-1", "arn:aws:lambda:us-east-1:123456789012:function:Work",
+        "Work", "Work", JSON.objectNode().put("n", 1), 1, 300L, 30L, JSON.objectNode(), START + 1);
+    ExecutionSummary summary = new ExecutionSummary(1, ARN, STATE_MACHINE_ARN, "run-1", ExecutionStatus.RUNNING, START, null,
+        JSON.objectNode().put("n", 1), null, null, null, 0);
+    return Outputs.of(ARN, events, List.of(new Effect.ScheduleTask(request),
+        new Effect.StartTimer("t3", START + 300_000), new Effect.CancelTimer("t2"), new Effect.ContinueLater(7),
+        new Effect.PublishSummary(summary)));
+  }
+
+  /** Recorded outputs, format 2 (current): a version byte, then format 1. */
+  static byte[] recordedOutputsFormatTwo() {
+    return sampleOutputs().toBytes(Integer.MAX_VALUE);
+  }
+
+  /** Recorded outputs, format 1 (released with state format 4, commit 3a515cf): no version byte. */
+  static byte[] recordedOutputsFormatOne() {
+    byte[] two = recordedOutputsFormatTwo();
+    return java.util.Arrays.copyOfRange(two, 1, two.length);
+  }
+
+  /** Adds the fixtures that do not exist yet. Argument: the directory (default processor's golden). */
+  public static void main(String[] args) throws IOException {
+    Path dir = Path.of(args.length > 0 ? args[0] : "processor/src/test/resources/golden");
+    Files.createDirectories(dir);
+    Map<String, byte[]> fixtures = new LinkedHashMap<>();
+    fixtures.put("recorded-outputs-v1.bin", recordedOutputsFormatOne());
+    fixtures.put("recorded-outputs-v2.bin", recordedOutputsFormatTwo());
+    for (Map.Entry<String, byte[]> fixture : fixtures.entrySet()) {
+      Path file = dir.resolve(fixture.getKey());
+      if (Files.exists(file)) {
+        System.out.println("kept " + file);
+      } else {
+        Files.write(file, fixture.getValue());
+        System.out.println("wrote " + file);
+      }
+    }
+  }
+}
