@@ -4,11 +4,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Background, Controls, Handle, Position, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import ElkEdge from './ElkEdge.jsx';
 import { layout } from './graph.js';
-
-const TYPE_ICONS = {
-  Task: '⚙', Pass: '→', Choice: '◇', Wait: '⏱', Succeed: '✓', Fail: '✕', Parallel: '⫴', Map: '⟳',
-};
+import StateIcon from './icons.jsx';
 
 function statusAttrs(data) {
   return data.status ? { 'data-status': data.status } : {};
@@ -24,7 +22,7 @@ function StateNode({ data, selected }) {
       title={data.status ? `${data.name}: ${data.status}` : data.name}
     >
       <Handle type="target" position={Position.Top} isConnectable={false} />
-      <span className="state-icon" aria-hidden>{TYPE_ICONS[data.stateType] || '•'}</span>
+      <span className="state-icon"><StateIcon type={data.stateType} /></span>
       <span className="state-text">
         <span className="state-name">{data.name}</span>
         <span className="state-type">{data.stateType}{data.retries ? ` · ${data.retries} retr${data.retries > 1 ? 'ies' : 'y'}` : ''}</span>
@@ -45,7 +43,7 @@ function GroupStateNode({ data, selected }) {
     >
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="group-header">
-        <span className="state-icon" aria-hidden>{TYPE_ICONS[data.stateType] || '•'}</span>
+        <span className="state-icon"><StateIcon type={data.stateType} /></span>
         <span className="state-name">{data.name}</span>
         <span className="state-type">{data.stateType}</span>
         {data.status && <span className="group-status">{data.status.replace('_', ' ').toLowerCase()}</span>}
@@ -70,6 +68,7 @@ function MarkerNode({ data }) {
 }
 
 const nodeTypes = { state: StateNode, 'group-state': GroupStateNode, branch: BranchNode, marker: MarkerNode };
+const edgeTypes = { elk: ElkEdge };
 
 function Fit({ nodes }) {
   const flow = useReactFlow();
@@ -133,6 +132,7 @@ export default function StateGraph({ definition, states, selected, onSelect, hei
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           nodesDraggable={false}
           nodesConnectable={false}
           elementsSelectable

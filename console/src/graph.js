@@ -94,6 +94,7 @@ export function toElk(definition) {
         'elk.spacing.nodeNode': '36',
         'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
         'elk.edgeRouting': 'ORTHOGONAL',
+        'elk.json.edgeCoords': 'ROOT',
       },
       children,
       edges: valid.map(({ id, sources, targets }) => ({ id, sources, targets })),
@@ -128,15 +129,22 @@ export async function layout(definition) {
     (node.children || []).forEach((child) => visit(child, node.id));
   };
   (laid.children || []).forEach((child) => visit(child, null));
+  const routes = new Map((laid.edges || []).map((e) => [e.id, e.sections && e.sections[0]]));
   const flowEdges = edges.map((e) => ({
     id: e.id,
     source: e.sources[0],
     target: e.targets[0],
-    type: 'smoothstep',
+    type: 'elk',
+    data: { points: pointsOf(routes.get(e.id)) },
     label: e.kind === 'choice' || e.kind === 'catch' ? e.label : undefined,
     className: `edge-${e.kind}`,
     markerEnd: { type: 'arrowclosed', width: 16, height: 16, color: e.kind === 'catch' ? '#d97706' : '#94a3b8' },
     zIndex: 1,
   }));
   return { nodes, edges: flowEdges, width: laid.width, height: laid.height };
+}
+
+function pointsOf(section) {
+  if (!section || !section.startPoint || !section.endPoint) return null;
+  return [section.startPoint, ...(section.bendPoints || []), section.endPoint];
 }

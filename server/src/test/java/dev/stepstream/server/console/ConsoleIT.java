@@ -13,6 +13,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.ScreenshotAnimations;
 import dev.stepstream.processor.Profile;
 import dev.stepstream.server.dev.DevEnvironment;
 import dev.stepstream.server.dev.DevSettings;
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleIT {
   private static final String ROLE = "arn:aws:iam::123456789012:role/stepstream";
+  private static final String MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:";
   private static final Path SHOTS = Paths.get("target", "console-screenshots");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final double TIMEOUT_MS = 20_000;
@@ -141,6 +143,8 @@ class ConsoleIT {
 
   @Test
   void shouldFollowARunningWaitLiveUntilItSucceeds() throws Exception {
+    page.navigate(base + "/state-machines/" + encode(MACHINE + "WaitFiveSeconds"));
+    assertThat(page.locator("[data-state-name='Esperar']")).isVisible();
     String arn = startExecution("WaitFiveSeconds", "wait-live", "{}");
 
     page.navigate(base + "/executions/" + encode(arn));
@@ -155,7 +159,8 @@ class ConsoleIT {
     assertThat(wait).hasAttribute("data-status", "IN_PROGRESS");
     assertThat(page.locator("[data-state-name='Prepare']")).hasAttribute("data-status", "SUCCEEDED");
     assertThat(page.locator("[data-state-name='Done']")).hasAttribute("data-status", "NOT_STARTED");
-    page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SHOTS.resolve("wait-in-progress.png")));
+    page.screenshot(new Page.ScreenshotOptions().setAnimations(ScreenshotAnimations.DISABLED)
+        .setPath(SHOTS.resolve("wait-in-progress.png")));
 
     assertThat(wait).hasAttribute("data-status", "SUCCEEDED", new LocatorAssertions.HasAttributeOptions().setTimeout(15_000));
     assertThat(page.locator("[data-state-name='Done']")).hasAttribute("data-status", "SUCCEEDED");
@@ -202,6 +207,8 @@ class ConsoleIT {
 
   @Test
   void shouldStopARunningExecutionAfterConfirmation() throws Exception {
+    page.navigate(base + "/state-machines/" + encode(MACHINE + "WaitFiveSeconds"));
+    assertThat(page.locator("[data-state-name='Esperar']")).isVisible();
     String arn = startExecution("WaitFiveSeconds", "to-stop", "{}");
     page.navigate(base + "/executions/" + encode(arn));
     assertThat(page.locator("[data-state-name='Esperar']")).hasAttribute("data-status", "IN_PROGRESS");
@@ -221,7 +228,7 @@ class ConsoleIT {
 
   private String startExecution(String machine, String name, String input) throws Exception {
     ObjectNode body = JSON.createObjectNode()
-        .put("stateMachineArn", "arn:aws:states:us-east-1:123456789012:stateMachine:" + machine)
+        .put("stateMachineArn", MACHINE + machine)
         .put("name", name).put("input", input);
     return aws("StartExecution", body).get("executionArn").asText();
   }
