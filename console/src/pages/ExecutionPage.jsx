@@ -9,6 +9,7 @@ import { deriveStates, eventsOfState, stateOf, STATUSES } from '../status.js';
 import { Card, ConfirmButton, ErrorBox, Json, Spinner, StatusBadge } from '../ui.jsx';
 
 const REDRIVABLE = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
+const ROWS = 500;
 
 /** Streams the execution's history: all events so far, then each new one, until `end`. */
 function useHistoryStream(arn, generation, onEnd) {
@@ -115,7 +116,9 @@ function HistoryTable({ events, name, startMs }) {
   const [open, setOpen] = useState(null);
   const byId = useMemo(() => new Map(events.map((e) => [e.id, e])), [events]);
   const types = useMemo(() => [...new Set(events.map((e) => e.type))].sort(), [events]);
-  const shown = type ? events.filter((e) => e.type === type) : events;
+  const [limit, setLimit] = useState(ROWS);
+  const matching = type ? events.filter((e) => e.type === type) : events;
+  const shown = matching.slice(0, limit);
   const download = () => {
     const blob = new Blob([JSON.stringify({ events }, null, 2)], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
@@ -159,6 +162,12 @@ function HistoryTable({ events, name, startMs }) {
           })}
         </tbody>
       </table>
+      {matching.length > shown.length && (
+        <div className="pager">
+          <span className="muted small">{shown.length} of {matching.length} events shown</span>
+          <button type="button" className="btn btn-small" onClick={() => setLimit((l) => l + ROWS)}>Show {Math.min(ROWS, matching.length - shown.length)} more</button>
+        </div>
+      )}
     </Card>
   );
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -171,6 +172,42 @@ class ConsoleIT {
     long exitedAt = eventTime(arn, "WaitStateExited");
     System.out.printf("ConsoleIT: WaitStateExited shown %d ms after the event%n", shownAt - exitedAt);
     assertThat(shownAt - exitedAt).isLessThan(1_000);
+  }
+
+  @Test
+  void shouldStartAnExecutionFromTheFormOnceTheInputIsValidJson() {
+    page.navigate(base + "/state-machines/" + encode(MACHINE + "AlwaysFails"));
+    page.getByTestId("start-execution").click();
+    page.getByTestId("start-name").fill("from-the-form");
+
+    page.getByTestId("start-input").fill("{\"valor\": ");
+    assertThat(page.getByTestId("input-error")).isVisible();
+    assertThat(page.getByTestId("start-submit")).isDisabled();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("start-form-invalid-input.png")));
+
+    page.getByTestId("start-input").fill("{\"valor\": -5}");
+    page.getByTestId("start-submit").click();
+
+    page.waitForURL("**/executions/" + encode(MACHINE.replace("stateMachine", "execution") + "AlwaysFails:from-the-form"));
+    assertThat(page.getByTestId("execution-status")).hasAttribute("data-status", "FAILED");
+    page.getByTestId("state-graph").locator("[data-state-name='Validate']").click();
+    assertThat(page.getByTestId("state-detail")).containsText("-5");
+  }
+
+  @Test
+  void shouldFilterTheHistoryByTypeAndDownloadItAsJson() throws Exception {
+    String arn = startExecution("AlwaysFails", "history-download", "{}");
+    page.navigate(base + "/executions/" + encode(arn));
+    assertThat(page.locator("[data-event-type]")).hasCount(5);
+
+    page.getByTestId("event-type-filter").selectOption("ExecutionFailed");
+    assertThat(page.locator("[data-event-type]")).hasCount(1);
+
+    Download download = page.waitForDownload(() -> page.getByTestId("download-history").click());
+    JsonNode saved = JSON.readTree(Files.readString(download.path()));
+    assertThat(download.suggestedFilename()).isEqualTo("history-download-history.json");
+    assertThat(saved.get("events")).hasSize(5);
+    assertThat(saved.get("events").get(4).get("type").asText()).isEqualTo("ExecutionFailed");
   }
 
   @Test
