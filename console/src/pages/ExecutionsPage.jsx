@@ -31,11 +31,14 @@ export default function ExecutionsPage() {
   useEffect(() => {
     let live = true;
     setError(null);
-    api.executions({ status, namePrefix: appliedPrefix, nextToken: pager.token, maxResults: 25 })
+    const load = () => api.executions({ status, namePrefix: appliedPrefix, nextToken: pager.token, maxResults: 25 })
       .then((p) => live && setPage(p))
       .catch((e) => live && setError(e.message));
-    return () => { live = false; };
-  }, [status, appliedPrefix, pager.token]);
+    load();
+    // The first page follows new executions; later pages stay put while being read.
+    const timer = pager.page === 1 ? setInterval(load, 4000) : null;
+    return () => { live = false; if (timer) clearInterval(timer); };
+  }, [status, appliedPrefix, pager.token, pager.page]);
 
   return (
     <div className="page">

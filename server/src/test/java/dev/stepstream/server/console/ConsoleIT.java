@@ -224,6 +224,8 @@ class ConsoleIT {
     assertThat(page.locator("[data-state-name='Reject']")).hasAttribute("data-status", "FAILED");
     assertThat(page.locator("[data-event-type='ExecutionFailed']")).isVisible();
 
+    page.reload();
+    assertThat(page.locator("[data-state-name='Reject']")).hasAttribute("data-status", "FAILED");
     page.locator("[data-state-name='Reject']").click();
     assertThat(page.getByTestId("state-detail")).hasAttribute("data-detail-state", "Reject");
     page.getByTestId("detail-tab-error").click();
