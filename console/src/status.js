@@ -7,7 +7,7 @@
 //   SUCCEEDED    exited without an uncaught error
 //   FAILED       the execution failed (or timed out) while the state ran, or a Fail state
 //   CAUGHT_ERROR the state failed and a Catch moved on
-//   CANCELLED    the execution was stopped while the state ran
+//   CANCELLED    the execution was stopped while the state ran, or its branch was aborted
 import { toMillis } from './format.js';
 
 export const STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'SUCCEEDED', 'FAILED', 'CAUGHT_ERROR', 'CANCELLED'];
@@ -15,9 +15,11 @@ export const STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'SUCCEEDED', 'FAILED', 'C
 const isEntered = (type) => type.endsWith('StateEntered');
 const isExited = (type) => type.endsWith('StateExited');
 const isScheduled = (type) => /(Scheduled)$/.test(type) && !type.startsWith('Execution');
+const isGroupFailure = (type) => type === 'ParallelStateFailed' || type === 'MapStateFailed';
+const isGroupEntered = (type) => type === 'ParallelStateEntered' || type === 'MapStateEntered';
 const isStateFailure = (type) =>
   /(Failed|TimedOut|StartFailed|ScheduleFailed|SubmitFailed)$/.test(type)
-  && !type.startsWith('Execution') && !type.startsWith('MapIteration');
+  && !type.startsWith('Execution') && !type.startsWith('MapIteration') && !isGroupFailure(type);
 
 function details(event) {
   const key = Object.keys(event).find((k) => k.endsWith('EventDetails'));
@@ -35,6 +37,25 @@ export function stateOf(event, byId) {
   return undefined;
 }
 
+/**
+ * The Parallel or Map state a ParallelStateFailed/MapStateFailed closes: its events chain back
+ * through the failing branch, so skip over nested groups that were closed on the way.
+ */
+export function groupOf(event, byId) {
+  let depth = 0;
+  let current = byId.get(event.previousEventId);
+  for (let hops = 0; current && hops < 100_000; hops += 1) {
+    if (isGroupFailure(current.type) || current.type === 'ParallelStateExited' || current.type === 'MapStateExited') {
+      depth += 1;
+    } else if (isGroupEntered(current.type)) {
+      if (depth === 0) return current.stateEnteredEventDetails?.name;
+      depth -= 1;
+    }
+    current = byId.get(current.previousEventId);
+  }
+  return undefined;
+}
+
 function fresh(name) {
   return {
     name, status: 'NOT_STARTED', input: undefined, output: undefined, error: undefined, cause: undefined,
@@ -44,10 +65,13 @@ function fresh(name) {
 
 /**
  * @param events history events in id order (AWS shape)
+ * @param failStates optional map Fail state name -> {Error, Cause} from the definition (a Fail
+ *     state's events do not carry them)
  * @returns {{states: Record<string, object>, execution: {status: string, error?: string, cause?: string}}}
  */
-export function deriveStates(events) {
+export function deriveStates(events, failStates = {}) {
   const byId = new Map();
+  let lastError = {};
   const states = {};
   const execution = { status: events.length ? 'RUNNING' : 'UNKNOWN' };
   const get = (name) => (states[name] ||= fresh(name));
@@ -72,6 +96,26 @@ export function deriveStates(events) {
       s.exitedAt = type === 'FailStateEntered' ? at : null;
       s.type = type.replace(/StateEntered$/, '');
       s.events.push(event.id);
+      if (type === 'FailStateEntered' && failStates[d.name]) {
+        s.error = failStates[d.name].Error;
+        s.cause = failStates[d.name].Cause;
+        lastError = { error: s.error, cause: s.cause };
+      }
+      continue;
+    }
+    if (isGroupFailure(type)) {
+      const group = groupOf(event, byId);
+      if (group) {
+        const g = get(group);
+        // FAILED until an Exit shows that a Catch took it (CAUGHT_ERROR); a nested group that
+        // failed into its parent is never exited.
+        g.status = 'FAILED';
+        g.pendingError = true;
+        g.error = d.error || lastError.error;
+        g.cause = d.cause || lastError.cause;
+        g.events.push(event.id);
+        lastError = { error: g.error, cause: g.cause };
+      }
       continue;
     }
     if (isExited(type)) {
@@ -85,7 +129,10 @@ export function deriveStates(events) {
     const name = stateOf(event, byId);
     const s = name ? get(name) : undefined;
     if (s) s.events.push(event.id);
-    if (s && isScheduled(type)) {
+    if (s && type.endsWith('StateAborted')) {
+      s.status = 'CANCELLED';
+      s.exitedAt = at;
+    } else if (s && isScheduled(type)) {
       s.attempts += 1;
       if (s.attempts > 1) s.retries = s.attempts - 1;
       s.pendingError = false;
@@ -93,6 +140,7 @@ export function deriveStates(events) {
       s.error = d.error;
       s.cause = d.cause;
       s.pendingError = true;
+      lastError = { error: d.error, cause: d.cause };
     }
     switch (type) {
       case 'ExecutionSucceeded':
@@ -140,4 +188,9 @@ export function eventsOfState(events, state) {
   if (!state) return [];
   const ids = new Set(state.events);
   return events.filter((e) => ids.has(e.id));
+}
+
+/** The state an event is shown under in the history table. */
+export function stepOf(event, byId) {
+  return isGroupFailure(event.type) ? groupOf(event, byId) : stateOf(event, byId);
 }

@@ -112,3 +112,52 @@ test('parallel branches attribute events through previousEventId, not order', ()
   assert.equal(states.B.error, 'BErr');
   assert.equal(states.Fan.status, 'IN_PROGRESS');
 });
+
+test('a Parallel whose branch fails and whose Catch moves on is CAUGHT_ERROR with the branch error', () => {
+  const { states } = deriveStates(history(
+    ['ExecutionStarted', {}],
+    ['ParallelStateEntered', { name: 'Enrich' }],
+    ['ParallelStateStarted', null],
+    ['PassStateEntered', { name: 'Geo' }, 3],
+    ['PassStateExited', { name: 'Geo' }, 4],
+    ['FailStateEntered', { name: 'Credit' }, 3],
+    ['ParallelStateFailed', null, 6],
+    ['ParallelStateExited', { name: 'Enrich' }, 7],
+    ['PassStateEntered', { name: 'Fallback' }, 8],
+  ), { Credit: { Error: 'Credit.Unavailable', Cause: 'bureau timeout' } });
+  assert.equal(states.Enrich.status, 'CAUGHT_ERROR');
+  assert.equal(states.Enrich.error, 'Credit.Unavailable');
+  assert.equal(states.Credit.status, 'FAILED');
+  assert.equal(states.Credit.cause, 'bureau timeout');
+  assert.equal(states.Geo.status, 'SUCCEEDED');
+});
+
+test('an outer Parallel failure skips a nested Parallel that failed first', () => {
+  const { states } = deriveStates(history(
+    ['ExecutionStarted', {}],
+    ['ParallelStateEntered', { name: 'Outer' }],
+    ['ParallelStateStarted', null],
+    ['ParallelStateEntered', { name: 'Inner' }, 3],
+    ['ParallelStateStarted', null, 4],
+    ['TaskStateEntered', { name: 'Call' }, 5],
+    ['TaskScheduled', {}, 6],
+    ['TaskFailed', { error: 'Boom', cause: 'x' }, 7],
+    ['ParallelStateFailed', null, 8],
+    ['ParallelStateFailed', null, 9],
+    ['ParallelStateExited', { name: 'Outer' }, 10],
+  ));
+  assert.equal(states.Outer.status, 'CAUGHT_ERROR');
+  assert.equal(states.Outer.error, 'Boom');
+  assert.equal(states.Inner.status, 'FAILED');
+  assert.equal(states.Inner.error, 'Boom');
+});
+
+test('a state aborted with its branch is CANCELLED', () => {
+  const { states } = deriveStates(history(
+    ['ExecutionStarted', {}],
+    ['ParallelStateEntered', { name: 'Fan' }],
+    ['TaskStateEntered', { name: 'Slow' }, 2],
+    ['TaskStateAborted', {}, 3],
+  ));
+  assert.equal(states.Slow.status, 'CANCELLED');
+});

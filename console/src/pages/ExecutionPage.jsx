@@ -5,7 +5,7 @@ import { api, eventsUrl } from '../api.js';
 import { arnName, dateTime, duration, toMillis } from '../format.js';
 import { Link } from '../router.jsx';
 import StateGraph from '../StateGraph.jsx';
-import { deriveStates, eventsOfState, stateOf, STATUSES } from '../status.js';
+import { deriveStates, eventsOfState, stepOf, STATUSES } from '../status.js';
 import { Card, ConfirmButton, ErrorBox, Json, Spinner, StatusBadge } from '../ui.jsx';
 
 const REDRIVABLE = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
@@ -151,7 +151,7 @@ function HistoryTable({ events, name, startMs }) {
               <tr key={e.id} className={`clickable ${failed ? 'row-failed' : ''}`} onClick={() => setOpen(open === e.id ? null : e.id)} data-event-type={e.type}>
                 <td className="mono">{e.id}</td>
                 <td><span className={`event-type ${failed ? 'failed' : ''}`}>{e.type}</span></td>
-                <td>{stateOf(e, byId) || ''}</td>
+                <td>{stepOf(e, byId) || ''}</td>
                 <td className="mono small">{duration(toMillis(e.timestamp) - startMs)}</td>
                 <td className="mono small">{dateTime(e.timestamp)}</td>
               </tr>,
@@ -190,7 +190,8 @@ export default function ExecutionPage({ arn }) {
   }, [arn]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const { events, live, error: streamError } = useHistoryStream(arn, generation, describe);
-  const derived = useMemo(() => deriveStates(events), [events]);
+  const failStates = useMemo(() => failStatesOf(machine), [machine]);
+  const derived = useMemo(() => deriveStates(events, failStates), [events, failStates]);
 
   useEffect(() => {
     if (!live) return undefined;
@@ -304,4 +305,21 @@ export default function ExecutionPage({ arn }) {
       <HistoryTable events={events} name={execution.name} startMs={startMs} />
     </div>
   );
+}
+
+/** Fail states of a definition (nested ones included): name -> {Error, Cause}. */
+function failStatesOf(machine) {
+  const out = {};
+  const visit = (def) => {
+    Object.entries((def && def.States) || {}).forEach(([name, state]) => {
+      if (state.Type === 'Fail') out[name] = { Error: state.Error, Cause: state.Cause };
+      [...(state.Branches || []), state.ItemProcessor, state.Iterator].filter(Boolean).forEach(visit);
+    });
+  };
+  try {
+    visit(machine ? JSON.parse(machine.definition) : null);
+  } catch {
+    // no definition yet, or not JSON: no Fail details
+  }
+  return out;
 }
