@@ -9,7 +9,10 @@ import { layout } from './graph.js';
 import StateIcon from './icons.jsx';
 
 function statusAttrs(data) {
-  return data.status ? { 'data-status': data.status } : {};
+  return {
+    ...(data.status ? { 'data-status': data.status } : {}),
+    ...(data.parentState ? { 'data-parent-state': data.parentState } : {}),
+  };
 }
 
 function StateNode({ data, selected }) {

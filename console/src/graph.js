@@ -124,7 +124,7 @@ export async function layout(definition) {
       draggable: false,
       selectable: type !== 'marker' && type !== 'branch',
       zIndex: type === 'state' ? 2 : 0,
-      data: { name: info.name, stateType: info.type, state: info.state },
+      data: { name: info.name, stateType: info.type, state: info.state, parentState: enclosingState(meta, info.parent) },
     });
     (node.children || []).forEach((child) => visit(child, node.id));
   };
@@ -147,4 +147,16 @@ export async function layout(definition) {
 function pointsOf(section) {
   if (!section || !section.startPoint || !section.endPoint) return null;
   return [section.startPoint, ...(section.bendPoints || []), section.endPoint];
+}
+
+/** The name of the Parallel or Map state around a node, or undefined at the top level. */
+function enclosingState(meta, parentId) {
+  let id = parentId;
+  while (id) {
+    const info = meta.get(id);
+    if (!info) return undefined;
+    if (info.kind === 'state') return info.name;
+    id = info.parent;
+  }
+  return undefined;
 }

@@ -51,3 +51,12 @@ test('layout puts parents before children and routes every edge', async () => {
   }
   assert.ok(edges.every((e) => Array.isArray(e.data.points) && e.data.points.length >= 2));
 });
+
+test('nested states know the Parallel or Map state around them', async () => {
+  const { nodes } = await layout(definition);
+  const parentOf = (name) => nodes.find((n) => n.id === `s:${name}`).data.parentState;
+  assert.equal(parentOf('A1'), 'Fan');
+  assert.equal(parentOf('B1'), 'Fan');
+  assert.equal(parentOf('Item'), 'Each');
+  assert.equal(parentOf('Check'), undefined);
+});

@@ -80,6 +80,16 @@ class ConsoleIT {
         {"StartAt": "Validate", "States": {
           "Validate": {"Type": "Pass", "Next": "Reject"},
           "Reject": {"Type": "Fail", "Error": "Pedido.Invalido", "Cause": "O campo 'valor' deve ser positivo"}}}""");
+    createMachine("LoanCheck", """
+        {"StartAt": "Fetch", "States": {
+          "Fetch": {"Type": "Pass", "Next": "Enrich"},
+          "Enrich": {"Type": "Parallel", "Next": "Approve",
+            "Branches": [
+              {"StartAt": "Geo", "States": {"Geo": {"Type": "Pass", "End": true}}},
+              {"StartAt": "Credit", "States": {"Credit": {"Type": "Fail", "Error": "Credit.Unavailable", "Cause": "bureau timeout"}}}],
+            "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Fallback"}]},
+          "Fallback": {"Type": "Pass", "Next": "Approve"},
+          "Approve": {"Type": "Succeed"}}}""");
     Files.createDirectories(SHOTS);
     playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
@@ -230,6 +240,26 @@ class ConsoleIT {
     assertThat(page.getByTestId("state-detail")).hasAttribute("data-detail-state", "Reject");
     page.getByTestId("detail-tab-error").click();
     assertThat(page.getByTestId("state-detail")).containsText("Pedido.Invalido");
+  }
+
+  @Test
+  void shouldDrawParallelBranchesAsGroupsAndMarkACaughtBranchFailure() throws Exception {
+    String arn = startExecution("LoanCheck", "loan-caught", "{\"id\": 7}");
+
+    page.navigate(base + "/executions/" + encode(arn));
+
+    assertThat(page.getByTestId("execution-status")).hasAttribute("data-status", "SUCCEEDED");
+    assertThat(page.locator("[data-state-name='Enrich']")).hasAttribute("data-status", "CAUGHT_ERROR");
+    assertThat(page.locator("[data-state-name='Geo']")).hasAttribute("data-status", "SUCCEEDED");
+    assertThat(page.locator("[data-state-name='Geo']")).hasAttribute("data-parent-state", "Enrich");
+    assertThat(page.locator("[data-state-name='Credit']")).hasAttribute("data-status", "FAILED");
+    assertThat(page.locator("[data-state-name='Credit']")).hasAttribute("data-parent-state", "Enrich");
+    assertThat(page.locator("[data-state-name='Fallback']")).hasAttribute("data-status", "SUCCEEDED");
+    assertThat(page.locator("[data-state-name]")).hasCount(6);
+
+    page.locator("[data-state-name='Enrich'] .group-header").click();
+    page.getByTestId("detail-tab-error").click();
+    assertThat(page.getByTestId("state-detail")).containsText("Credit.Unavailable");
   }
 
   @Test
