@@ -192,5 +192,6 @@ export function eventsOfState(events, state) {
 
 /** The state an event is shown under in the history table. */
 export function stepOf(event, byId) {
+  if (event.type.startsWith('Execution')) return undefined;
   return isGroupFailure(event.type) ? groupOf(event, byId) : stateOf(event, byId);
 }

@@ -231,8 +231,16 @@ export default function ExecutionPage({ arn }) {
     await describe();
   };
   const redrive = async () => {
+    const before = execution.redriveCount || 0;
     await api.redrive(arn);
-    await describe();
+    // The redrive is applied asynchronously: reopen the stream once the execution shows it, or the
+    // server would end the stream at once on the still-closed execution.
+    for (let i = 0; i < 50; i += 1) {
+      const now = await api.execution(arn);
+      setExecution(now);
+      if ((now.redriveCount || 0) > before || now.status === 'RUNNING') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     setGeneration((g) => g + 1);
   };
 
@@ -273,7 +281,7 @@ export default function ExecutionPage({ arn }) {
         <div><span>Ended</span><b className="mono small">{stopMs ? dateTime(execution.stopDate) : '—'}</b></div>
         <div><span>Duration</span><b>{duration((stopMs || Date.now()) - startMs)}</b></div>
         <div><span>Events</span><b>{events.length}</b></div>
-        {execution.redriveCount > 0 && <div><span>Redrives</span><b>{execution.redriveCount}</b></div>}
+        {execution.redriveCount > 0 && <div><span>Redrives</span><b data-testid="redrive-count">{execution.redriveCount}</b></div>}
       </div>
 
       {(errorName || cause) && <ErrorBox error={errorName} cause={cause} title={`Execution ${status.toLowerCase().replace('_', ' ')}`} data-testid="execution-error" />}

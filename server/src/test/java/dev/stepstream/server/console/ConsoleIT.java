@@ -290,6 +290,22 @@ class ConsoleIT {
     assertThat(page.getByTestId("redrive")).isEnabled();
   }
 
+  @Test
+  void shouldRedriveAFailedExecutionAfterConfirmationAndFollowItAgain() throws Exception {
+    String arn = startExecution("AlwaysFails", "to-redrive", "{}");
+    page.navigate(base + "/executions/" + encode(arn));
+    assertThat(page.getByTestId("execution-status")).hasAttribute("data-status", "FAILED");
+
+    page.getByTestId("redrive").click();
+    page.getByTestId("redrive-confirm").click();
+
+    assertThat(page.locator("[data-event-type='ExecutionRedriven']")).isVisible();
+    assertThat(page.locator("[data-event-type='ExecutionFailed']")).hasCount(2);
+    assertThat(page.getByTestId("execution-status")).hasAttribute("data-status", "FAILED");
+    assertThat(page.locator("[data-state-name='Reject']")).hasAttribute("data-status", "FAILED");
+    assertThat(page.getByTestId("redrive-count")).hasText("1");
+  }
+
   private void createMachine(String name, String definition) throws Exception {
     ObjectNode body = JSON.createObjectNode().put("name", name).put("definition", definition).put("roleArn", ROLE);
     aws("CreateStateMachine", body);
