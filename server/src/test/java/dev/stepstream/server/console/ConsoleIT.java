@@ -2,6 +2,7 @@ package dev.stepstream.server.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.ScreenshotAnimations;
 import dev.stepstream.processor.Profile;
+import dev.stepstream.server.api.console.ConsoleRoutes;
 import dev.stepstream.server.dev.DevEnvironment;
 import dev.stepstream.server.dev.DevSettings;
 import dev.stepstream.testkit.kafka.KafkaCluster;
@@ -66,6 +68,10 @@ class ConsoleIT {
 
   @BeforeAll
   void start(KafkaCluster kafka) throws Exception {
+    Path chromium = Paths.get(System.getProperty("stepstream.chromium", "/usr/bin/chromium"));
+    assumeTrue(Files.isExecutable(chromium), chromium + " is missing: run .ci/install-system-packages");
+    assumeTrue(getClass().getClassLoader().getResource(ConsoleRoutes.ROOT + "index.html") != null,
+        "the console was not built (npm missing?): run .ci/install-system-packages");
     Path dir = Files.createTempDirectory("stepstream-console-it");
     env = DevEnvironment.start(new DevSettings(kafka.bootstrapServers(), 0, dir, false, 2, "consoleit.",
         Duration.ofSeconds(30), true, Profile.EXACTLY_ONCE));
@@ -93,7 +99,7 @@ class ConsoleIT {
     Files.createDirectories(SHOTS);
     playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-        .setExecutablePath(Paths.get(System.getProperty("stepstream.chromium", "/usr/bin/chromium")))
+        .setExecutablePath(chromium)
         .setArgs(List.of("--disable-gpu", "--disable-dev-shm-usage", "--no-first-run")));
   }
 
