@@ -151,3 +151,15 @@ export function StatusFilter({ value, onChange }) {
     </select>
   );
 }
+
+/** A page-level "not found" or load error, with a way back. */
+export function Problem({ title, detail, back }) {
+  return (
+    <div className="problem" role="alert" data-testid="problem">
+      <div className="problem-icon" aria-hidden>!</div>
+      <h2>{title}</h2>
+      {detail && <p className="arn">{detail}</p>}
+      {back}
+    </div>
+  );
+}

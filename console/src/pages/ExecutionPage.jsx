@@ -6,7 +6,7 @@ import { arnName, dateTime, duration, toMillis } from '../format.js';
 import { Link } from '../router.jsx';
 import StateGraph from '../StateGraph.jsx';
 import { deriveStates, eventsOfState, stepOf, STATUSES } from '../status.js';
-import { Card, ConfirmButton, ErrorBox, Json, Spinner, StatusBadge } from '../ui.jsx';
+import { Card, ConfirmButton, ErrorBox, Json, Problem, Spinner, StatusBadge } from '../ui.jsx';
 
 const REDRIVABLE = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
 const ROWS = 500;
@@ -210,8 +210,11 @@ export default function ExecutionPage({ arn }) {
   if (error) {
     return (
       <div className="page">
-        <div className="form-error">{error.status === 404 ? `Execution not found: ${arn}` : error.message}</div>
-        <Link to="/executions">← All executions</Link>
+        <Problem
+          title={error.status === 404 ? 'Execution not found' : 'Could not load the execution'}
+          detail={error.status === 404 ? arn : error.message}
+          back={<Link to="/executions">← All executions</Link>}
+        />
       </div>
     );
   }

@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { dateTime } from '../format.js';
 import { Link, useRouter } from '../router.jsx';
 import StateGraph from '../StateGraph.jsx';
-import { Card, Json, Modal, Pager, Spinner, StatusFilter, usePager } from '../ui.jsx';
+import { Card, Json, Modal, Pager, Problem, Spinner, StatusFilter, usePager } from '../ui.jsx';
 import ExecutionsTable from './ExecutionsTable.jsx';
 
 function Diagnostics({ result }) {
@@ -130,8 +130,11 @@ export default function StateMachinePage({ arn }) {
   if (error) {
     return (
       <div className="page">
-        <div className="form-error">{error.status === 404 ? `State machine not found: ${arn}` : error.message}</div>
-        <Link to="/">← All state machines</Link>
+        <Problem
+          title={error.status === 404 ? 'State machine not found' : 'Could not load the state machine'}
+          detail={error.status === 404 ? arn : error.message}
+          back={<Link to="/">← All state machines</Link>}
+        />
       </div>
     );
   }
