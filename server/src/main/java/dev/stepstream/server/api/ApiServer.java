@@ -6,6 +6,8 @@ import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.server.api.aws.AwsJsonEndpoint;
 import dev.stepstream.server.api.aws.Operation;
 import dev.stepstream.server.api.backend.ActivityTasks;
+import dev.stepstream.server.api.console.ConsoleQueries;
+import dev.stepstream.server.api.console.ConsoleRoutes;
 import dev.stepstream.server.api.backend.Backend;
 import dev.stepstream.server.api.backend.Definitions;
 import dev.stepstream.server.api.backend.ExecutionQueries;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: the AWS-compatible API at {@code POST /}, REST and Server-Sent Events under
- * {@code /api/}, Prometheus at {@code /metrics}. Stateless: everything it knows is on Kafka topics
+ * {@code /api/}, Prometheus at {@code /metrics}, the web console at {@code /} (GET). Stateless: everything it knows is on Kafka topics
  * or in the processor's stores.
  */
 public final class ApiServer implements AutoCloseable {
@@ -82,6 +84,8 @@ public final class ApiServer implements AutoCloseable {
         config.startup.showJavalinBanner = false;
         config.routes.post("/", aws::handle);
         rest.register(config.routes);
+        new ConsoleQueries(backend.executions()).register(config.routes);
+        new ConsoleRoutes().register(config.routes);
         if (peerRoutes != null) {
           peerRoutes.register(config.routes);
         }

@@ -78,6 +78,7 @@ final class DevCommand implements Callable<Integer> {
     if (settings.engine()) {
       int api = env.startApi("127.0.0.1", apiPort);
       out.printf("  API       http://127.0.0.1:%d (AWS SDK/CLI endpoint; REST under /api/, metrics at /metrics)%n", api);
+      out.printf("  Console   http://127.0.0.1:%d/%n", api);
       out.flush();
     }
     if (settings.engine() && !noSample) {

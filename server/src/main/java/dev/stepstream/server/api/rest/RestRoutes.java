@@ -2,7 +2,9 @@ package dev.stepstream.server.api.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.stepstream.server.api.aws.AwsException;
 import dev.stepstream.server.api.aws.AwsJson;
 import dev.stepstream.server.api.aws.AwsJsonEndpoint;
@@ -32,8 +34,15 @@ public final class RestRoutes {
         c -> AwsJson.object().put("stateMachineArn", c.pathParam("arn"))));
     routes.get("/api/state-machines/{arn}/executions", ctx -> call(ctx, "ListExecutions", c -> {
       ObjectNode body = AwsJson.object().put("stateMachineArn", c.pathParam("arn")).put("maxResults", 1000);
-      if (c.queryParam("status") != null) {
+      if (c.queryParam("status") != null && !c.queryParam("status").isEmpty()) {
         body.put("statusFilter", c.queryParam("status"));
+      }
+      String max = c.queryParam("maxResults");
+      if (max != null) {
+        body.set("maxResults", max.matches("\\d{1,9}") ? IntNode.valueOf(Integer.parseInt(max)) : TextNode.valueOf(max));
+      }
+      if (c.queryParam("nextToken") != null && !c.queryParam("nextToken").isEmpty()) {
+        body.put("nextToken", c.queryParam("nextToken"));
       }
       return body;
     }));

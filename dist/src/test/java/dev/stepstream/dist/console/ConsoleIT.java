@@ -1,0 +1,350 @@
+package dev.stepstream.dist.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.ScreenshotAnimations;
+import dev.stepstream.processor.Profile;
+import dev.stepstream.server.api.console.ConsoleRoutes;
+import dev.stepstream.server.dev.DevEnvironment;
+import dev.stepstream.server.dev.DevSettings;
+import dev.stepstream.testkit.kafka.KafkaCluster;
+import dev.stepstream.testkit.kafka.KafkaClusterExtension;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The web console in a real browser (Debian's chromium driven by Playwright) against dev: the
+ * embedded broker, the engine, the example's workers and the API serving the console jar. The
+ * routes and attributes used here are the contract of docs/console.md. Screenshots go to
+ * target/console-screenshots/.
+ */
+@ExtendWith(KafkaClusterExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleIT {
+  private static final String ROLE = "arn:aws:iam::123456789012:role/stepstream";
+  private static final String MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:";
+  private static final Path SHOTS = Paths.get("target", "console-screenshots");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final double TIMEOUT_MS = 20_000;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private DevEnvironment env;
+  private String base;
+  private Playwright playwright;
+  private Browser browser;
+  private BrowserContext context;
+  private Page page;
+
+  @BeforeAll
+  void start(KafkaCluster kafka) throws Exception {
+    Path chromium = Paths.get(System.getProperty("stepstream.chromium", "/usr/bin/chromium"));
+    assumeTrue(Files.isExecutable(chromium), chromium + " is missing: run .ci/install-system-packages");
+    assumeTrue(getClass().getClassLoader().getResource(ConsoleRoutes.ROOT + "index.html") != null,
+        "the console was not built (npm missing?): run .ci/install-system-packages");
+    Path dir = Files.createTempDirectory("stepstream-console-it");
+    env = DevEnvironment.start(new DevSettings(kafka.bootstrapServers(), 0, dir, false, 2, "consoleit.",
+        Duration.ofSeconds(30), true, Profile.EXACTLY_ONCE));
+    assertThat(env.runExample(Duration.ofSeconds(60))).isPresent();
+    base = "http://127.0.0.1:" + env.startApi("127.0.0.1", 0);
+    createMachine("WaitFiveSeconds", """
+        {"StartAt": "Prepare", "States": {
+          "Prepare": {"Type": "Pass", "Result": {"pedido": 42}, "Next": "Esperar"},
+          "Esperar": {"Type": "Wait", "Seconds": 5, "Next": "Done"},
+          "Done": {"Type": "Succeed"}}}""");
+    createMachine("AlwaysFails", """
+        {"StartAt": "Validate", "States": {
+          "Validate": {"Type": "Pass", "Next": "Reject"},
+          "Reject": {"Type": "Fail", "Error": "Pedido.Invalido", "Cause": "O campo 'valor' deve ser positivo"}}}""");
+    createMachine("LoanCheck", """
+        {"StartAt": "Fetch", "States": {
+          "Fetch": {"Type": "Pass", "Next": "Enrich"},
+          "Enrich": {"Type": "Parallel", "Next": "Approve",
+            "Branches": [
+              {"StartAt": "Geo", "States": {"Geo": {"Type": "Pass", "End": true}}},
+              {"StartAt": "Credit", "States": {"Credit": {"Type": "Fail", "Error": "Credit.Unavailable", "Cause": "bureau timeout"}}}],
+            "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Fallback"}]},
+          "Fallback": {"Type": "Pass", "Next": "Approve"},
+          "Approve": {"Type": "Succeed"}}}""");
+    Files.createDirectories(SHOTS);
+    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
+        .setExecutablePath(chromium)
+        .setArgs(List.of("--disable-gpu", "--disable-dev-shm-usage", "--no-first-run")));
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+    if (env != null) {
+      env.close();
+    }
+  }
+
+  @BeforeEach
+  void openPage() {
+    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1000));
+    page = context.newPage();
+    page.setDefaultTimeout(TIMEOUT_MS);
+  }
+
+  @AfterEach
+  void closePage(TestInfo test) {
+    page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+        .setPath(SHOTS.resolve(test.getTestMethod().orElseThrow().getName() + ".png")));
+    context.close();
+  }
+
+  @Test
+  void shouldListTheStateMachinesWithTheirExecutionsAndSearch() {
+    page.navigate(base + "/");
+
+    assertThat(page.locator("[data-machine-name='ImagePipeline']")).isVisible();
+    assertThat(page.locator("[data-machine-name='ImagePipeline'] [data-execution-status='SUCCEEDED']")).isVisible();
+    assertThat(page.locator("[data-machine-name='WaitFiveSeconds']")).isVisible();
+    assertThat(page.locator("[data-machine-name='AlwaysFails']")).containsText("STANDARD");
+
+    page.getByTestId("machine-search").fill("image");
+    assertThat(page.locator("[data-machine-name]")).hasCount(1);
+    assertThat(page.locator("[data-machine-name='ImagePipeline']")).isVisible();
+  }
+
+  @Test
+  void shouldDrawTheDefinitionGraphOfTheImagePipeline() {
+    String arn = env.exampleStateMachineArn().orElseThrow();
+
+    page.navigate(base + "/state-machines/" + encode(arn));
+
+    for (String state : List.of("SalvarImagem", "ProcessarImagem", "EnviarNotificacao")) {
+      assertThat(page.locator("[data-state-name='" + state + "']")).isVisible();
+    }
+    assertThat(page.locator("[data-state-name]")).hasCount(3);
+    assertThat(page.getByTestId("diagnostics")).hasAttribute("data-result", "OK");
+    assertThat(page.getByTestId("executions-table")).containsText("Succeeded");
+  }
+
+  @Test
+  void shouldFollowARunningWaitLiveUntilItSucceeds() throws Exception {
+    page.navigate(base + "/state-machines/" + encode(MACHINE + "WaitFiveSeconds"));
+    assertThat(page.locator("[data-state-name='Esperar']")).isVisible();
+    String arn = startExecution("WaitFiveSeconds", "wait-live", "{}");
+
+    page.navigate(base + "/executions/" + encode(arn));
+    page.evaluate("() => { window.__sameDocument = true; }");
+    page.evaluate("""
+        () => new MutationObserver(() => {
+          const node = document.querySelector("[data-state-name='Esperar']");
+          if (node && node.dataset.status === 'SUCCEEDED' && !window.__esperarDoneAt) window.__esperarDoneAt = Date.now();
+        }).observe(document.body, {subtree: true, attributes: true, childList: true})""");
+
+    Locator wait = page.locator("[data-state-name='Esperar']");
+    assertThat(wait).hasAttribute("data-status", "IN_PROGRESS");
+    assertThat(page.locator("[data-state-name='Prepare']")).hasAttribute("data-status", "SUCCEEDED");
+    assertThat(page.locator("[data-state-name='Done']")).hasAttribute("data-status", "NOT_STARTED");
+    page.screenshot(new Page.ScreenshotOptions().setAnimations(ScreenshotAnimations.DISABLED)
+        .setPath(SHOTS.resolve("wait-in-progress.png")));
+
+    assertThat(wait).hasAttribute("data-status", "SUCCEEDED", new LocatorAssertions.HasAttributeOptions().setTimeout(15_000));
+    assertThat(page.locator("[data-state-name='Done']")).hasAttribute("data-status", "SUCCEEDED");
+    assertThat(page.getByTestId("execution-status")).hasAttribute("data-status", "SUCCEEDED");
+    assertThat(page.evaluate("() => window.__sameDocument === true")).isEqualTo(true);
+
+    long shownAt = ((Number) page.evaluate("() => window.__esperarDoneAt")).longValue();
+    long exitedAt = eventTime(arn, "WaitStateExited");
+    System.out.printf("ConsoleIT: WaitStateExited shown %d ms after the event%n", shownAt - exitedAt);
+    assertThat(shownAt - exitedAt).isLessThan(1_000);
+  }
+
+  @Test
+  void shouldStartAnExecutionFromTheFormOnceTheInputIsValidJson() {
+    page.navigate(base + "/state-machines/" + encode(MACHINE + "AlwaysFails"));
+    page.getByTestId("start-execution").click();
+    page.getByTestId("start-name").fill("from-the-form");
+
+    page.getByTestId("start-input").fill("{\"valor\": ");
+    assertThat(page.getByTestId("input-error")).isVisible();
+    assertThat(page.getByTestId("start-submit")).isDisabled();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("start-form-invalid-input.png")));
+
+    page.getByTestId("start-input").fill("{\"valor\": -5}");
+    page.getByTestId("start-submit").click();
+
+    page.waitForURL("**/executions/" + encode(MACHINE.replace("stateMachine", "execution") + "AlwaysFails:from-the-form"));
+    assertThat(page.getByTestId("execution-status")).hasAttribute("data-status", "FAILED");
+    page.getByTestId("state-graph").locator("[data-state-name='Validate']").click();
+    assertThat(page.getByTestId("state-detail")).containsText("-5");
+  }
+
+  @Test
+  void shouldFilterTheHistoryByTypeAndDownloadItAsJson() throws Exception {
+    String arn = startExecution("AlwaysFails", "history-download", "{}");
+    page.navigate(base + "/executions/" + encode(arn));
+    assertThat(page.locator("[data-event-type]")).hasCount(5);
+
+    page.getByTestId("event-type-filter").selectOption("ExecutionFailed");
+    assertThat(page.locator("[data-event-type]")).hasCount(1);
+
+    Download download = page.waitForDownload(() -> page.getByTestId("download-history").click());
+    JsonNode saved = JSON.readTree(Files.readString(download.path()));
+    assertThat(download.suggestedFilename()).isEqualTo("history-download-history.json");
+    assertThat(saved.get("events")).hasSize(5);
+    assertThat(saved.get("events").get(4).get("type").asText()).isEqualTo("ExecutionFailed");
+  }
+
+  @Test
+  void shouldShowTheErrorAndCauseOfAFailedExecution() throws Exception {
+    String arn = startExecution("AlwaysFails", "fail-shown", "{\"valor\": -1}");
+
+    page.navigate(base + "/executions/" + encode(arn));
+
+    assertThat(page.getByTestId("execution-status")).hasAttribute("data-status", "FAILED");
+    Locator error = page.getByTestId("execution-error");
+    assertThat(error).containsText("Pedido.Invalido");
+    assertThat(error).containsText("O campo 'valor' deve ser positivo");
+    assertThat(page.locator("[data-state-name='Validate']")).hasAttribute("data-status", "SUCCEEDED");
+    assertThat(page.locator("[data-state-name='Reject']")).hasAttribute("data-status", "FAILED");
+    assertThat(page.locator("[data-event-type='ExecutionFailed']")).isVisible();
+
+    page.reload();
+    assertThat(page.locator("[data-state-name='Reject']")).hasAttribute("data-status", "FAILED");
+    page.locator("[data-state-name='Reject']").click();
+    assertThat(page.getByTestId("state-detail")).hasAttribute("data-detail-state", "Reject");
+    page.getByTestId("detail-tab-error").click();
+    assertThat(page.getByTestId("state-detail")).containsText("Pedido.Invalido");
+  }
+
+  @Test
+  void shouldDrawParallelBranchesAsGroupsAndMarkACaughtBranchFailure() throws Exception {
+    String arn = startExecution("LoanCheck", "loan-caught", "{\"id\": 7}");
+
+    page.navigate(base + "/executions/" + encode(arn));
+
+    assertThat(page.getByTestId("execution-status")).hasAttribute("data-status", "SUCCEEDED");
+    assertThat(page.locator("[data-state-name='Enrich']")).hasAttribute("data-status", "CAUGHT_ERROR");
+    assertThat(page.locator("[data-state-name='Geo']")).hasAttribute("data-status", "SUCCEEDED");
+    assertThat(page.locator("[data-state-name='Geo']")).hasAttribute("data-parent-state", "Enrich");
+    assertThat(page.locator("[data-state-name='Credit']")).hasAttribute("data-status", "FAILED");
+    assertThat(page.locator("[data-state-name='Credit']")).hasAttribute("data-parent-state", "Enrich");
+    assertThat(page.locator("[data-state-name='Fallback']")).hasAttribute("data-status", "SUCCEEDED");
+    assertThat(page.locator("[data-state-name]")).hasCount(6);
+
+    page.locator("[data-state-name='Enrich'] .group-header").click();
+    page.getByTestId("detail-tab-error").click();
+    assertThat(page.getByTestId("state-detail")).containsText("Credit.Unavailable");
+  }
+
+  @Test
+  void shouldListExecutionsAcrossStateMachinesByStatusAndNamePrefix() throws Exception {
+    startExecution("AlwaysFails", "listed-failure", "{}");
+
+    page.navigate(base + "/executions?status=FAILED");
+
+    assertThat(page.locator("[data-execution-name='listed-failure']")).isVisible();
+    assertThat(page.locator("[data-execution-name] [data-execution-status]").first()).hasAttribute("data-execution-status", "FAILED");
+    page.getByTestId("name-prefix").fill("listed-");
+    assertThat(page.locator("[data-execution-name]")).hasCount(1);
+  }
+
+  @Test
+  void shouldStopARunningExecutionAfterConfirmation() throws Exception {
+    page.navigate(base + "/state-machines/" + encode(MACHINE + "WaitFiveSeconds"));
+    assertThat(page.locator("[data-state-name='Esperar']")).isVisible();
+    String arn = startExecution("WaitFiveSeconds", "to-stop", "{}");
+    page.navigate(base + "/executions/" + encode(arn));
+    assertThat(page.locator("[data-state-name='Esperar']")).hasAttribute("data-status", "IN_PROGRESS");
+
+    page.getByTestId("stop").click();
+    page.getByTestId("stop-confirm").click();
+
+    assertThat(page.getByTestId("execution-status")).hasAttribute("data-status", "ABORTED");
+    assertThat(page.locator("[data-state-name='Esperar']")).hasAttribute("data-status", "CANCELLED");
+    assertThat(page.getByTestId("redrive")).isEnabled();
+  }
+
+  @Test
+  void shouldRedriveAFailedExecutionAfterConfirmationAndFollowItAgain() throws Exception {
+    String arn = startExecution("AlwaysFails", "to-redrive", "{}");
+    page.navigate(base + "/executions/" + encode(arn));
+    assertThat(page.getByTestId("execution-status")).hasAttribute("data-status", "FAILED");
+
+    page.getByTestId("redrive").click();
+    page.getByTestId("redrive-confirm").click();
+
+    assertThat(page.locator("[data-event-type='ExecutionRedriven']")).isVisible();
+    assertThat(page.locator("[data-event-type='ExecutionFailed']")).hasCount(2);
+    assertThat(page.getByTestId("execution-status")).hasAttribute("data-status", "FAILED");
+    assertThat(page.locator("[data-state-name='Reject']")).hasAttribute("data-status", "FAILED");
+    assertThat(page.getByTestId("redrive-count")).hasText("1");
+  }
+
+  private void createMachine(String name, String definition) throws Exception {
+    ObjectNode body = JSON.createObjectNode().put("name", name).put("definition", definition).put("roleArn", ROLE);
+    aws("CreateStateMachine", body);
+  }
+
+  private String startExecution(String machine, String name, String input) throws Exception {
+    ObjectNode body = JSON.createObjectNode()
+        .put("stateMachineArn", MACHINE + machine)
+        .put("name", name).put("input", input);
+    return aws("StartExecution", body).get("executionArn").asText();
+  }
+
+  private long eventTime(String executionArn, String type) throws Exception {
+    JsonNode history = aws("GetExecutionHistory", JSON.createObjectNode().put("executionArn", executionArn));
+    for (JsonNode event : history.get("events")) {
+      if (event.get("type").asText().equals(type)) {
+        return Math.round(event.get("timestamp").asDouble() * 1000);
+      }
+    }
+    throw new AssertionError("no " + type + " in " + history);
+  }
+
+  private JsonNode aws(String operation, JsonNode body) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/"))
+        .header("X-Amz-Target", "AWSStepFunctions." + operation)
+        .header("Content-Type", "application/x-amz-json-1.0")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(operation + ": " + response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private static String encode(String arn) {
+    return URLEncoder.encode(arn, StandardCharsets.UTF_8);
+  }
+}
