@@ -120,7 +120,7 @@ class ExecutionStateGoldenTest {
     Map<Integer, Frame> frames = state.frames();
     assertThat(frames).containsOnlyKeys(0, 1, 2, 3, 4, 5, 6);
     String[] names = {"Fan", "Work", "Pause", "Retrying", "Next", "Again", "Broken"};
-    Phase[] phases = {Phase.CHILDREN, Phase.TASK, Phase.WAIT, Phase.BACKOFF, Phase.ENTER, Phase.RETRY, Phase.HALTED};
+    Phase[] phases = {Phase.CHILDREN, Phase.TASK, Phase.WAIT, Phase.BACKOFF, Phase.ENTER, Phase.RUNNING, Phase.HALTED};
     for (int id = 0; id < 7; id++) {
       Frame f = frames.get(id);
       assertThat(f.id()).isEqualTo(id);

@@ -60,7 +60,7 @@ public final class GoldenExecutionStates {
     Frame wait = frame(2, 0, 1, "Pause", Phase.WAIT, 0, null, Map.of(), new WaitTimer("t-4"));
     Frame backoff = frame(3, 0, 2, "Retrying", Phase.BACKOFF, 2, new int[] {2}, Map.of(), new RetryBackoff("t-5"));
     Frame[] all = {root, task, wait, backoff, frame(4, 0, 3, "Next", Phase.ENTER, 0, null, Map.of(), null),
-        frame(5, 0, 4, "Again", Phase.RETRY, 0, null, Map.of(), null),
+        frame(5, 0, 4, "Again", Phase.RUNNING, 0, null, Map.of(), null),
         frame(6, 0, 5, "Broken", Phase.HALTED, 0, null, Map.of(), null)};
     for (Frame f : all) {
       frames.put(f.id(), f);

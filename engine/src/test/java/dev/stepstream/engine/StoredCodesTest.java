@@ -33,7 +33,7 @@ class StoredCodesTest {
 
   @Test
   void shouldKeepEveryPhaseCode() {
-    assertCodes(Phase.values(), Phase::code, Phase::fromCode, Map.of("ENTER", 0, "RETRY", 1, "TASK", 2, "WAIT", 3,
+    assertCodes(Phase.values(), Phase::code, Phase::fromCode, Map.of("ENTER", 0, "RUNNING", 1, "TASK", 2, "WAIT", 3,
         "BACKOFF", 4, "CHILDREN", 5, "HALTED", 6));
   }
 

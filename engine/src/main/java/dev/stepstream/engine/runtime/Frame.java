@@ -180,7 +180,7 @@ public final class Frame {
     enteredEventId = eventId;
     enteredMillis = millis;
     lastEventId = eventId;
-    phase = Phase.RETRY;
+    phase = Phase.RUNNING;
   }
 
   /** The frame's next event follows {@code eventId}. */
@@ -224,7 +224,7 @@ public final class Frame {
 
   /** Running to waiting for children. */
   public void fanOut(ChildWork children) {
-    require(phase == Phase.RETRY && work == null, "start children");
+    require(phase == Phase.RUNNING && work == null, "start children");
     work = children;
     phase = Phase.CHILDREN;
   }
@@ -261,7 +261,7 @@ public final class Frame {
     if (work instanceof ChildWork) {
       work = null;
       if (phase == Phase.CHILDREN) {
-        phase = Phase.RETRY;
+        phase = Phase.RUNNING;
       }
     }
   }
@@ -289,7 +289,7 @@ public final class Frame {
   // ---- transitions with timers (through Run) ----
 
   void awaitTask(TaskAttempt task) {
-    require(phase == Phase.RETRY && work == null, "schedule a task");
+    require(phase == Phase.RUNNING && work == null, "schedule a task");
     work = task;
     phase = Phase.TASK;
   }
@@ -303,11 +303,11 @@ public final class Frame {
   void endTask() {
     require(phase == Phase.TASK, "end the task");
     work = null;
-    phase = Phase.RETRY;
+    phase = Phase.RUNNING;
   }
 
   void awaitTimer(WaitTimer timer) {
-    require(phase == Phase.RETRY && work == null, "wait");
+    require(phase == Phase.RUNNING && work == null, "wait");
     work = timer;
     phase = Phase.WAIT;
   }
@@ -315,7 +315,7 @@ public final class Frame {
   void waitOver() {
     require(phase == Phase.WAIT, "end the wait");
     work = null;
-    phase = Phase.RETRY;
+    phase = Phase.RUNNING;
   }
 
   void backOff(RetryBackoff backoff) {
@@ -328,7 +328,7 @@ public final class Frame {
   void retryNow() {
     require(work == null || work instanceof RetryBackoff, "retry");
     work = null;
-    phase = Phase.RETRY;
+    phase = Phase.RUNNING;
   }
 
   /** Stops where it stands; a frame waiting for children keeps them (and its phase) for a redrive. */

@@ -1,14 +1,20 @@
 package dev.stepstream.engine.runtime;
 
 /**
- * Where a frame stands in its current state. Each phase has a stable {@link #code()} in the stored
- * execution state: never change or reuse a code, give a new phase a new one.
+ * Where a frame stands in its current state: entered ({@link #ENTER}), running ({@link #RUNNING}),
+ * waiting ({@link #TASK}, {@link #WAIT}, {@link #BACKOFF}, {@link #CHILDREN}, each with its
+ * {@link StateWork}), or done unsuccessfully ({@link #HALTED}); a frame that moves on enters its
+ * next state. Each phase has a stable {@link #code()} in the stored execution state: never change or
+ * reuse a code, give a new phase a new one.
  */
 public enum Phase {
   /** About to enter the current state (emits its StateEntered event). */
   ENTER(0),
-  /** About to (re-)run the current state after a retry back-off, without a new StateEntered event. */
-  RETRY(1),
+  /**
+   * Running the current state, or about to run it again after a retry, without a new StateEntered
+   * event.
+   */
+  RUNNING(1),
   /** Waiting for the result of a task (by token). */
   TASK(2),
   /** Waiting for a Wait state's timer. */
@@ -50,6 +56,6 @@ public enum Phase {
 
   /** True when the frame can advance without an outside input. */
   public boolean runnable() {
-    return this == ENTER || this == RETRY;
+    return this == ENTER || this == RUNNING;
   }
 }

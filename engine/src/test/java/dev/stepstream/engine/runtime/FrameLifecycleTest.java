@@ -43,7 +43,7 @@ class FrameLifecycleTest {
     assertThat(f.task().token()).isEqualTo("token-1");
     assertThat(f.task().timerIds()).hasSize(2);
     run.endTask(f);
-    assertThat(f.phase()).isEqualTo(Phase.RETRY);
+    assertThat(f.phase()).isEqualTo(Phase.RUNNING);
     assertThat(f.work()).isNull();
   }
 
@@ -77,7 +77,7 @@ class FrameLifecycleTest {
     f.entered(1, NOW);
 
     assertThatThrownBy(() -> f.entered(2, NOW)).isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("cannot enter while RETRY");
+        .hasMessageContaining("cannot enter while RUNNING");
   }
 
   @Test
