@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.asl.eval.RandomSource;
 import dev.stepstream.engine.Decision;
 import dev.stepstream.engine.Definition;
-import dev.stepstream.engine.EngineContext;
+import dev.stepstream.engine.FixedContext;
 import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.engine.ExecutionStateCodec;
@@ -67,7 +67,7 @@ class ReplayTest {
     for (int i = 0; i < recorded.size(); i++) {
       Applied step = recorded.get(i);
       ExecutionState stored = state == null ? null : ExecutionStateCodec.decode(ExecutionStateCodec.encode(state));
-      Decision decision = interpreter.apply(stored, step.input(), context(step.nowMillis(), random, definition));
+      Decision decision = interpreter.apply(stored, step.input(), new FixedContext(step.nowMillis(), random, definition));
       assertThat(decision.events()).as("events of input #%d %s", i, step.input()).isEqualTo(step.events());
       if (step.stateAfter().isPresent()) {
         byte[] bytes = step.stateAfter().get();
@@ -78,24 +78,5 @@ class ReplayTest {
             .isEqualTo(step.stateAfter().get());
       }
     }
-  }
-
-  private static EngineContext context(long now, RandomSource random, Definition definition) {
-    return new EngineContext() {
-      @Override
-      public long nowMillis() {
-        return now;
-      }
-
-      @Override
-      public RandomSource random() {
-        return random;
-      }
-
-      @Override
-      public Optional<Definition> definition(String stateMachineArn) {
-        return Optional.of(definition);
-      }
-    };
   }
 }

@@ -14,12 +14,12 @@ import dev.stepstream.engine.Effect;
 import dev.stepstream.engine.EngineContext;
 import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.engine.ExecutionState;
+import dev.stepstream.engine.FixedContext;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.WireVersions;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FrameLifecycleTest {
@@ -178,21 +178,6 @@ class FrameLifecycleTest {
   }
 
   private static EngineContext context() {
-    return new EngineContext() {
-      @Override
-      public long nowMillis() {
-        return NOW;
-      }
-
-      @Override
-      public RandomSource random() {
-        return RandomSource.seeded(1);
-      }
-
-      @Override
-      public Optional<Definition> definition(String stateMachineArn) {
-        return Optional.of(DEFINITION);
-      }
-    };
+    return new FixedContext(NOW, RandomSource.seeded(1), DEFINITION);
   }
 }
