@@ -22,6 +22,7 @@ import dev.stepstream.server.dev.DevEnvironment;
 import dev.stepstream.server.dev.DevSettings;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
+import dev.stepstream.wire.ExecutionSummary;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -34,6 +35,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +62,7 @@ class ConsoleIT {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private DevEnvironment env;
+  private String exampleStateMachineArn;
   private String base;
   private Playwright playwright;
   private Browser browser;
@@ -75,7 +78,9 @@ class ConsoleIT {
     Path dir = Files.createTempDirectory("stepstream-console-it");
     env = DevEnvironment.start(new DevSettings(kafka.bootstrapServers(), 0, dir, false, 2, "consoleit.",
         Duration.ofSeconds(30), true, Profile.EXACTLY_ONCE));
-    assertThat(env.runExample(Duration.ofSeconds(60))).isPresent();
+    List<Optional<ExecutionSummary>> samples = env.runSamples(Duration.ofSeconds(60));
+    assertThat(samples).hasSize(1);
+    exampleStateMachineArn = samples.get(0).orElseThrow().stateMachineArn();
     base = "http://127.0.0.1:" + env.startApi("127.0.0.1", 0);
     createMachine("WaitFiveSeconds", """
         {"StartAt": "Prepare", "States": {
@@ -146,7 +151,7 @@ class ConsoleIT {
 
   @Test
   void shouldDrawTheDefinitionGraphOfTheImagePipeline() {
-    String arn = env.exampleStateMachineArn().orElseThrow();
+    String arn = exampleStateMachineArn;
 
     page.navigate(base + "/state-machines/" + encode(arn));
 

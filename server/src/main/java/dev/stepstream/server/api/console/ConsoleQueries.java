@@ -9,14 +9,17 @@ import dev.stepstream.server.api.aws.RequestFields;
 import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.server.api.backend.Executions;
 import dev.stepstream.server.api.ops.Shapes;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Console reads that have no AWS operation: executions across every state machine (newest first,
@@ -24,8 +27,8 @@ import java.util.function.Supplier;
  * by state machine and status.
  */
 public final class ConsoleQueries {
-  static final Set<String> STATUSES = Set.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED",
-      "PENDING_REDRIVE");
+  static final Set<String> STATUSES =
+      Arrays.stream(ExecutionStatus.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
   static final int DEFAULT_PAGE = 50;
 
   private final Supplier<List<ExecutionSummary>> executions;
@@ -54,7 +57,7 @@ public final class ConsoleQueries {
     String wanted = status == null || status.isEmpty() ? null : status;
     String prefix = namePrefix == null ? "" : namePrefix;
     List<ExecutionSummary> matching = executions.get().stream()
-        .filter(s -> wanted == null || wanted.equals(s.status()))
+        .filter(s -> wanted == null || s.status().name().equals(wanted))
         .filter(s -> s.name().startsWith(prefix))
         .toList();
     ObjectNode request = AwsJson.object();
@@ -79,7 +82,7 @@ public final class ConsoleQueries {
     Map<String, Map<String, Integer>> counts = new TreeMap<>();
     for (ExecutionSummary s : executions.get()) {
       counts.computeIfAbsent(Arns.unqualified(s.stateMachineArn()), k -> new TreeMap<>())
-          .merge(s.status(), 1, Integer::sum);
+          .merge(s.status().name(), 1, Integer::sum);
     }
     ObjectNode out = AwsJson.object();
     ObjectNode byMachine = out.putObject("counts");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.server.api.aws.AwsException;
+import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,6 +88,6 @@ class ConsoleQueriesTest {
 
   private static ExecutionSummary summary(String machine, String name, String status, long start) {
     return new ExecutionSummary(1, "arn:aws:states:us-east-1:123456789012:execution:" + machine + ":" + name,
-        MACHINE + machine, name, status, start, start + 10, null, null, null, null, 0);
+        MACHINE + machine, name, ExecutionStatus.valueOf(status), start, start + 10, null, null, null, null, 0);
   }
 }
