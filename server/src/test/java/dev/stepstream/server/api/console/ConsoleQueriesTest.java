@@ -58,7 +58,7 @@ class ConsoleQueriesTest {
       assertThat(e.get("name").asText()).startsWith("run-99");
     });
     assertThat(page.get("executions")).hasSize((int) executions.stream()
-        .filter(e -> e.status().equals("FAILED") && e.name().startsWith("run-99")).count());
+        .filter(e -> e.status() == ExecutionStatus.FAILED && e.name().startsWith("run-99")).count());
     assertThat(page.has("nextToken")).isFalse();
   }
 
