@@ -244,7 +244,9 @@ public final class Run {
 
   /** The task ended: its timers are cancelled and its token no longer accepted. */
   public void endTask(Frame f) {
-    f.task().timerIds().forEach(timers::cancel);
+    TaskAttempt task = f.task();
+    timers.cancel(task.timeoutTimerId());
+    timers.cancel(task.heartbeatTimerId());
     f.endTask();
   }
 
