@@ -82,8 +82,26 @@ public final class LocalRunner {
     return run(definitionJson, inputJson, testCase, AppliedInputObserver.NONE);
   }
 
+  /**
+   * As {@link #run(String, String, String)} for a state machine of the given type.
+   *
+   * @param type STANDARD or EXPRESS
+   * @throws IllegalArgumentException for any other type
+   */
+  public RunResult run(String definitionJson, String inputJson, String testCase, String type) {
+    if (!"STANDARD".equals(type) && !"EXPRESS".equals(type)) {
+      throw new IllegalArgumentException("type must be STANDARD or EXPRESS but was " + type);
+    }
+    return run(definitionJson, inputJson, testCase, type, AppliedInputObserver.NONE);
+  }
+
   /** As {@link #run(String, String, String)}, telling {@code observer} about every input applied. */
   RunResult run(String definitionJson, String inputJson, String testCase, AppliedInputObserver observer) {
+    return run(definitionJson, inputJson, testCase, "STANDARD", observer);
+  }
+
+  /** As {@link #run(String, String, String, String)}, telling {@code observer} about every input applied. */
+  RunResult run(String definitionJson, String inputJson, String testCase, String type, AppliedInputObserver observer) {
     Optional<MockPlan> plan = testCase == null ? Optional.of(mocks.defaultPlan()) : mocks.planFor(testCase);
     if (plan.isEmpty()) {
       return RunResult.failed(INVALID_INPUT, "Test case '" + testCase + "' is not defined in the mock configuration",
@@ -99,7 +117,7 @@ public final class LocalRunner {
     if (!compiled.isValid()) {
       return RunResult.failed(VALIDATION_ERROR, describe(compiled.errors()), List.of());
     }
-    Definition definition = new Definition(STATE_MACHINE_ARN, MACHINE_NAME, "1", "STANDARD", ROLE_ARN,
+    Definition definition = new Definition(STATE_MACHINE_ARN, MACHINE_NAME, "1", type, ROLE_ARN,
         compiled.stateMachine().orElseThrow());
     RandomSource random = RandomSource.seeded(randomSeed);
     LocalRun run = new LocalRun(interpreter, definition, new MockedTasks(plan.get()), random,

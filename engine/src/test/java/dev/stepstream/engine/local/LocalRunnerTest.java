@@ -1,6 +1,7 @@
 package dev.stepstream.engine.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.wire.ExecutionStatus;
@@ -10,6 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +68,30 @@ class LocalRunnerTest {
   void shouldRejectTrailingTextAfterTheInput() {
     assertThat(runner.run(PASS, "{} {}").error()).isEqualTo(LocalRunner.INVALID_INPUT);
     assertThat(runner.run(PASS, "   ").error()).isEqualTo(LocalRunner.INVALID_INPUT);
+  }
+
+  @Test
+  void shouldRunTheDefinitionWithTheGivenType() {
+    Set<String> types = new HashSet<>();
+
+    RunResult result = runner.run(PASS, "{}", null, "EXPRESS", (definition, input, now, decision) -> types.add(definition.type()));
+
+    assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(types).containsExactly("EXPRESS");
+  }
+
+  @Test
+  void shouldRunAsStandardUnlessTold() {
+    Set<String> types = new HashSet<>();
+
+    runner.run(PASS, "{}", null, (definition, input, now, decision) -> types.add(definition.type()));
+
+    assertThat(types).containsExactly("STANDARD");
+  }
+
+  @Test
+  void shouldRefuseATypeThatIsNeitherStandardNorExpress() {
+    assertThatThrownBy(() -> runner.run(PASS, "{}", null, "FAST")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -4,7 +4,6 @@ import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.engine.local.InvalidMocksException;
 import dev.stepstream.engine.local.LocalRunner;
 import dev.stepstream.engine.local.Mocks;
-import dev.stepstream.engine.local.RunResult;
 import dev.stepstream.wire.WireJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +28,9 @@ import picocli.CommandLine.Spec;
         "Run a state machine definition to completion in this process, without Kafka.",
         "Task states answer from a Step Functions Local mock file; waits and timeouts pass in virtual time.",
         "Prints one JSON line {\"status\",\"output\",\"error\",\"cause\"}; the status is data, the exit code is 0.",
-        "With --batch, reads JSON Lines {\"id\",\"definition\",\"input\"[,\"testCase\"]} from stdin and prints one",
-        "result line (with \"id\" first) per input line, in order."},
+        "REJECTED means the API would refuse the definition (InvalidDefinition) or the input (InvalidExecutionInput).",
+        "With --batch, reads JSON Lines {\"id\",\"definition\",\"input\"[,\"testCase\"][,\"type\"]} from stdin and",
+        "prints one result line (with \"id\" first) per input line, in order."},
     mixinStandardHelpOptions = true)
 final class RunLocalCommand implements Callable<Integer> {
 
@@ -83,8 +83,8 @@ final class RunLocalCommand implements Callable<Integer> {
     if (batch) {
       new RunLocalBatch(runner, testCase).run(stdin, out);
     } else {
-      RunResult result = runner.run(readText(definition, "--definition"), inputText(), testCase);
-      out.println(WireJson.mapper().writeValueAsString(result.toJsonLine()));
+      RunLocalRequest request = new RunLocalRequest(readText(definition, "--definition"), inputText(), testCase, "STANDARD");
+      out.println(WireJson.mapper().writeValueAsString(request.resultLine(runner)));
     }
     out.flush();
     return 0;

@@ -1,6 +1,12 @@
 package dev.stepstream.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.stepstream.server.api.aws.AwsException;
+import dev.stepstream.server.api.ops.Admission;
+import dev.stepstream.wire.WireJson;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -8,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -84,11 +91,92 @@ class RunLocalCommandTest {
   }
 
   @Test
-  void shouldReportInvalidInputJsonAsAFailedRun() throws Exception {
+  void shouldRejectInputThatIsNotJson() throws Exception {
     int code = run("", "--definition", file("d.json", PASS).toString(), "--input", "{oops");
 
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("\"status\":\"FAILED\"").contains("\"error\":\"Stepstream.InvalidInput\"");
+    assertThat(out.toString().trim()).isEqualTo("{\"status\":\"REJECTED\",\"output\":null,\"error\":\"InvalidExecutionInput\","
+        + "\"cause\":\"Invalid State Machine Execution Input: 'Unexpected content: not valid JSON'\"}");
+    assertThat(cause(out.toString())).isEqualTo(apiMessage(() -> Admission.executionInput("{oops")));
+  }
+
+  @Test
+  void shouldRejectInputOverTheApisSizeLimitWithTheApisMessage() throws Exception {
+    String big = "\"" + "x".repeat(262_144) + "\"";
+
+    int code = run("", "--definition", file("d.json", PASS).toString(), "--input", big);
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).startsWith("{\"status\":\"REJECTED\",\"output\":null,\"error\":\"InvalidExecutionInput\"");
+    assertThat(cause(out.toString())).isEqualTo(apiMessage(() -> Admission.executionInput(big)))
+        .endsWith("Member must have length less than or equal to 262144");
+  }
+
+  @Test
+  void shouldRejectADefinitionTheApiWouldRefuseWithTheApisMessage() throws Exception {
+    String missingTarget = "{\"StartAt\":\"Nowhere\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}";
+
+    int code = run("", "--definition", file("d.json", missingTarget).toString());
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).startsWith("{\"status\":\"REJECTED\",\"output\":null,\"error\":\"InvalidDefinition\"");
+    assertThat(cause(out.toString())).isEqualTo(apiMessage(() -> Admission.definition(missingTarget, "STANDARD")))
+        .startsWith("Invalid State Machine Definition: '");
+  }
+
+  @Test
+  void shouldRejectADefinitionThatIsNotJsonWithTheApisMessage() throws Exception {
+    int code = run("", "--definition", file("d.json", "{").toString());
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("\"status\":\"REJECTED\"").contains("\"error\":\"InvalidDefinition\"");
+    assertThat(cause(out.toString())).isEqualTo(apiMessage(() -> Admission.definition("{", "STANDARD")));
+  }
+
+  @Test
+  void shouldCheckTheDefinitionBeforeTheInput() throws Exception {
+    int code = run("", "--definition", file("d.json", "{}").toString(), "--input", "{oops");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("\"error\":\"InvalidDefinition\"");
+  }
+
+  @Test
+  void shouldRejectBatchLinesWithTheApisMessages() {
+    String bad = "{\"StartAt\":\"Nowhere\",\"States\":{}}";
+    String stdin = line("def", bad, "{}") + "\n" + line("in", PASS, "[1,") + "\n";
+
+    int code = run(stdin, "--batch");
+
+    assertThat(code).isZero();
+    assertThat(out.toString().lines()).satisfiesExactly(
+        l -> {
+          assertThat(l).startsWith("{\"id\":\"def\",\"status\":\"REJECTED\",\"output\":null,\"error\":\"InvalidDefinition\"");
+          assertThat(cause(l)).isEqualTo(apiMessage(() -> Admission.definition(bad, "STANDARD")));
+        },
+        l -> {
+          assertThat(l).startsWith("{\"id\":\"in\",\"status\":\"REJECTED\",\"output\":null,\"error\":\"InvalidExecutionInput\"");
+          assertThat(cause(l)).isEqualTo(apiMessage(() -> Admission.executionInput("[1,")));
+        });
+  }
+
+  @Test
+  void shouldHonourExpressTypeInBatchLines() {
+    String stdin = "{\"id\":1,\"definition\":" + quote(PASS) + ",\"input\":\"{}\",\"type\":\"EXPRESS\"}\n"
+        + "{\"id\":2,\"definition\":" + quote(PASS) + ",\"input\":\"{}\",\"type\":\"STANDARD\"}\n"
+        + "{\"id\":3,\"definition\":" + quote(PASS) + ",\"input\":\"{}\",\"type\":\"FAST\"}\n"
+        + "{\"id\":4,\"definition\":" + quote(PASS) + ",\"input\":\"{}\",\"type\":1}\n";
+
+    int code = run(stdin, "--batch");
+
+    assertThat(code).isZero();
+    assertThat(out.toString().lines()).satisfiesExactly(
+        l -> assertThat(l).isEqualTo(
+            "{\"id\":1,\"status\":\"SUCCEEDED\",\"output\":{\"hello\":\"world\"},\"error\":null,\"cause\":null}"),
+        l -> assertThat(l).startsWith("{\"id\":2,\"status\":\"SUCCEEDED\""),
+        l -> assertThat(l).startsWith("{\"id\":3,\"status\":\"FAILED\"").contains("Stepstream.InvalidInput")
+            .contains("\\\"type\\\" must be \\\"STANDARD\\\" or \\\"EXPRESS\\\""),
+        l -> assertThat(l).startsWith("{\"id\":4,\"status\":\"FAILED\"").contains("Stepstream.InvalidInput"));
   }
 
   @Test
@@ -156,7 +244,7 @@ class RunLocalCommandTest {
     assertThat(out.toString().lines()).hasSize(4).satisfiesExactly(
         l -> assertThat(l).startsWith("{\"id\":null,\"status\":\"FAILED\"").contains("Stepstream.InvalidInput"),
         l -> assertThat(l).startsWith("{\"id\":7,\"status\":\"FAILED\"").contains("Stepstream.InvalidInput"),
-        l -> assertThat(l).startsWith("{\"id\":\"bad\",\"status\":\"FAILED\"").contains("Stepstream.ValidationError"),
+        l -> assertThat(l).startsWith("{\"id\":\"bad\",\"status\":\"REJECTED\"").contains("\"error\":\"InvalidDefinition\""),
         l -> assertThat(l).startsWith("{\"id\":\"ok\",\"status\":\"SUCCEEDED\""));
   }
 
@@ -194,6 +282,19 @@ class RunLocalCommandTest {
     cli.execute("--help");
 
     assertThat(help.toString()).contains("run-local");
+  }
+
+  /** The message the API answers for what {@code check} refuses. */
+  private static String apiMessage(ThrowingCallable check) {
+    return catchThrowableOfType(check, AwsException.class).getMessage();
+  }
+
+  private static String cause(String resultLine) {
+    try {
+      return WireJson.mapper().readTree(resultLine).get("cause").asText();
+    } catch (JsonProcessingException e) {
+      throw new AssertionError(resultLine, e);
+    }
   }
 
   private static String line(String id, String definition, String input) {

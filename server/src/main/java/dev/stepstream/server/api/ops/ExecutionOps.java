@@ -139,10 +139,7 @@ public final class ExecutionOps {
   }
 
   private static JsonNode input(RequestFields request) {
-    String text = request.optionalText("input").orElse("{}");
-    RequestFields.checkLength("input", text, MAX_PAYLOAD);
-    return AwsJson.parse(text).orElseThrow(() -> new AwsException(AwsErrors.INVALID_EXECUTION_INPUT,
-        "Invalid State Machine Execution Input: 'Unexpected content: not valid JSON'"));
+    return Admission.executionInput(request.optionalText("input").orElse("{}"));
   }
 
   private JsonNode describe(RequestFields request) {

@@ -2,9 +2,6 @@ package dev.stepstream.server.api.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stepstream.asl.Asl;
-import dev.stepstream.asl.ValidationResult;
-import dev.stepstream.asl.diag.Diagnostic;
 import dev.stepstream.server.api.aws.AwsErrors;
 import dev.stepstream.server.api.aws.AwsException;
 import dev.stepstream.server.api.aws.AwsJson;
@@ -22,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Create/Describe/Update/Delete/List state machines, DescribeStateMachineForExecution. Create and
@@ -54,7 +50,7 @@ public final class StateMachineOps {
     String type = type(request.optionalText("type").orElse("STANDARD"));
     Map<String, String> tags = TagOps.parseTags(request.body().get("tags"));
     Optional<String> versionDescription = versionDescription(request);
-    JsonNode tree = requireValid(definition);
+    JsonNode tree = Admission.definition(definition, type);
     String arn = backend.arns().stateMachine(name);
     Optional<StateMachineRecord> existing = backend.definitions().find(arn, StateMachineRecord.KIND_STATE_MACHINE);
     if (existing.isPresent()) {
@@ -116,10 +112,8 @@ public final class StateMachineOps {
       throw new AwsException(AwsErrors.MISSING_REQUIRED_PARAMETER,
           "Either the definition, the roleArn, the loggingConfiguration or the tracingConfiguration must be specified");
     }
-    definition.ifPresent(d -> {
-      RequestFields.checkLength("definition", d, MAX_DEFINITION_LENGTH);
-      backend.provisioner().ensureTaskTopics(TaskNames.of(requireValid(d)));
-    });
+    definition.ifPresent(d ->
+        backend.provisioner().ensureTaskTopics(TaskNames.of(Admission.definition(d, Shapes.type(current)))));
     long now = backend.now();
     StateMachineRecord updated = new StateMachineRecord(WireVersions.CURRENT, current.arn(), current.name(), current.kind(),
         definition.orElse(current.definition()), current.machineType(), roleArn.orElse(current.roleArn()),
@@ -192,19 +186,6 @@ public final class StateMachineOps {
     if (Arns.require(arn, "stateMachine").qualifier().isPresent()) {
       throw AwsErrors.validation("This operation does not accept a version or alias ARN: '" + arn + "'");
     }
-  }
-
-  private static JsonNode requireValid(String definition) {
-    ValidationResult result = Asl.compile(definition);
-    if (!result.isValid()) {
-      String problems = result.errors().stream().map(StateMachineOps::describe).collect(Collectors.joining(", "));
-      throw new AwsException(AwsErrors.INVALID_DEFINITION, "Invalid State Machine Definition: '" + problems + "'");
-    }
-    return AwsJson.parse(definition).orElseThrow();
-  }
-
-  private static String describe(Diagnostic d) {
-    return d.code() + ": " + d.message() + " at " + (d.location().isEmpty() ? "/" : d.location());
   }
 
   private static String type(String type) {
