@@ -6,13 +6,20 @@ import { Background, Controls, Handle, Position, ReactFlow, ReactFlowProvider, u
 import '@xyflow/react/dist/style.css';
 import ElkEdge from './ElkEdge.jsx';
 import { layout } from './graph.js';
+import { countsAttribute, countsText } from './iterations.js';
 import StateIcon from './icons.jsx';
 
 function statusAttrs(data) {
   return {
     ...(data.status ? { 'data-status': data.status } : {}),
     ...(data.parentState ? { 'data-parent-state': data.parentState } : {}),
+    ...(data.counts ? { 'data-iteration-counts': countsAttribute(data.counts) } : {}),
   };
+}
+
+function Counts({ counts }) {
+  const text = countsText(counts);
+  return <span className="iteration-counts" title={`Iterations: ${text}`}>{text}</span>;
 }
 
 function StateNode({ data, selected }) {
@@ -29,6 +36,7 @@ function StateNode({ data, selected }) {
       <span className="state-text">
         <span className="state-name">{data.name}</span>
         <span className="state-type">{data.stateType}{data.retries ? ` · ${data.retries} retr${data.retries > 1 ? 'ies' : 'y'}` : ''}</span>
+        {data.counts && <Counts counts={data.counts} />}
       </span>
       {data.status && <span className="state-dot" aria-hidden />}
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
@@ -51,6 +59,7 @@ function GroupStateNode({ data, selected }) {
         <span className="state-type">{data.stateType}</span>
         {data.status && <span className="group-status">{data.status.replace('_', ' ').toLowerCase()}</span>}
       </div>
+      {data.counts && <div className="group-counts"><Counts counts={data.counts} /></div>}
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>
   );
@@ -84,19 +93,22 @@ function Fit({ nodes }) {
 /**
  * @param definition the ASL definition (object)
  * @param states optional map state name -> {status, retries} (an execution); omit for a definition
+ * @param iterations optional Map iterations ({maps, states} of deriveIterations): Map states and
+ *     the states inside them then show per-status iteration counts
  * @param selected the selected state name
  * @param onSelect called with a state name when a state is clicked
  */
-export default function StateGraph({ definition, states, selected, onSelect, height = 520 }) {
+export default function StateGraph({ definition, states, iterations, selected, onSelect, height = 520 }) {
   const [laid, setLaid] = useState(null);
   const [error, setError] = useState(null);
+  const withCounts = Boolean(iterations);
   useEffect(() => {
     let live = true;
     setError(null);
     if (!definition) return undefined;
-    layout(definition).then((r) => live && setLaid(r)).catch((e) => live && setError(e.message));
+    layout(definition, { counts: withCounts }).then((r) => live && setLaid(r)).catch((e) => live && setError(e.message));
     return () => { live = false; };
-  }, [definition]);
+  }, [definition, withCounts]);
 
   const nodes = useMemo(() => {
     if (!laid) return [];
@@ -110,10 +122,11 @@ export default function StateGraph({ definition, states, selected, onSelect, hei
           ...n.data,
           status: states ? (s ? s.status : 'NOT_STARTED') : undefined,
           retries: s ? s.retries : 0,
+          counts: countsFor(iterations, n.data),
         },
       };
     });
-  }, [laid, states, selected]);
+  }, [laid, states, iterations, selected]);
 
   const edges = useMemo(() => {
     if (!laid) return [];
@@ -152,4 +165,14 @@ export default function StateGraph({ definition, states, selected, onSelect, hei
       </ReactFlowProvider>
     </div>
   );
+}
+
+const NO_COUNTS = Object.freeze({});
+
+/** Iteration counts of a node: a Map's iterations, or a state's runs inside a Map; else none. */
+function countsFor(iterations, data) {
+  if (!iterations) return undefined;
+  if (data.isMap) return iterations.maps[data.name]?.counts || NO_COUNTS;
+  if (data.inMap) return iterations.states[data.name]?.counts || NO_COUNTS;
+  return undefined;
 }

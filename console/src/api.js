@@ -70,6 +70,10 @@ export const api = {
   validate: (definition) => aws('ValidateStateMachineDefinition', { definition, maxResults: 100 }),
   stop: (arn) => aws('StopExecution', { executionArn: arn, error: 'Console.Stop', cause: 'Stopped from the console' }),
   redrive: (arn) => aws('RedriveExecution', { executionArn: arn }),
+  versions: (arn) => aws('ListStateMachineVersions', { stateMachineArn: arn, maxResults: 100 }),
+  describeVersion: (versionArn) => aws('DescribeStateMachine', { stateMachineArn: versionArn }),
+  aliases: (arn) => aws('ListStateMachineAliases', { stateMachineArn: arn, maxResults: 100 }),
+  alias: (aliasArn) => aws('DescribeStateMachineAlias', { stateMachineAliasArn: aliasArn }),
 };
 
 export function eventsUrl(arn) {

@@ -7,6 +7,11 @@ export const NODE_WIDTH = 220;
 export const NODE_HEIGHT = 52;
 const MARKER = 34;
 const GROUP_PADDING = '[top=44,left=16,bottom=16,right=16]';
+// With iteration counts (an execution), a Map's header and the states inside it get a line more,
+// and those states the width for it.
+const COUNTS_LINE = 16;
+const COUNTS_WIDTH = 300;
+const MAP_PADDING_WITH_COUNTS = `[top=${44 + COUNTS_LINE},left=16,bottom=16,right=16]`;
 const BRANCH_PADDING = '[top=30,left=14,bottom=14,right=14]';
 
 const elk = new ELK();
@@ -17,8 +22,11 @@ function processorOf(state) {
   return state.ItemProcessor || state.Iterator;
 }
 
-/** Builds the ELK graph for a definition object. Throws on input that is not a definition. */
-export function toElk(definition) {
+/**
+ * Builds the ELK graph for a definition object. Throws on input that is not a definition.
+ * With `counts`, Map states and the states inside them leave room for iteration counts.
+ */
+export function toElk(definition, { counts = false } = {}) {
   const edges = [];
   const meta = new Map();
   let edgeCount = 0;
@@ -27,13 +35,13 @@ export function toElk(definition) {
     edges.push({ id: `e${edgeCount}`, sources: [source], targets: [target], kind, label });
   };
 
-  function statesOf(machine, parent) {
+  function statesOf(machine, parent, inMap) {
     const children = [];
     const names = Object.keys(machine.States || {});
     for (const name of names) {
       const state = machine.States[name] || {};
       const id = stateId(name);
-      meta.set(id, { kind: 'state', name, type: state.Type || '?', state, parent });
+      meta.set(id, { kind: 'state', name, type: state.Type || '?', state, parent, inMap });
       if (state.Type === 'Parallel' && Array.isArray(state.Branches)) {
         const branches = state.Branches.map((branch, i) => {
           const bid = `b:${name}:${i}`;
@@ -41,7 +49,7 @@ export function toElk(definition) {
           return {
             id: bid,
             layoutOptions: { 'elk.padding': BRANCH_PADDING, 'elk.direction': 'DOWN' },
-            children: statesOf(branch, bid),
+            children: statesOf(branch, bid, inMap),
           };
         });
         children.push({
@@ -52,11 +60,12 @@ export function toElk(definition) {
       } else if (state.Type === 'Map' && processorOf(state)) {
         children.push({
           id,
-          layoutOptions: { 'elk.padding': GROUP_PADDING, 'elk.direction': 'DOWN' },
-          children: statesOf(processorOf(state), id),
+          layoutOptions: { 'elk.padding': counts ? MAP_PADDING_WITH_COUNTS : GROUP_PADDING, 'elk.direction': 'DOWN' },
+          children: statesOf(processorOf(state), id, true),
         });
       } else {
-        children.push({ id, width: NODE_WIDTH, height: NODE_HEIGHT });
+        const withCounts = counts && (inMap || state.Type === 'Map');
+        children.push({ id, width: withCounts ? COUNTS_WIDTH : NODE_WIDTH, height: NODE_HEIGHT + (withCounts ? COUNTS_LINE : 0) });
       }
       if (state.Next) edge(id, stateId(state.Next), 'next');
       if (state.Type === 'Choice') {
@@ -71,7 +80,7 @@ export function toElk(definition) {
   if (!definition || typeof definition !== 'object' || typeof definition.States !== 'object') {
     throw new Error('The definition has no States object');
   }
-  const children = statesOf(definition, null);
+  const children = statesOf(definition, null, false);
   children.unshift({ id: 'start', width: MARKER * 2, height: MARKER });
   children.push({ id: 'end', width: MARKER * 2, height: MARKER });
   meta.set('start', { kind: 'marker', name: 'Start' });
@@ -104,9 +113,12 @@ export function toElk(definition) {
   };
 }
 
-/** Lays out a definition; resolves to React Flow {nodes, edges} (parents before children). */
-export async function layout(definition) {
-  const { graph, edges, meta } = toElk(definition);
+/**
+ * Lays out a definition; resolves to React Flow {nodes, edges} (parents before children).
+ * `options.counts`: leave room for Map iteration counts (the execution page).
+ */
+export async function layout(definition, options = {}) {
+  const { graph, edges, meta } = toElk(definition, options);
   const laid = await elk.layout(graph);
   const nodes = [];
   const visit = (node, parentId) => {
@@ -124,7 +136,14 @@ export async function layout(definition) {
       draggable: false,
       selectable: type !== 'marker' && type !== 'branch',
       zIndex: type === 'state' ? 2 : 0,
-      data: { name: info.name, stateType: info.type, state: info.state, parentState: enclosingState(meta, info.parent) },
+      data: {
+        name: info.name,
+        stateType: info.type,
+        state: info.state,
+        parentState: enclosingState(meta, info.parent),
+        inMap: Boolean(info.inMap),
+        isMap: info.kind === 'state' && info.type === 'Map',
+      },
     });
     (node.children || []).forEach((child) => visit(child, node.id));
   };

@@ -60,3 +60,15 @@ test('nested states know the Parallel or Map state around them', async () => {
   assert.equal(parentOf('Item'), 'Each');
   assert.equal(parentOf('Check'), undefined);
 });
+
+test('with counts, a Map and the states inside it get room for iteration counts', async () => {
+  const plain = await layout(definition);
+  const counted = await layout(definition, { counts: true });
+  const node = (laid, name) => laid.nodes.find((n) => n.id === `s:${name}`);
+  assert.equal(node(counted, 'Item').height, node(plain, 'Item').height + 16);
+  assert.equal(node(counted, 'Item').width, 300);
+  assert.equal(node(counted, 'A1').height, node(plain, 'A1').height, 'a Parallel branch is no Map');
+  assert.equal(node(counted, 'Item').data.inMap, true);
+  assert.equal(node(counted, 'Each').data.isMap, true);
+  assert.equal(node(counted, 'Check').data.inMap, false);
+});

@@ -5,11 +5,14 @@ import { api, eventsUrl } from '../api.js';
 import { arnName, dateTime, duration, toMillis } from '../format.js';
 import { Link } from '../router.jsx';
 import StateGraph from '../StateGraph.jsx';
+import { countsText, deriveIterations, sortedIterations } from '../iterations.js';
 import { deriveStates, eventsOfState, stepOf, STATUSES } from '../status.js';
 import { Card, ConfirmButton, ErrorBox, Json, Problem, Spinner, StatusBadge } from '../ui.jsx';
 
 const REDRIVABLE = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
 const ROWS = 500;
+const ITERATIONS_PER_PAGE = 50;
+const STATE_EVENTS_SHOWN = 200;
 
 /** Streams the execution's history: all events so far, then each new one, until `end`. */
 function useHistoryStream(arn, generation, onEnd) {
@@ -37,7 +40,9 @@ function useHistoryStream(arn, generation, onEnd) {
       if (seen.has(event.id)) return;
       seen.add(event.id);
       buffer.push(event);
-      if (!timer) timer = setTimeout(flush, 30);
+      // Every flush re-derives the statuses from all events: batch longer as the history grows
+      // (30 ms at first, 0.5 s at 47,000 events), so a big Map streams without hanging the page.
+      if (!timer) timer = setTimeout(flush, Math.min(500, 30 + Math.floor(seen.size / 100)));
     });
     source.addEventListener('end', () => {
       source.close();
@@ -73,7 +78,70 @@ function Legend() {
   );
 }
 
-function StateDetail({ state, events, startMs }) {
+/**
+ * The iterations of a Map (`isMap`) or the runs of a state inside a Map, paged: index and status;
+ * a state's run opens its input, output and error.
+ */
+function Iterations({ group, isMap }) {
+  const [filter, setFilter] = useState('');
+  const [page, setPage] = useState(0);
+  const [open, setOpen] = useState(null);
+  const list = useMemo(() => sortedIterations(group.iterations, filter), [group, filter]);
+  const pages = Math.max(1, Math.ceil(list.length / ITERATIONS_PER_PAGE));
+  const current = Math.min(page, pages - 1);
+  const shown = list.slice(current * ITERATIONS_PER_PAGE, (current + 1) * ITERATIONS_PER_PAGE);
+  const run = open !== null ? group.iterations.get(open) : null;
+  const statuses = STATUSES.filter((s) => s !== 'NOT_STARTED' && group.counts[s]);
+  return (
+    <div className="iterations" data-testid="iterations" data-iteration-total={group.iterations.size}>
+      <div className="iterations-head">
+        <h3>{isMap ? 'Iterations' : 'Runs in the Map'} ({group.iterations.size})</h3>
+        <select
+          className="select" value={filter} aria-label="Iteration status filter" data-testid="iterations-status-filter"
+          onChange={(e) => { setFilter(e.target.value); setPage(0); }}
+        >
+          <option value="">All statuses</option>
+          {statuses.map((s) => <option key={s} value={s}>{s.replace('_', ' ').toLowerCase()} ({group.counts[s]})</option>)}
+        </select>
+      </div>
+      <div className="muted small">{countsText(group.counts)}</div>
+      <table className="table iterations-table">
+        <thead><tr><th>Index</th><th>Status</th></tr></thead>
+        <tbody>
+          {shown.map((it) => (
+            <tr
+              key={it.key} data-iteration={it.key} data-status={it.status}
+              className={`${isMap ? '' : 'clickable'} ${open === it.key ? 'active' : ''}`}
+              onClick={() => !isMap && setOpen(open === it.key ? null : it.key)}
+            >
+              <td className="mono">{it.key}</td>
+              <td><StatusBadge status={it.status} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {pages > 1 && (
+        <div className="pager">
+          <span className="muted small" data-testid="iterations-page">Page {current + 1} of {pages}</span>
+          <button type="button" className="btn btn-small" disabled={current === 0} onClick={() => setPage(current - 1)} data-testid="iterations-prev">Previous</button>
+          <button type="button" className="btn btn-small" disabled={current >= pages - 1} onClick={() => setPage(current + 1)} data-testid="iterations-next">Next</button>
+        </div>
+      )}
+      {run && (
+        <div className="iteration-run" data-testid="iteration-run" data-iteration={run.key}>
+          <b className="small">Iteration {run.key}</b>
+          {(run.error || run.cause) && <ErrorBox error={run.error} cause={run.cause} title={run.status === 'CAUGHT_ERROR' ? 'Caught error' : 'Error'} />}
+          <span className="muted small">Input</span>
+          <Json value={run.input} empty="No input recorded." maxHeight={160} />
+          <span className="muted small">Output</span>
+          <Json value={run.output} empty={run.status === 'IN_PROGRESS' ? 'The state is still running.' : 'No output.'} maxHeight={160} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function StateDetail({ state, events, startMs, iterations }) {
   const [tab, setTab] = useState('input');
   if (!state) return null;
   const tabs = [['input', 'Input'], ['output', 'Output'], ['error', 'Error'], ['events', 'Events']];
@@ -104,9 +172,11 @@ function StateDetail({ state, events, startMs }) {
         : <div className="muted small">No error.</div>)}
       {tab === 'events' && (
         <ul className="mini-events">
-          {events.map((e) => <li key={e.id}><span className="mono">#{e.id}</span> {e.type} <span className="muted small">+{duration(toMillis(e.timestamp) - startMs)}</span></li>)}
+          {events.slice(-STATE_EVENTS_SHOWN).map((e) => <li key={e.id}><span className="mono">#{e.id}</span> {e.type} <span className="muted small">+{duration(toMillis(e.timestamp) - startMs)}</span></li>)}
+          {events.length > STATE_EVENTS_SHOWN && <li className="muted small">The last {STATE_EVENTS_SHOWN} of {events.length} events.</li>}
         </ul>
       )}
+      {iterations && <Iterations key={state.name} group={iterations.group} isMap={iterations.isMap} />}
     </div>
   );
 }
@@ -192,6 +262,7 @@ export default function ExecutionPage({ arn }) {
   const { events, live, error: streamError } = useHistoryStream(arn, generation, describe);
   const failStates = useMemo(() => failStatesOf(machine), [machine]);
   const derived = useMemo(() => deriveStates(events, failStates), [events, failStates]);
+  const iterations = useMemo(() => deriveIterations(events), [events]);
 
   useEffect(() => {
     if (!live) return undefined;
@@ -293,13 +364,16 @@ export default function ExecutionPage({ arn }) {
       <div className="split">
         <Card className="grow" title="Graph" actions={<Legend />}>
           {definition ? (
-            <StateGraph definition={definition} states={derived.states} selected={selected} onSelect={setSelected} height={520} />
+            <StateGraph definition={definition} states={derived.states} iterations={iterations} selected={selected} onSelect={setSelected} height={520} />
           ) : <Spinner label="Loading the definition…" />}
         </Card>
         <div className="side">
           {selectedState ? (
             <Card title={selectedState.name} actions={<button type="button" className="btn btn-small" onClick={() => setSelected(null)}>Close</button>}>
-              <StateDetail state={selectedState} events={eventsOfState(events, selectedState)} startMs={startMs} />
+              <StateDetail
+                state={selectedState} events={eventsOfState(events, selectedState)} startMs={startMs}
+                iterations={iterationsOf(iterations, selected, definition)}
+              />
             </Card>
           ) : (
             <>
@@ -316,6 +390,20 @@ export default function ExecutionPage({ arn }) {
       <HistoryTable events={events} name={execution.name} startMs={startMs} />
     </div>
   );
+}
+
+/** What the detail panel lists for a state: a Map's iterations, or a state's runs inside a Map. */
+function iterationsOf(iterations, name, definition) {
+  if (!name) return null;
+  if (iterations.maps[name]) return { group: iterations.maps[name], isMap: true };
+  if (iterations.states[name] && !isMapState(definition, name)) return { group: iterations.states[name], isMap: false };
+  return null;
+}
+
+function isMapState(definition, name) {
+  const visit = (def) => Object.entries((def && def.States) || {}).some(([n, state]) => (n === name && state.Type === 'Map')
+    || [...(state.Branches || []), state.ItemProcessor, state.Iterator].filter(Boolean).some(visit));
+  return visit(definition);
 }
 
 /** Fail states of a definition (nested ones included): name -> {Error, Cause}. */

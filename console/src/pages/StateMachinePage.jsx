@@ -1,5 +1,5 @@
-// "/state-machines/<ARN>": definition graph, ASL with the validator's diagnostics, executions
-// (status filter, server paging) and a start-execution form.
+// "/state-machines/<ARN>": definition graph, ASL with the validator's diagnostics, published
+// versions and aliases, executions (status filter, server paging) and a start-execution form.
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api.js';
 import { dateTime } from '../format.js';
@@ -25,6 +25,90 @@ function Diagnostics({ result }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+const versionOf = (arn) => arn.slice(arn.lastIndexOf(':') + 1);
+
+/**
+ * Published versions (ListStateMachineVersions, then DescribeStateMachine of each for its
+ * description) and aliases (ListStateMachineAliases, then DescribeStateMachineAlias of each for
+ * its routing configuration), newest version first.
+ */
+async function loadVersionsAndAliases(arn) {
+  const [versionList, aliasList] = await Promise.all([api.versions(arn), api.aliases(arn)]);
+  const versions = await Promise.all((versionList.stateMachineVersions || []).map(async (v) => {
+    const described = await api.describeVersion(v.stateMachineVersionArn).catch(() => ({}));
+    return { ...v, number: versionOf(v.stateMachineVersionArn), description: described.description };
+  }));
+  versions.sort((a, b) => Number(b.number) - Number(a.number));
+  const aliases = await Promise.all((aliasList.stateMachineAliases || []).map(
+    (a) => api.alias(a.stateMachineAliasArn).catch(() => ({ ...a, name: versionOf(a.stateMachineAliasArn) })),
+  ));
+  aliases.sort((a, b) => a.name.localeCompare(b.name));
+  return { versions, aliases };
+}
+
+function routingAttribute(routes) {
+  return (routes || []).map((r) => `${versionOf(r.stateMachineVersionArn)}=${r.weight}`).join(',');
+}
+
+function VersionsAndAliases({ arn }) {
+  const [data, setData] = useState(null);
+  const [error, setError] = useState(null);
+  useEffect(() => {
+    let live = true;
+    setData(null);
+    setError(null);
+    loadVersionsAndAliases(arn).then((d) => live && setData(d)).catch((e) => live && setError(e.message));
+    return () => { live = false; };
+  }, [arn]);
+  if (error) return <Card title="Versions and aliases"><div className="form-error">{error}</div></Card>;
+  if (!data) return <Card title="Versions and aliases"><Spinner /></Card>;
+  return (
+    <div className="split" data-testid="versions-and-aliases">
+      <Card className="grow" title={`Versions (${data.versions.length})`} data-testid="versions">
+        {data.versions.length === 0 ? <div className="muted small">No published version. Publish one with PublishStateMachineVersion, or CreateStateMachine/UpdateStateMachine with <span className="mono">publish: true</span>.</div> : (
+          <table className="table">
+            <thead><tr><th>Version</th><th>Description</th><th>Created</th></tr></thead>
+            <tbody>
+              {data.versions.map((v) => (
+                <tr key={v.stateMachineVersionArn} data-version={v.number} title={v.stateMachineVersionArn}>
+                  <td className="mono"><b>{v.number}</b></td>
+                  <td>{v.description || <span className="muted">—</span>}</td>
+                  <td className="mono small">{dateTime(v.creationDate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+      <Card className="grow" title={`Aliases (${data.aliases.length})`} data-testid="aliases">
+        {data.aliases.length === 0 ? <div className="muted small">No alias. Create one with CreateStateMachineAlias.</div> : (
+          <table className="table">
+            <thead><tr><th>Alias</th><th>Routing</th><th>Description</th><th>Updated</th></tr></thead>
+            <tbody>
+              {data.aliases.map((a) => (
+                <tr key={a.stateMachineAliasArn} data-alias-name={a.name} data-routing={routingAttribute(a.routingConfiguration)} title={a.stateMachineAliasArn}>
+                  <td className="mono"><b>{a.name}</b></td>
+                  <td>
+                    <div className="routes">
+                      {(a.routingConfiguration || []).map((r) => (
+                        <span key={r.stateMachineVersionArn} className="route" title={r.stateMachineVersionArn}>
+                          version {versionOf(r.stateMachineVersionArn)} <b>{r.weight}%</b>
+                        </span>
+                      ))}
+                    </div>
+                  </td>
+                  <td>{a.description || <span className="muted">—</span>}</td>
+                  <td className="mono small">{dateTime(a.updateDate || a.creationDate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+    </div>
   );
 }
 
@@ -181,6 +265,8 @@ export default function StateMachinePage({ arn }) {
           </Card>
         </div>
       </div>
+
+      <VersionsAndAliases arn={arn} />
 
       <Card title="Executions" actions={<StatusFilter value={status} onChange={setStatus} />}>
         {!page && <Spinner />}

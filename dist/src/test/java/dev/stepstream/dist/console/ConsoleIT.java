@@ -101,6 +101,10 @@ class ConsoleIT {
             "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Fallback"}]},
           "Fallback": {"Type": "Pass", "Next": "Approve"},
           "Approve": {"Type": "Succeed"}}}""");
+    createMachine("BigMap", """
+        {"StartAt": "EachItem", "States": {
+          "EachItem": {"Type": "Map", "ItemsPath": "$.items", "End": true,
+            "ItemProcessor": {"StartAt": "Echo", "States": {"Echo": {"Type": "Pass", "End": true}}}}}}""");
     Files.createDirectories(SHOTS);
     playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
@@ -315,6 +319,77 @@ class ConsoleIT {
     assertThat(page.getByTestId("execution-status")).hasAttribute("data-status", "FAILED");
     assertThat(page.locator("[data-state-name='Reject']")).hasAttribute("data-status", "FAILED");
     assertThat(page.getByTestId("redrive-count")).hasText("1");
+  }
+
+  @Test
+  void shouldCountTheIterationsOfAThousandItemMapAndPageThem() throws Exception {
+    StringBuilder items = new StringBuilder("{\"items\": [");
+    for (int i = 0; i < 1_000; i++) {
+      items.append(i == 0 ? "" : ",").append("{\"n\":").append(i).append('}');
+    }
+    String arn = startExecution("BigMap", "map-1000", items.append("]}").toString());
+    long opened = System.nanoTime();
+
+    page.navigate(base + "/executions/" + encode(arn));
+
+    Locator map = page.locator("[data-state-name='EachItem']");
+    LocatorAssertions.HasAttributeOptions patient = new LocatorAssertions.HasAttributeOptions().setTimeout(60_000);
+    assertThat(map).hasAttribute("data-iteration-counts", "SUCCEEDED=1000", patient);
+    long shownMs = (System.nanoTime() - opened) / 1_000_000;
+    assertThat(page.getByTestId("execution-status")).hasAttribute("data-status", "SUCCEEDED", patient);
+    assertThat(map).containsText("1000 succeeded · 0 failed · 0 running");
+    Locator echo = page.locator("[data-state-name='Echo']");
+    assertThat(echo).hasAttribute("data-iteration-counts", "SUCCEEDED=1000");
+    assertThat(echo).hasAttribute("data-parent-state", "EachItem");
+    long before = System.nanoTime();
+    page.evaluate("() => new Promise((resolve) => requestAnimationFrame(() => resolve(true)))");
+    long frameMs = (System.nanoTime() - before) / 1_000_000;
+    System.out.printf("ConsoleIT: 1,000-item Map counted %d ms after opening the page; a frame then took %d ms%n",
+        shownMs, frameMs);
+    assertThat(frameMs).as("the page still answers").isLessThan(1_000);
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("map-1000-graph.png")));
+
+    page.locator("[data-state-name='EachItem'] .group-header").click();
+    Locator iterations = page.getByTestId("iterations");
+    assertThat(iterations).hasAttribute("data-iteration-total", "1000");
+    assertThat(iterations.locator("[data-iteration]")).hasCount(50);
+    assertThat(iterations.locator("[data-iteration='0']")).hasAttribute("data-status", "SUCCEEDED");
+    page.getByTestId("iterations-next").click();
+    assertThat(page.getByTestId("iterations-page")).hasText("Page 2 of 20");
+    assertThat(iterations.locator("[data-iteration='50']")).isVisible();
+    assertThat(iterations.locator("[data-iteration='0']")).hasCount(0);
+
+    echo.click();
+    assertThat(page.getByTestId("state-detail")).hasAttribute("data-detail-state", "Echo");
+    page.getByTestId("iterations").locator("[data-iteration='7']").click();
+    assertThat(page.getByTestId("iteration-run")).containsText("\"n\": 7");
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("map-1000-iterations.png")));
+  }
+
+  @Test
+  void shouldListThePublishedVersionsAndAliasesOfAStateMachine() throws Exception {
+    String machine = MACHINE + "Versioned";
+    createMachine("Versioned", "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true}}}");
+    String v1 = aws("PublishStateMachineVersion", JSON.createObjectNode()
+        .put("stateMachineArn", machine).put("description", "first cut")).get("stateMachineVersionArn").asText();
+    String v2 = aws("UpdateStateMachine", JSON.createObjectNode().put("stateMachineArn", machine)
+        .put("definition", "{\"StartAt\": \"B\", \"States\": {\"B\": {\"Type\": \"Succeed\"}}}")
+        .put("publish", true).put("versionDescription", "second cut")).get("stateMachineVersionArn").asText();
+    ObjectNode alias = JSON.createObjectNode().put("name", "prod").put("description", "canary on 2");
+    alias.putArray("routingConfiguration")
+        .add(JSON.createObjectNode().put("stateMachineVersionArn", v1).put("weight", 90))
+        .add(JSON.createObjectNode().put("stateMachineVersionArn", v2).put("weight", 10));
+    aws("CreateStateMachineAlias", alias);
+
+    page.navigate(base + "/state-machines/" + encode(machine));
+
+    assertThat(page.locator("[data-version]")).hasCount(2);
+    assertThat(page.locator("[data-version='1']")).containsText("first cut");
+    assertThat(page.locator("[data-version='2']")).containsText("second cut");
+    Locator prod = page.locator("[data-alias-name='prod']");
+    assertThat(prod).hasAttribute("data-routing", "1=90,2=10");
+    assertThat(prod).containsText("90%");
+    assertThat(prod).containsText("canary on 2");
   }
 
   private void createMachine(String name, String definition) throws Exception {
