@@ -9,24 +9,13 @@
 // its MapIterationStarted event, every later event of the iteration follows an earlier one.
 // Iterations of a Map nested in another Map's processor are keyed by their path ("3.7": item 7 of
 // the inner Map in item 3 of the outer one).
-import { groupOf, stateOf, STATUSES } from './status.js';
+import {
+  details, groupOf, isEntered, isExited, isGroupFailure, isScheduled, isStateFailure, stateOf, STATUSES,
+} from './status.js';
 
 const ITERATION = /^MapIteration(Started|Succeeded|Failed|Aborted)$/;
 const ITERATION_STATUS = { Started: 'IN_PROGRESS', Succeeded: 'SUCCEEDED', Failed: 'FAILED', Aborted: 'CANCELLED' };
 const COUNTED = STATUSES.filter((s) => s !== 'NOT_STARTED');
-
-const isEntered = (type) => type.endsWith('StateEntered');
-const isExited = (type) => type.endsWith('StateExited');
-const isScheduled = (type) => /Scheduled$/.test(type) && !type.startsWith('Execution');
-const isGroupFailure = (type) => type === 'ParallelStateFailed' || type === 'MapStateFailed';
-const isStateFailure = (type) =>
-  /(Failed|TimedOut|StartFailed|ScheduleFailed|SubmitFailed)$/.test(type)
-  && !type.startsWith('Execution') && !type.startsWith('MapIteration') && !isGroupFailure(type);
-
-function details(event) {
-  const key = Object.keys(event).find((k) => k.endsWith('EventDetails'));
-  return key ? event[key] : undefined;
-}
 
 /** The context outside every iteration of Map `map`. */
 function outside(ctx, map) {

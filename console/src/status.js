@@ -12,16 +12,16 @@ import { toMillis } from './format.js';
 
 export const STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'SUCCEEDED', 'FAILED', 'CAUGHT_ERROR', 'CANCELLED'];
 
-const isEntered = (type) => type.endsWith('StateEntered');
-const isExited = (type) => type.endsWith('StateExited');
-const isScheduled = (type) => /(Scheduled)$/.test(type) && !type.startsWith('Execution');
-const isGroupFailure = (type) => type === 'ParallelStateFailed' || type === 'MapStateFailed';
+export const isEntered = (type) => type.endsWith('StateEntered');
+export const isExited = (type) => type.endsWith('StateExited');
+export const isScheduled = (type) => /(Scheduled)$/.test(type) && !type.startsWith('Execution');
+export const isGroupFailure = (type) => type === 'ParallelStateFailed' || type === 'MapStateFailed';
 const isGroupEntered = (type) => type === 'ParallelStateEntered' || type === 'MapStateEntered';
-const isStateFailure = (type) =>
+export const isStateFailure = (type) =>
   /(Failed|TimedOut|StartFailed|ScheduleFailed|SubmitFailed)$/.test(type)
   && !type.startsWith('Execution') && !type.startsWith('MapIteration') && !isGroupFailure(type);
 
-function details(event) {
+export function details(event) {
   const key = Object.keys(event).find((k) => k.endsWith('EventDetails'));
   return key ? event[key] : undefined;
 }
