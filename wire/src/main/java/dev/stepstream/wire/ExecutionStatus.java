@@ -14,6 +14,8 @@ public enum ExecutionStatus {
   /** A redrive was requested and has not started yet (AWS reports it; Stepstream redrives at once). */
   PENDING_REDRIVE(5);
 
+  private static final StoredCodes<ExecutionStatus> CODES = StoredCodes.index(values(), ExecutionStatus::code, "execution status");
+
   private final int code;
 
   ExecutionStatus(int code) {
@@ -36,11 +38,6 @@ public enum ExecutionStatus {
    * @throws IllegalArgumentException when no status has that code
    */
   public static ExecutionStatus fromCode(int code) {
-    for (ExecutionStatus status : values()) {
-      if (status.code == code) {
-        return status;
-      }
-    }
-    throw new IllegalArgumentException("Unknown execution status code " + code + " in a stored execution state");
+    return CODES.of(code);
   }
 }

@@ -1,5 +1,7 @@
 package dev.stepstream.engine.runtime;
 
+import dev.stepstream.wire.StoredCodes;
+
 /**
  * Where a frame stands in its current state: entered ({@link #ENTER}), running ({@link #RUNNING}),
  * waiting ({@link #TASK}, {@link #WAIT}, {@link #BACKOFF}, {@link #CHILDREN}, each with its
@@ -29,6 +31,8 @@ public enum Phase {
    */
   HALTED(6);
 
+  private static final StoredCodes<Phase> CODES = StoredCodes.index(values(), Phase::code, "frame phase");
+
   private final int code;
 
   Phase(int code) {
@@ -46,12 +50,7 @@ public enum Phase {
    * @throws IllegalArgumentException when no phase has that code
    */
   public static Phase fromCode(int code) {
-    for (Phase phase : values()) {
-      if (phase.code == code) {
-        return phase;
-      }
-    }
-    throw new IllegalArgumentException("Unknown frame phase code " + code + " in a stored execution state");
+    return CODES.of(code);
   }
 
   /** True when the frame can advance without an outside input. */

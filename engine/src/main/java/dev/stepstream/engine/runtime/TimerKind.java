@@ -1,5 +1,7 @@
 package dev.stepstream.engine.runtime;
 
+import dev.stepstream.wire.StoredCodes;
+
 /**
  * Why a timer was started; decides what its TimerFired does. Each kind has a stable {@link #code()}
  * in the stored execution state: never change or reuse a code, give a new kind a new one.
@@ -10,6 +12,8 @@ public enum TimerKind {
   TASK_TIMEOUT(2),
   HEARTBEAT_TIMEOUT(3),
   EXECUTION_TIMEOUT(4);
+
+  private static final StoredCodes<TimerKind> CODES = StoredCodes.index(values(), TimerKind::code, "timer kind");
 
   private final int code;
 
@@ -28,11 +32,6 @@ public enum TimerKind {
    * @throws IllegalArgumentException when no kind has that code
    */
   public static TimerKind fromCode(int code) {
-    for (TimerKind kind : values()) {
-      if (kind.code == code) {
-        return kind;
-      }
-    }
-    throw new IllegalArgumentException("Unknown timer kind code " + code + " in a stored execution state");
+    return CODES.of(code);
   }
 }
