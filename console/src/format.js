@@ -53,3 +53,13 @@ export function pretty(value) {
   }
   return JSON.stringify(value, null, 2);
 }
+
+/** The parsed ASL definition of a described state machine, or null (none yet, or not JSON). */
+export function definitionOf(machine) {
+  if (!machine) return null;
+  try {
+    return JSON.parse(machine.definition);
+  } catch {
+    return null;
+  }
+}

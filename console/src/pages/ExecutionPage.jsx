@@ -2,7 +2,7 @@
 // details, the event history with a type filter and JSON download, and Stop/Redrive actions.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, eventsUrl } from '../api.js';
-import { arnName, dateTime, duration, toMillis } from '../format.js';
+import { arnName, dateTime, definitionOf, duration, toMillis } from '../format.js';
 import { Link } from '../router.jsx';
 import StateGraph from '../StateGraph.jsx';
 import { countsText, deriveIterations, sortedIterations } from '../iterations.js';
@@ -260,7 +260,8 @@ export default function ExecutionPage({ arn }) {
   }, [arn]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const { events, live, error: streamError } = useHistoryStream(arn, generation, describe);
-  const failStates = useMemo(() => failStatesOf(machine), [machine]);
+  const definition = useMemo(() => definitionOf(machine), [machine]);
+  const failStates = useMemo(() => failStatesOf(definition), [definition]);
   const derived = useMemo(() => deriveStates(events, failStates), [events, failStates]);
   const iterations = useMemo(() => deriveIterations(events), [events]);
 
@@ -269,14 +270,6 @@ export default function ExecutionPage({ arn }) {
     const t = setInterval(() => tick((n) => n + 1), 1000);
     return () => clearInterval(t);
   }, [live]);
-
-  const definition = useMemo(() => {
-    try {
-      return machine ? JSON.parse(machine.definition) : null;
-    } catch {
-      return null;
-    }
-  }, [machine]);
 
   if (error) {
     return (
@@ -407,7 +400,7 @@ function isMapState(definition, name) {
 }
 
 /** Fail states of a definition (nested ones included): name -> {Error, Cause}. */
-function failStatesOf(machine) {
+function failStatesOf(definition) {
   const out = {};
   const visit = (def) => {
     Object.entries((def && def.States) || {}).forEach(([name, state]) => {
@@ -415,10 +408,6 @@ function failStatesOf(machine) {
       [...(state.Branches || []), state.ItemProcessor, state.Iterator].filter(Boolean).forEach(visit);
     });
   };
-  try {
-    visit(machine ? JSON.parse(machine.definition) : null);
-  } catch {
-    // no definition yet, or not JSON: no Fail details
-  }
+  visit(definition);
   return out;
 }

@@ -2,7 +2,7 @@
 // versions and aliases, executions (status filter, server paging) and a start-execution form.
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api.js';
-import { dateTime } from '../format.js';
+import { dateTime, definitionOf } from '../format.js';
 import { Link, useRouter } from '../router.jsx';
 import StateGraph from '../StateGraph.jsx';
 import { Card, Json, Modal, Pager, Problem, Spinner, StatusFilter, usePager } from '../ui.jsx';
@@ -202,14 +202,7 @@ export default function StateMachinePage({ arn }) {
     return () => { live = false; clearInterval(timer); };
   }, [arn, status, pager.token]);
 
-  const definition = useMemo(() => {
-    if (!machine) return null;
-    try {
-      return JSON.parse(machine.definition);
-    } catch {
-      return null;
-    }
-  }, [machine]);
+  const definition = useMemo(() => definitionOf(machine), [machine]);
 
   if (error) {
     return (
