@@ -9,4 +9,4 @@ WORKDIR /opt/stepstream
 COPY --from=build /src/dist/target/stepstream.jar /opt/stepstream/stepstream.jar
 EXPOSE 8083
 ENTRYPOINT ["java", "-jar", "/opt/stepstream/stepstream.jar"]
-CMD ["dev", "--kafka", "kafka:19092"]
+CMD ["dev", "--kafka", "kafka:19092", "--api-host", "0.0.0.0"]

@@ -16,6 +16,14 @@ public interface EngineContext {
   /** The only source of randomness (task tokens, jitter, States.MathRandom, $uuid ...). */
   RandomSource random();
 
+  /**
+   * The nonce of a new task token for {@code executionArn} and {@code sequence}. By default a random
+   * UUID (run-local); the processor signs it with its task token keys so that tokens cannot be forged.
+   */
+  default String taskTokenNonce(String executionArn, long sequence) {
+    return random().nextUuid();
+  }
+
   /** The compiled definition of a state machine, if it exists. */
   Optional<Definition> definition(String stateMachineArn);
 }

@@ -169,7 +169,8 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   }
 
   private ProcessorEngineContext engineContext(String arn, ExecutionState state, long nowMillis) {
-    return new ProcessorEngineContext(nowMillis, arn, state == null ? 1 : state.nextEventId(), definitions);
+    return new ProcessorEngineContext(nowMillis, arn, state == null ? 1 : state.nextEventId(), definitions,
+        options.tokenKeys());
   }
 
   /**

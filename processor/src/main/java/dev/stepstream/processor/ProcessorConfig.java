@@ -1,11 +1,14 @@
 package dev.stepstream.processor;
 
+import dev.stepstream.wire.TaskTokenKeys;
 import dev.stepstream.wire.TopicCatalogue;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -21,6 +24,8 @@ import org.apache.kafka.streams.StreamsConfig;
  *     owns can be routed to it; null when the instance answers only for itself
  * @param closedExecutionRetention how long a closed (succeeded, failed, timed out, aborted)
  *     execution and its history stay in the stores (AWS keeps them 90 days)
+ * @param tokenKeys the keys that sign task tokens; every instance of a deployment (and its API) must
+ *     use the same; null generates one for this process only
  */
 public record ProcessorConfig(
     String bootstrapServers,
@@ -32,7 +37,8 @@ public record ProcessorConfig(
     Duration timerInterval,
     Map<String, Object> extra,
     String applicationServer,
-    Duration closedExecutionRetention) {
+    Duration closedExecutionRetention,
+    TaskTokenKeys tokenKeys) {
 
   /** AWS keeps a closed execution's history for 90 days. */
   public static final Duration DEFAULT_CLOSED_EXECUTION_RETENTION = Duration.ofDays(90);
@@ -68,7 +74,7 @@ public record ProcessorConfig(
   public ProcessorConfig(String bootstrapServers, String applicationId, TopicCatalogue topics, Path stateDir,
       Profile profile, int streamThreads, Duration timerInterval, Map<String, Object> extra) {
     this(bootstrapServers, applicationId, topics, stateDir, profile, streamThreads, timerInterval, extra, null,
-        defaultRetention());
+        defaultRetention(), null);
   }
 
   public static ProcessorConfig defaults(String bootstrapServers, Path stateDir) {
@@ -85,28 +91,48 @@ public record ProcessorConfig(
 
   public ProcessorConfig withProfile(Profile newProfile) {
     return new ProcessorConfig(bootstrapServers, applicationId, topics, stateDir, newProfile, streamThreads, timerInterval,
-        extra, applicationServer, closedExecutionRetention);
+        extra, applicationServer, closedExecutionRetention, tokenKeys);
   }
 
   public ProcessorConfig withApplicationId(String id) {
     return new ProcessorConfig(bootstrapServers, id, topics, stateDir, profile, streamThreads, timerInterval, extra,
-        applicationServer, closedExecutionRetention);
+        applicationServer, closedExecutionRetention, tokenKeys);
   }
 
   public ProcessorConfig withExtra(Map<String, Object> more) {
     return new ProcessorConfig(bootstrapServers, applicationId, topics, stateDir, profile, streamThreads, timerInterval,
-        more, applicationServer, closedExecutionRetention);
+        more, applicationServer, closedExecutionRetention, tokenKeys);
   }
 
   /** Advertises this instance's API as {@code host:port} (null: not routed to). */
   public ProcessorConfig withApplicationServer(String hostAndPort) {
     return new ProcessorConfig(bootstrapServers, applicationId, topics, stateDir, profile, streamThreads, timerInterval,
-        extra, hostAndPort, closedExecutionRetention);
+        extra, hostAndPort, closedExecutionRetention, tokenKeys);
   }
 
   public ProcessorConfig withClosedExecutionRetention(Duration retention) {
     return new ProcessorConfig(bootstrapServers, applicationId, topics, stateDir, profile, streamThreads, timerInterval,
-        extra, applicationServer, retention);
+        extra, applicationServer, retention, tokenKeys);
+  }
+
+  /**
+   * Static group membership: this instance joins as {@code instanceId}, so a restart after a crash
+   * takes its partitions back at once instead of waiting for its own previous member to time out;
+   * {@code sessionTimeout} bounds how long a crashed instance's partitions stay unassigned.
+   * Each instance needs its own id (Kafka Streams appends the thread index).
+   */
+  public ProcessorConfig withStaticMembership(String instanceId, Duration sessionTimeout) {
+    Map<String, Object> more = new HashMap<>(extra);
+    more.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+    more.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+        (int) sessionTimeout.toMillis());
+    return withExtra(more);
+  }
+
+  /** Signs task tokens with {@code keys} (shared by every instance of the deployment and its API). */
+  public ProcessorConfig withTokenKeys(TaskTokenKeys keys) {
+    return new ProcessorConfig(bootstrapServers, applicationId, topics, stateDir, profile, streamThreads, timerInterval,
+        extra, applicationServer, closedExecutionRetention, keys);
   }
 
   /** The Kafka Streams properties for this configuration. */

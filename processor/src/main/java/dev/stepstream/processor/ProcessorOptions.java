@@ -1,6 +1,7 @@
 package dev.stepstream.processor;
 
 import dev.stepstream.engine.EngineOptions;
+import dev.stepstream.wire.TaskTokenKeys;
 import dev.stepstream.wire.TopicCatalogue;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param closedExecutionRetention how long a closed execution and its history stay in the stores
  * @param maxStateBytes the largest state one execution may store; a transition past it stops the
  *     execution with States.DataLimitExceeded
+ * @param tokenKeys the keys that sign the task tokens the engine creates
  */
 public record ProcessorOptions(
     TopicCatalogue topics,
@@ -24,7 +26,8 @@ public record ProcessorOptions(
     Profile profile,
     Duration timerInterval,
     Duration closedExecutionRetention,
-    int maxStateBytes) {
+    int maxStateBytes,
+    TaskTokenKeys tokenKeys) {
 
   public ProcessorOptions {
     Objects.requireNonNull(topics, "topics");
@@ -32,6 +35,7 @@ public record ProcessorOptions(
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(timerInterval, "timerInterval");
     Objects.requireNonNull(closedExecutionRetention, "closedExecutionRetention");
+    Objects.requireNonNull(tokenKeys, "tokenKeys");
     if (timerInterval.isNegative() || timerInterval.isZero()) {
       throw new IllegalArgumentException("timerInterval must be positive but was " + timerInterval);
     }
@@ -50,24 +54,29 @@ public record ProcessorOptions(
    */
   public static ProcessorOptions defaults(TopicCatalogue topics) {
     return new ProcessorOptions(topics, EngineOptions.defaults(), Profile.EXACTLY_ONCE, Duration.ofMillis(50),
-        ProcessorConfig.DEFAULT_CLOSED_EXECUTION_RETENTION, RecordLimits.MAX_STATE_BYTES);
+        ProcessorConfig.DEFAULT_CLOSED_EXECUTION_RETENTION, RecordLimits.MAX_STATE_BYTES, TaskTokenKeys.generate());
   }
 
   /** The options of a running processor: topics, profile, timer interval and retention from {@code config}. */
   public static ProcessorOptions of(ProcessorConfig config, EngineOptions engine) {
     return new ProcessorOptions(config.topics(), engine, config.profile(), config.timerInterval(),
-        config.closedExecutionRetention(), RecordLimits.MAX_STATE_BYTES);
+        config.closedExecutionRetention(), RecordLimits.MAX_STATE_BYTES,
+        config.tokenKeys() != null ? config.tokenKeys() : TaskTokenKeys.generate());
   }
 
   public ProcessorOptions withProfile(Profile newProfile) {
-    return new ProcessorOptions(topics, engine, newProfile, timerInterval, closedExecutionRetention, maxStateBytes);
+    return new ProcessorOptions(topics, engine, newProfile, timerInterval, closedExecutionRetention, maxStateBytes, tokenKeys);
   }
 
   public ProcessorOptions withClosedExecutionRetention(Duration retention) {
-    return new ProcessorOptions(topics, engine, profile, timerInterval, retention, maxStateBytes);
+    return new ProcessorOptions(topics, engine, profile, timerInterval, retention, maxStateBytes, tokenKeys);
+  }
+
+  public ProcessorOptions withTokenKeys(TaskTokenKeys keys) {
+    return new ProcessorOptions(topics, engine, profile, timerInterval, closedExecutionRetention, maxStateBytes, keys);
   }
 
   public ProcessorOptions withMaxStateBytes(int bytes) {
-    return new ProcessorOptions(topics, engine, profile, timerInterval, closedExecutionRetention, bytes);
+    return new ProcessorOptions(topics, engine, profile, timerInterval, closedExecutionRetention, bytes, tokenKeys);
   }
 }

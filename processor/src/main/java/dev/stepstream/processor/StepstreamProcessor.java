@@ -5,6 +5,7 @@ import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.engine.ExecutionStateCodec;
 import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.wire.HistoryEvent;
+import dev.stepstream.wire.TaskTokenKeys;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +36,12 @@ public final class StepstreamProcessor implements AutoCloseable {
   private final AdminTaskTopics taskTopics;
   private final ProcessorMetrics metrics;
   private final HostInfo self;
+  private final TaskTokenKeys tokenKeys;
 
-  private StepstreamProcessor(KafkaStreams streams, AdminTaskTopics taskTopics, ProcessorMetrics metrics, HostInfo self) {
+  private StepstreamProcessor(KafkaStreams streams, AdminTaskTopics taskTopics, ProcessorMetrics metrics, HostInfo self,
+      TaskTokenKeys tokenKeys) {
     this.streams = streams;
+    this.tokenKeys = tokenKeys;
     this.self = self;
     this.taskTopics = taskTopics;
     this.metrics = metrics;
@@ -48,8 +52,9 @@ public final class StepstreamProcessor implements AutoCloseable {
     ProcessorMetrics metrics = new ProcessorMetrics();
     AdminTaskTopics taskTopics = new AdminTaskTopics(
         new TopicProvisioner(config.bootstrapServers(), config.topics(), partitionsOfCommands(config), (short) -1));
+    ProcessorOptions options = ProcessorOptions.of(config, engine);
     KafkaStreams streams = new KafkaStreams(
-        StepstreamTopology.build(ProcessorOptions.of(config, engine), taskTopics, metrics),
+        StepstreamTopology.build(options, taskTopics, metrics),
         config.streamsProperties());
     CountDownLatch running = new CountDownLatch(1);
     streams.setStateListener((now, before) -> {
@@ -63,7 +68,7 @@ public final class StepstreamProcessor implements AutoCloseable {
     });
     streams.start();
     HostInfo self = config.applicationServer() == null ? null : HostInfo.buildFromEndpoint(config.applicationServer());
-    StepstreamProcessor processor = new StepstreamProcessor(streams, taskTopics, metrics, self);
+    StepstreamProcessor processor = new StepstreamProcessor(streams, taskTopics, metrics, self, options.tokenKeys());
     try {
       if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         processor.close();
@@ -137,6 +142,11 @@ public final class StepstreamProcessor implements AutoCloseable {
     }
     HostInfo active = metadata.activeHost();
     return active.equals(self) ? ExecutionOwner.HERE : new ExecutionOwner.There(active.host(), active.port());
+  }
+
+  /** The keys this processor signs task tokens with (the API checks tokens against them). */
+  public TaskTokenKeys tokenKeys() {
+    return tokenKeys;
   }
 
   public ProcessorMetrics metrics() {

@@ -7,6 +7,7 @@ import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.engine.Interpreter;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StateMachineRecord;
+import dev.stepstream.wire.TaskTokenKeys;
 import dev.stepstream.wire.WireJson;
 import dev.stepstream.wire.WireRecord;
 
@@ -38,6 +39,8 @@ final class Executions {
     return new StartExecution(1, arn(name), MACHINE, name, JsonNodeFactory.instance.objectNode(), requestedAt);
   }
 
+  static final TaskTokenKeys TOKEN_KEYS = TaskTokenKeys.generate();
+
   Decision start(String name, long nowMillis) {
     return apply(null, startOf(name, nowMillis), nowMillis);
   }
@@ -45,6 +48,7 @@ final class Executions {
   Decision apply(ExecutionState state, WireRecord input, long nowMillis) {
     String arn = state == null ? ((StartExecution) input).executionArn() : state.executionArn();
     return interpreter.apply(state, input,
-        new ProcessorEngineContext(nowMillis, arn, state == null ? 1 : state.nextEventId(), definitions));
+        new ProcessorEngineContext(nowMillis, arn, state == null ? 1 : state.nextEventId(), definitions,
+            TOKEN_KEYS));
   }
 }

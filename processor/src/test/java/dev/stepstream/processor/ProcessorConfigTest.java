@@ -3,6 +3,7 @@ package dev.stepstream.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -36,5 +37,16 @@ class ProcessorConfigTest {
     assertThat(props).containsEntry(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
         RecordLimits.MAX_RECORD_BYTES);
     assertThat(RecordLimits.changelogConfig()).containsEntry("max.message.bytes", "16777216");
+  }
+
+  @Test
+  void shouldJoinAsAStaticMemberWithTheGivenSessionTimeout() {
+    Properties props = ProcessorConfig.defaults("localhost:9092", Path.of("/tmp/state"))
+        .withStaticMembership("orders-1", Duration.ofSeconds(10)).streamsProperties();
+
+    assertThat(props).containsEntry("main.consumer.group.instance.id", "orders-1")
+        .containsEntry("main.consumer.session.timeout.ms", 10_000);
+    assertThat(new StreamsConfig(props).getMainConsumerConfigs("orders", "client", 0))
+        .containsEntry("group.instance.id", "orders-1-0");
   }
 }

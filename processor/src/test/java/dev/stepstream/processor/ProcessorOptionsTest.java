@@ -40,7 +40,8 @@ class ProcessorOptionsTest {
     ProcessorOptions defaults = ProcessorOptions.defaults(topics);
 
     assertThat(defaults.withMaxStateBytes(8_000)).isEqualTo(new ProcessorOptions(topics, defaults.engine(),
-        Profile.EXACTLY_ONCE, defaults.timerInterval(), defaults.closedExecutionRetention(), 8_000));
+        Profile.EXACTLY_ONCE, defaults.timerInterval(), defaults.closedExecutionRetention(), 8_000,
+        defaults.tokenKeys()));
     assertThat(defaults.withProfile(Profile.LATENCY).profile()).isEqualTo(Profile.LATENCY);
     assertThat(defaults.withClosedExecutionRetention(Duration.ofHours(1)).closedExecutionRetention())
         .isEqualTo(Duration.ofHours(1));

@@ -8,6 +8,8 @@ import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.TaskFailed;
 import dev.stepstream.wire.TaskRequest;
 import dev.stepstream.wire.TaskSucceeded;
+import dev.stepstream.wire.TaskTokenKeys;
+import dev.stepstream.wire.TaskTokens;
 import dev.stepstream.wire.TopicCatalogue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -72,6 +74,24 @@ class StepstreamTopologyTest {
 
     assertThat(harness.taskRequests("ProcessarImagem")).hasSize(1);
     assertThat(harness.metrics.ignoredCount()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldSignTaskTokensWithTheDeploymentKeysAndIgnoreAForgedOne() {
+    TaskTokenKeys keys = TaskTokenKeys.generate();
+    harness.close();
+    harness = new TopologyHarness(stateDir, options -> options.withTokenKeys(keys));
+    harness.define(PIPELINE);
+    String arn = harness.start("run-signed", JSON.objectNode());
+
+    String token = single(harness.taskRequests("SalvarImagem")).taskToken();
+    assertThat(keys.verify(token)).isTrue();
+    assertThat(TaskTokenKeys.generate().verify(token)).isFalse();
+    String forged = TaskTokens.create(arn, TaskTokens.sequence(token).getAsLong(), "guessed-nonce");
+    harness.send(new TaskSucceeded(1, arn, forged, JSON.objectNode()));
+
+    assertThat(harness.taskRequests("ProcessarImagem")).isEmpty();
+    assertThat(harness.metrics.ignoredCount()).isEqualTo(1);
   }
 
   @Test

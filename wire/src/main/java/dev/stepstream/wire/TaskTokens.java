@@ -41,6 +41,11 @@ public final class TaskTokens {
     }
   }
 
+  /** The nonce part of the token (for signed tokens, {@code <key id>.<MAC>}); empty for text that is not a token. */
+  public static Optional<String> nonce(String token) {
+    return parts(token).map(p -> p[2]);
+  }
+
   private static Optional<String[]> parts(String token) {
     if (token == null || token.isEmpty() || token.length() > 4096) {
       return Optional.empty();

@@ -26,7 +26,9 @@ public final class TaskStates {
   private TaskStates() {}
 
   static void enter(Run run, Frame f, TaskState s) {
-    String token = TaskTokens.create(run.header().executionArn(), run.nextSequence(), run.ctx().random().nextUuid());
+    long sequence = run.nextSequence();
+    String arn = run.header().executionArn();
+    String token = TaskTokens.create(arn, sequence, run.ctx().taskTokenNonce(arn, sequence));
     boolean callback = s.resource().pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN;
     EvalContext ec = Flow.eval(run, f, f.input(), callback ? token : null);
     JsonNode parameters = Flow.effectiveInput(s, ec);

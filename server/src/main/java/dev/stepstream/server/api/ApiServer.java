@@ -33,6 +33,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +62,7 @@ public final class ApiServer implements AutoCloseable {
    * @param processorMetrics exported at /metrics, or null
    */
   public static ApiServer start(ApiSettings settings, ExecutionQueries queries, ProcessorMetrics processorMetrics) {
-    return start(settings, queries, processorMetrics, null);
+    return start(settings, queries, processorMetrics, null, Optional::empty);
   }
 
   /**
@@ -68,11 +71,14 @@ public final class ApiServer implements AutoCloseable {
    * too), so any instance answers for every execution.
    */
   public static ApiServer start(ApiSettings settings, StepstreamProcessor processor) {
-    return start(settings, RoutedQueries.over(processor), processor.metrics(), new PeerRoutes(processor));
+    ApiSettings signed = settings.tokenKeys() != null ? settings : settings.withTokenKeys(processor.tokenKeys());
+    return start(signed, RoutedQueries.over(processor), processor.metrics(), new PeerRoutes(processor),
+        () -> processor.state() == KafkaStreams.State.RUNNING ? Optional.empty()
+            : Optional.of("the processor is " + processor.state() + ", not RUNNING"));
   }
 
   private static ApiServer start(ApiSettings settings, ExecutionQueries queries, ProcessorMetrics processorMetrics,
-      PeerRoutes peerRoutes) {
+      PeerRoutes peerRoutes, Supplier<Optional<String>> notReadyReason) {
     List<AutoCloseable> resources = new ArrayList<>();
     try {
       Backend backend = backend(settings, queries, resources);
@@ -83,6 +89,7 @@ public final class ApiServer implements AutoCloseable {
         config.http.maxRequestSize = settings.maxRequestBytes();
         config.startup.showJavalinBanner = false;
         config.routes.post("/", aws::handle);
+        new HealthRoutes(notReadyReason).register(config.routes);
         rest.register(config.routes);
         new ConsoleQueries(backend.executions()).register(config.routes);
         new ConsoleRoutes().register(config.routes);
@@ -125,7 +132,7 @@ public final class ApiServer implements AutoCloseable {
     ExecutionOps executions = new ExecutionOps(backend, machines);
     executions.register(ops);
     new HistoryOps(backend, executions).register(ops);
-    new TaskOps(backend).register(ops);
+    new TaskOps(backend, settings.tokenKeys()).register(ops);
     new ActivityOps(backend, settings.activityLongPoll()).register(ops);
     new TagOps(backend).register(ops);
     new ValidateOps().register(ops);

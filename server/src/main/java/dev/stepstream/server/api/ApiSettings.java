@@ -1,6 +1,7 @@
 package dev.stepstream.server.api;
 
 import dev.stepstream.server.api.backend.Arns;
+import dev.stepstream.wire.TaskTokenKeys;
 import dev.stepstream.wire.TopicCatalogue;
 import java.time.Duration;
 
@@ -13,6 +14,8 @@ import java.time.Duration;
  * @param maxRequestBytes larger request bodies are refused with HTTP 413
  * @param activityLongPoll how long GetActivityTask waits for a task
  * @param consumerGroupPrefix prefix of the API's consumer groups (activity workers)
+ * @param tokenKeys the keys task tokens are signed with, to refuse forged or altered ones with
+ *     InvalidToken; null takes the processor's (or checks only the token's form, without a processor)
  */
 public record ApiSettings(
     String bootstrapServers,
@@ -22,35 +25,41 @@ public record ApiSettings(
     Arns arns,
     long maxRequestBytes,
     Duration activityLongPoll,
-    String consumerGroupPrefix) {
+    String consumerGroupPrefix,
+    TaskTokenKeys tokenKeys) {
 
   public static final int DEFAULT_PORT = 8083;
 
   public static ApiSettings defaults(String bootstrapServers, TopicCatalogue topics) {
     return new ApiSettings(bootstrapServers, topics, "127.0.0.1", DEFAULT_PORT, Arns.defaults(), 2 * 1_048_576L,
-        Duration.ofSeconds(60), "stepstream-api.");
+        Duration.ofSeconds(60), "stepstream-api.", null);
   }
 
   public ApiSettings withPort(int newPort) {
     return new ApiSettings(bootstrapServers, topics, host, newPort, arns, maxRequestBytes, activityLongPoll,
-        consumerGroupPrefix);
+        consumerGroupPrefix, tokenKeys);
   }
 
   public ApiSettings withHost(String newHost) {
     return new ApiSettings(bootstrapServers, topics, newHost, port, arns, maxRequestBytes, activityLongPoll,
-        consumerGroupPrefix);
+        consumerGroupPrefix, tokenKeys);
   }
 
   public ApiSettings withArns(Arns newArns) {
     return new ApiSettings(bootstrapServers, topics, host, port, newArns, maxRequestBytes, activityLongPoll,
-        consumerGroupPrefix);
+        consumerGroupPrefix, tokenKeys);
   }
 
   public ApiSettings withActivityLongPoll(Duration wait) {
-    return new ApiSettings(bootstrapServers, topics, host, port, arns, maxRequestBytes, wait, consumerGroupPrefix);
+    return new ApiSettings(bootstrapServers, topics, host, port, arns, maxRequestBytes, wait, consumerGroupPrefix, tokenKeys);
+  }
+
+  public ApiSettings withTokenKeys(TaskTokenKeys keys) {
+    return new ApiSettings(bootstrapServers, topics, host, port, arns, maxRequestBytes, activityLongPoll,
+        consumerGroupPrefix, keys);
   }
 
   public ApiSettings withMaxRequestBytes(long bytes) {
-    return new ApiSettings(bootstrapServers, topics, host, port, arns, bytes, activityLongPoll, consumerGroupPrefix);
+    return new ApiSettings(bootstrapServers, topics, host, port, arns, bytes, activityLongPoll, consumerGroupPrefix, tokenKeys);
   }
 }

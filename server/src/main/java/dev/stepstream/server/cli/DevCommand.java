@@ -55,8 +55,13 @@ final class DevCommand implements Callable<Integer> {
   boolean kafkaOnly;
 
   @Option(names = "--api-port", defaultValue = "8083",
-      description = "Port of the AWS-compatible API, REST, SSE and /metrics on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+      description = "Port of the AWS-compatible API, REST, SSE and /metrics (default: ${DEFAULT-VALUE}).")
   int apiPort;
+
+  @Option(names = "--api-host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+      description = "Address the API listens on (default: ${DEFAULT-VALUE}; 0.0.0.0 inside a container whose port"
+          + " is published). dev has no authentication: expose it only on a trusted network.")
+  String apiHost;
 
   @Option(names = "--no-sample", description = "Do not run the extensions' sample executions at start.")
   boolean noSample;
@@ -76,9 +81,9 @@ final class DevCommand implements Callable<Integer> {
     }, "stepstream-dev-shutdown"));
     DevReport.ready(out, env, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     if (settings.engine()) {
-      int api = env.startApi("127.0.0.1", apiPort);
-      out.printf("  API       http://127.0.0.1:%d (AWS SDK/CLI endpoint; REST under /api/, metrics at /metrics)%n", api);
-      out.printf("  Console   http://127.0.0.1:%d/%n", api);
+      int api = env.startApi(apiHost, apiPort);
+      out.printf("  API       http://%s:%d (AWS SDK/CLI endpoint; REST under /api/, metrics at /metrics)%n", apiHost, api);
+      out.printf("  Console   http://%s:%d/%n", apiHost, api);
       out.flush();
     }
     if (settings.engine() && !noSample) {

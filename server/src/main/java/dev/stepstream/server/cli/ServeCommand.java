@@ -8,6 +8,7 @@ import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.server.api.ApiServer;
 import dev.stepstream.server.api.ApiSettings;
 import dev.stepstream.server.api.backend.Arns;
+import dev.stepstream.server.security.TokenKeyFile;
 import dev.stepstream.wire.TopicCatalogue;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -64,6 +65,23 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--profile", defaultValue = "EXACTLY_ONCE", description = "EXACTLY_ONCE, LATENCY or FAST (default: ${DEFAULT-VALUE}).")
   Profile profile;
 
+  @Option(names = "--application-id", defaultValue = "stepstream", paramLabel = "ID",
+      description = "Kafka Streams application id: instances with the same id share the work; two deployments on one"
+          + " cluster need different ids and different --topic-prefix (default: ${DEFAULT-VALUE}).")
+  String applicationId;
+
+  @Option(names = "--instance-id", paramLabel = "ID",
+      description = "Static group member id of this instance, unique within the deployment, so a restart takes its"
+          + " partitions back at once (default: <advertised host>-<port>).")
+  String instanceId;
+
+  @Option(names = "--token-keys", paramLabel = "FILE",
+      description = "Task token signing keys, shared by every instance; created with a new key when missing"
+          + " (default: ~/.stepstream/token-keys). See docs/security.md for rotation.")
+  Path tokenKeys;
+
+  static final Duration SESSION_TIMEOUT = Duration.ofSeconds(15);
+
   @Override
   public Integer call() throws InterruptedException {
     TopicCatalogue topics = TopicCatalogue.load(topicPrefix);
@@ -72,9 +90,12 @@ final class ServeCommand implements Callable<Integer> {
       provisioner.ensureCatalogueTopics();
     }
     Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".stepstream", "serve");
-    ProcessorConfig config = new ProcessorConfig(kafka, "stepstream", topics, dir.toAbsolutePath(), profile, 1,
+    Path keys = tokenKeys != null ? tokenKeys : Path.of(System.getProperty("user.home"), ".stepstream", "token-keys");
+    ProcessorConfig config = new ProcessorConfig(kafka, applicationId, topics, dir.toAbsolutePath(), profile, 1,
         Duration.ofMillis(50), Map.of())
         .withApplicationServer(port > 0 ? advertisedHost() + ":" + port : null)
+        .withTokenKeys(TokenKeyFile.loadOrCreate(keys))
+        .withStaticMembership(instanceId(), SESSION_TIMEOUT)
         .withClosedExecutionRetention(
             closedExecutionRetention != null ? closedExecutionRetention : ProcessorConfig.defaultRetention());
     StepstreamProcessor processor = StepstreamProcessor.start(config, EngineOptions.defaults(), Duration.ofSeconds(120));
@@ -98,6 +119,13 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  private String instanceId() {
+    if (instanceId != null) {
+      return instanceId;
+    }
+    return (advertisedHost() + "-" + port).replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   private String advertisedHost() {

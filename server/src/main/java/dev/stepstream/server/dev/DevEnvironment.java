@@ -8,6 +8,7 @@ import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.server.api.ApiServer;
 import dev.stepstream.server.api.ApiSettings;
+import dev.stepstream.server.security.TokenKeyFile;
 import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.TopicCatalogue;
@@ -98,7 +99,9 @@ public final class DevEnvironment implements AutoCloseable {
   private void startProcessor() {
     ProcessorConfig config = new ProcessorConfig(bootstrapServers, "stepstream-dev", catalogue,
         settings.stateDir(), settings.profile(), 1, Duration.ofMillis(50), Map.of())
-        .withApplicationServer(advertisedApi);
+        .withApplicationServer(advertisedApi)
+        .withTokenKeys(TokenKeyFile.loadOrCreate(settings.tokenKeysFile()))
+        .withStaticMembership(settings.instanceId(), DevSettings.SESSION_TIMEOUT);
     processor = StepstreamProcessor.start(config, EngineOptions.defaults(), Duration.ofSeconds(60));
     running.add(processor);
   }

@@ -29,6 +29,12 @@ public record DevSettings(
     boolean engine,
     Profile profile) {
 
+  /**
+   * How long a crashed dev engine's partitions stay with its old member. dev runs one instance with
+   * static membership, so a restart takes them back at once anyway; this bounds the wait otherwise.
+   */
+  public static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
+
   /** Kafka and topics only (no processor, no extensions). */
   public static DevSettings kafkaOnly(String kafka, int port, Path dataDir, boolean fresh, int partitions,
       String topicPrefix, Duration kafkaTimeout) {
@@ -37,6 +43,16 @@ public record DevSettings(
 
   public boolean embedded() {
     return kafka == null;
+  }
+
+  /** The task token keys, kept with the data so that tokens stay valid across restarts. */
+  public Path tokenKeysFile() {
+    return dataDir.resolve("token-keys");
+  }
+
+  /** The static group member id of this data directory's engine (two dev data directories may share a cluster). */
+  public String instanceId() {
+    return "stepstream-dev-" + Integer.toHexString(dataDir.toAbsolutePath().normalize().toString().hashCode());
   }
 
   public Path kafkaDataDir() {

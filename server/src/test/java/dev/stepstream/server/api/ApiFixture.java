@@ -41,7 +41,8 @@ final class ApiFixture implements AutoCloseable {
         Profile.EXACTLY_ONCE, 1, Duration.ofMillis(50), Map.of());
     this.processor = StepstreamProcessor.start(config, EngineOptions.defaults(), Duration.ofSeconds(60));
     this.api = ApiServer.start(ApiSettings.defaults(kafka.bootstrapServers(), topics).withPort(0)
-        .withActivityLongPoll(activityLongPoll).withMaxRequestBytes(1_100_000), new ProcessorQueries(processor),
+        .withActivityLongPoll(activityLongPoll).withMaxRequestBytes(1_100_000).withTokenKeys(processor.tokenKeys()),
+        new ProcessorQueries(processor),
         processor.metrics());
     this.sfn = SfnClient.builder()
         .endpointOverride(endpoint())

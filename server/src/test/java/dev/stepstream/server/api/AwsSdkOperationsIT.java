@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stepstream.testkit.Eventually;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
+import dev.stepstream.wire.TaskTokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,9 +137,13 @@ class AwsSdkOperationsIT {
         .isInstanceOf(InvalidArnException.class);
     assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken("garbage!").output("{}")))
         .isInstanceOf(InvalidTokenException.class);
-    assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(
-        AwsSdkIT.tokenFor("arn:aws:states:us-east-1:123456789012:execution:nothing-here:run")).output("{}")))
+    String missing = "arn:aws:states:us-east-1:123456789012:execution:nothing-here:run";
+    assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(fixture.processor.tokenKeys().token(missing, 1))
+        .output("{}")))
         .isInstanceOf(TaskDoesNotExistException.class);
+    assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(AwsSdkIT.tokenFor(missing)).output("{}")))
+        .as("a token the deployment did not sign")
+        .isInstanceOf(InvalidTokenException.class);
     assertThatThrownBy(() -> sfn.listStateMachines(b -> b.maxResults(1001)))
         .isInstanceOf(SfnException.class)
         .satisfies(e -> assertThat(((SfnException) e).awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
@@ -216,6 +221,10 @@ class AwsSdkOperationsIT {
     }
     assertThat(task.input()).isEqualTo("{\"order\":42}");
     String token = task.taskToken();
+    String forged = TaskTokens.create(arn, TaskTokens.sequence(token).getAsLong() + 1, TaskTokens.nonce(token).get());
+    assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(forged).output("{}")))
+        .isInstanceOf(InvalidTokenException.class)
+        .hasMessageContaining("Invalid Token");
     sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"approved\": true}"));
     Eventually.await(Duration.ofSeconds(10), () ->
         assertThat(sfn.describeExecution(b -> b.executionArn(arn)).status()).isNotEqualTo(ExecutionStatus.RUNNING));

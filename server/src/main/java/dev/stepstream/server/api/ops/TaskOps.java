@@ -12,6 +12,7 @@ import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.TaskFailed;
 import dev.stepstream.wire.TaskHeartbeat;
 import dev.stepstream.wire.TaskSucceeded;
+import dev.stepstream.wire.TaskTokenKeys;
 import dev.stepstream.wire.TaskTokens;
 import dev.stepstream.wire.WireVersions;
 import java.util.Map;
@@ -20,13 +21,18 @@ import java.util.Map;
  * SendTaskSuccess/Failure/Heartbeat: the token names its execution ({@link TaskTokens}); the
  * result goes to the task-results topic exactly as a worker's would. A token of an execution that
  * does not exist is TaskDoesNotExist; one of a finished execution is TaskTimedOut, as AWS answers.
+ * A token the deployment's keys did not sign (forged, or altered after the engine made it) is
+ * InvalidToken.
  */
 public final class TaskOps {
   private static final int MAX_TOKEN = 2048;
   private final Backend backend;
+  private final TaskTokenKeys tokenKeys;
 
-  public TaskOps(Backend backend) {
+  /** {@code tokenKeys} null checks only the token's form (an API without a processor, in tests). */
+  public TaskOps(Backend backend, TaskTokenKeys tokenKeys) {
     this.backend = backend;
+    this.tokenKeys = tokenKeys;
   }
 
   public void register(Map<String, Operation> ops) {
@@ -67,6 +73,9 @@ public final class TaskOps {
 
   private String openExecution(String token) {
     String arn = TaskTokens.executionArn(token).orElseThrow(() -> AwsErrors.invalidToken("Invalid token"));
+    if (tokenKeys != null && !tokenKeys.verify(token)) {
+      throw AwsErrors.invalidToken("Invalid token");
+    }
     ExecutionSummary execution = backend.executions().find(arn).orElseThrow(() ->
         new AwsException(AwsErrors.TASK_DOES_NOT_EXIST, "Task Does Not Exist: 'Provided task does not exist'"));
     if (!Executions.isRunning(execution)) {
