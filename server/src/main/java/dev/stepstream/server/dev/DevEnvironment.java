@@ -1,15 +1,14 @@
 package dev.stepstream.server.dev;
 
-import dev.stepstream.broker.EmbeddedBrokerConfig;
-import dev.stepstream.broker.EmbeddedKafkaBroker;
+import dev.stepstream.broker.DetachedBroker;
 import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.processor.ProcessorConfig;
 import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.server.api.ApiServer;
 import dev.stepstream.server.api.ApiSettings;
-import dev.stepstream.server.security.TokenKeyFile;
 import dev.stepstream.server.api.backend.Arns;
+import dev.stepstream.server.security.TokenKeyFile;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.TopicCatalogue;
 import java.time.Duration;
@@ -80,8 +79,10 @@ public final class DevEnvironment implements AutoCloseable {
 
   private void startKafka() {
     if (settings.embedded()) {
-      EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(
-          EmbeddedBrokerConfig.persistent(settings.port(), settings.kafkaDataDir(), false));
+      // In its own process, so that killing dev (even with kill -9) never kills the broker in the middle
+      // of a transaction; a broker left running by a killed dev is reused.
+      DetachedBroker broker = DetachedBroker.startOrReuse(settings.port(), settings.kafkaDataDir(),
+          settings.dataDir().resolve("logs").resolve("kafka.log"), Duration.ofSeconds(120));
       running.add(broker);
       bootstrapServers = broker.bootstrapServers();
     } else {
