@@ -9,8 +9,6 @@ import dev.stepstream.wire.TaskTokenKeys;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -47,8 +45,11 @@ public final class StepstreamProcessor implements AutoCloseable {
     this.metrics = metrics;
   }
 
-  /** Starts the processor and waits until it is RUNNING (or fails after {@code timeout}). */
-  public static StepstreamProcessor start(ProcessorConfig config, EngineOptions engine, Duration timeout) {
+  /**
+   * Starts the processor and waits until it is RUNNING. It keeps waiting while restoration or
+   * rebalancing make progress, and fails only after {@code stallTimeout} without any.
+   */
+  public static StepstreamProcessor start(ProcessorConfig config, EngineOptions engine, Duration stallTimeout) {
     ProcessorMetrics metrics = new ProcessorMetrics();
     AdminTaskTopics taskTopics = new AdminTaskTopics(
         new TopicProvisioner(config.bootstrapServers(), config.topics(), partitionsOfCommands(config), (short) -1));
@@ -56,12 +57,9 @@ public final class StepstreamProcessor implements AutoCloseable {
     KafkaStreams streams = new KafkaStreams(
         StepstreamTopology.build(options, taskTopics, metrics),
         config.streamsProperties());
-    CountDownLatch running = new CountDownLatch(1);
-    streams.setStateListener((now, before) -> {
-      if (now == KafkaStreams.State.RUNNING) {
-        running.countDown();
-      }
-    });
+    StartupProgress progress = new StartupProgress();
+    streams.setStateListener(progress);
+    streams.setGlobalStateRestoreListener(progress);
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("Stream thread failed; replacing it", e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -70,14 +68,14 @@ public final class StepstreamProcessor implements AutoCloseable {
     HostInfo self = config.applicationServer() == null ? null : HostInfo.buildFromEndpoint(config.applicationServer());
     StepstreamProcessor processor = new StepstreamProcessor(streams, taskTopics, metrics, self, options.tokenKeys());
     try {
-      if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        processor.close();
-        throw new IllegalStateException("the processor did not reach RUNNING within " + timeout.toSeconds() + " s");
-      }
+      progress.awaitRunning(stallTimeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       processor.close();
       throw new IllegalStateException("interrupted while starting the processor", e);
+    } catch (RuntimeException e) {
+      processor.close();
+      throw e;
     }
     return processor;
   }
