@@ -35,6 +35,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class IntegrationRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IntegrationRunner.class);
+  /** System properties passed to the runner's consumer as they are: {@code ...consumer.session.timeout.ms=6000}. */
+  public static final String CONSUMER_PROPERTY_PREFIX = IntegrationSettings.PROPERTY_PREFIX + "consumer.";
+  /** System properties passed to the runner's producer as they are. */
+  public static final String PRODUCER_PROPERTY_PREFIX = IntegrationSettings.PROPERTY_PREFIX + "producer.";
 
   private final Map<String, Object> consumerConfig;
   private final Map<String, Object> producerConfig;
@@ -66,6 +70,8 @@ public final class IntegrationRunner implements AutoCloseable {
         ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000,
         ProducerConfig.LINGER_MS_CONFIG, 1,
         ProducerConfig.ACKS_CONFIG, "all"));
+    overrides(CONSUMER_PROPERTY_PREFIX, consumerConfig);
+    overrides(PRODUCER_PROPERTY_PREFIX, producerConfig);
     this.thread = new Thread(this::loop, "stepstream-integrations");
     this.thread.setDaemon(true);
   }
@@ -81,6 +87,11 @@ public final class IntegrationRunner implements AutoCloseable {
     runner.provisioner.ensureTaskTopics(runner.taskNames);
     runner.thread.start();
     return runner;
+  }
+
+  private static void overrides(String prefix, Map<String, Object> config) {
+    System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(prefix))
+        .forEach(name -> config.put(name.substring(prefix.length()), System.getProperty(name)));
   }
 
   /** The task topics served. */

@@ -179,7 +179,7 @@ class IntegrationRunnerIT {
     }
   }
 
-  private static KafkaConsumer<String, byte[]> consumer(KafkaCluster kafka) {
+  static KafkaConsumer<String, byte[]> consumer(KafkaCluster kafka) {
     return new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
         ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),

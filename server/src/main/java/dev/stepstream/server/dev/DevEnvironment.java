@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything {@code stepstream dev} runs, started in dependency order and stopped in reverse: the
  * Kafka broker (embedded unless {@code --kafka} is given), the catalogue topics, the processor and
- * its integration runner (the built-in {@code kafka:publish}, SNS, SQS and EventBridge tasks), and the {@link DevExtension}s (in the launcher jar: the image-pipeline example and its workers).
+ * its integration runner (the built-in {@code kafka:publish}, SNS, SQS and EventBridge tasks), and the
+ * {@link DevExtension}s (in the launcher jar: the image-pipeline example and its workers).
  */
 public final class DevEnvironment implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DevEnvironment.class);
