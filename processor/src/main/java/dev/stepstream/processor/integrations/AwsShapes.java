@@ -18,13 +18,17 @@ final class AwsShapes {
   private AwsShapes() {}
 
   /**
-   * The SDK metadata Step Functions adds to an optimized integration's result
-   * ({@code SdkHttpMetadata}, {@code SdkResponseMetadata}); there is no HTTP call here, so the headers are empty.
+   * The SDK metadata Step Functions adds to the SNS and SQS results ({@code SdkHttpMetadata},
+   * {@code SdkResponseMetadata}), with the headers an AWS response carries that mean something here.
    */
-  static void putSdkMetadata(ObjectNode result, String requestId) {
+  static void putSdkMetadata(ObjectNode result, String requestId, String contentType, long nowMillis) {
+    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(nowMillis).atOffset(ZoneOffset.UTC));
     ObjectNode http = result.putObject("SdkHttpMetadata");
-    http.putObject("AllHttpHeaders");
-    http.putObject("HttpHeaders");
+    ObjectNode all = http.putObject("AllHttpHeaders");
+    all.putArray("x-amzn-RequestId").add(requestId);
+    all.putArray("Date").add(date);
+    all.putArray("Content-Type").add(contentType);
+    http.putObject("HttpHeaders").put("Content-Type", contentType).put("Date", date).put("x-amzn-RequestId", requestId);
     http.put("HttpStatusCode", 200);
     result.putObject("SdkResponseMetadata").put("RequestId", requestId);
   }

@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * {@code arn:aws:states:::events:putEvents}: writes each entry as the event a rule target would
  * receive ({@code {version, id, detail-type, source, account, time, region, resources, detail}}) to
- * the topic mapped from its EventBusName (default {@code default}). As on AWS the execution and
- * state machine ARNs are appended to each entry's Resources, the result is
+ * the topic mapped from its EventBusName (default {@code default}). As on AWS the state machine
+ * and execution ARNs are appended to each entry's Resources, the result is
  * {@code {Entries: [{EventId} or {ErrorCode, ErrorMessage}], FailedEntryCount}}, and a non-zero
  * FailedEntryCount fails the Task with {@code EventBridge.FailedEntry} (the valid entries are written).
  */
@@ -56,14 +56,13 @@ final class EventsPutEvents implements Integration {
         records.add(new Outgoing(topic, entry.path("Source").asText(), Params.utf8(event.toString()), headers));
         resultEntries.add(AwsShapes.object().put("EventId", eventId));
       }
-      String requestId = call.ids().get();
-      return new Plan(records, written -> outcome(resultEntries, requestId));
+      return new Plan(records, written -> outcome(resultEntries));
     } catch (IntegrationFailure e) {
       return Plan.failed(e);
     }
   }
 
-  private static Outcome outcome(List<JsonNode> entries, String requestId) {
+  private static Outcome outcome(List<JsonNode> entries) {
     ObjectNode result = AwsShapes.object();
     ArrayNode array = result.putArray("Entries");
     entries.forEach(array::add);
@@ -72,7 +71,6 @@ final class EventsPutEvents implements Integration {
     if (failed > 0) {
       return new Outcome.Failed(FAILED_ENTRY, result.toString());
     }
-    AwsShapes.putSdkMetadata(result, requestId);
     return new Outcome.Succeeded(result);
   }
 
@@ -104,12 +102,12 @@ final class EventsPutEvents implements Integration {
     event.put("region", call.region());
     ArrayNode resources = event.putArray("resources");
     entry.path("Resources").forEach(resources::add);
-    resources.add(call.request().executionArn());
     String stateMachine = call.request().context() == null ? ""
         : call.request().context().path("StateMachine").path("Id").asText("");
     if (!stateMachine.isEmpty()) {
       resources.add(stateMachine);
     }
+    resources.add(call.request().executionArn());
     event.set("detail", detail(entry));
     return event;
   }

@@ -54,7 +54,7 @@ final class SnsPublish implements Integration {
         if (fifo) {
           result.put("SequenceNumber", AwsShapes.sequenceNumber(written.get(0)));
         }
-        AwsShapes.putSdkMetadata(result, requestId);
+        AwsShapes.putSdkMetadata(result, requestId, "text/xml", call.nowMillis());
         return new Outcome.Succeeded(result);
       });
     } catch (IntegrationFailure e) {

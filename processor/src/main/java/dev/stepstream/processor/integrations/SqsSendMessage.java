@@ -61,7 +61,7 @@ final class SqsSendMessage implements Integration {
         if (fifo) {
           result.put("SequenceNumber", AwsShapes.sequenceNumber(written.get(0)));
         }
-        AwsShapes.putSdkMetadata(result, requestId);
+        AwsShapes.putSdkMetadata(result, requestId, "application/x-amz-json-1.0", call.nowMillis());
         return new Outcome.Succeeded(result);
       });
     } catch (IntegrationFailure e) {

@@ -69,10 +69,12 @@ class IntegrationRunnerCrashIT {
       Process second = runner(kafka, prefix, applicationId, "second");
       try {
         requests.join(60_000);
+        IntegrationRunnerIT.readAll(kafka, topics.taskResults(), REQUESTS, Duration.ofSeconds(90));
+        // All results are in; a short second read shows whether there is any more than one per request.
         List<ConsumerRecord<String, byte[]>> results =
-            IntegrationRunnerIT.readAll(kafka, topics.taskResults(), REQUESTS + 1, Duration.ofSeconds(90));
+            IntegrationRunnerIT.readAll(kafka, topics.taskResults(), REQUESTS + 1, Duration.ofSeconds(3));
         List<ConsumerRecord<String, byte[]>> published =
-            IntegrationRunnerIT.readAll(kafka, target, REQUESTS + 1, Duration.ofSeconds(5));
+            IntegrationRunnerIT.readAll(kafka, target, REQUESTS + 1, Duration.ofSeconds(3));
 
         assertThat(published).hasSize(REQUESTS);
         assertThat(results).hasSize(REQUESTS);

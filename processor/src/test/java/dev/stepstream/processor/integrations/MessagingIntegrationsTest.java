@@ -33,6 +33,9 @@ class MessagingIntegrationsTest {
     assertThat(result.get("MessageId").asText()).isEqualTo("id-1");
     assertThat(result.has("SequenceNumber")).isFalse();
     assertThat(result.at("/SdkHttpMetadata/HttpStatusCode").asInt()).isEqualTo(200);
+    assertThat(result.at("/SdkHttpMetadata/HttpHeaders")).isEqualTo(json("""
+        {"Content-Type":"text/xml","Date":"Tue, 14 Nov 2023 22:13:20 GMT","x-amzn-RequestId":"id-2"}"""));
+    assertThat(result.at("/SdkHttpMetadata/AllHttpHeaders/x-amzn-RequestId")).isEqualTo(json("[\"id-2\"]"));
     assertThat(result.at("/SdkResponseMetadata/RequestId").asText()).isEqualTo("id-2");
   }
 
@@ -79,6 +82,7 @@ class MessagingIntegrationsTest {
     assertThat(result.get("MD5OfMessageAttributes").asText()).matches("[0-9a-f]{32}");
     assertThat(result.get("MessageId").asText()).isEqualTo("id-1");
     assertThat(result.has("SequenceNumber")).isFalse();
+    assertThat(result.at("/SdkHttpMetadata/HttpHeaders/Content-Type").asText()).isEqualTo("application/x-amz-json-1.0");
   }
 
   @Test
@@ -117,13 +121,12 @@ class MessagingIntegrationsTest {
     assertThat(json(Calls.value(plan.records().get(0)))).isEqualTo(json("""
         {"version":"0","id":"id-1","detail-type":"OrderPlaced","source":"shop","account":"123456789012",
          "time":"2023-11-14T22:13:20Z","region":"eu-west-1","resources":["r1","%s","%s"],"detail":{"order":7}}"""
-        .formatted(Calls.EXECUTION, Calls.MACHINE)));
+        .formatted(Calls.MACHINE, Calls.EXECUTION)));
     JsonNode second = json(Calls.value(plan.records().get(1)));
     assertThat(second.get("detail")).isEqualTo(json("{\"ok\":true}"));
     assertThat(second.get("time").asText()).isEqualTo("2024-01-02T03:04:05Z");
-    JsonNode result = Calls.succeeded(plan);
-    assertThat(result.get("Entries")).isEqualTo(json("[{\"EventId\":\"id-1\"},{\"EventId\":\"id-2\"}]"));
-    assertThat(result.get("FailedEntryCount").asInt()).isZero();
+    assertThat(Calls.succeeded(plan).toString())
+        .isEqualTo("{\"Entries\":[{\"EventId\":\"id-1\"},{\"EventId\":\"id-2\"}],\"FailedEntryCount\":0}");
   }
 
   @Test
