@@ -77,6 +77,7 @@ final class IntegrationBatch {
     try {
       TaskRequest request = decode(record);
       if (request != null) {
+        // A plain KafkaException only wraps the real one (as a failed send's future reports it).
         Throwable cause = error.getClass() == KafkaException.class && error.getCause() != null ? error.getCause() : error;
         sendResult(producer, request, new Outcome.Failed("Kafka." + cause.getClass().getSimpleName(),
             String.valueOf(cause.getMessage())));
@@ -111,7 +112,7 @@ final class IntegrationBatch {
   private static TaskRequest decode(ConsumerRecord<String, byte[]> record) {
     try {
       return WireJson.decode(record.value(), TaskRequest.class);
-    } catch (WireFormatException | NullPointerException e) {
+    } catch (WireFormatException e) {
       LOG.warn("Skipping an undecodable task request at {}-{}@{}: {}", record.topic(), record.partition(),
           record.offset(), e.getMessage());
       return null;

@@ -1,7 +1,6 @@
 package dev.stepstream.processor.integrations;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stepstream.wire.WireJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -48,7 +47,7 @@ final class Params {
   }
 
   static String textOf(JsonNode value) {
-    return value.isTextual() ? value.textValue() : WireJson.mapper().valueToTree(value).toString();
+    return value.isTextual() ? value.textValue() : value.toString();
   }
 
   static byte[] utf8(String text) {
