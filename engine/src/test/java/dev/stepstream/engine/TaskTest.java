@@ -59,7 +59,7 @@ class TaskTest {
     TestDriver d = new TestDriver(task("arn:aws:states:::sqs:sendMessage.waitForTaskToken",
         ",\"Parameters\":{\"MessageBody\":{\"token.$\":\"$$.Task.Token\"}}")).start("{}");
     TaskRequest request = d.lastTask();
-    assertThat(request.taskName()).isEqualTo("sqs.sendMessage");
+    assertThat(request.taskName()).isEqualTo("__sqs.sendMessage");
     assertThat(request.input().get("MessageBody").get("token").asText()).isEqualTo(request.taskToken());
     d.succeedTask("{\"approved\":true}");
     assertThat(d.output()).isEqualTo(json("{\"approved\":true}"));

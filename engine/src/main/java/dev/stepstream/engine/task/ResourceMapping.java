@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.asl.model.IntegrationPattern;
 import dev.stepstream.asl.model.Resource;
 import dev.stepstream.asl.model.ResourceKind;
+import java.util.Set;
 
 /**
  * Maps a Task Resource and its effective parameters to the worker topic name ({@code tasks.<taskName>}),
@@ -13,11 +14,19 @@ import dev.stepstream.asl.model.ResourceKind;
  */
 public final class ResourceMapping {
   private static final String LAMBDA_INVOKE = "lambda:invoke";
+  /**
+   * Service integrations that Stepstream runs itself (the integration runner consumes their task
+   * topics); their task names start with {@value #BUILT_IN_PREFIX}, which no worker should use.
+   */
+  public static final Set<String> BUILT_IN = Set.of("kafka:publish", "sns:publish", "sqs:sendMessage", "events:putEvents");
+  /** Prefix of the task names of {@link #BUILT_IN} integrations: {@code __sns.publish}. */
+  public static final String BUILT_IN_PREFIX = "__";
 
   private ResourceMapping() {}
 
   /**
    * @param taskName the worker name: function or activity name, or {@code service.api}
+   *     ({@code __service.api} for a {@link #BUILT_IN} integration)
    * @param input what the worker receives
    * @param wrapLambdaResult true for {@code lambda:invoke} request-response, whose result AWS wraps
    */
@@ -31,7 +40,9 @@ public final class ResourceMapping {
             payload == null ? JsonNodeFactory.instance.objectNode() : payload,
             resource.pattern() == IntegrationPattern.REQUEST_RESPONSE);
       }
-      return new Target(resource.shortName().replace(':', '.'), parameters, false);
+      String taskName = resource.shortName().replace(':', '.');
+      return new Target(BUILT_IN.contains(resource.shortName()) ? BUILT_IN_PREFIX + taskName : taskName,
+          parameters, false);
     }
     return new Target(resource.shortName(), parameters, false);
   }

@@ -95,11 +95,23 @@ public final class TaskEvents {
     return d;
   }
 
+  /**
+   * AWS names a service integration by service ({@code resourceType}) and API with its pattern
+   * suffix ({@code resource}): {@code arn:aws:states:::states:startExecution.sync:2} is
+   * {@code states} / {@code startExecution.sync:2}.
+   */
   private void putResource(ObjectNode d) {
     d.put("resourceType", resource.service());
-    String arn = resource.arn();
-    String marker = ":" + resource.service() + ":";
-    int at = arn.indexOf(marker, "arn:".length());
-    d.put("resource", at >= 0 ? arn.substring(at + marker.length()) : resource.shortName());
+    d.put("resource", apiWithSuffix(resource));
+  }
+
+  /** The API and pattern suffix of a service integration ARN ({@code invoke.waitForTaskToken}). */
+  public static String apiWithSuffix(Resource resource) {
+    String[] parts = resource.arn().split(":", 6);
+    String servicePrefix = resource.service() + ":";
+    if (parts.length == 6 && parts[5].startsWith(servicePrefix)) {
+      return parts[5].substring(servicePrefix.length());
+    }
+    return resource.api().orElse(resource.shortName());
   }
 }

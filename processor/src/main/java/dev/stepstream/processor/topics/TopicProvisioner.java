@@ -82,6 +82,14 @@ public final class TopicProvisioner implements AutoCloseable {
     return wanted.stream().map(NewTopic::name).toList();
   }
 
+  /**
+   * Creates topics outside the catalogue (targets of built-in integrations) with the cluster's
+   * default settings and the given partition count; existing ones stay as they are.
+   */
+  public void ensurePlainTopics(Collection<String> names, int partitions) {
+    create(names.stream().map(n -> new NewTopic(n, partitions, replicationFactor)).toList());
+  }
+
   public Set<String> existingTopics() {
     try {
       return admin.listTopics().names().get(30, TimeUnit.SECONDS);

@@ -4,6 +4,8 @@ import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.processor.ProcessorConfig;
 import dev.stepstream.processor.Profile;
 import dev.stepstream.processor.StepstreamProcessor;
+import dev.stepstream.processor.integrations.IntegrationRunner;
+import dev.stepstream.processor.integrations.IntegrationSettings;
 import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.server.api.ApiServer;
 import dev.stepstream.server.api.ApiSettings;
@@ -99,17 +101,28 @@ final class ServeCommand implements Callable<Integer> {
         .withClosedExecutionRetention(
             closedExecutionRetention != null ? closedExecutionRetention : ProcessorConfig.defaultRetention());
     StepstreamProcessor processor = StepstreamProcessor.start(config, EngineOptions.defaults(), Duration.ofSeconds(120));
+    IntegrationRunner integrations;
+    try {
+      integrations = IntegrationRunner.start(kafka, topics, config.applicationId(),
+          config.applicationServer() == null ? "local" : config.applicationServer().replace(':', '-'),
+          IntegrationSettings.fromProperties(topics.prefix(), System.getProperties()));
+    } catch (RuntimeException e) {
+      processor.close();
+      throw e;
+    }
     ApiServer api;
     try {
       api = ApiServer.start(ApiSettings.defaults(kafka, topics).withHost(host).withPort(port)
           .withArns(new Arns(region, account)), processor);
     } catch (RuntimeException e) {
+      integrations.close();
       processor.close();
       throw e;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       api.close();
+      integrations.close();
       processor.close();
       stopped.countDown();
     }, "stepstream-serve-shutdown"));

@@ -4,6 +4,8 @@ import dev.stepstream.broker.DetachedBroker;
 import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.processor.ProcessorConfig;
 import dev.stepstream.processor.StepstreamProcessor;
+import dev.stepstream.processor.integrations.IntegrationRunner;
+import dev.stepstream.processor.integrations.IntegrationSettings;
 import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.server.api.ApiServer;
 import dev.stepstream.server.api.ApiSettings;
@@ -21,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything {@code stepstream dev} runs, started in dependency order and stopped in reverse: the
- * Kafka broker (embedded unless {@code --kafka} is given), the catalogue topics, the processor,
- * and the {@link DevExtension}s (in the launcher jar: the image-pipeline example and its workers).
+ * Kafka broker (embedded unless {@code --kafka} is given), the catalogue topics, the processor and
+ * its integration runner (the built-in {@code kafka:publish}, SNS, SQS and EventBridge tasks), and the
+ * {@link DevExtension}s (in the launcher jar: the image-pipeline example and its workers).
  */
 public final class DevEnvironment implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DevEnvironment.class);
@@ -105,6 +108,9 @@ public final class DevEnvironment implements AutoCloseable {
         .withStaticMembership(settings.instanceId(), DevSettings.SESSION_TIMEOUT);
     processor = StepstreamProcessor.start(config, EngineOptions.defaults(), Duration.ofSeconds(60));
     running.add(processor);
+    running.add(IntegrationRunner.start(bootstrapServers, catalogue, config.applicationId(),
+        advertisedApi == null ? "local" : advertisedApi.replace(':', '-'),
+        IntegrationSettings.fromProperties(catalogue.prefix(), System.getProperties())));
   }
 
   private void startExtensions(List<DevExtension> installed) {

@@ -1,0 +1,47 @@
+package dev.stepstream.processor.integrations;
+
+import dev.stepstream.asl.model.IntegrationPattern;
+import dev.stepstream.asl.model.Resource;
+import dev.stepstream.engine.task.ResourceMapping;
+import dev.stepstream.wire.TaskRequest;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The service integrations Stepstream runs itself, by the task name the engine gives their requests
+ * ({@link ResourceMapping#BUILT_IN}): {@code __kafka.publish}, {@code __sns.publish},
+ * {@code __sqs.sendMessage}, {@code __events.putEvents}.
+ */
+public final class BuiltInIntegrations {
+  private final Map<String, Integration> byTaskName;
+
+  public BuiltInIntegrations(TopicRouter router) {
+    this.byTaskName = Map.of(
+        taskName("kafka:publish"), new KafkaPublish(router),
+        taskName("sns:publish"), new SnsPublish(router),
+        taskName("sqs:sendMessage"), new SqsSendMessage(router),
+        taskName("events:putEvents"), new EventsPutEvents(router));
+  }
+
+  /** The task names whose topics the runner consumes. */
+  public Set<String> taskNames() {
+    return byTaskName.keySet();
+  }
+
+  /** The plan for one request; a request this runner does not serve fails the Task. */
+  public Plan plan(TaskRequest request, long nowMillis, Supplier<String> ids, Call.TargetTopics topics) {
+    Integration integration = byTaskName.get(request.taskName());
+    if (integration == null) {
+      return Plan.failed(new IntegrationFailure("States.Runtime",
+          "No built-in integration serves the task '" + request.taskName() + "'."));
+    }
+    boolean callback = Resource.parse(request.resource())
+        .map(r -> r.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN).orElse(false);
+    return integration.plan(new Call(request, callback, nowMillis, ids, topics));
+  }
+
+  static String taskName(String serviceAndApi) {
+    return ResourceMapping.BUILT_IN_PREFIX + serviceAndApi.replace(':', '.');
+  }
+}

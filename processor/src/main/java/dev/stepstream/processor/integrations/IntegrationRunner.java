@@ -1,0 +1,183 @@
+package dev.stepstream.processor.integrations;
+
+import dev.stepstream.processor.topics.TopicProvisioner;
+import dev.stepstream.wire.TopicCatalogue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the built-in integrations: consumes their task topics ({@code read_committed}) and runs each
+ * poll's requests in one transaction ({@link IntegrationBatch}). Instances with the same application
+ * id share the task partitions through one consumer group; each needs its own {@code instanceId},
+ * which makes its transactional id stable across restarts so a restart fences its predecessor.
+ */
+public final class IntegrationRunner implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(IntegrationRunner.class);
+  /** System properties passed to the runner's consumer as they are: {@code ...consumer.session.timeout.ms=6000}. */
+  public static final String CONSUMER_PROPERTY_PREFIX = IntegrationSettings.PROPERTY_PREFIX + "consumer.";
+  /** System properties passed to the runner's producer as they are. */
+  public static final String PRODUCER_PROPERTY_PREFIX = IntegrationSettings.PROPERTY_PREFIX + "producer.";
+
+  private final Map<String, Object> consumerConfig;
+  private final Map<String, Object> producerConfig;
+  private final List<String> taskNames;
+  private final List<String> taskTopics;
+  private final IntegrationBatch batch;
+  private final TopicProvisioner provisioner;
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final Thread thread;
+  private volatile KafkaConsumer<String, byte[]> consumer;
+
+  private IntegrationRunner(String bootstrapServers, TopicCatalogue catalogue, String applicationId,
+      String instanceId, IntegrationSettings settings) {
+    this.provisioner = new TopicProvisioner(bootstrapServers, catalogue, 1, (short) -1);
+    BuiltInIntegrations integrations = new BuiltInIntegrations(new TopicRouter(settings, catalogue));
+    this.taskNames = integrations.taskNames().stream().sorted().toList();
+    this.taskTopics = taskNames.stream().map(catalogue::taskTopic).toList();
+    this.batch = new IntegrationBatch(integrations, new AdminTargetTopics(provisioner, settings), catalogue.taskResults());
+    this.consumerConfig = new HashMap<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.GROUP_ID_CONFIG, applicationId + "-integrations",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100));
+    this.producerConfig = new HashMap<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ProducerConfig.TRANSACTIONAL_ID_CONFIG, applicationId + "-integrations-" + instanceId,
+        ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000,
+        ProducerConfig.LINGER_MS_CONFIG, 1,
+        ProducerConfig.ACKS_CONFIG, "all"));
+    overrides(CONSUMER_PROPERTY_PREFIX, consumerConfig);
+    overrides(PRODUCER_PROPERTY_PREFIX, producerConfig);
+    this.thread = new Thread(this::loop, "stepstream-integrations");
+    this.thread.setDaemon(true);
+  }
+
+  /**
+   * Creates the built-in task topics and starts serving them on a background thread.
+   *
+   * @param instanceId unique among the instances sharing {@code applicationId}, stable across restarts
+   */
+  public static IntegrationRunner start(String bootstrapServers, TopicCatalogue catalogue, String applicationId,
+      String instanceId, IntegrationSettings settings) {
+    IntegrationRunner runner = new IntegrationRunner(bootstrapServers, catalogue, applicationId, instanceId, settings);
+    runner.provisioner.ensureTaskTopics(runner.taskNames);
+    runner.thread.start();
+    return runner;
+  }
+
+  private static void overrides(String prefix, Map<String, Object> config) {
+    System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(prefix))
+        .forEach(name -> config.put(name.substring(prefix.length()), System.getProperty(name)));
+  }
+
+  /** The task topics served. */
+  public List<String> taskTopics() {
+    return taskTopics;
+  }
+
+  private void loop() {
+    while (running.get()) {
+      try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
+          new ByteArrayDeserializer());
+          KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
+              new ByteArraySerializer())) {
+        consumer = c;
+        producer.initTransactions();
+        c.subscribe(taskTopics);
+        while (running.get()) {
+          serve(c.poll(Duration.ofMillis(200)), c, producer);
+        }
+      } catch (WakeupException e) {
+        // close() was called
+      } catch (RuntimeException e) {
+        if (running.get()) {
+          LOG.warn("The integration runner restarts its Kafka clients after: {}", e.toString());
+          pause(1_000);
+        }
+      }
+    }
+  }
+
+  /** Runs a poll's records in one transaction; when that fails, each record alone, failing its Task if it fails again. */
+  private void serve(ConsumerRecords<String, byte[]> records, KafkaConsumer<String, byte[]> c,
+      KafkaProducer<String, byte[]> producer) {
+    if (records.isEmpty()) {
+      return;
+    }
+    List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
+    records.forEach(all::add);
+    try {
+      batch.run(all, producer, c);
+      return;
+    } catch (KafkaException e) {
+      if (isFatal(e)) {
+        throw e;
+      }
+      LOG.warn("An integration transaction of {} requests failed, running them one by one: {}", all.size(), e.toString());
+    }
+    for (ConsumerRecord<String, byte[]> record : all) {
+      try {
+        batch.run(List.of(record), producer, c);
+      } catch (KafkaException e) {
+        if (isFatal(e)) {
+          throw e;
+        }
+        batch.fail(record, e, producer, c);
+      }
+    }
+  }
+
+  private static boolean isFatal(KafkaException e) {
+    return e instanceof ProducerFencedException || e instanceof InvalidProducerEpochException
+        || e instanceof AuthorizationException || e instanceof UnsupportedVersionException
+        || e instanceof WakeupException;
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stops serving; an open transaction is aborted and its requests run again elsewhere or on restart. */
+  @Override
+  public void close() {
+    running.set(false);
+    KafkaConsumer<String, byte[]> c = consumer;
+    if (c != null) {
+      c.wakeup();
+    }
+    try {
+      thread.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    provisioner.close();
+  }
+}
