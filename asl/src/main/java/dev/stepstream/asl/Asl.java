@@ -53,7 +53,7 @@ public final class Asl {
     if (root.isEmpty()) {
       return new ValidationResult(Optional.empty(), out.toList());
     }
-    return compileTree(root.get(), compiler, out);
+    return compileTree(root.get(), compiler, options, out);
   }
 
   public static ValidationResult compile(JsonNode definition, ExpressionCompiler compiler, AslOptions options) {
@@ -73,13 +73,13 @@ public final class Asl {
       return new ValidationResult(Optional.empty(), out.toList());
     }
     // Own a private copy: the compiled model shares literal subtrees (Result, ItemReader, ...).
-    return compileTree(definition.deepCopy(), compiler, out);
+    return compileTree(definition.deepCopy(), compiler, options, out);
   }
 
-  private static ValidationResult compileTree(JsonNode root, ExpressionCompiler compiler, Diagnostics out) {
+  private static ValidationResult compileTree(JsonNode root, ExpressionCompiler compiler, AslOptions options, Diagnostics out) {
     Optional<StateMachine> machine;
     try {
-      Validator.validate(DefinitionView.of(root), out);
+      Validator.validate(DefinitionView.of(root, options.express()), out);
       machine = new DefinitionParser(compiler).parse(root, out);
     } catch (RuntimeException e) {
       out.error(DiagnosticCodes.INTERNAL_ERROR, "", "Unexpected failure while compiling the definition: " + e);

@@ -3,6 +3,7 @@ package dev.stepstream.asl.validate;
 import static dev.stepstream.asl.validate.DiagnosticCodes.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepstream.asl.diag.AwsMessages;
 import dev.stepstream.asl.diag.Diagnostics;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,7 @@ public final class MapParallelRule implements ValidationRule {
     if (branches.isMissingNode()) {
       out.error(MISSING_REQUIRED_FIELD, state.pointer(), "A Parallel state must have a 'Branches' field");
     } else if (branches.isArray() && branches.isEmpty()) {
-      out.error(INVALID_VALUE, state.pointer("Branches"), "Branches must contain at least one branch");
+      out.error(INVALID_VALUE, state.pointer("Branches"), AwsMessages.VALUE_CANNOT_BE_EMPTY);
     } else if (branches.isArray()) {
       for (int i = 0; i < branches.size(); i++) {
         if (!branches.get(i).isObject()) {

@@ -3,6 +3,7 @@ package dev.stepstream.asl.validate;
 import static dev.stepstream.asl.validate.DiagnosticCodes.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepstream.asl.diag.AwsMessages;
 import dev.stepstream.asl.diag.Diagnostics;
 import dev.stepstream.asl.model.Resource;
 
@@ -30,9 +31,7 @@ public final class TaskRule implements ValidationRule {
     if (resource.isMissingNode()) {
       out.error(MISSING_REQUIRED_FIELD, state.pointer(), "A Task state must have a 'Resource' field");
     } else if (resource.isTextual() && Resource.parse(resource.textValue()).isEmpty()) {
-      out.error(INVALID_ARN, state.pointer("Resource"),
-          "Resource must be an ARN of the form arn:<partition>:<service>:<region>:<account>:<resource>, got '"
-              + resource.textValue() + "'");
+      out.error(INVALID_ARN, state.pointer("Resource"), AwsMessages.resourceNotRecognized(resource.textValue()));
     }
   }
 
