@@ -29,6 +29,11 @@ public final class Asl {
     return compile(definition, Expressions.compiler(), AslOptions.defaults());
   }
 
+  /** Compiles with the real {@link Expressions#compiler()} and the given options (e.g. for an EXPRESS machine). */
+  public static ValidationResult compile(String json, AslOptions options) {
+    return compile(json, Expressions.compiler(), options);
+  }
+
   public static ValidationResult compile(String json, ExpressionCompiler compiler) {
     return compile(json, compiler, AslOptions.defaults());
   }

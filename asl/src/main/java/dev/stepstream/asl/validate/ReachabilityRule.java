@@ -18,7 +18,8 @@ import java.util.Set;
  * In each scope at least one state must end it (Succeed, Fail or "End": true), and every state must
  * be reachable from StartAt (through Next, Default, Choices and Catch). As on AWS (floci-io/floci
  * PR #2786 measured it), a scope with no terminal state at all reports only that, and a terminal
- * state that is merely unreachable is reported as unreachable.
+ * state that is merely unreachable is reported as unreachable. A StartAt naming no state leaves every
+ * state unreachable (AWS output quoted in serverless-step-functions#250).
  */
 public final class ReachabilityRule implements ValidationRule {
 
@@ -31,10 +32,9 @@ public final class ReachabilityRule implements ValidationRule {
     for (ScopeView scope : definition.scopes()) {
       List<StateView> states = byScope.getOrDefault(scope.pointer(), List.of());
       String startAt = scope.startAt();
-      if (startAt == null || states.stream().noneMatch(s -> s.name().equals(startAt))) {
-        continue;
+      if (startAt != null && !states.isEmpty()) {
+        checkScope(scope, states, startAt, out);
       }
-      checkScope(scope, states, startAt, out);
     }
   }
 

@@ -2,8 +2,9 @@ package dev.stepstream.server.api.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.asl.Asl;
+import dev.stepstream.asl.AslOptions;
 import dev.stepstream.asl.ValidationResult;
-import dev.stepstream.asl.diag.Diagnostic;
+import dev.stepstream.asl.diag.AwsDiagnostic;
 import dev.stepstream.server.api.aws.AwsErrors;
 import dev.stepstream.server.api.aws.AwsException;
 import dev.stepstream.server.api.aws.AwsJson;
@@ -20,16 +21,17 @@ public final class Admission {
 
   /**
    * The parsed definition, or the AwsException the API answers for it (InvalidDefinition, or a length
-   * constraint). Rules for one machine type belong here, so that run-local applies them too.
+   * constraint). The message is AWS's: {@code Invalid State Machine Definition: '<problems>'}, each
+   * problem {@code CODE: message at location} ({@code at null} without a location) and several joined
+   * with ", " (AWS output quoted in localstack/localstack#11978 and serverless-step-functions#250).
    *
-   * @param type STANDARD or EXPRESS (the API has no rule for one type only yet)
+   * @param type STANDARD or EXPRESS; EXPRESS machines refuse .sync, .waitForTaskToken and activities
    */
   public static JsonNode definition(String definition, String type) {
     RequestFields.checkLength("definition", definition, StateMachineOps.MAX_DEFINITION_LENGTH);
-    ValidationResult result = Asl.compile(definition);
+    ValidationResult result = Asl.compile(definition, AslOptions.defaults().withType(type));
     if (!result.isValid()) {
-      String problems = result.errors().stream().map(Admission::describe).collect(Collectors.joining(", "));
-      throw new AwsException(AwsErrors.INVALID_DEFINITION, "Invalid State Machine Definition: '" + problems + "'");
+      throw new AwsException(AwsErrors.INVALID_DEFINITION, definitionMessage(result));
     }
     return AwsJson.parse(definition).orElseThrow();
   }
@@ -41,7 +43,11 @@ public final class Admission {
         "Invalid State Machine Execution Input: 'Unexpected content: not valid JSON'"));
   }
 
-  private static String describe(Diagnostic d) {
-    return d.code() + ": " + d.message() + " at " + (d.location().isEmpty() ? "/" : d.location());
+  /** AWS's InvalidDefinition message for a result with errors. */
+  static String definitionMessage(ValidationResult result) {
+    String problems = AwsDiagnostic.inAwsOrder(result.errors()).stream()
+        .map(AwsDiagnostic::inline)
+        .collect(Collectors.joining(", "));
+    return "Invalid State Machine Definition: '" + problems + "'";
   }
 }
