@@ -12,13 +12,16 @@ import java.util.Set;
  * Parallel: Branches is a non-empty array of scopes. Map: ItemProcessor (or the legacy Iterator,
  * not both) with ProcessorConfig Mode INLINE|DISTRIBUTED and, for DISTRIBUTED, ExecutionType
  * STANDARD|EXPRESS; ItemSelector and legacy Parameters are exclusive; ItemReader, ItemBatcher,
- * ResultWriter, ToleratedFailure* and Label need a DISTRIBUTED Map; MaxConcurrency and
+ * ResultWriter, ToleratedFailure* and Label need a DISTRIBUTED Map (except ToleratedFailureCount and
+ * ToleratedFailurePercentage in JSONata mode, which AWS accepts inline too); MaxConcurrency and
  * ToleratedFailureCount are non-negative integers, ToleratedFailurePercentage a number from 0 to
  * 100, Label at most 40 characters. The nested scopes themselves are checked like the top level.
  */
 public final class MapParallelRule implements ValidationRule {
   private static final List<String> DISTRIBUTED_ONLY = List.of("ItemReader", "ItemBatcher", "ResultWriter",
       "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ToleratedFailureCount", "ToleratedFailureCountPath", "Label");
+  /** AWS accepts these on an inline Map in JSONata mode (behaviour recorded on AWS, issue 14). */
+  private static final Set<String> INLINE_IN_JSONATA = Set.of("ToleratedFailurePercentage", "ToleratedFailureCount");
   private static final Set<String> PROCESSOR_CONFIG_FIELDS = Set.of("Mode", "ExecutionType");
   private static final int MAX_LABEL_LENGTH = 40;
 
@@ -58,7 +61,9 @@ public final class MapParallelRule implements ValidationRule {
     ExclusiveFields.atMostOne(state, out, "ToleratedFailureCount", "ToleratedFailureCountPath");
     boolean distributed = checkProcessorConfig(state, out);
     if (!distributed) {
-      DISTRIBUTED_ONLY.stream().filter(state::has).forEach(field -> out.error(FIELD_REQUIRES_DISTRIBUTED_MAP,
+      DISTRIBUTED_ONLY.stream().filter(state::has)
+          .filter(field -> !(state.jsonata() && INLINE_IN_JSONATA.contains(field)))
+          .forEach(field -> out.error(FIELD_REQUIRES_DISTRIBUTED_MAP,
           state.pointer(field), field + " is only allowed in a Map state whose ProcessorConfig Mode is DISTRIBUTED"));
     }
     checkRange(state, "MaxConcurrency", 0, Long.MAX_VALUE, out);
