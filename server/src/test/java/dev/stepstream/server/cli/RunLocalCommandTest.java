@@ -96,7 +96,8 @@ class RunLocalCommandTest {
 
     assertThat(code).isZero();
     assertThat(out.toString().trim()).isEqualTo("{\"status\":\"REJECTED\",\"output\":null,\"error\":\"InvalidExecutionInput\","
-        + "\"cause\":\"Invalid State Machine Execution Input: 'Unexpected content: not valid JSON'\"}");
+        + "\"cause\":\"Invalid State Machine Execution Input: 'Unexpected character ('o' (code 111)): "
+        + "was expecting double-quote to start field name'\"}");
     assertThat(cause(out.toString())).isEqualTo(apiMessage(() -> Admission.executionInput("{oops")));
   }
 

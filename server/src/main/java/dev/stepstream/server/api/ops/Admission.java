@@ -1,5 +1,6 @@
 package dev.stepstream.server.api.ops;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.asl.Asl;
 import dev.stepstream.asl.AslOptions;
@@ -36,11 +37,27 @@ public final class Admission {
     return AwsJson.parse(definition).orElseThrow();
   }
 
-  /** The parsed input, or the AwsException the API answers for it (InvalidExecutionInput, or a length constraint). */
+  /**
+   * The parsed input, or the AwsException the API answers for it (InvalidExecutionInput, or a length
+   * constraint). As on AWS (LocalStack's test_sfn_api snapshot, recorded on AWS), the message quotes
+   * the JSON parser ({@code Invalid State Machine Execution Input: 'Unrecognized token 'not': was
+   * expecting ...'}) and an empty input is {@code 'Invalid execution input.'}.
+   */
   public static JsonNode executionInput(String input) {
     RequestFields.checkLength("input", input, ExecutionOps.MAX_PAYLOAD);
-    return AwsJson.parse(input).orElseThrow(() -> new AwsException(AwsErrors.INVALID_EXECUTION_INPUT,
-        "Invalid State Machine Execution Input: 'Unexpected content: not valid JSON'"));
+    try {
+      JsonNode node = AwsJson.mapper().readTree(input);
+      if (node == null || node.isMissingNode()) {
+        throw invalidInput("Invalid execution input.");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw invalidInput(e.getOriginalMessage());
+    }
+  }
+
+  private static AwsException invalidInput(String reason) {
+    return new AwsException(AwsErrors.INVALID_EXECUTION_INPUT, "Invalid State Machine Execution Input: '" + reason + "'");
   }
 
   /** AWS's InvalidDefinition message for a result with errors. */

@@ -115,4 +115,20 @@ class AdmissionTest {
     assertThat(message(definition)).isEqualTo("Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: "
         + "The field 'FunctionName' is required but was missing at /States/T/Parameters'");
   }
+
+  /** LocalStack test_sfn_api snapshot (test_invalid_start_execution_input), recorded on AWS. */
+  @Test
+  void shouldQuoteTheJsonParserForAnInvalidExecutionInput() {
+    assertThat(catchThrowableOfType(() -> Admission.executionInput("not some json"), AwsException.class).getMessage())
+        .isEqualTo("Invalid State Machine Execution Input: 'Unrecognized token 'not': was expecting (JSON String, Number, "
+            + "Array, Object or token 'null', 'true' or 'false')'");
+    assertThat(catchThrowableOfType(() -> Admission.executionInput("{'not': 'json'"), AwsException.class).getMessage())
+        .isEqualTo("Invalid State Machine Execution Input: 'Unexpected character (''' (code 39)): "
+            + "was expecting double-quote to start field name'");
+    AwsException empty = catchThrowableOfType(() -> Admission.executionInput(""), AwsException.class);
+    assertThat(empty.errorName()).isEqualTo("InvalidExecutionInput");
+    assertThat(empty.getMessage()).isEqualTo("Invalid State Machine Execution Input: 'Invalid execution input.'");
+    assertThat(Admission.executionInput("null").isNull()).isTrue();
+    assertThat(Admission.executionInput("\"some text\"").asText()).isEqualTo("some text");
+  }
 }
