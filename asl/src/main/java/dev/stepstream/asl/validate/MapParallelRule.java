@@ -92,7 +92,7 @@ public final class MapParallelRule implements ValidationRule {
     }
     config.fieldNames().forEachRemaining(field -> {
       if (!PROCESSOR_CONFIG_FIELDS.contains(field)) {
-        out.error(UNKNOWN_FIELD, pointer + "/" + Diagnostics.token(field), "Field '" + field + "' is not allowed in ProcessorConfig");
+        out.error(UNKNOWN_FIELD, pointer + "/" + Diagnostics.token(field), AwsMessages.fieldNotSupported(field));
       }
     });
     JsonNode mode = config.path("Mode");

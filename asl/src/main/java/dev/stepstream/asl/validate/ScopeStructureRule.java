@@ -57,7 +57,7 @@ public final class ScopeStructureRule implements ValidationRule {
     };
     scope.node().fieldNames().forEachRemaining(field -> {
       if (!allowed.contains(field)) {
-        out.error(UNKNOWN_FIELD, Diagnostics.child(scope.pointer(), field), "Field '" + field + "' is not allowed here");
+        out.error(UNKNOWN_FIELD, Diagnostics.child(scope.pointer(), field), AwsMessages.fieldNotSupported(field));
       }
     });
     checkComment(scope, out);

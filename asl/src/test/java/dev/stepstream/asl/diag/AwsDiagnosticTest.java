@@ -145,4 +145,16 @@ class AwsDiagnosticTest {
     assertThat(inline(duplicate)).containsExactly("DUPLICATE_STATE_NAME: Duplicate State name: A at /States/A");
     assertThat(AwsDiagnostic.of(Diagnostic.error("STATE_NAME_TOO_LONG", "/States/x", "m")).code()).isEqualTo("INVALID_STATE_NAME");
   }
+
+  /** floci-io/floci#2968 (measured on AWS): Field 'QueryLanguage' is not supported at /States/M/ItemProcessor. */
+  @Test
+  void shouldLocateAnUnsupportedScopeFieldAtItsObject() {
+    ValidationResult result = compileStates("M", "'M':{'Type':'Map','End':true,'ItemProcessor':{'QueryLanguage':'JSONata',"
+        + "'StartAt':'X','States':{'X':{'Type':'Succeed'}}}}");
+
+    assertThat(inline(result)).containsExactly(
+        "SCHEMA_VALIDATION_FAILED: Field 'QueryLanguage' is not supported at /States/M/ItemProcessor");
+    assertThat(inline(compile("{'Coment':'x','StartAt':'A','States':{'A':{'Type':'Succeed'}}}")))
+        .containsExactly("SCHEMA_VALIDATION_FAILED: Field 'Coment' is not supported at /");
+  }
 }
