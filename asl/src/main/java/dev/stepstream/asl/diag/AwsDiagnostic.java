@@ -29,6 +29,8 @@ public record AwsDiagnostic(String severity, String code, String message, Option
       "STATE_NAME_TOO_LONG", "INVALID_STATE_NAME");
   /** Codes AWS reports at the object holding the field rather than at the field. */
   private static final Set<String> AT_PARENT = Set.of("UNKNOWN_FIELD", "FIELD_NOT_ALLOWED_IN_QUERY_LANGUAGE");
+  /** Codes of a bad path or intrinsic; under a {@code .$} key of a payload template AWS words them alike. */
+  private static final Set<String> PAYLOAD_EXPRESSIONS = Set.of("INVALID_JSON_PATH", "INVALID_INTRINSIC");
   /** AWS's order: schema problems, then missing targets, then unreachable states, then no end. */
   private static final List<String> RANK = List.of("MISSING_TRANSITION_TARGET", "UNREACHABLE_STATE", "NO_TERMINAL");
   /** ASL fields whose value is an array, so a numeric token after them is an index. */
@@ -36,7 +38,17 @@ public record AwsDiagnostic(String severity, String code, String message, Option
 
   public static AwsDiagnostic of(Diagnostic d) {
     String code = AWS_CODES.getOrDefault(d.code(), SCHEMA_VALIDATION_FAILED);
+    String key = lastToken(d.location());
+    if (PAYLOAD_EXPRESSIONS.contains(d.code()) && key.endsWith(".$")) {
+      // AWS names the key and locates the template holding it (LocalStack test_base_scenarios, recorded on AWS).
+      return new AwsDiagnostic(d.severity().name(), code, AwsMessages.invalidPathOrIntrinsic(key),
+          Optional.of(awsPath(parent(d.location()))));
+    }
     return new AwsDiagnostic(d.severity().name(), code, d.message(), location(d));
+  }
+
+  private static String lastToken(String pointer) {
+    return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
   }
 
   /** AWS's order of a compile result's diagnostics (stable within each group). */

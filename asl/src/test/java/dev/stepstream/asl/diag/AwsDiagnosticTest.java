@@ -157,4 +157,18 @@ class AwsDiagnosticTest {
     assertThat(inline(compile("{'Coment':'x','StartAt':'A','States':{'A':{'Type':'Succeed'}}}")))
         .containsExactly("SCHEMA_VALIDATION_FAILED: Field 'Coment' is not supported at /");
   }
+
+  /** LocalStack test_base_scenarios snapshot (IntrinsicEscape), recorded on AWS. */
+  @Test
+  void shouldNameTheKeyOfABadPathOrIntrinsicInParameters() {
+    ValidationResult intrinsic = Asl.compile(dev.stepstream.asl.testing.Definitions.json("{'StartAt':'IntrinsicEscape','States':{"
+        + "'IntrinsicEscape':{'Type':'Pass','Parameters':{'parsed.$':'States.StringToJson($.x'},'End':true}}}"));
+    ValidationResult path = Asl.compile(dev.stepstream.asl.testing.Definitions.json("{'StartAt':'P','States':{"
+        + "'P':{'Type':'Pass','Parameters':{'a':{'b.$':'$..['}},'End':true}}}"));
+
+    assertThat(inline(intrinsic)).containsExactly("SCHEMA_VALIDATION_FAILED: The value for the field 'parsed.$' must be a valid "
+        + "JSONPath or a valid intrinsic function call at /States/IntrinsicEscape/Parameters");
+    assertThat(inline(path)).containsExactly("SCHEMA_VALIDATION_FAILED: The value for the field 'b.$' must be a valid "
+        + "JSONPath or a valid intrinsic function call at /States/P/Parameters/a");
+  }
 }
