@@ -38,6 +38,10 @@ public final class ValidateOps {
       throw AwsErrors.constraint("severity", severity, "Member must satisfy enum value set: [ERROR, WARNING]");
     }
     int max = request.maxResults(100);
+    if (max > 100) {
+      // AWS: "The default and maximum value is 100."
+      throw AwsErrors.constraint("maxResults", max, "Member must have value less than or equal to 100");
+    }
     List<Diagnostic> diagnostics = Asl.compile(definition, AslOptions.defaults().withType(type)).diagnostics();
     return awsResponse(diagnostics, severity.equals("WARNING"), max);
   }

@@ -88,4 +88,19 @@ class ValidateOpsTest {
     assertThat(out.path("diagnostics").get(0).path("location").asText()).isEqualTo("/States/C/Choices/0/Next");
     assertThat(out.path("diagnostics").get(0).path("code").asText()).isEqualTo("MISSING_TRANSITION_TARGET");
   }
+
+  @Test
+  void shouldRefuseMoreThanAHundredResultsAndTruncate() {
+    Map<String, Operation> ops = new HashMap<>();
+    new ValidateOps().register(ops);
+    JsonNode body = AwsJson.object().put("definition", "{}").put("maxResults", 101);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ops.get("ValidateStateMachineDefinition").handle(new RequestFields(body)))
+        .isInstanceOf(dev.stepstream.server.api.aws.AwsException.class)
+        .hasMessageContaining("Member must have value less than or equal to 100");
+    JsonNode two = ValidateOps.awsResponse(dev.stepstream.asl.Asl.compile(
+        "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"NOPE\"}}}").diagnostics(), false, 1);
+    assertThat(two.path("diagnostics").size()).isEqualTo(1);
+    assertThat(two.path("truncated").asBoolean()).isTrue();
+  }
 }
