@@ -29,6 +29,11 @@ public final class Asl {
     return compile(definition, Expressions.compiler(), AslOptions.defaults());
   }
 
+  /** Compiles with the real {@link Expressions#compiler()} and the given options (e.g. for an EXPRESS machine). */
+  public static ValidationResult compile(String json, AslOptions options) {
+    return compile(json, Expressions.compiler(), options);
+  }
+
   public static ValidationResult compile(String json, ExpressionCompiler compiler) {
     return compile(json, compiler, AslOptions.defaults());
   }
@@ -53,7 +58,7 @@ public final class Asl {
     if (root.isEmpty()) {
       return new ValidationResult(Optional.empty(), out.toList());
     }
-    return compileTree(root.get(), compiler, out);
+    return compileTree(root.get(), compiler, options, out);
   }
 
   public static ValidationResult compile(JsonNode definition, ExpressionCompiler compiler, AslOptions options) {
@@ -73,13 +78,13 @@ public final class Asl {
       return new ValidationResult(Optional.empty(), out.toList());
     }
     // Own a private copy: the compiled model shares literal subtrees (Result, ItemReader, ...).
-    return compileTree(definition.deepCopy(), compiler, out);
+    return compileTree(definition.deepCopy(), compiler, options, out);
   }
 
-  private static ValidationResult compileTree(JsonNode root, ExpressionCompiler compiler, Diagnostics out) {
+  private static ValidationResult compileTree(JsonNode root, ExpressionCompiler compiler, AslOptions options, Diagnostics out) {
     Optional<StateMachine> machine;
     try {
-      Validator.validate(DefinitionView.of(root), out);
+      Validator.validate(DefinitionView.of(root, options.express()), out);
       machine = new DefinitionParser(compiler).parse(root, out);
     } catch (RuntimeException e) {
       out.error(DiagnosticCodes.INTERNAL_ERROR, "", "Unexpected failure while compiling the definition: " + e);

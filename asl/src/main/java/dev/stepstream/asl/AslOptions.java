@@ -8,8 +8,10 @@ package dev.stepstream.asl;
  *     means 10^6 or 2^20 bytes; the default takes 1,048,576.
  * @param maxNestingDepth deepest accepted JSON nesting (arrays and objects); guards the recursive
  *     parts of parsing against stack exhaustion. AWS documents no such limit.
+ * @param express validate for an EXPRESS state machine, where AWS refuses {@code .sync},
+ *     {@code .waitForTaskToken} and activity resources (default false: STANDARD)
  */
-public record AslOptions(int maxDefinitionBytes, int maxNestingDepth) {
+public record AslOptions(int maxDefinitionBytes, int maxNestingDepth, boolean express) {
   public static final int DEFAULT_MAX_DEFINITION_BYTES = 1_048_576;
   public static final int DEFAULT_MAX_NESTING_DEPTH = 512;
 
@@ -23,14 +25,19 @@ public record AslOptions(int maxDefinitionBytes, int maxNestingDepth) {
   }
 
   public static AslOptions defaults() {
-    return new AslOptions(DEFAULT_MAX_DEFINITION_BYTES, DEFAULT_MAX_NESTING_DEPTH);
+    return new AslOptions(DEFAULT_MAX_DEFINITION_BYTES, DEFAULT_MAX_NESTING_DEPTH, false);
   }
 
   public AslOptions withMaxDefinitionBytes(int bytes) {
-    return new AslOptions(bytes, maxNestingDepth);
+    return new AslOptions(bytes, maxNestingDepth, express);
   }
 
   public AslOptions withMaxNestingDepth(int depth) {
-    return new AslOptions(maxDefinitionBytes, depth);
+    return new AslOptions(maxDefinitionBytes, depth, express);
+  }
+
+  /** Options for a state machine of the given type ({@code EXPRESS} or anything else for STANDARD). */
+  public AslOptions withType(String type) {
+    return new AslOptions(maxDefinitionBytes, maxNestingDepth, "EXPRESS".equals(type));
   }
 }

@@ -2,14 +2,16 @@ package dev.stepstream.asl;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.stepstream.asl.diag.AwsMessages;
 import dev.stepstream.asl.diag.Diagnostics;
+import dev.stepstream.asl.diag.JsonSourceLocation;
 import dev.stepstream.asl.validate.DiagnosticCodes;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -29,6 +31,7 @@ final class DefinitionReader {
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
         .build();
     mapper.getFactory().setStreamReadConstraints(
         StreamReadConstraints.builder().maxNestingDepth(options.maxNestingDepth()).build());
@@ -38,21 +41,24 @@ final class DefinitionReader {
     try {
       JsonNode node = mapper.readTree(json);
       if (node == null || node.isMissingNode()) {
-        out.error(DiagnosticCodes.INVALID_JSON, "", "The definition is empty");
+        out.error(DiagnosticCodes.NOT_AN_OBJECT, "", AwsMessages.NOT_AN_OBJECT);
         return Optional.empty();
       }
       return Optional.of(node);
     } catch (StreamReadException e) {
       report(e, out);
     } catch (JsonProcessingException e) {
-      out.error(DiagnosticCodes.INVALID_JSON, "", "Invalid JSON: " + e.getOriginalMessage());
+      out.error(DiagnosticCodes.INVALID_JSON, "", e.getOriginalMessage());
     }
     return Optional.empty();
   }
 
+  /**
+   * A syntax error reads as AWS's INVALID_JSON_DESCRIPTION: Jackson's message, then {@code "\n at "} and
+   * the location in Jackson's {@code [Source: (String)"..."; line: L, column: C]} form. A duplicate key
+   * inside a States object is a duplicate state name instead.
+   */
   private static void report(StreamReadException e, Diagnostics out) {
-    JsonLocation where = e.getLocation();
-    String position = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
     String message = e.getOriginalMessage();
     String pointer = "";
     JsonParser parser = e.getProcessor();
@@ -60,9 +66,10 @@ final class DefinitionReader {
       pointer = parser.getParsingContext().pathAsPointer().toString();
     }
     if (message.startsWith("Duplicate field") && pointer.matches(".*/States/[^/]*")) {
-      out.error(DiagnosticCodes.DUPLICATE_STATE_NAME, pointer, "Duplicate state name" + position + ": " + message);
+      String name = pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+      out.error(DiagnosticCodes.DUPLICATE_STATE_NAME, pointer, AwsMessages.duplicateStateName(name));
     } else {
-      out.error(DiagnosticCodes.INVALID_JSON, pointer, "Invalid JSON" + position + ": " + message);
+      out.error(DiagnosticCodes.INVALID_JSON, pointer, message + JsonSourceLocation.SEPARATOR + JsonSourceLocation.of(e));
     }
   }
 

@@ -39,15 +39,15 @@ class AslTest {
     assertThat(result.isValid()).isFalse();
     assertThat(result.diagnostics()).singleElement().satisfies(d -> {
       assertThat(d.code()).isEqualTo("INVALID_JSON");
-      assertThat(d.message()).contains("line 4");
+      assertThat(d.message()).contains("\n at [Source: (String)\"{").endsWith("; line: 4, column: 2]");
     });
   }
 
   @Test
   void shouldReportEmptyAndNullInputsWithoutThrowing() {
-    assertThat(Asl.compile("", new FakeCompiler()).diagnostics()).extracting(Diagnostic::code).containsExactly("INVALID_JSON");
+    assertThat(Asl.compile("", new FakeCompiler()).diagnostics()).extracting(Diagnostic::code).containsExactly("NOT_AN_OBJECT");
     assertThat(Asl.compile((String) null, new FakeCompiler()).diagnostics()).extracting(Diagnostic::code).containsExactly("INVALID_JSON");
-    assertThat(Asl.compile("[1,2]", new FakeCompiler()).diagnostics()).extracting(Diagnostic::code).containsExactly("INVALID_TYPE");
+    assertThat(Asl.compile("[1,2]", new FakeCompiler()).diagnostics()).extracting(Diagnostic::code).containsExactly("NOT_AN_OBJECT");
     assertThat(Asl.compile("{} x", new FakeCompiler()).diagnostics()).extracting(Diagnostic::code).containsExactly("INVALID_JSON");
   }
 

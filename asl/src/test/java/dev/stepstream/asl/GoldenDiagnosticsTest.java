@@ -48,6 +48,7 @@ class GoldenDiagnosticsTest {
         + "'Output':'{% !! %}','End':true}}}");
 
     assertThat(codesAndPointers(result)).containsExactly(
+        "MISSING_REQUIRED_FIELD /States/T/Arguments",
         "INVALID_JSONATA /States/T/Output",
         "FIELD_NOT_ALLOWED_IN_QUERY_LANGUAGE /States/T/Parameters",
         "FIELD_NOT_ALLOWED_IN_QUERY_LANGUAGE /States/T/ResultPath");

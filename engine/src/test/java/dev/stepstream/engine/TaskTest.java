@@ -57,7 +57,7 @@ class TaskTest {
   @Test
   void shouldGiveTokenToWorkerForWaitForTaskTokenAndCompleteByToken() {
     TestDriver d = new TestDriver(task("arn:aws:states:::sqs:sendMessage.waitForTaskToken",
-        ",\"Parameters\":{\"MessageBody\":{\"token.$\":\"$$.Task.Token\"}}")).start("{}");
+        ",\"Parameters\":{\"QueueUrl\":\"q\",\"MessageBody\":{\"token.$\":\"$$.Task.Token\"}}")).start("{}");
     TaskRequest request = d.lastTask();
     assertThat(request.taskName()).isEqualTo("__sqs.sendMessage");
     assertThat(request.input().get("MessageBody").get("token").asText()).isEqualTo(request.taskToken());

@@ -14,11 +14,13 @@ import java.util.Map;
 public final class DefinitionView {
   private final JsonNode root;
   private final QueryLanguage topLanguage;
+  private final boolean express;
   private final List<ScopeView> scopes = new ArrayList<>();
   private final List<StateView> states = new ArrayList<>();
 
-  private DefinitionView(JsonNode root) {
+  private DefinitionView(JsonNode root, boolean express) {
     this.root = root;
+    this.express = express;
     JsonNode language = root.path("QueryLanguage");
     this.topLanguage = language.isTextual()
         ? QueryLanguage.fromJson(language.textValue()).orElse(QueryLanguage.JSONPATH)
@@ -26,7 +28,12 @@ public final class DefinitionView {
   }
 
   public static DefinitionView of(JsonNode root) {
-    DefinitionView view = new DefinitionView(root);
+    return of(root, false);
+  }
+
+  /** The view of a definition for a STANDARD ({@code express} false) or EXPRESS state machine. */
+  public static DefinitionView of(JsonNode root, boolean express) {
+    DefinitionView view = new DefinitionView(root, express);
     if (root.isObject()) {
       view.collect(new ScopeView("", root, null, ScopeView.Kind.TOP_LEVEL));
     }
@@ -73,6 +80,10 @@ public final class DefinitionView {
 
   public JsonNode root() {
     return root;
+  }
+
+  public boolean express() {
+    return express;
   }
 
   public QueryLanguage topLanguage() {

@@ -1,8 +1,13 @@
 package dev.stepstream.asl.validate;
 
-/** The diagnostic codes produced while compiling a definition. */
+/**
+ * The diagnostic codes produced while compiling a definition: finer than AWS's; {@link
+ * dev.stepstream.asl.diag.AwsDiagnostic} maps each to the code AWS reports.
+ */
 public final class DiagnosticCodes {
   public static final String INVALID_JSON = "INVALID_JSON";
+  public static final String NOT_AN_OBJECT = "NOT_AN_OBJECT";
+  public static final String NOT_ALLOWED_IN_EXPRESS = "NOT_ALLOWED_IN_EXPRESS";
   public static final String DEFINITION_TOO_LARGE = "DEFINITION_TOO_LARGE";
   public static final String MISSING_REQUIRED_FIELD = "MISSING_REQUIRED_FIELD";
   public static final String UNKNOWN_FIELD = "UNKNOWN_FIELD";

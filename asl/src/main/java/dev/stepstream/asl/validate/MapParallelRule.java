@@ -3,6 +3,7 @@ package dev.stepstream.asl.validate;
 import static dev.stepstream.asl.validate.DiagnosticCodes.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepstream.asl.diag.AwsMessages;
 import dev.stepstream.asl.diag.Diagnostics;
 import java.util.List;
 import java.util.Set;
@@ -11,13 +12,16 @@ import java.util.Set;
  * Parallel: Branches is a non-empty array of scopes. Map: ItemProcessor (or the legacy Iterator,
  * not both) with ProcessorConfig Mode INLINE|DISTRIBUTED and, for DISTRIBUTED, ExecutionType
  * STANDARD|EXPRESS; ItemSelector and legacy Parameters are exclusive; ItemReader, ItemBatcher,
- * ResultWriter, ToleratedFailure* and Label need a DISTRIBUTED Map; MaxConcurrency and
+ * ResultWriter, ToleratedFailure* and Label need a DISTRIBUTED Map (except ToleratedFailureCount and
+ * ToleratedFailurePercentage in JSONata mode, which AWS accepts inline too); MaxConcurrency and
  * ToleratedFailureCount are non-negative integers, ToleratedFailurePercentage a number from 0 to
  * 100, Label at most 40 characters. The nested scopes themselves are checked like the top level.
  */
 public final class MapParallelRule implements ValidationRule {
   private static final List<String> DISTRIBUTED_ONLY = List.of("ItemReader", "ItemBatcher", "ResultWriter",
       "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ToleratedFailureCount", "ToleratedFailureCountPath", "Label");
+  /** AWS accepts these on an inline Map in JSONata mode (behaviour recorded on AWS, issue 14). */
+  private static final Set<String> INLINE_IN_JSONATA = Set.of("ToleratedFailurePercentage", "ToleratedFailureCount");
   private static final Set<String> PROCESSOR_CONFIG_FIELDS = Set.of("Mode", "ExecutionType");
   private static final int MAX_LABEL_LENGTH = 40;
 
@@ -37,7 +41,7 @@ public final class MapParallelRule implements ValidationRule {
     if (branches.isMissingNode()) {
       out.error(MISSING_REQUIRED_FIELD, state.pointer(), "A Parallel state must have a 'Branches' field");
     } else if (branches.isArray() && branches.isEmpty()) {
-      out.error(INVALID_VALUE, state.pointer("Branches"), "Branches must contain at least one branch");
+      out.error(INVALID_VALUE, state.pointer("Branches"), AwsMessages.VALUE_CANNOT_BE_EMPTY);
     } else if (branches.isArray()) {
       for (int i = 0; i < branches.size(); i++) {
         if (!branches.get(i).isObject()) {
@@ -57,7 +61,9 @@ public final class MapParallelRule implements ValidationRule {
     ExclusiveFields.atMostOne(state, out, "ToleratedFailureCount", "ToleratedFailureCountPath");
     boolean distributed = checkProcessorConfig(state, out);
     if (!distributed) {
-      DISTRIBUTED_ONLY.stream().filter(state::has).forEach(field -> out.error(FIELD_REQUIRES_DISTRIBUTED_MAP,
+      DISTRIBUTED_ONLY.stream().filter(state::has)
+          .filter(field -> !(state.jsonata() && INLINE_IN_JSONATA.contains(field)))
+          .forEach(field -> out.error(FIELD_REQUIRES_DISTRIBUTED_MAP,
           state.pointer(field), field + " is only allowed in a Map state whose ProcessorConfig Mode is DISTRIBUTED"));
     }
     checkRange(state, "MaxConcurrency", 0, Long.MAX_VALUE, out);
@@ -86,7 +92,7 @@ public final class MapParallelRule implements ValidationRule {
     }
     config.fieldNames().forEachRemaining(field -> {
       if (!PROCESSOR_CONFIG_FIELDS.contains(field)) {
-        out.error(UNKNOWN_FIELD, pointer + "/" + Diagnostics.token(field), "Field '" + field + "' is not allowed in ProcessorConfig");
+        out.error(UNKNOWN_FIELD, pointer + "/" + Diagnostics.token(field), AwsMessages.fieldNotSupported(field));
       }
     });
     JsonNode mode = config.path("Mode");

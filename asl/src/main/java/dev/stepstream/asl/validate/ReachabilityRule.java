@@ -4,6 +4,7 @@ import static dev.stepstream.asl.validate.DiagnosticCodes.NO_TERMINAL;
 import static dev.stepstream.asl.validate.DiagnosticCodes.UNREACHABLE_STATE;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepstream.asl.diag.AwsMessages;
 import dev.stepstream.asl.diag.Diagnostics;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -14,8 +15,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * In each scope every state must be reachable from StartAt (through Next, Default, Choices and
- * Catch), and at least one reachable state must end the scope (Succeed, Fail or "End": true).
+ * In each scope at least one state must end it (Succeed, Fail or "End": true), and every state must
+ * be reachable from StartAt (through Next, Default, Choices and Catch). As on AWS (floci-io/floci
+ * PR #2786 measured it), a scope with no terminal state at all reports only that, and a terminal
+ * state that is merely unreachable is reported as unreachable. A StartAt naming no state leaves every
+ * state unreachable (AWS output quoted in serverless-step-functions#250).
  */
 public final class ReachabilityRule implements ValidationRule {
 
@@ -28,10 +32,9 @@ public final class ReachabilityRule implements ValidationRule {
     for (ScopeView scope : definition.scopes()) {
       List<StateView> states = byScope.getOrDefault(scope.pointer(), List.of());
       String startAt = scope.startAt();
-      if (startAt == null || states.stream().noneMatch(s -> s.name().equals(startAt))) {
-        continue;
+      if (startAt != null && !states.isEmpty()) {
+        checkScope(scope, states, startAt, out);
       }
-      checkScope(scope, states, startAt, out);
     }
   }
 
@@ -47,14 +50,14 @@ public final class ReachabilityRule implements ValidationRule {
         Transitions.of(state).forEach(t -> pending.push(t.stateName()));
       }
     }
+    if (states.stream().noneMatch(ReachabilityRule::terminal)) {
+      out.error(NO_TERMINAL, scope.statesPointer(), AwsMessages.NO_TERMINAL_STATE);
+      return;
+    }
     for (StateView state : states) {
       if (!reached.contains(state.name())) {
-        out.error(UNREACHABLE_STATE, state.pointer(), "State '" + state.name() + "' is not reachable from StartAt");
+        out.error(UNREACHABLE_STATE, state.pointer(), AwsMessages.notReachable(state.name()));
       }
-    }
-    if (reached.stream().map(byName::get).noneMatch(ReachabilityRule::terminal)) {
-      out.error(NO_TERMINAL, scope.statesPointer(),
-          "No reachable state ends this scope: add a Succeed or Fail state or a state with \"End\": true");
     }
   }
 

@@ -3,16 +3,19 @@ package dev.stepstream.asl.validate;
 import static dev.stepstream.asl.validate.DiagnosticCodes.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepstream.asl.diag.AwsMessages;
 import dev.stepstream.asl.diag.Diagnostics;
 import dev.stepstream.asl.model.QueryLanguage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The shape of each scope: the top level (Comment, StartAt, States, TimeoutSeconds, Version,
  * QueryLanguage), each Parallel branch (Comment, StartAt, States) and each Map ItemProcessor
- * (also ProcessorConfig). StartAt and States are required, States is a non-empty object of objects,
- * and StartAt names one of them.
+ * (also ProcessorConfig). StartAt and States are required (one AWS message names both, States
+ * first), States is a non-empty object of objects, and StartAt names one of them.
  */
 public final class ScopeStructureRule implements ValidationRule {
   private static final Set<String> TOP_LEVEL = Set.of("Comment", "StartAt", "States", "TimeoutSeconds", "Version", "QueryLanguage");
@@ -22,7 +25,7 @@ public final class ScopeStructureRule implements ValidationRule {
   @Override
   public void check(DefinitionView definition, Diagnostics out) {
     if (!definition.root().isObject()) {
-      out.error(INVALID_TYPE, "", "A state machine definition must be a JSON object, not " + JsonTypes.typeName(definition.root()));
+      out.error(NOT_AN_OBJECT, "", AwsMessages.NOT_AN_OBJECT);
       return;
     }
     checkTopLevelFields(definition.root(), out);
@@ -54,19 +57,26 @@ public final class ScopeStructureRule implements ValidationRule {
     };
     scope.node().fieldNames().forEachRemaining(field -> {
       if (!allowed.contains(field)) {
-        out.error(UNKNOWN_FIELD, Diagnostics.child(scope.pointer(), field), "Field '" + field + "' is not allowed here");
+        out.error(UNKNOWN_FIELD, Diagnostics.child(scope.pointer(), field), AwsMessages.fieldNotSupported(field));
       }
     });
     checkComment(scope, out);
     JsonNode startAt = scope.node().path("StartAt");
+    JsonNode states = scope.node().path("States");
+    List<String> missing = new ArrayList<>();
+    if (states.isMissingNode()) {
+      missing.add("States");
+    }
     if (startAt.isMissingNode()) {
-      out.error(MISSING_REQUIRED_FIELD, scope.pointer(), "Missing required field 'StartAt'");
-    } else if (!startAt.isTextual()) {
+      missing.add("StartAt");
+    }
+    if (!missing.isEmpty()) {
+      out.error(MISSING_REQUIRED_FIELD, scope.pointer(), AwsMessages.fieldsRequired(missing));
+    }
+    if (!startAt.isMissingNode() && !startAt.isTextual()) {
       out.error(INVALID_TYPE, scope.pointer() + "/StartAt", "StartAt must be a string");
     }
-    JsonNode states = scope.node().path("States");
     if (states.isMissingNode()) {
-      out.error(MISSING_REQUIRED_FIELD, scope.pointer(), "Missing required field 'States'");
       return;
     }
     if (!states.isObject()) {
@@ -82,8 +92,7 @@ public final class ScopeStructureRule implements ValidationRule {
       }
     }
     if (startAt.isTextual() && !states.has(startAt.textValue())) {
-      out.error(MISSING_TRANSITION_TARGET, scope.pointer() + "/StartAt",
-          "StartAt names a state that does not exist in this scope: '" + startAt.textValue() + "'");
+      out.error(MISSING_TRANSITION_TARGET, scope.pointer() + "/StartAt", AwsMessages.missingNextTarget(startAt.textValue()));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.stepstream.asl.validate;
 import static dev.stepstream.asl.validate.DiagnosticCodes.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepstream.asl.diag.AwsMessages;
 import dev.stepstream.asl.diag.Diagnostics;
 import dev.stepstream.asl.model.QueryLanguage;
 import java.util.Iterator;
@@ -32,19 +33,18 @@ public final class StateFieldsRule implements ValidationRule {
     if (parsed.isEmpty()) {
       out.error(INVALID_VALUE, state.pointer("QueryLanguage"), "QueryLanguage must be \"JSONPath\" or \"JSONata\"");
     } else if (top == QueryLanguage.JSONATA && parsed.get() == QueryLanguage.JSONPATH) {
-      out.error(INVALID_VALUE, state.pointer("QueryLanguage"),
-          "A state cannot use JSONPath when the state machine's top-level QueryLanguage is JSONata");
+      out.error(INVALID_VALUE, state.pointer(), AwsMessages.JSONPATH_UNDER_JSONATA);
     }
   }
 
   private void checkType(StateView state, Diagnostics out) {
     JsonNode type = state.get("Type");
     if (type.isMissingNode()) {
-      out.error(MISSING_REQUIRED_FIELD, state.pointer(), "Missing required field 'Type'");
+      out.error(MISSING_REQUIRED_FIELD, state.pointer(), AwsMessages.fieldsRequired(java.util.List.of("Type")));
       return;
     }
     if (!type.isTextual() || !FieldCatalog.STATE_TYPES.contains(type.textValue())) {
-      out.error(INVALID_VALUE, state.pointer("Type"), "Type must be one of " + String.join(", ", sortedTypes()));
+      out.error(INVALID_VALUE, state.pointer("Type"), AwsMessages.shouldBeOneOf("Type", AwsMessages.STATE_TYPES));
       return;
     }
     checkFields(state, type.textValue(), out);
@@ -61,14 +61,10 @@ public final class StateFieldsRule implements ValidationRule {
       }
       if (allowedInOther.contains(field)) {
         out.error(FIELD_NOT_ALLOWED_IN_QUERY_LANGUAGE, state.pointer(field),
-            "Field '" + field + "' is not allowed in a " + type + " state using " + state.language().jsonName());
+            AwsMessages.onlyForQueryLanguage(state.language().jsonName(), field, other.jsonName()));
       } else {
-        out.error(UNKNOWN_FIELD, state.pointer(field), "Field '" + field + "' is not supported by a " + type + " state");
+        out.error(UNKNOWN_FIELD, state.pointer(field), AwsMessages.fieldNotSupported(field));
       }
     }
-  }
-
-  private static java.util.List<String> sortedTypes() {
-    return FieldCatalog.STATE_TYPES.stream().sorted().toList();
   }
 }

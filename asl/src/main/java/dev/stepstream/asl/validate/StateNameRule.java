@@ -4,6 +4,7 @@ import static dev.stepstream.asl.validate.DiagnosticCodes.DUPLICATE_STATE_NAME;
 import static dev.stepstream.asl.validate.DiagnosticCodes.INVALID_VALUE;
 import static dev.stepstream.asl.validate.DiagnosticCodes.STATE_NAME_TOO_LONG;
 
+import dev.stepstream.asl.diag.AwsMessages;
 import dev.stepstream.asl.diag.Diagnostics;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class StateNameRule implements ValidationRule {
       }
       String first = firstSeenAt.putIfAbsent(name, state.pointer());
       if (first != null) {
-        out.error(DUPLICATE_STATE_NAME, state.pointer(), "State name '" + name + "' is already used at " + first);
+        out.error(DUPLICATE_STATE_NAME, state.pointer(), AwsMessages.duplicateStateName(name));
       }
     }
   }

@@ -3,12 +3,13 @@ package dev.stepstream.asl.validate;
 import static dev.stepstream.asl.validate.DiagnosticCodes.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepstream.asl.diag.AwsMessages;
 import dev.stepstream.asl.diag.Diagnostics;
 import dev.stepstream.asl.model.Resource;
 
 /**
  * Task: Resource is required and an ARN ({@code arn:<partition>:<service>:<region>:<account>:<resource>};
- * region and account are not checked so placeholders pass). TimeoutSeconds and HeartbeatSeconds are
+ * the partition must be an AWS one, region and account are not checked so placeholders pass). TimeoutSeconds and HeartbeatSeconds are
  * positive integers (at most 99999999), each exclusive with its {@code *Path} twin, and a fixed
  * heartbeat must be smaller than the (fixed or default 99999999) timeout.
  */
@@ -29,11 +30,14 @@ public final class TaskRule implements ValidationRule {
     JsonNode resource = state.get("Resource");
     if (resource.isMissingNode()) {
       out.error(MISSING_REQUIRED_FIELD, state.pointer(), "A Task state must have a 'Resource' field");
-    } else if (resource.isTextual() && Resource.parse(resource.textValue()).isEmpty()) {
-      out.error(INVALID_ARN, state.pointer("Resource"),
-          "Resource must be an ARN of the form arn:<partition>:<service>:<region>:<account>:<resource>, got '"
-              + resource.textValue() + "'");
+    } else if (resource.isTextual() && !recognized(resource.textValue())) {
+      out.error(INVALID_ARN, state.pointer("Resource"), AwsMessages.resourceNotRecognized(resource.textValue()));
     }
+  }
+
+  /** An ARN Resource.parse accepts, in an AWS partition (aws, aws-cn, aws-us-gov, aws-iso-b, ...). */
+  private static boolean recognized(String arn) {
+    return Resource.parse(arn).isPresent() && arn.split(":", 3)[1].matches("aws(-[a-z]+)*");
   }
 
   private void checkTimeouts(StateView state, Diagnostics out) {

@@ -3,30 +3,26 @@ package dev.stepstream.asl.validate;
 import static dev.stepstream.asl.validate.DiagnosticCodes.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepstream.asl.diag.AwsMessages;
 import dev.stepstream.asl.diag.Diagnostics;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Pass, Task, Wait, Parallel and Map need exactly one of {@code Next} and {@code "End": true}
  * (Choice, Succeed and Fail take neither; StateFieldsRule reports them). Every Next, Default and
  * Choices/Catch Next names a state of the same scope: transitions never cross into or out of a
- * Parallel branch or Map ItemProcessor.
+ * Parallel branch or Map ItemProcessor. AWS words every missing target the same way.
  */
 public final class TransitionRule implements ValidationRule {
 
   @Override
   public void check(DefinitionView definition, Diagnostics out) {
-    Map<String, String> scopeOfState = new HashMap<>();
-    for (StateView state : definition.states()) {
-      scopeOfState.putIfAbsent(state.name(), state.scope().pointer());
-    }
     for (StateView state : definition.states()) {
       String type = state.type();
       if (type != null && FieldCatalog.STATE_TYPES.contains(type) && !FieldCatalog.transitionFixedByType(type)) {
         checkNextOrEnd(state, out);
       }
-      checkTargets(state, scopeOfState, out);
+      checkTargets(state, out);
     }
   }
 
@@ -41,22 +37,13 @@ public final class TransitionRule implements ValidationRule {
     }
   }
 
-  private void checkTargets(StateView state, Map<String, String> scopeOfState, Diagnostics out) {
+  private void checkTargets(StateView state, Diagnostics out) {
     Map<String, JsonNode> sameScope = state.scope().states();
     for (Transitions.Target target : Transitions.of(state)) {
       if (sameScope.containsKey(target.stateName())) {
         continue;
       }
-      String elsewhere = scopeOfState.get(target.stateName());
-      String message = elsewhere == null
-          ? "No state named '" + target.stateName() + "' exists"
-          : "State '" + target.stateName() + "' is in another scope (" + describe(elsewhere)
-              + "); transitions cannot cross Parallel branches or Map ItemProcessors";
-      out.error(MISSING_TRANSITION_TARGET, target.pointer(), message);
+      out.error(MISSING_TRANSITION_TARGET, target.pointer(), AwsMessages.missingNextTarget(target.stateName()));
     }
-  }
-
-  private static String describe(String scopePointer) {
-    return scopePointer.isEmpty() ? "the top level" : scopePointer;
   }
 }

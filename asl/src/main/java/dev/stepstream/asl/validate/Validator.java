@@ -16,6 +16,9 @@ public final class Validator {
       new ChoiceRulesRule(),
       new WaitFailRule(),
       new TaskRule(),
+      new CredentialsRule(),
+      new IntegrationParametersRule(),
+      new ExpressRule(),
       new MapParallelRule());
 
   private Validator() {}

@@ -5,6 +5,7 @@ import static dev.stepstream.asl.validate.DiagnosticCodes.MISSING_REQUIRED_FIELD
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.asl.choice.Timestamps;
+import dev.stepstream.asl.diag.AwsMessages;
 import dev.stepstream.asl.diag.Diagnostics;
 
 /**
@@ -39,8 +40,7 @@ public final class WaitFailRule implements ValidationRule {
     }
     JsonNode timestamp = state.get("Timestamp");
     if (timestamp.isTextual() && !(state.jsonata() && JsonTypes.isJsonata(timestamp)) && !Timestamps.isTimestamp(timestamp.textValue())) {
-      out.error(INVALID_VALUE, state.pointer("Timestamp"),
-          "Timestamp must be an RFC 3339 timestamp with an uppercase T and Z or offset, e.g. 2016-03-14T01:59:00Z");
+      out.error(INVALID_VALUE, state.pointer("Timestamp"), AwsMessages.NOT_A_TIMESTAMP);
     }
   }
 }

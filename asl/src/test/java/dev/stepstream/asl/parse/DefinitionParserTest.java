@@ -73,6 +73,7 @@ class DefinitionParserTest {
   void shouldApplyRetrierAndCatcherDefaults() {
     TaskState task = (TaskState) only(compileStates("T",
         "'T':{'Type':'Task','Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken','HeartbeatSecondsPath':'$.hb',"
+            + "'Parameters':{'QueueUrl':'q','MessageBody':'m'},"
             + "'Retry':[{'ErrorEquals':['States.Timeout']},{'ErrorEquals':['States.ALL'],'IntervalSeconds':3,'MaxAttempts':0,"
             + "'BackoffRate':1.5,'MaxDelaySeconds':10,'JitterStrategy':'FULL'}],"
             + "'Catch':[{'ErrorEquals':['States.ALL'],'Next':'F'}],'Next':'F'},'F':{'Type':'Fail'}"), "T");

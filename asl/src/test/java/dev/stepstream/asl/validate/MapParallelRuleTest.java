@@ -55,6 +55,22 @@ class MapParallelRuleTest {
   }
 
   @Test
+  void shouldAcceptToleratedFailuresOnAnInlineMapInJsonata() {
+    String head = "{'QueryLanguage':'JSONata','StartAt':'M','States':{'M':{'Type':'Map','Items':[1,2],";
+    String tail = "'ItemProcessor':{" + PROCESSOR + "},'End':true}}}";
+
+    assertValid(compile(head + "'ToleratedFailureCount':1,'ToleratedFailurePercentage':50," + tail));
+    assertValid(compile(head + "'ToleratedFailurePercentage':'{% 10 %}'," + tail));
+    assertHas(compile(head + "'Label':'x'," + tail), "FIELD_REQUIRES_DISTRIBUTED_MAP", "/States/M/Label");
+  }
+
+  @Test
+  void shouldKeepToleratedFailuresOutOfAnInlineMapInJsonPath() {
+    assertHas(map("'ToleratedFailureCount':1,", ""), "FIELD_REQUIRES_DISTRIBUTED_MAP", "/States/M/ToleratedFailureCount");
+    assertHas(map("'ToleratedFailurePercentagePath':'$.p',", ""), "FIELD_REQUIRES_DISTRIBUTED_MAP", "/States/M/ToleratedFailurePercentagePath");
+  }
+
+  @Test
   void shouldCheckMapRanges() {
     assertHas(map("'MaxConcurrency':-1,", ""), "INVALID_VALUE", "/States/M/MaxConcurrency");
     assertHas(map("'ToleratedFailurePercentage':101,", DISTRIBUTED), "INVALID_VALUE", "/States/M/ToleratedFailurePercentage");

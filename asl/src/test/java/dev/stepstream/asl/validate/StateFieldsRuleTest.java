@@ -60,6 +60,6 @@ class StateFieldsRuleTest {
   @Test
   void shouldRejectAJsonPathStateUnderAJsonataTopLevel() {
     assertHas(compile("{'QueryLanguage':'JSONata','StartAt':'A','States':{'A':{'Type':'Succeed','QueryLanguage':'JSONPath'}}}"),
-        "INVALID_VALUE", "/States/A/QueryLanguage");
+        "INVALID_VALUE", "/States/A");
   }
 }

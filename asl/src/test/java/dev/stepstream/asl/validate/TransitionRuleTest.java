@@ -44,7 +44,7 @@ class TransitionRuleTest {
             + "'Done':{'Type':'Succeed'}");
 
     assertHas(result, "MISSING_TRANSITION_TARGET", "/States/P/Branches/0/States/X/Next");
-    assertThat(result.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("another scope"));
+    assertThat(result.diagnostics()).anySatisfy(d -> assertThat(d.message()).isEqualTo("Missing 'Next' target: Done"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.stepstream.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.asl.Asl;
+import dev.stepstream.asl.AslOptions;
 import dev.stepstream.server.api.aws.AwsJson;
 import dev.stepstream.server.api.ops.ValidateOps;
 import java.io.PrintWriter;
@@ -28,14 +29,17 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--warnings", description = "Also print warnings.") boolean warnings;
   @Option(names = "--remote", description = "Ask the API (ValidateStateMachineDefinition) instead of validating here.")
   boolean remote;
+  @Option(names = "--type", defaultValue = "STANDARD",
+      description = "STANDARD (default) or EXPRESS: EXPRESS also refuses .sync, .waitForTaskToken and activities.")
+  String type;
 
   @Override
   public Integer call() {
     String definition = MachineCommands.read(file);
     JsonNode result = remote
         ? api.client().call("ValidateStateMachineDefinition", AwsJson.object().put("definition", definition)
-            .put("severity", warnings ? "WARNING" : "ERROR").put("maxResults", 1000))
-        : ValidateOps.response(Asl.compile(definition).diagnostics(), warnings, 1000);
+            .put("type", type).put("severity", warnings ? "WARNING" : "ERROR").put("maxResults", 100))
+        : ValidateOps.response(Asl.compile(definition, AslOptions.defaults().withType(type)).diagnostics(), warnings, 1000);
     PrintWriter w = spec.commandLine().getOut();
     api.print(w, result, () -> {
       if (result.path("diagnostics").isEmpty()) {
@@ -44,7 +48,8 @@ final class ValidateCommand implements Callable<Integer> {
       }
       Table t = new Table("SEVERITY", "CODE", "LOCATION", "MESSAGE");
       result.path("diagnostics").forEach(d -> t.row(d.path("severity").asText(), d.path("code").asText(),
-          d.path("location").asText().isEmpty() ? "/" : d.path("location").asText(), d.path("message").asText()));
+          d.path("location").asText().isEmpty() ? "/" : d.path("location").asText(),
+          d.path("message").asText().replace('\n', ' ')));
       t.print(w);
       w.println(result.path("result").asText() + ": " + file);
     });

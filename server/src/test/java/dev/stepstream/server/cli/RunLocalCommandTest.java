@@ -96,7 +96,8 @@ class RunLocalCommandTest {
 
     assertThat(code).isZero();
     assertThat(out.toString().trim()).isEqualTo("{\"status\":\"REJECTED\",\"output\":null,\"error\":\"InvalidExecutionInput\","
-        + "\"cause\":\"Invalid State Machine Execution Input: 'Unexpected content: not valid JSON'\"}");
+        + "\"cause\":\"Invalid State Machine Execution Input: 'Unexpected character ('o' (code 111)): "
+        + "was expecting double-quote to start field name'\"}");
     assertThat(cause(out.toString())).isEqualTo(apiMessage(() -> Admission.executionInput("{oops")));
   }
 
@@ -177,6 +178,23 @@ class RunLocalCommandTest {
         l -> assertThat(l).startsWith("{\"id\":3,\"status\":\"FAILED\"").contains("Stepstream.InvalidInput")
             .contains("\\\"type\\\" must be \\\"STANDARD\\\" or \\\"EXPRESS\\\""),
         l -> assertThat(l).startsWith("{\"id\":4,\"status\":\"FAILED\"").contains("Stepstream.InvalidInput"));
+  }
+
+  /** AWS's wording: LocalStack's test_sfn_api_express snapshot, recorded on AWS. */
+  @Test
+  void shouldRejectAnExpressBatchLineWhoseTaskWaitsForAToken() {
+    String callback = "{\"StartAt\":\"Ask\",\"States\":{\"Ask\":{\"Type\":\"Task\","
+        + "\"Resource\":\"arn:aws:states:::lambda:invoke.waitForTaskToken\",\"Parameters\":{\"FunctionName\":\"f\"},\"End\":true}}}";
+    String stdin = "{\"id\":1,\"definition\":" + quote(callback) + ",\"input\":\"{}\",\"type\":\"EXPRESS\"}\n";
+
+    int code = run(stdin, "--batch");
+
+    assertThat(code).isZero();
+    assertThat(out.toString().lines()).singleElement().satisfies(l -> {
+      assertThat(l).startsWith("{\"id\":1,\"status\":\"REJECTED\",\"output\":null,\"error\":\"InvalidDefinition\"");
+      assertThat(cause(l)).isEqualTo("Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: Express state machine "
+          + "does not support '.waitForTaskToken' service integration  at /States/Ask/Resource'");
+    });
   }
 
   @Test
