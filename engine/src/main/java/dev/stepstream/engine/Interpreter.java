@@ -61,7 +61,7 @@ public final class Interpreter {
     if (state.status().finished()) {
       return Decision.ignored(state, "execution is " + state.status());
     }
-    Optional<Definition> definition = ctx.definition(state.stateMachineArn());
+    Optional<Definition> definition = ctx.definition(state.stateMachineArn(), state.header().revisionId());
     if (definition.isEmpty()) {
       return Decision.ignored(state, "unknown state machine " + state.stateMachineArn());
     }
@@ -100,7 +100,7 @@ public final class Interpreter {
     if (definition.isEmpty()) {
       return Decision.ignored(null, "unknown state machine " + start.stateMachineArn());
     }
-    ExecutionHeader header = ExecutionHeader.started(start, ctx.nowMillis());
+    ExecutionHeader header = ExecutionHeader.started(start, ctx.nowMillis(), definition.get().revisionId());
     Run run = new Run(options, ctx, definition.get(), header, new HashMap<>(), new LinkedHashMap<>());
     Lifecycle.start(run, start);
     Driver.drain(run);
@@ -108,7 +108,7 @@ public final class Interpreter {
   }
 
   private Decision redrive(ExecutionState state, EngineContext ctx) {
-    Optional<Definition> definition = ctx.definition(state.stateMachineArn());
+    Optional<Definition> definition = ctx.definition(state.stateMachineArn(), state.header().revisionId());
     if (definition.isEmpty()) {
       return Decision.ignored(state, "unknown state machine " + state.stateMachineArn());
     }
@@ -128,7 +128,7 @@ public final class Interpreter {
       return Decision.ignored(state, cause);
     }
     try {
-      Optional<Definition> definition = ctx.definition(state.stateMachineArn());
+      Optional<Definition> definition = ctx.definition(state.stateMachineArn(), state.header().revisionId());
       if (definition.isEmpty()) {
         return Decision.ignored(state, cause);
       }

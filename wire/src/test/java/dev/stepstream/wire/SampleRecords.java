@@ -60,6 +60,11 @@ final class SampleRecords {
             4L, 5L),
         new StartExecution(1, EXECUTION, MACHINE + ":2", "run-1", input, 6L, MACHINE + ":prod"),
         new ExecutionSummary(1, EXECUTION, MACHINE + ":2", "run-1", ExecutionStatus.RUNNING, 6L, null, input, null, null, null, 0,
-            MACHINE + ":prod"));
+            MACHINE + ":prod"),
+        new ExecutionSummary(1, EXECUTION, MACHINE, "run-1", ExecutionStatus.RUNNING, 6L, null, input, null, null, null, 1,
+            null, 9L, "r2"),
+        new StateMachineRecord(1, MACHINE, "ImagePipeline", StateMachineRecord.KIND_STATE_MACHINE,
+            "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}", "STANDARD",
+            "arn:aws:iam::123456789012:role/sfn", "r1", 1L, 1L).asRevision());
   }
 }

@@ -53,7 +53,7 @@ public final class Redriving {
   }
 
   public static void redrive(Run run) {
-    run.header().redriven();
+    run.header().redriven(run.now());
     ObjectNode details = Json.NODES.objectNode().put("redriveCount", run.header().redriveCount());
     long id = run.emit("ExecutionRedriven", run.header().lastEventId(), "executionRedrivenEventDetails", details);
     // AWS resets the state machine TimeoutSeconds on redrive: it counts from the redrive.

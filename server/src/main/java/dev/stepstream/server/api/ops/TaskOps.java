@@ -20,6 +20,9 @@ import java.util.Map;
  * SendTaskSuccess/Failure/Heartbeat: the token names its execution ({@link TaskTokens}); the
  * result goes to the task-results topic exactly as a worker's would. A token of an execution that
  * does not exist is TaskDoesNotExist; one of a finished execution is TaskTimedOut, as AWS answers.
+ * A token of a running execution that no task of it waits for (an altered or made-up token) is
+ * InvalidToken: the execution's owner is asked (interactive query, routed to the owning instance);
+ * when it cannot answer now the result is sent and the processor ignores it if it matches nothing.
  */
 public final class TaskOps {
   private static final int MAX_TOKEN = 2048;
@@ -71,6 +74,9 @@ public final class TaskOps {
         new AwsException(AwsErrors.TASK_DOES_NOT_EXIST, "Task Does Not Exist: 'Provided task does not exist'"));
     if (!Executions.isRunning(execution)) {
       throw new AwsException(AwsErrors.TASK_TIMED_OUT, "Task Timed Out: 'Provided task does not exist anymore'");
+    }
+    if (backend.executions().holdsTask(arn, token).filter(held -> !held).isPresent()) {
+      throw AwsErrors.invalidToken("Invalid token");
     }
     return arn;
   }
