@@ -30,6 +30,7 @@ final class SampleRecords {
         new TaskSucceeded(1, EXECUTION, "tok-1", JSON.nullNode()),
         new TaskFailed(1, EXECUTION, "tok-2", "Image.TooLarge", "image is 30 MB"),
         new TaskHeartbeat(1, EXECUTION, "tok-3"),
+        new TaskHeartbeat(1, EXECUTION, "tok-3", "worker-7"),
         new TaskRequest(1, EXECUTION, "tok-4", "arn:aws:lambda:REGIAO:ID:function:SalvarImagem",
             "SalvarImagem", "SalvarImagem", input, 1, 300L, 60L,
             JSON.objectNode().set("Execution", JSON.objectNode().put("Id", EXECUTION)), 8L),
