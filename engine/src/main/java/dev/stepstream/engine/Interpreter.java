@@ -55,8 +55,8 @@ public final class Interpreter {
     if (!state.executionArn().equals(arn)) {
       return Decision.ignored(state, "record for another execution: " + arn);
     }
-    if (input instanceof RedriveExecution) {
-      return redrive(state, ctx);
+    if (input instanceof RedriveExecution redrive) {
+      return redrive(state, redrive, ctx);
     }
     if (state.status().finished()) {
       return Decision.ignored(state, "execution is " + state.status());
@@ -107,7 +107,7 @@ public final class Interpreter {
     return new Decision(Optional.of(run.freeze()), run.events(), run.effects(), Optional.empty());
   }
 
-  private Decision redrive(ExecutionState state, EngineContext ctx) {
+  private Decision redrive(ExecutionState state, RedriveExecution command, EngineContext ctx) {
     Optional<Definition> definition = ctx.definition(state.stateMachineArn(), state.header().revisionId());
     if (definition.isEmpty()) {
       return Decision.ignored(state, "unknown state machine " + state.stateMachineArn());
@@ -117,7 +117,8 @@ public final class Interpreter {
       return Decision.ignored(state, refused.get());
     }
     Run run = new Run(options, ctx, definition.get(), ExecutionHeader.of(state.header()), state.frames(), state.timers());
-    Redriving.redrive(run);
+    // The redrive date is the request's, as RedriveExecution answered it.
+    Redriving.redrive(run, command.requestedAt() > 0 ? command.requestedAt() : ctx.nowMillis());
     Driver.drain(run);
     return new Decision(Optional.of(run.freeze()), run.events(), run.effects(), Optional.empty());
   }

@@ -115,7 +115,7 @@ class AwsSdkAdvancedIT {
       return d;
     });
     assertThat(again.redriveDate()).isNotNull().isAfterOrEqualTo(again.startDate());
-    assertThat(again.redriveDate().toEpochMilli() / 1000).isEqualTo(redriven.redriveDate().toEpochMilli() / 1000);
+    assertThat(again.redriveDate()).as("RedriveExecution's redriveDate").isEqualTo(redriven.redriveDate());
     assertThat(again.redriveStatusReason()).isEqualTo("Execution is RUNNING and cannot be redriven");
     List<ExecutionListItem> onlyRedriven = sfn.listExecutions(b -> b.stateMachineArn(machine)
         .redriveFilter(ExecutionRedriveFilter.REDRIVEN)).executions();

@@ -78,6 +78,7 @@ public final class Shapes {
     return item;
   }
 
+  /** DescribeExecution without the time-based redrive reasons (max execution time, redrivable period). */
   public static ObjectNode execution(ExecutionSummary s) {
     return execution(s, Long.MIN_VALUE / 2);
   }
