@@ -146,7 +146,7 @@ public final class GoldenExecutionStates {
     return out.toByteArray();
   }
 
-  private static void writeBody(BinaryWriter out, int format, ExecutionState state, boolean withAlias) {
+  static void writeBody(BinaryWriter out, int format, ExecutionState state, boolean withAlias) {
     out.writeByte(format);
     ExecutionState.Header h = state.header();
     out.writeString(h.executionArn());
