@@ -26,4 +26,13 @@ public interface EngineContext {
 
   /** The compiled definition of a state machine, if it exists. */
   Optional<Definition> definition(String stateMachineArn);
+
+  /**
+   * The definition an execution runs on: the given revision of the state machine (an execution keeps
+   * the definition it started with across UpdateStateMachine), or the current one when the revision is
+   * null or no longer known.
+   */
+  default Optional<Definition> definition(String stateMachineArn, String revisionId) {
+    return definition(stateMachineArn);
+  }
 }

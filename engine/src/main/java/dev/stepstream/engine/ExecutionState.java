@@ -1,11 +1,11 @@
 package dev.stepstream.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepstream.engine.runtime.ExecutionHeader;
 import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.Timer;
 import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
-import dev.stepstream.wire.WireVersions;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -33,6 +33,9 @@ public final class ExecutionState {
    * @param lastEventId the id of the last event written (the predecessor of execution-level events)
    * @param executionTimerId the execution timeout timer, or null
    * @param stateMachineAliasArn the alias the execution was started through, or null
+   * @param revisionId the definition revision the execution started with (it keeps running on it after
+   *     an UpdateStateMachine), or null when unknown (states stored before format 5)
+   * @param redriveMillis epoch milliseconds of the last redrive, or -1
    */
   public record Header(
       String executionArn,
@@ -52,13 +55,25 @@ public final class ExecutionState {
       int nextFrameId,
       long lastEventId,
       String executionTimerId,
-      String stateMachineAliasArn) {
+      String stateMachineAliasArn,
+      String revisionId,
+      long redriveMillis) {
     public Header {
       Objects.requireNonNull(executionArn, "executionArn");
       Objects.requireNonNull(stateMachineArn, "stateMachineArn");
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(status, "status");
       Objects.requireNonNull(input, "input");
+    }
+
+    /** A header without a known revision that was never redriven. */
+    public Header(String executionArn, String stateMachineArn, String name, ExecutionStatus status, long startMillis,
+        long stopMillis, JsonNode input, JsonNode output, String error, String cause, long nextEventId,
+        int redriveCount, long sequence, long continueSequence, int nextFrameId, long lastEventId,
+        String executionTimerId, String stateMachineAliasArn) {
+      this(executionArn, stateMachineArn, name, status, startMillis, stopMillis, input, output, error, cause,
+          nextEventId, redriveCount, sequence, continueSequence, nextFrameId, lastEventId, executionTimerId,
+          stateMachineAliasArn, null, -1);
     }
   }
 
@@ -149,10 +164,7 @@ public final class ExecutionState {
   }
 
   public ExecutionSummary summary() {
-    return new ExecutionSummary(WireVersions.CURRENT, header.executionArn(), header.stateMachineArn(), header.name(),
-        header.status(), header.startMillis(), header.stopMillis() < 0 ? null : header.stopMillis(),
-        header.input(), header.output(), header.error(), header.cause(), header.redriveCount(),
-        header.stateMachineAliasArn());
+    return ExecutionHeader.of(header).summary();
   }
 
   /** Two states are equal when they serialise to the same bytes (used by replay checks). */

@@ -15,11 +15,14 @@ import java.util.Map;
  * A compact binary form of {@link ExecutionState} for the state store: a format byte, the header,
  * the frames and the timers. JSON values are stored as their JSON text. Format 2 adds the alias ARN
  * at the end of the header; format 3 adds the optional {@link AppliedInput} after the timers (as JSON
- * texts); format 4 keeps it as the host's bytes. Formats 1 (written before aliases existed), 2 and 3
- * are still read; a format 3 trailer is stepped over.
+ * texts); format 4 keeps it as the host's bytes; format 5 adds the definition revision and the last
+ * redrive time at the end of the header. Formats 1 (written before aliases existed) to 4 are still
+ * read; a format 3 trailer is stepped over.
  */
 public final class ExecutionStateCodec {
-  private static final int FORMAT = 4;
+  private static final int FORMAT = 5;
+  private static final int FORMAT_WITH_REVISION = 5;
+  private static final int FORMAT_WITH_APPLIED_INPUT = 4;
   private static final int FORMAT_WITH_JSON_APPLIED_INPUT = 3;
   private static final int FORMAT_WITHOUT_ALIAS = 1;
 
@@ -47,6 +50,8 @@ public final class ExecutionStateCodec {
     out.writeLong(h.lastEventId());
     out.writeString(h.executionTimerId());
     out.writeString(h.stateMachineAliasArn());
+    out.writeString(h.revisionId());
+    out.writeLong(h.redriveMillis());
     out.writeInt(state.frames().size());
     state.frames().keySet().stream().sorted().forEach(id -> FrameCodec.write(out, state.frames().get(id)));
     out.writeInt(state.timers().size());
@@ -70,7 +75,8 @@ public final class ExecutionStateCodec {
     ExecutionState.Header h = new ExecutionState.Header(in.readString(), in.readString(), in.readString(),
         ExecutionStatus.fromCode(in.readByte()), in.readLong(), in.readLong(), in.readJson(), in.readJson(),
         in.readString(), in.readString(), in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readInt(),
-        in.readLong(), in.readString(), format != FORMAT_WITHOUT_ALIAS ? in.readString() : null);
+        in.readLong(), in.readString(), format != FORMAT_WITHOUT_ALIAS ? in.readString() : null,
+        format >= FORMAT_WITH_REVISION ? in.readString() : null, format >= FORMAT_WITH_REVISION ? in.readLong() : -1);
     int frameCount = in.readInt();
     Map<Integer, Frame> frames = new HashMap<>();
     for (int i = 0; i < frameCount; i++) {
@@ -87,6 +93,6 @@ public final class ExecutionStateCodec {
     if (format == FORMAT_WITH_JSON_APPLIED_INPUT) {
       AppliedInputCodec.skipJsonTrailer(in);
     }
-    return format == FORMAT ? state.withLastApplied(AppliedInputCodec.read(in)) : state;
+    return format >= FORMAT_WITH_APPLIED_INPUT ? state.withLastApplied(AppliedInputCodec.read(in)) : state;
   }
 }

@@ -55,13 +55,13 @@ public final class Interpreter {
     if (!state.executionArn().equals(arn)) {
       return Decision.ignored(state, "record for another execution: " + arn);
     }
-    if (input instanceof RedriveExecution) {
-      return redrive(state, ctx);
+    if (input instanceof RedriveExecution redrive) {
+      return redrive(state, redrive, ctx);
     }
     if (state.status().finished()) {
       return Decision.ignored(state, "execution is " + state.status());
     }
-    Optional<Definition> definition = ctx.definition(state.stateMachineArn());
+    Optional<Definition> definition = ctx.definition(state.stateMachineArn(), state.header().revisionId());
     if (definition.isEmpty()) {
       return Decision.ignored(state, "unknown state machine " + state.stateMachineArn());
     }
@@ -100,15 +100,15 @@ public final class Interpreter {
     if (definition.isEmpty()) {
       return Decision.ignored(null, "unknown state machine " + start.stateMachineArn());
     }
-    ExecutionHeader header = ExecutionHeader.started(start, ctx.nowMillis());
+    ExecutionHeader header = ExecutionHeader.started(start, ctx.nowMillis(), definition.get().revisionId());
     Run run = new Run(options, ctx, definition.get(), header, new HashMap<>(), new LinkedHashMap<>());
     Lifecycle.start(run, start);
     Driver.drain(run);
     return new Decision(Optional.of(run.freeze()), run.events(), run.effects(), Optional.empty());
   }
 
-  private Decision redrive(ExecutionState state, EngineContext ctx) {
-    Optional<Definition> definition = ctx.definition(state.stateMachineArn());
+  private Decision redrive(ExecutionState state, RedriveExecution command, EngineContext ctx) {
+    Optional<Definition> definition = ctx.definition(state.stateMachineArn(), state.header().revisionId());
     if (definition.isEmpty()) {
       return Decision.ignored(state, "unknown state machine " + state.stateMachineArn());
     }
@@ -117,7 +117,8 @@ public final class Interpreter {
       return Decision.ignored(state, refused.get());
     }
     Run run = new Run(options, ctx, definition.get(), ExecutionHeader.of(state.header()), state.frames(), state.timers());
-    Redriving.redrive(run);
+    // The redrive date is the request's, as RedriveExecution answered it.
+    Redriving.redrive(run, command.requestedAt() > 0 ? command.requestedAt() : ctx.nowMillis());
     Driver.drain(run);
     return new Decision(Optional.of(run.freeze()), run.events(), run.effects(), Optional.empty());
   }
@@ -128,7 +129,7 @@ public final class Interpreter {
       return Decision.ignored(state, cause);
     }
     try {
-      Optional<Definition> definition = ctx.definition(state.stateMachineArn());
+      Optional<Definition> definition = ctx.definition(state.stateMachineArn(), state.header().revisionId());
       if (definition.isEmpty()) {
         return Decision.ignored(state, cause);
       }

@@ -3,6 +3,8 @@ package dev.stepstream.engine;
 import static dev.stepstream.engine.GoldenExecutionStates.ALIAS_ARN;
 import static dev.stepstream.engine.GoldenExecutionStates.APPLIED_OUTPUTS;
 import static dev.stepstream.engine.GoldenExecutionStates.ARN;
+import static dev.stepstream.engine.GoldenExecutionStates.REDRIVE_MILLIS;
+import static dev.stepstream.engine.GoldenExecutionStates.REVISION_ID;
 import static dev.stepstream.engine.GoldenExecutionStates.START;
 import static dev.stepstream.engine.GoldenExecutionStates.STATE_MACHINE_ARN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,19 +75,42 @@ class ExecutionStateGoldenTest {
   }
 
   @Test
-  void shouldEncodeTheCurrentFormatFixtureToTheSameBytes() {
-    byte[] golden = fixture("execution-state-v4.bin");
+  void shouldReadFormatFiveWithTheRevisionAndRedriveTime() {
+    ExecutionState state = ExecutionStateCodec.decode(fixture("execution-state-v5.bin"));
 
-    assertThat(golden[0]).isEqualTo((byte) 4);
+    assertHeader(state.header(), ExecutionStatus.PENDING_REDRIVE, ALIAS_ARN);
+    assertThat(state.header().revisionId()).isEqualTo(REVISION_ID);
+    assertThat(state.header().redriveMillis()).isEqualTo(REDRIVE_MILLIS);
+    assertThat(state.summary().redriveDate()).isEqualTo(REDRIVE_MILLIS);
+    assertThat(state.summary().revisionId()).isEqualTo(REVISION_ID);
+    assertFramesAndTimers(state);
+    assertThat(state.lastApplied()).hasValueSatisfying(applied -> assertThat(applied.outputs()).isEqualTo(APPLIED_OUTPUTS));
+  }
+
+  @Test
+  void shouldReadNoRevisionNorRedriveTimeFromOlderFormats() {
+    for (String older : new String[] {"execution-state-v1.bin", "execution-state-v4.bin"}) {
+      ExecutionState.Header h = ExecutionStateCodec.decode(fixture(older)).header();
+
+      assertThat(h.revisionId()).as(older).isNull();
+      assertThat(h.redriveMillis()).as(older).isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void shouldEncodeTheCurrentFormatFixtureToTheSameBytes() {
+    byte[] golden = fixture("execution-state-v5.bin");
+
+    assertThat(golden[0]).isEqualTo((byte) 5);
     assertThat(ExecutionStateCodec.encode(ExecutionStateCodec.decode(golden))).isEqualTo(golden);
   }
 
   @Test
   void shouldRefuseAnUnknownFormatAndUnknownCodes() {
-    byte[] future = fixture("execution-state-v4.bin");
-    future[0] = 5;
+    byte[] future = fixture("execution-state-v5.bin");
+    future[0] = 6;
     assertThatThrownBy(() -> ExecutionStateCodec.decode(future))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 5");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 6");
 
     byte[] badStatus = fixture("execution-state-v4.bin");
     int statusAt = 1 + 1 + ARN.length() + 1 + STATE_MACHINE_ARN.length() + 1 + "run-1".length();

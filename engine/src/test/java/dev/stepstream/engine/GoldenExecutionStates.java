@@ -34,22 +34,28 @@ import java.util.TreeMap;
  *
  * <p>The current format is written by {@link ExecutionStateCodec#encode}. The writers of the older
  * formats transcribe the released encoders (format 1: commit 2354608, format 2: f5f7973, format 3:
- * ff8139b); they were run once to make those fixtures and are kept as the record of how.
+ * ff8139b, format 4: fb0b221); they were run once to make those fixtures and are kept as the record of how.
  */
 public final class GoldenExecutionStates {
   static final String ARN = "arn:aws:states:us-east-1:123456789012:execution:Golden:run-1";
   static final String STATE_MACHINE_ARN = "arn:aws:states:us-east-1:123456789012:stateMachine:Golden";
   static final String ALIAS_ARN = STATE_MACHINE_ARN + ":live";
   static final long START = 1_764_547_200_000L;
+  static final String REVISION_ID = "rev-\u00e9-7";
+  static final long REDRIVE_MILLIS = START + 90_000;
   static final byte[] APPLIED_OUTPUTS = "recorded outputs \u00e9\u2603".getBytes(UTF_8);
 
   private GoldenExecutionStates() {}
 
   /** The golden state's content: every frame phase, every timer kind, each field set. */
   static ExecutionState sample(ExecutionStatus status, String aliasArn) {
+    return sample(status, aliasArn, null, -1);
+  }
+
+  static ExecutionState sample(ExecutionStatus status, String aliasArn, String revisionId, long redriveMillis) {
     ExecutionState.Header header = new ExecutionState.Header(ARN, STATE_MACHINE_ARN, "run-1", status, START,
         START + 60_000, json("{\"n\":1,\"s\":\"\u00e9\u2603\"}"), json("{\"ok\":true}"), "States.Timeout",
-        "cause with \"quotes\"", 42, 2, 17, 16, 7, 41, "t-1", aliasArn);
+        "cause with \"quotes\"", 42, 2, 17, 16, 7, 41, "t-1", aliasArn, revisionId, redriveMillis);
     Map<Integer, Frame> frames = new LinkedHashMap<>();
     Frame root = frame(0, Frame.NO_PARENT, 0, "Fan", Phase.CHILDREN, 0, null,
         Map.of("a", json("1"), "b", json("\"x\"")),
@@ -86,10 +92,18 @@ public final class GoldenExecutionStates {
     return Json.read(text);
   }
 
-  /** Format 4 (current): the applied input trailer holds the host's output bytes. */
-  static byte[] formatFour() {
-    return ExecutionStateCodec.encode(sample(ExecutionStatus.ABORTED, ALIAS_ARN)
+  /** Format 5 (current): the header ends with the definition revision and the last redrive time. */
+  static byte[] formatFive() {
+    return ExecutionStateCodec.encode(sample(ExecutionStatus.PENDING_REDRIVE, ALIAS_ARN, REVISION_ID, REDRIVE_MILLIS)
         .withLastApplied(new AppliedInput("task:tok-0", APPLIED_OUTPUTS)));
+  }
+
+  /** Format 4: format 2's body and an applied input trailer holding the host's output bytes. */
+  static byte[] formatFour() {
+    BinaryWriter out = new BinaryWriter(1024);
+    writeBody(out, 4, sample(ExecutionStatus.ABORTED, ALIAS_ARN), true);
+    AppliedInputCodec.write(out, new AppliedInput("task:tok-0", APPLIED_OUTPUTS));
+    return out.toByteArray();
   }
 
   /** Format 3: an applied input trailer of JSON texts (events, then effects). */
@@ -132,7 +146,7 @@ public final class GoldenExecutionStates {
     return out.toByteArray();
   }
 
-  private static void writeBody(BinaryWriter out, int format, ExecutionState state, boolean withAlias) {
+  static void writeBody(BinaryWriter out, int format, ExecutionState state, boolean withAlias) {
     out.writeByte(format);
     ExecutionState.Header h = state.header();
     out.writeString(h.executionArn());
@@ -178,6 +192,7 @@ public final class GoldenExecutionStates {
     fixtures.put("execution-state-v2.bin", formatTwo());
     fixtures.put("execution-state-v3.bin", formatThree());
     fixtures.put("execution-state-v4.bin", formatFour());
+    fixtures.put("execution-state-v5.bin", formatFive());
     for (Map.Entry<String, byte[]> fixture : fixtures.entrySet()) {
       Path file = dir.resolve(fixture.getKey());
       if (Files.exists(file)) {

@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * started execution) costs a store read and a byte comparison, not a JSON decode. Definitions are
  * validated by the API before they are stored, so a definition that does not compile here is
  * logged (once per stored version) and treated as missing.
+ *
+ * <p>An execution is pinned to the revision it started with: when the state machine has been updated
+ * since, its revision is read from the copy the API keeps under {@link StateMachineRecord#revisionKey}.
  */
 final class DefinitionCache {
   private static final Logger LOG = LoggerFactory.getLogger(DefinitionCache.class);
@@ -39,21 +42,41 @@ final class DefinitionCache {
     this.store = store;
   }
 
+  /** The current definition of a state machine (or of a published version, by its ARN). */
   Optional<Definition> find(String stateMachineArn) {
-    byte[] bytes = store.apply(stateMachineArn);
+    return findKey(stateMachineArn, StateMachineRecord.KIND_STATE_MACHINE);
+  }
+
+  /**
+   * The definition an execution pinned to {@code revisionId} runs on: the current one when it is that
+   * revision (or the revision is unknown), else the stored revision copy, else (a revision stored before
+   * copies were kept) the current one.
+   */
+  Optional<Definition> find(String stateMachineArn, String revisionId) {
+    Optional<Definition> current = find(stateMachineArn);
+    if (revisionId == null || current.filter(d -> d.revisionId().equals(revisionId)).isPresent()) {
+      return current;
+    }
+    Optional<Definition> pinned = findKey(StateMachineRecord.revisionKey(stateMachineArn, revisionId),
+        StateMachineRecord.KIND_REVISION);
+    return pinned.isPresent() ? pinned : current;
+  }
+
+  private Optional<Definition> findKey(String key, String kind) {
+    byte[] bytes = store.apply(key);
     if (bytes == null) {
       return Optional.empty();
     }
-    Compiled cached = compiled.get(stateMachineArn);
+    Compiled cached = compiled.get(key);
     if (cached != null && Arrays.equals(cached.stored(), bytes)) {
       return cached.definition();
     }
-    Optional<Definition> definition = decodeAndCompile(stateMachineArn, bytes);
-    compiled.put(stateMachineArn, new Compiled(bytes, definition));
+    Optional<Definition> definition = decodeAndCompile(key, bytes, kind);
+    compiled.put(key, new Compiled(bytes, definition));
     return definition;
   }
 
-  private static Optional<Definition> decodeAndCompile(String stateMachineArn, byte[] bytes) {
+  private static Optional<Definition> decodeAndCompile(String stateMachineArn, byte[] bytes, String kind) {
     StateMachineRecord record;
     try {
       record = WireJson.decode(bytes, StateMachineRecord.class);
@@ -61,7 +84,7 @@ final class DefinitionCache {
       LOG.warn("Ignoring undecodable definition for {}: {}", stateMachineArn, e.getMessage());
       return Optional.empty();
     }
-    if (!StateMachineRecord.KIND_STATE_MACHINE.equals(record.kind())) {
+    if (!kind.equals(record.kind())) {
       return Optional.empty();
     }
     ValidationResult result = Asl.compile(record.definition());

@@ -45,4 +45,9 @@ final class ProcessorEngineContext implements EngineContext {
   public Optional<Definition> definition(String stateMachineArn) {
     return definitions.find(stateMachineArn);
   }
+
+  @Override
+  public Optional<Definition> definition(String stateMachineArn, String revisionId) {
+    return definitions.find(stateMachineArn, revisionId);
+  }
 }

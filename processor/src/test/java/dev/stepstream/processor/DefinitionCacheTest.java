@@ -58,4 +58,32 @@ class DefinitionCacheTest {
     store.put(ARN, machine(ONE_PASS, "r4", StateMachineRecord.KIND_STATE_MACHINE));
     assertThat(cache.find(ARN)).isPresent();
   }
+
+  @Test
+  void shouldFindThePinnedRevisionAfterTheStateMachineWasUpdated() {
+    store.put(StateMachineRecord.revisionKey(ARN, "r1"), WireJson.encode(
+        WireJson.decode(machine(ONE_PASS, "r1", StateMachineRecord.KIND_STATE_MACHINE), StateMachineRecord.class)
+            .asRevision()));
+    store.put(ARN, machine(ONE_SUCCEED, "r2", StateMachineRecord.KIND_STATE_MACHINE));
+
+    assertThat(cache.find(ARN, "r1")).get().satisfies(d -> assertThat(d.machine().startAt()).isEqualTo("A"))
+        .satisfies(d -> assertThat(d.arn()).isEqualTo(ARN));
+    assertThat(cache.find(ARN, "r2")).get().satisfies(d -> assertThat(d.machine().startAt()).isEqualTo("B"));
+    assertThat(cache.find(ARN, null)).get().satisfies(d -> assertThat(d.revisionId()).isEqualTo("r2"));
+  }
+
+  @Test
+  void shouldFallBackToTheCurrentDefinitionWhenNoCopyOfTheRevisionIsKept() {
+    store.put(ARN, machine(ONE_SUCCEED, "r2", StateMachineRecord.KIND_STATE_MACHINE));
+
+    assertThat(cache.find(ARN, "r0")).get().satisfies(d -> assertThat(d.revisionId()).isEqualTo("r2"));
+  }
+
+  @Test
+  void shouldNotTakeARevisionCopyForTheCurrentStateMachine() {
+    store.put(ARN, WireJson.encode(WireJson.decode(machine(ONE_PASS, "r1", StateMachineRecord.KIND_STATE_MACHINE),
+        StateMachineRecord.class).asRevision()));
+
+    assertThat(cache.find(ARN)).isEmpty();
+  }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param startDate epoch milliseconds
  * @param stopDate epoch milliseconds, or null while running
  * @param stateMachineAliasArn the alias the execution was started through, or null
+ * @param redriveDate epoch milliseconds of the last redrive, or null when never redriven
+ * @param revisionId the state machine revision the execution runs on, or null when unknown
  */
 public record ExecutionSummary(
     int version,
@@ -23,7 +25,9 @@ public record ExecutionSummary(
     String error,
     String cause,
     int redriveCount,
-    String stateMachineAliasArn) implements WireRecord {
+    String stateMachineAliasArn,
+    Long redriveDate,
+    String revisionId) implements WireRecord {
 
   public ExecutionSummary {
     Require.version(version, "ExecutionSummary");
@@ -31,6 +35,14 @@ public record ExecutionSummary(
     Require.text(stateMachineArn, "ExecutionSummary", "stateMachineArn");
     Require.text(name, "ExecutionSummary", "name");
     Require.present(status, "ExecutionSummary", "status");
+  }
+
+  /** A summary without redrive date and revision. */
+  public ExecutionSummary(int version, String executionArn, String stateMachineArn, String name,
+      ExecutionStatus status, long startDate, Long stopDate, JsonNode input, JsonNode output, String error,
+      String cause, int redriveCount, String stateMachineAliasArn) {
+    this(version, executionArn, stateMachineArn, name, status, startDate, stopDate, input, output, error, cause,
+        redriveCount, stateMachineAliasArn, null, null);
   }
 
   /** A summary of an execution not started through an alias. */

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  * A state machine or activity definition on the compacted definitions topic, keyed by its ARN.
  * A tombstone (null value) deletes it. Its JSON {@code type} is {@code StateMachine}.
  *
- * @param kind {@code STATE_MACHINE} or {@code ACTIVITY}
+ * @param kind {@code STATE_MACHINE}, {@code ACTIVITY} or {@code STATE_MACHINE_REVISION} (a copy of a state
+ *     machine record kept under {@link #revisionKey} so that executions started on that revision can
+ *     finish on it after an UpdateStateMachine)
  * @param definition the ASL JSON text (null for activities)
  * @param machineType {@code STANDARD} or {@code EXPRESS} (null for activities)
  * @param createdAt epoch milliseconds
@@ -32,15 +34,28 @@ public record StateMachineRecord(
 
   public static final String KIND_STATE_MACHINE = "STATE_MACHINE";
   public static final String KIND_ACTIVITY = "ACTIVITY";
+  public static final String KIND_REVISION = "STATE_MACHINE_REVISION";
+  private static final String REVISION_KEY_INFIX = "#revision/";
 
   public StateMachineRecord {
     Require.version(version, "StateMachine");
     Require.text(arn, "StateMachine", "arn");
     Require.text(name, "StateMachine", "name");
     Require.text(kind, "StateMachine", "kind");
-    if (KIND_STATE_MACHINE.equals(kind)) {
+    if (KIND_STATE_MACHINE.equals(kind) || KIND_REVISION.equals(kind)) {
       Require.text(definition, "StateMachine", "definition");
     }
+  }
+
+  /** The definitions-topic key of one revision of a state machine ('#' never occurs in an ARN). */
+  public static String revisionKey(String stateMachineArn, String revisionId) {
+    return stateMachineArn + REVISION_KEY_INFIX + revisionId;
+  }
+
+  /** This state machine record as the revision copy stored under {@link #revisionKey}. */
+  public StateMachineRecord asRevision() {
+    return new StateMachineRecord(version, arn, name, KIND_REVISION, definition, machineType, roleArn, revisionId,
+        createdAt, updatedAt, description, lastVersionNumber);
   }
 
   /** A state machine or activity without version data. */

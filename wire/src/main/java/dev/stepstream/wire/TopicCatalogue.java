@@ -16,12 +16,40 @@ public final class TopicCatalogue {
   public static final String DEFAULT_PREFIX = "stepstream.";
   private static final String RESOURCE = "/stepstream/topics/catalogue.json";
 
+  /** Kafka's topic-level {@code compression.type} values. */
+  public static final List<String> COMPRESSION_TYPES = List.of("producer", "uncompressed", "gzip", "snappy", "lz4", "zstd");
+
   private final String prefix;
   private final List<TopicSpec> specs;
+  private final String taskTopicCompression;
 
-  private TopicCatalogue(String prefix, List<TopicSpec> specs) {
+  private TopicCatalogue(String prefix, List<TopicSpec> specs, String taskTopicCompression) {
     this.prefix = prefix;
     this.specs = List.copyOf(specs);
+    this.taskTopicCompression = taskTopicCompression;
+  }
+
+  /**
+   * This catalogue with task topics created with the topic-level {@code compression.type} given
+   * ({@code uncompressed} lets clients without an LZ4 codec, such as kafkajs, read task requests that the
+   * processor writes LZ4-compressed; the broker then stores them uncompressed). Null or
+   * {@code producer} keeps what the processor's producer writes.
+   */
+  public TopicCatalogue withTaskTopicCompression(String compressionType) {
+    if (compressionType != null && !COMPRESSION_TYPES.contains(compressionType)) {
+      throw new IllegalArgumentException("task topic compression must be one of " + COMPRESSION_TYPES + " but was '"
+          + compressionType + "'");
+    }
+    return new TopicCatalogue(prefix, specs, "producer".equals(compressionType) ? null : compressionType);
+  }
+
+  /** The topic-level configs a new {@code tasks.<name>} topic is created with. */
+  public java.util.Map<String, String> taskTopicConfigs() {
+    java.util.Map<String, String> configs = new java.util.LinkedHashMap<>(taskSpec().configs());
+    if (taskTopicCompression != null) {
+      configs.put("compression.type", taskTopicCompression);
+    }
+    return configs;
   }
 
   public static TopicCatalogue load() {
@@ -33,7 +61,7 @@ public final class TopicCatalogue {
       if (in == null) {
         throw new IllegalStateException("topic catalogue " + RESOURCE + " is missing from the classpath");
       }
-      return new TopicCatalogue(prefix, parse(WireJson.mapper().readTree(in)));
+      return new TopicCatalogue(prefix, parse(WireJson.mapper().readTree(in)), null);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read topic catalogue " + RESOURCE, e);
     }

@@ -30,6 +30,7 @@ final class SampleRecords {
         new TaskSucceeded(1, EXECUTION, "tok-1", JSON.nullNode()),
         new TaskFailed(1, EXECUTION, "tok-2", "Image.TooLarge", "image is 30 MB"),
         new TaskHeartbeat(1, EXECUTION, "tok-3"),
+        new TaskHeartbeat(1, EXECUTION, "tok-3", "worker-7"),
         new TaskRequest(1, EXECUTION, "tok-4", "arn:aws:lambda:REGIAO:ID:function:SalvarImagem",
             "SalvarImagem", "SalvarImagem", input, 1, 300L, 60L,
             JSON.objectNode().set("Execution", JSON.objectNode().put("Id", EXECUTION)), 8L),
@@ -60,6 +61,11 @@ final class SampleRecords {
             4L, 5L),
         new StartExecution(1, EXECUTION, MACHINE + ":2", "run-1", input, 6L, MACHINE + ":prod"),
         new ExecutionSummary(1, EXECUTION, MACHINE + ":2", "run-1", ExecutionStatus.RUNNING, 6L, null, input, null, null, null, 0,
-            MACHINE + ":prod"));
+            MACHINE + ":prod"),
+        new ExecutionSummary(1, EXECUTION, MACHINE, "run-1", ExecutionStatus.RUNNING, 6L, null, input, null, null, null, 1,
+            null, 9L, "r2"),
+        new StateMachineRecord(1, MACHINE, "ImagePipeline", StateMachineRecord.KIND_STATE_MACHINE,
+            "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}", "STANDARD",
+            "arn:aws:iam::123456789012:role/sfn", "r1", 1L, 1L).asRevision());
   }
 }

@@ -40,4 +40,19 @@ class TopicCatalogueTest {
   void shouldFailClearlyForATopicNotInTheCatalogue() {
     assertThatThrownBy(() -> TopicCatalogue.load().topic("nope")).hasMessage("no topic 'nope' in the catalogue");
   }
+
+  @Test
+  void shouldCreateTaskTopicsUncompressedOnlyWhenAsked() {
+    assertThat(TopicCatalogue.load().taskTopicConfigs()).doesNotContainKey("compression.type");
+    assertThat(TopicCatalogue.load().withTaskTopicCompression("producer").taskTopicConfigs())
+        .doesNotContainKey("compression.type");
+    assertThat(TopicCatalogue.load().withTaskTopicCompression("uncompressed").taskTopicConfigs())
+        .containsEntry("compression.type", "uncompressed").containsEntry("cleanup.policy", "delete");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownTaskTopicCompression() {
+    assertThatThrownBy(() -> TopicCatalogue.load().withTaskTopicCompression("brotli"))
+        .hasMessage("task topic compression must be one of [producer, uncompressed, gzip, snappy, lz4, zstd] but was 'brotli'");
+  }
 }

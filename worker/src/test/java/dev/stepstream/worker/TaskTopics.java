@@ -37,9 +37,16 @@ final class TaskTopics implements AutoCloseable {
   private final KafkaConsumer<String, byte[]> results;
 
   TaskTopics(KafkaCluster kafka, String task, int partitions) {
+    this(kafka, task, partitions, true);
+  }
+
+  /** @param createTaskTopic false to leave the task topic to the worker */
+  TaskTopics(KafkaCluster kafka, String task, int partitions, boolean createTaskTopic) {
     this.kafka = kafka;
     this.task = task;
-    kafka.createTopics(partitions, taskTopic());
+    if (createTaskTopic) {
+      kafka.createTopics(partitions, taskTopic());
+    }
     kafka.createTopics(1, resultsTopic());
     this.producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),

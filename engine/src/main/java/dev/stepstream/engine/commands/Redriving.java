@@ -52,8 +52,9 @@ public final class Redriving {
     return Optional.empty();
   }
 
-  public static void redrive(Run run) {
-    run.header().redriven();
+  /** Redrives the execution; {@code redriveMillis} is its redriveDate. */
+  public static void redrive(Run run, long redriveMillis) {
+    run.header().redriven(redriveMillis);
     ObjectNode details = Json.NODES.objectNode().put("redriveCount", run.header().redriveCount());
     long id = run.emit("ExecutionRedriven", run.header().lastEventId(), "executionRedrivenEventDetails", details);
     // AWS resets the state machine TimeoutSeconds on redrive: it counts from the redrive.

@@ -65,8 +65,8 @@ public final class Signals {
     if (!(s instanceof TaskState t)) {
       return Optional.of("task token of a frame that is not in a Task state");
     }
-    if (result instanceof TaskHeartbeat) {
-      TaskStates.heartbeat(run, f, t);
+    if (result instanceof TaskHeartbeat heartbeat) {
+      TaskStates.heartbeat(run, f, t, heartbeat.workerName());
     } else if (result instanceof TaskSucceeded ok) {
       run.schedule(new Step.Call(f.id(), () -> TaskStates.succeeded(run, f, t, ok.output())));
     } else if (result instanceof TaskFailed failed) {

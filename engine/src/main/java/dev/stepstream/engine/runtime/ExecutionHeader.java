@@ -18,6 +18,7 @@ public final class ExecutionHeader {
   private final String stateMachineAliasArn;
   private final long startMillis;
   private final JsonNode input;
+  private final String revisionId;
   private ExecutionStatus status;
   private long stopMillis = -1;
   private JsonNode output;
@@ -30,10 +31,12 @@ public final class ExecutionHeader {
   private int nextFrameId;
   private long lastEventId;
   private String executionTimerId;
+  private long redriveMillis = -1;
 
   private ExecutionHeader(String executionArn, String stateMachineArn, String name, String stateMachineAliasArn,
-      long startMillis, JsonNode input, ExecutionStatus status) {
+      long startMillis, JsonNode input, ExecutionStatus status, String revisionId) {
     this.executionArn = executionArn;
+    this.revisionId = revisionId;
     this.stateMachineArn = stateMachineArn;
     this.name = name;
     this.stateMachineAliasArn = stateMachineAliasArn;
@@ -44,14 +47,20 @@ public final class ExecutionHeader {
 
   /** A new RUNNING execution; it starts when requested, or at {@code nowMillis} when that is unknown. */
   public static ExecutionHeader started(StartExecution start, long nowMillis) {
+    return started(start, nowMillis, null);
+  }
+
+  /** A new RUNNING execution pinned to the definition revision it starts with (null or "" when unknown). */
+  public static ExecutionHeader started(StartExecution start, long nowMillis, String revisionId) {
     return new ExecutionHeader(start.executionArn(), start.stateMachineArn(), start.name(),
         start.stateMachineAliasArn(), start.requestedAt() > 0 ? start.requestedAt() : nowMillis, start.input(),
-        ExecutionStatus.RUNNING);
+        ExecutionStatus.RUNNING, revisionId == null || revisionId.isEmpty() ? null : revisionId);
   }
 
   public static ExecutionHeader of(ExecutionState.Header h) {
     ExecutionHeader w = new ExecutionHeader(h.executionArn(), h.stateMachineArn(), h.name(),
-        h.stateMachineAliasArn(), h.startMillis(), h.input(), h.status());
+        h.stateMachineAliasArn(), h.startMillis(), h.input(), h.status(), h.revisionId());
+    w.redriveMillis = h.redriveMillis();
     w.stopMillis = h.stopMillis();
     w.output = h.output();
     w.error = h.error();
@@ -69,12 +78,13 @@ public final class ExecutionHeader {
   public ExecutionState.Header toHeader() {
     return new ExecutionState.Header(executionArn, stateMachineArn, name, status, startMillis, stopMillis, input,
         output, error, cause, nextEventId, redriveCount, sequence, continueSequence, nextFrameId, lastEventId,
-        executionTimerId, stateMachineAliasArn);
+        executionTimerId, stateMachineAliasArn, revisionId, redriveMillis);
   }
 
   public ExecutionSummary summary() {
     return new ExecutionSummary(WireVersions.CURRENT, executionArn, stateMachineArn, name, status, startMillis,
-        stopMillis < 0 ? null : stopMillis, input, output, error, cause, redriveCount, stateMachineAliasArn);
+        stopMillis < 0 ? null : stopMillis, input, output, error, cause, redriveCount, stateMachineAliasArn,
+        redriveMillis < 0 ? null : redriveMillis, revisionId);
   }
 
   // ---- lifecycle ----
@@ -91,9 +101,10 @@ public final class ExecutionHeader {
     executionTimerId = null;
   }
 
-  /** RedriveExecution: running again, with the result of the last run cleared. */
-  public void redriven() {
+  /** RedriveExecution at {@code nowMillis}: running again, with the result of the last run cleared. */
+  public void redriven(long nowMillis) {
     redriveCount++;
+    redriveMillis = nowMillis;
     status = ExecutionStatus.RUNNING;
     stopMillis = -1;
     output = null;
@@ -171,5 +182,10 @@ public final class ExecutionHeader {
 
   public String executionTimerId() {
     return executionTimerId;
+  }
+
+  /** The definition revision the execution is pinned to, or null when unknown. */
+  public String revisionId() {
+    return revisionId;
   }
 }

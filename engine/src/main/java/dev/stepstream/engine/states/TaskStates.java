@@ -97,13 +97,22 @@ public final class TaskStates {
     run.schedule(new Step.Failed(f.id(), error, null));
   }
 
-  /** A heartbeat restarts the HeartbeatSeconds timer. */
-  public static void heartbeat(Run run, Frame f, TaskState s) {
-    markStarted(run, f, new TaskEvents(s.resource()));
+  /**
+   * A heartbeat restarts the HeartbeatSeconds timer. GetActivityTask sends one, naming the worker, when
+   * it hands the task out: AWS's ActivityStarted carries {@code activityStartedEventDetails.workerName}.
+   */
+  public static void heartbeat(Run run, Frame f, TaskState s, String workerName) {
+    TaskEvents events = new TaskEvents(s.resource());
+    if (workerName != null && run.taskReported(f)) {
+      run.emitFor(f, events.type("Started"), events.detailsName("Started"),
+          Json.NODES.objectNode().put("workerName", workerName));
+    } else {
+      markStarted(run, f, events);
+    }
     run.restartHeartbeat(f);
   }
 
-  /** Activities are "started" when a worker first reports in (we do not see GetActivityTask). */
+  /** Activities are "started" when a worker first reports in (GetActivityTask reports with a heartbeat). */
   private static void markStarted(Run run, Frame f, TaskEvents events) {
     if (run.taskReported(f)) {
       run.emitFor(f, events.type("Started"), null, null);

@@ -76,7 +76,8 @@ public final class TopicProvisioner implements AutoCloseable {
   /** Creates {@code tasks.<name>} topics for the given task names; returns their full names. */
   public List<String> ensureTaskTopics(Collection<String> taskNames) {
     List<NewTopic> wanted = taskNames.stream()
-        .map(n -> newTopic(catalogue.taskTopic(n), catalogue.taskSpec()))
+        .map(n -> new NewTopic(catalogue.taskTopic(n), catalogue.taskSpec().partitionsOr(defaultPartitions),
+            replicationFactor).configs(catalogue.taskTopicConfigs()))
         .toList();
     create(wanted);
     return wanted.stream().map(NewTopic::name).toList();

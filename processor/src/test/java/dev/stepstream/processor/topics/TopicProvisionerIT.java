@@ -50,6 +50,19 @@ class TopicProvisionerIT {
   }
 
   @Test
+  void shouldCreateTaskTopicsWithTheCompressionAskedFor() throws Exception {
+    TopicCatalogue catalogue = TopicCatalogue.load("p3.").withTaskTopicCompression("uncompressed");
+    try (TopicProvisioner provisioner = new TopicProvisioner(broker.bootstrapServers(), catalogue, 2, (short) 1)) {
+      provisioner.ensureTaskTopics(List.of("Node"));
+    }
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      ConfigResource task = new ConfigResource(ConfigResource.Type.TOPIC, "p3.tasks.Node");
+      assertThat(admin.describeConfigs(List.of(task)).all().get(30, TimeUnit.SECONDS).get(task)
+          .get("compression.type").value()).isEqualTo("uncompressed");
+    }
+  }
+
+  @Test
   void shouldLeaveExistingTopicsAloneWhenRunTwice() {
     TopicCatalogue catalogue = TopicCatalogue.load("p2.");
     try (TopicProvisioner provisioner = new TopicProvisioner(broker.bootstrapServers(), catalogue, 2, (short) 1)) {

@@ -51,6 +51,11 @@ final class DevCommand implements Callable<Integer> {
       description = "Processor profile: exactly-once, latency or fast (default: ${DEFAULT-VALUE}).")
   String profile;
 
+  @Option(names = "--task-topic-compression", paramLabel = "TYPE",
+      description = "compression.type of new task topics: producer (keep the processor's LZ4 under exactly-once/fast), "
+          + "uncompressed (for clients without an LZ4 codec, e.g. kafkajs), gzip, snappy, lz4 or zstd (default: producer).")
+  String taskTopicCompression;
+
   @Option(names = "--kafka-only", description = "Run only Kafka and the topics (no engine, no extensions).")
   boolean kafkaOnly;
 
@@ -103,6 +108,6 @@ final class DevCommand implements Callable<Integer> {
     }
     Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".stepstream", "dev");
     return new DevSettings(kafka, port, dir.toAbsolutePath(), fresh, partitions, topicPrefix, Duration.ofSeconds(30),
-        !kafkaOnly, Profile.parse(profile));
+        !kafkaOnly, Profile.parse(profile), taskTopicCompression);
   }
 }

@@ -83,10 +83,14 @@ final class ServeCommand implements Callable<Integer> {
   Path tokenKeys;
 
   static final Duration SESSION_TIMEOUT = Duration.ofSeconds(15);
+  @Option(names = "--task-topic-compression", paramLabel = "TYPE",
+      description = "compression.type of new task topics: producer (keep the processor's LZ4 under exactly-once/fast), "
+          + "uncompressed (for clients without an LZ4 codec, e.g. kafkajs), gzip, snappy, lz4 or zstd (default: producer).")
+  String taskTopicCompression;
 
   @Override
   public Integer call() throws InterruptedException {
-    TopicCatalogue topics = TopicCatalogue.load(topicPrefix);
+    TopicCatalogue topics = TopicCatalogue.load(topicPrefix).withTaskTopicCompression(taskTopicCompression);
     try (TopicProvisioner provisioner = new TopicProvisioner(kafka, topics, 6, (short) -1)) {
       provisioner.awaitReachable(Duration.ofSeconds(30));
       provisioner.ensureCatalogueTopics();

@@ -43,7 +43,8 @@ public final class DevEnvironment implements AutoCloseable {
   private DevEnvironment(DevSettings settings, String advertisedApi) {
     this.settings = settings;
     this.advertisedApi = advertisedApi;
-    this.catalogue = TopicCatalogue.load(settings.topicPrefix());
+    this.catalogue = TopicCatalogue.load(settings.topicPrefix())
+        .withTaskTopicCompression(settings.taskTopicCompression());
   }
 
   /** Starts everything, with the installed extensions; on failure, stops what had started and rethrows. */

@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param kafkaTimeout how long to wait for an existing cluster to answer
  * @param engine run the processor and the dev extensions (false: Kafka and topics only)
  * @param profile the processor's delivery profile
+ * @param taskTopicCompression {@code compression.type} of new task topics, or null to keep the producer's
  */
 public record DevSettings(
     String kafka,
@@ -27,7 +28,13 @@ public record DevSettings(
     String topicPrefix,
     Duration kafkaTimeout,
     boolean engine,
-    Profile profile) {
+    Profile profile,
+    String taskTopicCompression) {
+
+  public DevSettings(String kafka, int port, Path dataDir, boolean fresh, int partitions, String topicPrefix,
+      Duration kafkaTimeout, boolean engine, Profile profile) {
+    this(kafka, port, dataDir, fresh, partitions, topicPrefix, kafkaTimeout, engine, profile, null);
+  }
 
   /**
    * How long a crashed dev engine's partitions stay with its old member. dev runs one instance with

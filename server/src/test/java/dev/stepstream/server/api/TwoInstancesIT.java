@@ -1,6 +1,7 @@
 package dev.stepstream.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.processor.ExecutionOwner;
@@ -11,6 +12,7 @@ import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.testkit.Eventually;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
+import dev.stepstream.wire.TaskTokens;
 import dev.stepstream.wire.TopicCatalogue;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -38,6 +40,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 
 /**
  * Two processor + API instances with the same application id share four partitions; executions
@@ -118,6 +121,36 @@ class TwoInstancesIT {
       described.put(arn, throughA);
       histories.put(arn, history(sfnA, arn, false));
     }
+  }
+
+  /** SendTaskSuccess/Failure/Heartbeat ask the owning instance whether a task waits for the token. */
+  @Test
+  @Order(1)
+  void shouldAnswerInvalidTokenForAnAlteredTokenOfAnExecutionTheOtherInstanceOwns() {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String activity = sfnA.createActivity(b -> b.name("routed-" + suffix)).activityArn();
+    String machine = sfnA.createStateMachine(b -> b.name("tokens-" + suffix).roleArn(ROLE).definition("""
+        {"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": "%s", "End": true}}}
+        """.formatted(activity))).stateMachineArn();
+    for (int i = 0; i < 20; i++) {
+      int n = i;
+      String arn = sfnA.startExecution(b -> b.stateMachineArn(machine).name("t-" + n)).executionArn();
+      String token = Eventually.await(Duration.ofSeconds(20), () -> {
+        String t = sfnA.getActivityTask(b -> b.activityArn(activity)).taskToken();
+        assertThat(t).isNotNull();
+        return t;
+      });
+      if (processorB.ownerOf(arn) instanceof ExecutionOwner.There) {
+        String altered = TaskTokens.create(arn, TaskTokens.sequence(token).orElseThrow(), "forged");
+        assertThatThrownBy(() -> sfnB.sendTaskSuccess(b -> b.taskToken(altered).output("{}")))
+            .isInstanceOf(InvalidTokenException.class);
+        sfnB.sendTaskSuccess(b -> b.taskToken(token).output("{\"routed\": true}"));
+        assertThat(awaitDone(sfnB, arn).output()).isEqualTo("{\"routed\":true}");
+        return;
+      }
+      sfnA.stopExecution(b -> b.executionArn(arn));
+    }
+    throw new AssertionError("no execution landed on the other instance in 20 starts");
   }
 
   @Test

@@ -65,6 +65,7 @@ public final class WorkerLoop implements Runnable {
   @Override
   public void run() {
     try {
+      TaskTopicCreator.ensure(settings);
       consumer.subscribe(List.of(settings.taskTopic()), new CommitOnRevoke());
       while (!stopping) {
         pollOnce();

@@ -23,7 +23,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * tags on the compacted definitions topic. Writes use acks=all
  * and return only once this API's view has read them back, so a Create is at once visible to Describe.
  * Tags are kept under the key {@code <resource ARN>#tags} ('#' never occurs in an ARN), which the
- * processor stores but never looks up.
+ * processor stores but never looks up. Every revision of a state machine is also kept, as a
+ * {@code STATE_MACHINE_REVISION} copy under {@link StateMachineRecord#revisionKey}, so that an execution
+ * finishes on the definition it started with after an UpdateStateMachine (the processor and
+ * DescribeStateMachineForExecution read it).
  */
 public final class Definitions implements AutoCloseable {
   private static final String TAGS_SUFFIX = "#tags";
@@ -80,7 +83,22 @@ public final class Definitions implements AutoCloseable {
   }
 
   public void put(StateMachineRecord record) {
+    if (StateMachineRecord.KIND_STATE_MACHINE.equals(record.kind()) && record.revisionId() != null
+        && Arns.parse(record.arn()).filter(Arns.Parsed::isVersion).isEmpty()) {
+      write(StateMachineRecord.revisionKey(record.arn(), record.revisionId()), WireJson.encode(record.asRevision()));
+    }
     write(record.arn(), WireJson.encode(record));
+  }
+
+  /** The state machine as it was at {@code revisionId}: the current record when it is that revision, else the kept copy. */
+  public Optional<StateMachineRecord> revision(String stateMachineArn, String revisionId) {
+    Optional<StateMachineRecord> current = find(stateMachineArn, StateMachineRecord.KIND_STATE_MACHINE);
+    if (revisionId == null || current.filter(m -> revisionId.equals(m.revisionId())).isPresent()) {
+      return current;
+    }
+    Optional<StateMachineRecord> kept = find(StateMachineRecord.revisionKey(stateMachineArn, revisionId),
+        StateMachineRecord.KIND_REVISION);
+    return kept.isPresent() ? kept : current;
   }
 
   public Optional<StateMachineAlias> alias(String aliasArn) {

@@ -1,5 +1,6 @@
 package dev.stepstream.server.api.backend;
 
+import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
 import java.util.List;
@@ -19,6 +20,19 @@ public interface ExecutionQueries {
    */
   default Optional<ExecutionSummary> summaryIfLocal(String executionArn) {
     return summary(executionArn);
+  }
+
+  /**
+   * Whether a task of the execution currently waits for {@code taskToken}: empty when this cannot be
+   * told now (no processor here, or its stores are rebalancing), false when the execution is unknown.
+   */
+  default Optional<Boolean> holdsTask(String executionArn, String taskToken) {
+    return Optional.empty();
+  }
+
+  /** Whether a frame of {@code state} waits for a task with this token. */
+  static boolean holdsTask(ExecutionState state, String taskToken) {
+    return state.frames().values().stream().anyMatch(f -> f.task() != null && taskToken.equals(f.task().token()));
   }
 
   /** Events with {@code fromId <= id <= toId}, ascending or descending, at most {@code limit}. */

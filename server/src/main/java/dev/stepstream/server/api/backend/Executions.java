@@ -83,6 +83,11 @@ public final class Executions implements AutoCloseable {
         .toList();
   }
 
+  /** Whether a task of the execution waits for the token; empty when that cannot be told now. */
+  public Optional<Boolean> holdsTask(String executionArn, String taskToken) {
+    return queries.holdsTask(executionArn, taskToken);
+  }
+
   public List<HistoryEvent> history(String executionArn, long fromId, long toId, boolean reverse, int limit) {
     return queries.history(executionArn, fromId, toId, reverse, limit);
   }

@@ -43,6 +43,20 @@ public final class PeerClient {
         ? Optional.empty() : Optional.of(WireJson.decode(response.body(), ExecutionSummary.class));
   }
 
+  /** Whether a task of the peer's execution waits for the token (false when the peer has no such execution). */
+  public boolean holdsTask(String host, int port, String executionArn, String taskToken) {
+    HttpResponse<byte[]> response = get(host, port, PeerRoutes.EXECUTIONS + encode(executionArn) + "/tasks?token="
+        + URLEncoder.encode(taskToken, StandardCharsets.UTF_8));
+    if (response.statusCode() == 404) {
+      return false;
+    }
+    try {
+      return WireJson.mapper().readTree(response.body()).path("held").asBoolean(false);
+    } catch (IOException e) {
+      throw new PeerUnavailableException("unreadable task answer from " + host + ":" + port, e);
+    }
+  }
+
   public List<HistoryEvent> history(String host, int port, String executionArn, long fromId, long toId,
       boolean reverse, int limit) {
     String path = PeerRoutes.EXECUTIONS + encode(executionArn) + "/history?from=" + fromId + "&to=" + toId

@@ -14,7 +14,8 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 /**
  * The internal endpoints other instances forward to: this instance's processor stores only (never
  * forwarded again, so a stale ownership view cannot make requests loop). Bodies are the wire
- * records: an {@code ExecutionSummary}, or a JSON array of {@code HistoryEvent}s; 404 when the
+ * records: an {@code ExecutionSummary}, a JSON array of {@code HistoryEvent}s, or {@code {"held":bool}}
+ * (whether a task waits for a token); 404 when the
  * store does not have the execution; 503 while the stores are rebalancing.
  */
 public final class PeerRoutes {
@@ -30,6 +31,7 @@ public final class PeerRoutes {
   public void register(RoutesConfig routes) {
     routes.get(EXECUTIONS + "{arn}", this::summary);
     routes.get(EXECUTIONS + "{arn}/history", this::history);
+    routes.get(EXECUTIONS + "{arn}/tasks", this::task);
   }
 
   private void summary(Context ctx) {
@@ -39,6 +41,20 @@ public final class PeerRoutes {
         ctx.status(404).contentType(JSON).result("{}");
       } else {
         ctx.status(200).contentType(JSON).result(WireJson.encode(state.get().summary()));
+      }
+    } catch (InvalidStateStoreException e) {
+      unavailable(ctx, e);
+    }
+  }
+
+  private void task(Context ctx) {
+    String token = ctx.queryParam("token");
+    try {
+      Optional<ExecutionState> state = processor.execution(ctx.pathParam("arn"));
+      if (state.isEmpty() || token == null) {
+        ctx.status(404).contentType(JSON).result("{}");
+      } else {
+        ctx.status(200).contentType(JSON).result("{\"held\":" + ExecutionQueries.holdsTask(state.get(), token) + "}");
       }
     } catch (InvalidStateStoreException e) {
       unavailable(ctx, e);

@@ -26,6 +26,16 @@ public final class ProcessorQueries implements ExecutionQueries {
   }
 
   @Override
+  public Optional<Boolean> holdsTask(String executionArn, String taskToken) {
+    try {
+      return Optional.of(processor.execution(executionArn)
+          .map(state -> ExecutionQueries.holdsTask(state, taskToken)).orElse(false));
+    } catch (InvalidStateStoreException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
   public List<HistoryEvent> history(String executionArn, long fromId, long toId, boolean reverse, int limit) {
     try {
       return processor.history(executionArn, fromId, toId, reverse, limit);

@@ -59,6 +59,13 @@ public final class RoutedQueries implements ExecutionQueries {
   }
 
   @Override
+  public Optional<Boolean> holdsTask(String executionArn, String taskToken) {
+    return route(executionArn,
+        () -> processor.execution(executionArn).map(state -> ExecutionQueries.holdsTask(state, taskToken)).orElse(false),
+        (host, port) -> peers.holdsTask(host, port, executionArn, taskToken));
+  }
+
+  @Override
   public List<HistoryEvent> history(String executionArn, long fromId, long toId, boolean reverse, int limit) {
     return route(executionArn,
         () -> processor.history(executionArn, fromId, toId, reverse, limit),

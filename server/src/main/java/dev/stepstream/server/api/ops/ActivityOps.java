@@ -10,6 +10,7 @@ import dev.stepstream.server.api.aws.RequestFields;
 import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.server.api.backend.Backend;
 import dev.stepstream.wire.StateMachineRecord;
+import dev.stepstream.wire.TaskHeartbeat;
 import dev.stepstream.wire.TaskRequest;
 import dev.stepstream.wire.WireVersions;
 import java.time.Duration;
@@ -79,10 +80,15 @@ public final class ActivityOps {
 
   private JsonNode getTask(RequestFields request) {
     StateMachineRecord activity = activity(request.requiredText("activityArn"));
-    request.optionalText("workerName").ifPresent(w -> RequestFields.checkLength("workerName", w, 80));
+    String workerName = request.optionalText("workerName").orElse(null);
+    if (workerName != null) {
+      RequestFields.checkLength("workerName", workerName, 80);
+    }
     Optional<TaskRequest> task = backend.activityTasks().next(activity.name(), longPoll);
     ObjectNode out = AwsJson.object();
     task.ifPresent(t -> {
+      // The task is now started (AWS: ActivityStarted, with the workerName given here).
+      backend.publisher().send(new TaskHeartbeat(WireVersions.CURRENT, t.executionArn(), t.taskToken(), workerName));
       out.put("taskToken", t.taskToken());
       out.put("input", AwsJson.write(t.input()));
     });

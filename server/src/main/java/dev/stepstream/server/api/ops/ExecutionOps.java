@@ -97,7 +97,8 @@ public final class ExecutionOps {
 
   private static JsonNode syncResult(ExecutionSummary done) {
     ObjectNode out = Shapes.execution(done);
-    out.remove(List.of("redriveCount", "redriveStatus", "stateMachineVersionArn", "stateMachineAliasArn"));
+    out.remove(List.of("redriveCount", "redriveDate", "redriveStatus", "redriveStatusReason", "stateMachineVersionArn",
+        "stateMachineAliasArn"));
     out.putObject("billingDetails").put("billedMemoryUsedInMB", 64).put("billedDurationInMilliseconds",
         done.stopDate() == null ? 0 : done.stopDate() - done.startDate());
     return out;
@@ -143,7 +144,7 @@ public final class ExecutionOps {
   }
 
   private JsonNode describe(RequestFields request) {
-    return Shapes.execution(execution(request.requiredText("executionArn")));
+    return Shapes.execution(execution(request.requiredText("executionArn")), backend.now());
   }
 
   ExecutionSummary execution(String arn) {
@@ -183,13 +184,15 @@ public final class ExecutionOps {
     }
     String filter = request.optionalText("statusFilter").orElse(null);
     ExecutionStatus status = filter == null ? null : statusFilter(filter);
+    String redrive = request.optionalText("redriveFilter").map(ExecutionOps::redriveFilter).orElse(null);
     List<ExecutionSummary> executions = backend.executions().of(parsed.unqualified()).stream()
         .filter(s -> parsed.qualifier().isEmpty()
             || (parsed.isAlias() ? machineArn.equals(s.stateMachineAliasArn()) : machineArn.equals(s.stateMachineArn())))
         .filter(s -> status == null || s.status() == status)
+        .filter(s -> RedriveStatus.matches(redrive, s))
         .toList();
     ObjectNode out = AwsJson.object();
-    Pages.page(request, "ListExecutions|" + machineArn + "|" + status, executions, 100, out, "executions",
+    Pages.page(request, "ListExecutions|" + machineArn + "|" + status + "|" + redrive, executions, 100, out, "executions",
         Shapes::executionListItem);
     return out;
   }
@@ -202,6 +205,13 @@ public final class ExecutionOps {
     }
     throw AwsErrors.constraint("statusFilter", filter,
         "Member must satisfy enum value set: " + Arrays.toString(ExecutionStatus.values()));
+  }
+
+  private static String redriveFilter(String filter) {
+    if (!filter.equals("REDRIVEN") && !filter.equals("NOT_REDRIVEN")) {
+      throw AwsErrors.constraint("redriveFilter", filter, "Member must satisfy enum value set: [REDRIVEN, NOT_REDRIVEN]");
+    }
+    return filter;
   }
 
   private CompletableFuture<JsonNode> redrive(RequestFields request) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.server.api.aws.AwsJson;
 import dev.stepstream.server.api.backend.Arns;
-import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.StateMachineRecord;
@@ -73,10 +72,19 @@ public final class Shapes {
       item.set("stopDate", AwsJson.timestamp(s.stopDate()));
     }
     item.put("redriveCount", s.redriveCount());
+    if (s.redriveDate() != null) {
+      item.set("redriveDate", AwsJson.timestamp(s.redriveDate()));
+    }
     return item;
   }
 
+  /** DescribeExecution without the time-based redrive reasons (max execution time, redrivable period). */
   public static ObjectNode execution(ExecutionSummary s) {
+    return execution(s, Long.MIN_VALUE / 2);
+  }
+
+  /** DescribeExecution at {@code nowMillis} (which decides whether the redrive period has passed). */
+  public static ObjectNode execution(ExecutionSummary s, long nowMillis) {
     ObjectNode out = executionListItem(s);
     putPayload(out, "input", s.input());
     putPayload(out, "output", s.output());
@@ -86,8 +94,9 @@ public final class Shapes {
     if (s.cause() != null) {
       out.put("cause", s.cause());
     }
-    boolean redrivable = s.status() != ExecutionStatus.RUNNING && s.status() != ExecutionStatus.SUCCEEDED;
-    out.put("redriveStatus", redrivable ? "REDRIVABLE" : "NOT_REDRIVABLE");
+    java.util.Optional<String> notRedrivable = RedriveStatus.notRedrivableReason(s, nowMillis);
+    out.put("redriveStatus", notRedrivable.isEmpty() ? RedriveStatus.REDRIVABLE : RedriveStatus.NOT_REDRIVABLE);
+    notRedrivable.ifPresent(reason -> out.put("redriveStatusReason", reason));
     return out;
   }
 

@@ -152,7 +152,8 @@ public final class StateMachineOps {
     Arns.requireExecution(executionArn);
     ExecutionSummary execution = backend.executions().find(executionArn)
         .orElseThrow(() -> AwsErrors.executionDoesNotExist(executionArn));
-    StateMachineRecord m = backend.definitions().find(execution.stateMachineArn(), StateMachineRecord.KIND_STATE_MACHINE)
+    // The definition the execution runs on, which an UpdateStateMachine since its start does not change.
+    StateMachineRecord m = backend.definitions().revision(execution.stateMachineArn(), execution.revisionId())
         .orElseThrow(() -> AwsErrors.stateMachineDoesNotExist(execution.stateMachineArn()));
     ObjectNode out = AwsJson.object();
     out.put("stateMachineArn", Arns.unqualified(m.arn()));

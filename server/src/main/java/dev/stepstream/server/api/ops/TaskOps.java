@@ -22,7 +22,11 @@ import java.util.Map;
  * result goes to the task-results topic exactly as a worker's would. A token of an execution that
  * does not exist is TaskDoesNotExist; one of a finished execution is TaskTimedOut, as AWS answers.
  * A token the deployment's keys did not sign (forged, or altered after the engine made it) is
- * InvalidToken.
+ * InvalidToken. A signed token of a running execution that no task waits for any more is
+ * TaskTimedOut, as AWS answers for a task that is over; the execution's owner is asked (interactive
+ * query, routed to the owning instance), and when it cannot answer now the result is sent and the
+ * processor ignores it if it matches nothing. Without keys (an API without a processor) a token no
+ * task waits for is InvalidToken.
  */
 public final class TaskOps {
   private static final int MAX_TOKEN = 2048;
@@ -79,8 +83,15 @@ public final class TaskOps {
     ExecutionSummary execution = backend.executions().find(arn).orElseThrow(() ->
         new AwsException(AwsErrors.TASK_DOES_NOT_EXIST, "Task Does Not Exist: 'Provided task does not exist'"));
     if (!Executions.isRunning(execution)) {
-      throw new AwsException(AwsErrors.TASK_TIMED_OUT, "Task Timed Out: 'Provided task does not exist anymore'");
+      throw taskTimedOut();
+    }
+    if (backend.executions().holdsTask(arn, token).filter(held -> !held).isPresent()) {
+      throw tokenKeys != null ? taskTimedOut() : AwsErrors.invalidToken("Invalid token");
     }
     return arn;
+  }
+
+  private static AwsException taskTimedOut() {
+    return new AwsException(AwsErrors.TASK_TIMED_OUT, "Task Timed Out: 'Provided task does not exist anymore'");
   }
 }

@@ -43,10 +43,16 @@ public final class TestStateOps {
     if ("Task".equals(state.path("Type").asText())) {
       throw AwsErrors.validation("Stepstream's TestState does not run Task states: a Task needs a worker");
     }
+    String level = TestStateInspection.level(request.optionalText("inspectionLevel"));
     String input = request.optionalText("input").orElse("{}");
     Optional<String> variables = request.optionalText("variables");
-    RunResult result = runner.run(AwsJson.write(machine(name, state, variables)), input);
-    return response(name, state, result);
+    ObjectNode machine = machine(name, state, variables);
+    RunResult result = runner.run(AwsJson.write(machine), input);
+    ObjectNode out = response(name, state, result);
+    AwsJson.parse(input).flatMap(in -> TestStateInspection.of(level, machine, name, in,
+            variables.flatMap(AwsJson::parse).orElse(null)))
+        .ifPresent(data -> out.set("inspectionData", data));
+    return out;
   }
 
   private static ObjectNode machine(String name, JsonNode state, Optional<String> variables) {

@@ -1,0 +1,90 @@
+package dev.stepstream.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.stepstream.wire.ExecutionStatus;
+import dev.stepstream.wire.ExecutionSummary;
+import dev.stepstream.wire.StateMachineRecord;
+import dev.stepstream.wire.WireJson;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * AWS: "Executions that are in progress will continue to use the previous definition" after
+ * UpdateStateMachine (UpdateStateMachine API reference). The definitions topic is written as the API
+ * writes it: the revision copy, then the state machine record.
+ */
+class DefinitionPinningTopologyTest {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final String WAIT_THEN = """
+      {"StartAt": "Pause", "States": {
+        "Pause": {"Type": "Wait", "Seconds": 60, "Next": "Finish"},
+        "Finish": {"Type": "Pass", "Result": "%s", "End": true}}}
+      """;
+
+  @TempDir Path stateDir;
+  private TopologyHarness harness;
+
+  @BeforeEach
+  void startDriver() {
+    harness = new TopologyHarness(stateDir);
+  }
+
+  @AfterEach
+  void closeDriver() {
+    harness.close();
+  }
+
+  @Test
+  void shouldFinishAWaitingExecutionOnTheDefinitionItStartedWithAfterAnUpdate() {
+    publish(WAIT_THEN.formatted("old definition"), "r1");
+    String running = harness.start("started-before-update", JSON.objectNode());
+    publish(WAIT_THEN.formatted("new definition"), "r2");
+    String later = harness.start("started-after-update", JSON.objectNode());
+
+    harness.advance(Duration.ofSeconds(61));
+
+    List<ExecutionSummary> summaries = harness.summaries();
+    ExecutionSummary first = lastOf(summaries, running);
+    assertThat(first.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(first.output().asText()).isEqualTo("old definition");
+    assertThat(first.revisionId()).isEqualTo("r1");
+    ExecutionSummary second = lastOf(summaries, later);
+    assertThat(second.output().asText()).isEqualTo("new definition");
+    assertThat(second.revisionId()).isEqualTo("r2");
+  }
+
+  @Test
+  void shouldFinishOnTheCurrentDefinitionWhenNoRevisionCopyExists() {
+    harness.define(WAIT_THEN.formatted("r1 without copy"));
+    String running = harness.start("legacy", JSON.objectNode());
+    harness.sendRaw(harness.topics.definitions(), TopologyHarness.MACHINE, WireJson.encode(machine(
+        WAIT_THEN.formatted("current"), "r2")));
+
+    harness.advance(Duration.ofSeconds(61));
+
+    assertThat(lastOf(harness.summaries(), running).output().asText()).isEqualTo("current");
+  }
+
+  private void publish(String definition, String revision) {
+    StateMachineRecord record = machine(definition, revision);
+    harness.sendRaw(harness.topics.definitions(), StateMachineRecord.revisionKey(record.arn(), revision),
+        WireJson.encode(record.asRevision()));
+    harness.sendRaw(harness.topics.definitions(), record.arn(), WireJson.encode(record));
+  }
+
+  private static StateMachineRecord machine(String definition, String revision) {
+    return new StateMachineRecord(1, TopologyHarness.MACHINE, "Test", StateMachineRecord.KIND_STATE_MACHINE, definition,
+        "STANDARD", "arn:aws:iam::123456789012:role/test", revision, 1L, 1L);
+  }
+
+  private static ExecutionSummary lastOf(List<ExecutionSummary> summaries, String executionArn) {
+    return summaries.stream().filter(s -> s.executionArn().equals(executionArn)).reduce((a, b) -> b).orElseThrow();
+  }
+}
