@@ -12,6 +12,7 @@ import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.testkit.Eventually;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
+import dev.stepstream.wire.TaskTokenKeys;
 import dev.stepstream.wire.TaskTokens;
 import dev.stepstream.wire.TopicCatalogue;
 import java.io.IOException;
@@ -232,10 +233,14 @@ class TwoInstancesIT {
     });
   }
 
+  /** One deployment: every instance signs and checks task tokens with the same keys. */
+  private static final TaskTokenKeys TOKEN_KEYS = TaskTokenKeys.generate();
+
   private StepstreamProcessor startProcessor(KafkaCluster kafka, TopicCatalogue topics, String appId, Path stateDir,
       int apiPort) {
     ProcessorConfig config = new ProcessorConfig(kafka.bootstrapServers(), appId, topics, stateDir,
-        Profile.EXACTLY_ONCE, 1, Duration.ofMillis(50), Map.of()).withApplicationServer("127.0.0.1:" + apiPort);
+        Profile.EXACTLY_ONCE, 1, Duration.ofMillis(50), Map.of()).withApplicationServer("127.0.0.1:" + apiPort)
+        .withTokenKeys(TOKEN_KEYS);
     StepstreamProcessor processor = StepstreamProcessor.start(config, EngineOptions.defaults(), Duration.ofSeconds(60));
     running.add(processor);
     return processor;
