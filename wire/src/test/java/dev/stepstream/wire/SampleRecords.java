@@ -58,6 +58,12 @@ final class SampleRecords {
         new StateMachineAlias(1, MACHINE + ":prod", "prod", MACHINE, "canary",
             List.of(new StateMachineAlias.Route(MACHINE + ":1", 90), new StateMachineAlias.Route(MACHINE + ":2", 10)),
             4L, 5L),
+        new TriggerRecord(1, "arn:aws:states:us-east-1:123456789012:trigger:paid-orders", "paid-orders", "orders",
+            MACHINE, JSON.objectNode().set("value", JSON.objectNode().set("status", JSON.arrayNode().add("paid"))),
+            "{\"orderId\": $record.value.id}", "order-{partition}-{offset}", TriggerRecord.EARLIEST, null,
+            TriggerRecord.ACTIVE, 6L, 7L),
+        new TriggerRecord(1, "arn:aws:states:us-east-1:123456789012:trigger:all", "all", "events", MACHINE + ":prod",
+            null, null, null, TriggerRecord.AT_TIMESTAMP, 1_764_000_000_000L, TriggerRecord.PAUSED, 8L, 8L),
         new StartExecution(1, EXECUTION, MACHINE + ":2", "run-1", input, 6L, MACHINE + ":prod"),
         new ExecutionSummary(1, EXECUTION, MACHINE + ":2", "run-1", ExecutionStatus.RUNNING, 6L, null, input, null, null, null, 0,
             MACHINE + ":prod"));
