@@ -62,6 +62,9 @@ class TriggersIT {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_000_000);
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+    p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
     producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
   }
 
@@ -77,6 +80,7 @@ class TriggersIT {
     String machine = machine("orders-" + id);
     String topic = topic("orders-" + id);
     Set<Integer> expectedIds = new HashSet<>();
+    List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
     for (int i = 0; i < 600; i++) {
       byte[] value = switch (i % 4) {
         case 0 -> json("{\"kind\":\"paid\",\"id\":" + i + "}");
@@ -87,10 +91,13 @@ class TriggersIT {
       if (i % 4 == 0) {
         expectedIds.add(i);
       }
-      producer.send(new ProducerRecord<>(topic, "k" + i, value));
+      sent.add(producer.send(new ProducerRecord<>(topic, "k" + i, value)));
     }
-    producer.send(new ProducerRecord<>(topic, "big", json("{\"kind\":\"paid\",\"id\":1,\"pad\":\"" + "x".repeat(300_000) + "\"}")));
-    producer.flush();
+    sent.add(producer.send(new ProducerRecord<>(topic, "big",
+        json("{\"kind\":\"paid\",\"id\":1,\"pad\":\"" + "x".repeat(300_000) + "\"}"))));
+    for (var written : sent) {
+      written.get();
+    }
 
     JsonNode created = post("/api/triggers", "{\"name\":\"paid-" + id + "\",\"sourceTopic\":\"" + topic
         + "\",\"target\":\"" + machine + "\",\"startingPosition\":\"EARLIEST\","
@@ -151,11 +158,10 @@ class TriggersIT {
     assertThat(send(HttpRequest.newBuilder(uri("/api/triggers/nope")).GET()).statusCode()).isEqualTo(404);
   }
 
-  private void produce(String topic, int from, int to) {
+  private void produce(String topic, int from, int to) throws Exception {
     for (int i = from; i < to; i++) {
-      producer.send(new ProducerRecord<>(topic, "k" + i, json("{\"n\":" + i + "}")));
+      producer.send(new ProducerRecord<>(topic, "k" + i, json("{\"n\":" + i + "}"))).get();
     }
-    producer.flush();
   }
 
   private String machine(String name) {
@@ -222,7 +228,7 @@ class TriggersIT {
   }
 
   private static <T> T await(java.util.function.Supplier<T> read, Predicate<T> done) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
     T value = read.get();
     while (!done.test(value) && System.nanoTime() < deadline) {
       Thread.sleep(500);
