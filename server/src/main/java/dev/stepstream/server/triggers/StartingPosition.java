@@ -9,7 +9,6 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -47,7 +46,7 @@ final class StartingPosition implements ConsumerRebalanceListener {
       if (found == null) {
         atEnd.add(tp);
       } else {
-        consumer.seek(tp, ((OffsetAndTimestamp) found).offset());
+        consumer.seek(tp, found.offset());
       }
     });
     if (!atEnd.isEmpty()) {

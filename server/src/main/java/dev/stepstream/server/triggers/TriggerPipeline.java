@@ -12,6 +12,7 @@ import dev.stepstream.asl.jsonata.JsonataExpressions;
 import dev.stepstream.wire.TriggerRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a trigger does with one source record, without Kafka: skip it (the filter does not match),
@@ -61,12 +62,14 @@ final class TriggerPipeline {
     return new TriggerPipeline(trigger, filter, transform, NameTemplate.parse(trigger.nameTemplate()));
   }
 
-  /** The outcome for one record, {@code valueBytes} long, wrapped by {@link RecordWrapper}. */
-  Outcome apply(ObjectNode wrapper, int valueBytes, long nowMillis) {
-    if (valueBytes > MAX_PAYLOAD_BYTES) {
-      return new Reject("the record value is " + valueBytes + " bytes, more than the " + MAX_PAYLOAD_BYTES
-          + " bytes an execution input may have");
-    }
+  /** The rejection of a record value of {@code valueBytes} bytes, checked before the value is parsed. */
+  static Optional<Reject> oversized(int valueBytes) {
+    return valueBytes <= MAX_PAYLOAD_BYTES ? Optional.empty() : Optional.of(new Reject("the record value is "
+        + valueBytes + " bytes, more than the " + MAX_PAYLOAD_BYTES + " bytes an execution input may have"));
+  }
+
+  /** The outcome for one record (not {@link #oversized}), wrapped by {@link RecordWrapper}. */
+  Outcome apply(ObjectNode wrapper, long nowMillis) {
     if (filter != null && !filter.matches(wrapper)) {
       return new Skip();
     }

@@ -122,10 +122,8 @@ final class TriggerRunner implements AutoCloseable {
 
   private TriggerPipeline.Outcome outcome(ConsumerRecord<byte[], byte[]> record) {
     int size = record.value() == null ? 0 : record.value().length;
-    if (size > TriggerPipeline.MAX_PAYLOAD_BYTES) {
-      return pipeline.apply(null, size, clock.millis()); // rejected before the value is parsed
-    }
-    return pipeline.apply(RecordWrapper.of(record), size, clock.millis());
+    return TriggerPipeline.oversized(size).map(TriggerPipeline.Outcome.class::cast)
+        .orElseGet(() -> pipeline.apply(RecordWrapper.of(record), clock.millis()));
   }
 
   /** 1 when the start command was written, 0 when the target could not be resolved (then dead-lettered). */

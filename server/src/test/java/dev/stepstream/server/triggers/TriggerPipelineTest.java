@@ -43,7 +43,7 @@ class TriggerPipelineTest {
   @Test
   void shouldStartWithTheValueAndADefaultNameFromTopicPartitionAndOffset() {
     TriggerPipeline.Outcome outcome = TriggerPipeline.compile(trigger(null, null, null))
-        .apply(wrap("k", utf8("{\"id\":7}")), 8, 0L);
+        .apply(wrap("k", utf8("{\"id\":7}")), 0L);
 
     assertThat(outcome).isEqualTo(new TriggerPipeline.Start("orders-3-41", json("{\"id\":7}")));
   }
@@ -53,8 +53,8 @@ class TriggerPipelineTest {
     TriggerPipeline pipeline = TriggerPipeline.compile(trigger(
         "{\"value\": {\"status\": [\"paid\"]}, \"headers\": {\"source\": [\"shop\"]}}", null, null));
 
-    assertThat(pipeline.apply(wrap("k", utf8("{\"status\":\"open\"}")), 10, 0L)).isInstanceOf(TriggerPipeline.Skip.class);
-    assertThat(pipeline.apply(wrap("k", utf8("{\"status\":\"paid\"}")), 10, 0L)).isInstanceOf(TriggerPipeline.Start.class);
+    assertThat(pipeline.apply(wrap("k", utf8("{\"status\":\"open\"}")), 0L)).isInstanceOf(TriggerPipeline.Skip.class);
+    assertThat(pipeline.apply(wrap("k", utf8("{\"status\":\"paid\"}")), 0L)).isInstanceOf(TriggerPipeline.Start.class);
   }
 
   @Test
@@ -62,7 +62,7 @@ class TriggerPipelineTest {
     TriggerPipeline pipeline = TriggerPipeline.compile(trigger(null,
         "{\"orderId\": $record.value.id, \"key\": $record.key, \"at\": $states.input.offset}", "order-{partition}-{offset}"));
 
-    TriggerPipeline.Outcome outcome = pipeline.apply(wrap("eu-1", utf8("{\"id\":7}")), 8, 0L);
+    TriggerPipeline.Outcome outcome = pipeline.apply(wrap("eu-1", utf8("{\"id\":7}")), 0L);
 
     assertThat(outcome).isEqualTo(new TriggerPipeline.Start("order-3-41",
         json("{\"orderId\":7,\"key\":\"eu-1\",\"at\":41}")));
@@ -72,18 +72,25 @@ class TriggerPipelineTest {
   void shouldRejectARecordWhoseTransformationFails() {
     TriggerPipeline pipeline = TriggerPipeline.compile(trigger(null, "$record.value.missing", null));
 
-    assertThat(pipeline.apply(wrap("k", utf8("{\"id\":7}")), 8, 0L)).isEqualTo(new TriggerPipeline.Reject(
+    assertThat(pipeline.apply(wrap("k", utf8("{\"id\":7}")), 0L)).isEqualTo(new TriggerPipeline.Reject(
         "the input transformation failed: The JSONata expression '$record.value.missing' specified for the field "
             + "'InputTransform' returned nothing (undefined)."));
   }
 
   @Test
   void shouldRejectAValueOverTheExecutionInputLimit() {
-    TriggerPipeline.Outcome outcome = TriggerPipeline.compile(trigger(null, null, null))
-        .apply(wrap("k", utf8("{}")), 262_145, 0L);
-
-    assertThat(outcome).isEqualTo(new TriggerPipeline.Reject(
+    assertThat(TriggerPipeline.oversized(262_144)).isEmpty();
+    assertThat(TriggerPipeline.oversized(262_145)).contains(new TriggerPipeline.Reject(
         "the record value is 262145 bytes, more than the 262144 bytes an execution input may have"));
+  }
+
+  @Test
+  void shouldRejectATransformedInputOverTheExecutionInputLimit() {
+    TriggerPipeline pipeline = TriggerPipeline.compile(trigger(null, "[$record.value, $record.value]", null));
+    String value = "\"" + "x".repeat(150_000) + "\"";
+
+    assertThat(pipeline.apply(wrap("k", utf8(value)), 0L)).isEqualTo(new TriggerPipeline.Reject(
+        "the transformed input is 300007 bytes, more than the 262144 bytes an execution input may have"));
   }
 
   @Test
