@@ -50,6 +50,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private PendingStarts pendingStarts;
   private Retention retention;
   private OutputWriter outputs;
+  private StatusChanges statusChanges;
 
   ExecutionProcessor(ProcessorOptions options, TaskTopics taskTopics, ProcessorMetrics metrics) {
     this.options = options;
@@ -74,6 +75,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
         stateMachineArn -> definitions.find(stateMachineArn).isPresent(), deadLetters);
     this.retention = new Retention(options.closedExecutionRetention(), executions, history, timers, sink);
     this.outputs = new OutputWriter(sink, history, timers, taskTopics);
+    this.statusChanges = new StatusChanges(sink);
     context.schedule(options.timerInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
   }
 
@@ -139,6 +141,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
         duplicates.replay(state, input).ifPresent(again -> {
           LOG.debug("Re-emitting the outputs of a duplicate {} for {}", input.getClass().getSimpleName(), arn);
           outputs.write(arn, again, nowMillis);
+          statusChanges.replay(again, nowMillis);
           retention.onTransition(null, state, nowMillis); // the cleanup timer may be lost too; same due time
         });
         return;
@@ -155,6 +158,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
         store(arn, state, next, encoded, nowMillis);
       }
       outputs.write(arn, written, nowMillis);
+      statusChanges.write(state, decision.effects(), nowMillis);
     } catch (KafkaException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -195,5 +199,6 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     }
     store(arn, before, stop.state().get(), stopped, nowMillis);
     outputs.write(arn, Outputs.of(arn, stop.events(), stop.effects()), nowMillis);
+    statusChanges.write(before, stop.effects(), nowMillis);
   }
 }

@@ -141,4 +141,9 @@ public final class TopicCatalogue {
   public String deadLetters() {
     return topic("dead-letters");
   }
+
+  /** The execution status-change events (AWS's EventBridge shape). */
+  public String events() {
+    return topic("events");
+  }
 }

@@ -3,6 +3,7 @@ package dev.stepstream.server.api;
 import dev.stepstream.processor.ProcessorMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.function.ToDoubleFunction;
@@ -31,6 +32,11 @@ public final class ApiMetrics {
   public void request(String operation, String outcome) {
     Counter.builder("stepstream.api.requests").description("AWS API requests")
         .tag("operation", operation).tag("outcome", outcome).register(registry).increment();
+  }
+
+  /** The registry behind /metrics, for other components' meters (the triggers'). */
+  public MeterRegistry registry() {
+    return registry;
   }
 
   public String scrape() {

@@ -27,6 +27,9 @@ import dev.stepstream.server.api.ops.ValidateOps;
 import dev.stepstream.server.api.ops.VersionOps;
 import dev.stepstream.server.api.ops.Versions;
 import dev.stepstream.server.api.rest.RestRoutes;
+import dev.stepstream.server.triggers.TriggerRoutes;
+import dev.stepstream.server.triggers.TriggerService;
+import dev.stepstream.server.triggers.Triggers;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
@@ -85,12 +89,14 @@ public final class ApiServer implements AutoCloseable {
       ApiMetrics metrics = new ApiMetrics(processorMetrics);
       AwsJsonEndpoint aws = new AwsJsonEndpoint(operations(backend, settings), metrics::request);
       RestRoutes rest = new RestRoutes(backend, aws);
+      TriggerRoutes triggers = triggers(settings, backend, metrics, resources);
       Javalin app = Javalin.create(config -> {
         config.http.maxRequestSize = settings.maxRequestBytes();
         config.startup.showJavalinBanner = false;
         config.routes.post("/", aws::handle);
         new HealthRoutes(notReadyReason).register(config.routes);
         rest.register(config.routes);
+        triggers.register(config.routes);
         new ConsoleQueries(backend.executions()).register(config.routes);
         new ConsoleRoutes().register(config.routes);
         if (peerRoutes != null) {
@@ -115,6 +121,17 @@ public final class ApiServer implements AutoCloseable {
     ActivityTasks activities = add(resources, new ActivityTasks(kafka, settings.topics(), settings.consumerGroupPrefix()));
     TopicProvisioner provisioner = add(resources, new TopicProvisioner(kafka, settings.topics(), 1, (short) -1));
     return new Backend(settings.arns(), definitions, executions, publisher, activities, provisioner, Clock.systemUTC());
+  }
+
+  /** Topic triggers: their store, the service that runs them in this instance, and their REST routes. */
+  private static TriggerRoutes triggers(ApiSettings settings, Backend backend, ApiMetrics metrics,
+      List<AutoCloseable> resources) {
+    Triggers triggers = add(resources, Triggers.start(settings.bootstrapServers(), settings.topics().definitions(),
+        backend.publisher().raw()));
+    TriggerService service = add(resources, TriggerService.start(triggers, settings.bootstrapServers(),
+        settings.topics().prefix() + "trigger.", UUID.randomUUID().toString(), settings.topics(),
+        backend.definitions(), metrics.registry()));
+    return new TriggerRoutes(triggers, backend.definitions(), service, settings.arns());
   }
 
   private static <T extends AutoCloseable> T add(List<AutoCloseable> resources, T resource) {

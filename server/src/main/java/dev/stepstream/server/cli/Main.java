@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         ValidateCommand.class, MachineCommands.Create.class, MachineCommands.Update.class,
         MachineCommands.Delete.class, MachineCommands.ListCommand.class, MachineCommands.Describe.class,
         ExecutionCommands.Start.class, ExecutionCommands.Stop.class, ExecutionCommands.History.class,
-        TaskCommands.Success.class, TaskCommands.Failure.class})
+        TaskCommands.Success.class, TaskCommands.Failure.class, TriggerCommands.class,
+        ProduceCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DevEnvironmentIT {
   private static final String[] CATALOGUE = {
     "stepstream.definitions", "stepstream.commands", "stepstream.task-results",
-    "stepstream.history", "stepstream.executions", "stepstream.dead-letters"
+    "stepstream.history", "stepstream.executions", "stepstream.dead-letters", "stepstream.events"
   };
 
   @Test

@@ -1,0 +1,102 @@
+package dev.stepstream.wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * The record on the {@code events} topic: AWS's EventBridge event "Step Functions Execution Status
+ * Change", keyed by execution ARN, one per status an execution enters. It is not a {@link WireRecord}
+ * (the shape is AWS's, without {@code type}); its schema is {@code execution-status-change.schema.json}.
+ *
+ * <p>As on AWS, {@code input} and {@code output} are JSON text; output over {@value #MAX_ESCAPED_CHARS}
+ * characters is left out, and so is input when input and output together exceed it, which
+ * {@code inputDetails}/{@code outputDetails} ({@code "included": false}) then say. The {@code id}
+ * is derived from the execution, status and redrive count, so a re-sent event has the same id.
+ */
+public final class ExecutionStatusChange {
+  public static final String DETAIL_TYPE = "Step Functions Execution Status Change";
+  public static final String SOURCE = "aws.states";
+  static final int MAX_ESCAPED_CHARS = 248 * 1024;
+
+  private ExecutionStatusChange() {}
+
+  /** The event for {@code summary}'s status, which the execution entered at {@code timeMillis}. */
+  public static ObjectNode of(ExecutionSummary summary, long timeMillis) {
+    ObjectNode event = WireJson.mapper().createObjectNode();
+    String[] arn = summary.executionArn().split(":", -1);
+    event.put("version", "0");
+    event.put("id", idOf(summary));
+    event.put("detail-type", DETAIL_TYPE);
+    event.put("source", SOURCE);
+    event.put("account", arn.length > 4 ? arn[4] : "");
+    event.put("time", Instant.ofEpochMilli(timeMillis).truncatedTo(ChronoUnit.SECONDS).toString());
+    event.put("region", arn.length > 3 ? arn[3] : "");
+    event.putArray("resources").add(summary.executionArn());
+    event.set("detail", detail(summary));
+    return event;
+  }
+
+  /** {@link #of} as UTF-8 JSON. */
+  public static byte[] encode(ExecutionSummary summary, long timeMillis) {
+    try {
+      return WireJson.mapper().writeValueAsBytes(of(summary, timeMillis));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode the status change of " + summary.executionArn(), e);
+    }
+  }
+
+  /** The summary as it was while running: the same execution without stop date, output or error. */
+  public static ExecutionSummary running(ExecutionSummary summary) {
+    return new ExecutionSummary(summary.version(), summary.executionArn(), summary.stateMachineArn(), summary.name(),
+        ExecutionStatus.RUNNING, summary.startDate(), null, summary.input(), null, null, null, summary.redriveCount(),
+        summary.stateMachineAliasArn());
+  }
+
+  private static ObjectNode detail(ExecutionSummary summary) {
+    ObjectNode detail = WireJson.mapper().createObjectNode();
+    detail.put("executionArn", summary.executionArn());
+    detail.put("stateMachineArn", summary.stateMachineArn());
+    detail.put("name", summary.name());
+    detail.put("status", summary.status().name());
+    detail.put("startDate", summary.startDate());
+    detail.put("stopDate", summary.stopDate());
+    String output = text(summary.output());
+    String input = text(summary.input());
+    boolean outputIncluded = output == null || output.length() <= MAX_ESCAPED_CHARS;
+    int outputChars = outputIncluded && output != null ? output.length() : 0;
+    boolean inputIncluded = input == null || input.length() + outputChars <= MAX_ESCAPED_CHARS;
+    detail.put("input", inputIncluded ? input : null);
+    detail.putObject("inputDetails").put("included", inputIncluded);
+    detail.put("output", outputIncluded ? output : null);
+    if (output == null) {
+      detail.putNull("outputDetails");
+    } else {
+      detail.putObject("outputDetails").put("included", outputIncluded);
+    }
+    detail.put("error", summary.error());
+    detail.put("cause", summary.cause());
+    detail.put("redriveCount", summary.redriveCount());
+    return detail;
+  }
+
+  private static String text(JsonNode value) {
+    if (value == null || value.isMissingNode()) {
+      return null;
+    }
+    try {
+      return WireJson.mapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String idOf(ExecutionSummary summary) {
+    String identity = summary.executionArn() + "|" + summary.status().name() + "|" + summary.redriveCount();
+    return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+}

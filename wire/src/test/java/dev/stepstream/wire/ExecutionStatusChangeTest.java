@@ -1,0 +1,102 @@
+package dev.stepstream.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.junit.jupiter.api.Test;
+
+class ExecutionStatusChangeTest {
+  private static final String ID_PREFIX = "https://stepstream.dev/schemas/";
+  private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+          b -> b.schemaIdResolvers(r -> r.mapPrefix(ID_PREFIX, "classpath:stepstream/schemas/")))
+      .getSchema(SchemaLocation.of(ID_PREFIX + "execution-status-change.schema.json"));
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final String EXECUTION = "arn:aws:states:eu-west-1:123456789012:execution:Orders:o-1";
+  private static final String MACHINE = "arn:aws:states:eu-west-1:123456789012:stateMachine:Orders";
+
+  private static ExecutionSummary summary(ExecutionStatus status, JsonNode output, String error, Long stop) {
+    return new ExecutionSummary(1, EXECUTION, MACHINE, "o-1", status, 1_551_225_271_984L, stop,
+        JSON.objectNode().put("id", 7), output, error, error == null ? null : "it broke", 0);
+  }
+
+  @Test
+  void shouldHaveTheAwsEnvelopeWhenRunning() {
+    JsonNode event = ExecutionStatusChange.of(summary(ExecutionStatus.RUNNING, null, null, null), 1_551_225_271_984L);
+
+    assertThat(event.path("version").asText()).isEqualTo("0");
+    assertThat(event.path("detail-type").asText()).isEqualTo("Step Functions Execution Status Change");
+    assertThat(event.path("source").asText()).isEqualTo("aws.states");
+    assertThat(event.path("account").asText()).isEqualTo("123456789012");
+    assertThat(event.path("region").asText()).isEqualTo("eu-west-1");
+    assertThat(event.path("time").asText()).isEqualTo("2019-02-26T23:54:31Z");
+    assertThat(event.path("resources").get(0).asText()).isEqualTo(EXECUTION);
+    JsonNode detail = event.path("detail");
+    assertThat(detail.path("status").asText()).isEqualTo("RUNNING");
+    assertThat(detail.path("input").asText()).isEqualTo("{\"id\":7}");
+    assertThat(detail.path("inputDetails").path("included").asBoolean()).isTrue();
+    assertThat(detail.get("stopDate").isNull()).isTrue();
+    assertThat(detail.get("output").isNull()).isTrue();
+    assertThat(detail.get("outputDetails").isNull()).isTrue();
+    assertThat(detail.get("error").isNull()).isTrue();
+    assertThat(SCHEMA.validate(event)).isEmpty();
+  }
+
+  @Test
+  void shouldCarryTheOutputAsJsonTextWhenSucceeded() {
+    JsonNode event = ExecutionStatusChange.of(summary(ExecutionStatus.SUCCEEDED, JSON.objectNode().put("ok", true),
+        null, 1_551_225_272_000L), 1_551_225_272_000L);
+
+    assertThat(event.path("detail").path("output").asText()).isEqualTo("{\"ok\":true}");
+    assertThat(event.path("detail").path("outputDetails").path("included").asBoolean()).isTrue();
+    assertThat(event.path("detail").path("stopDate").asLong()).isEqualTo(1_551_225_272_000L);
+    assertThat(SCHEMA.validate(event)).isEmpty();
+  }
+
+  @Test
+  void shouldCarryErrorAndCauseWhenFailed() {
+    JsonNode event = ExecutionStatusChange.of(summary(ExecutionStatus.FAILED, null, "States.TaskFailed", 9L), 9L);
+
+    assertThat(event.path("detail").path("error").asText()).isEqualTo("States.TaskFailed");
+    assertThat(event.path("detail").path("cause").asText()).isEqualTo("it broke");
+    assertThat(SCHEMA.validate(event)).isEmpty();
+  }
+
+  @Test
+  void shouldLeaveOutTheInputWhenInputAndOutputTogetherExceedTheEventLimit() {
+    String half = "x".repeat(130 * 1024);
+    ExecutionSummary big = new ExecutionSummary(1, EXECUTION, MACHINE, "o-1", ExecutionStatus.SUCCEEDED, 1L, 2L,
+        JSON.textNode(half), JSON.textNode(half), null, null, 0);
+
+    JsonNode detail = ExecutionStatusChange.of(big, 2L).path("detail");
+
+    assertThat(detail.get("input").isNull()).isTrue();
+    assertThat(detail.path("inputDetails").path("included").asBoolean()).isFalse();
+    assertThat(detail.path("output").asText()).hasSize(half.length() + 2);
+    assertThat(detail.path("outputDetails").path("included").asBoolean()).isTrue();
+  }
+
+  @Test
+  void shouldGiveTheSameIdToTheSameStatusAndADifferentOneToTheNext() {
+    String running = ExecutionStatusChange.of(summary(ExecutionStatus.RUNNING, null, null, null), 1L).path("id").asText();
+    String again = ExecutionStatusChange.of(summary(ExecutionStatus.RUNNING, null, null, null), 5L).path("id").asText();
+    String failed = ExecutionStatusChange.of(summary(ExecutionStatus.FAILED, null, "E", 2L), 2L).path("id").asText();
+
+    assertThat(again).isEqualTo(running);
+    assertThat(failed).isNotEqualTo(running);
+  }
+
+  @Test
+  void shouldDescribeTheRunningPhaseOfAFinishedExecution() {
+    ExecutionSummary running = ExecutionStatusChange.running(summary(ExecutionStatus.FAILED, null, "E", 2L));
+
+    assertThat(running.status()).isEqualTo(ExecutionStatus.RUNNING);
+    assertThat(running.stopDate()).isNull();
+    assertThat(running.error()).isNull();
+    assertThat(running.input()).isEqualTo(JSON.objectNode().put("id", 7));
+  }
+}
