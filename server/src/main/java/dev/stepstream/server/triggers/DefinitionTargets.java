@@ -7,10 +7,10 @@ import dev.stepstream.wire.StateMachineAlias;
 import dev.stepstream.wire.StateMachineRecord;
 
 /**
- * Targets as the API's StartExecution resolves them: a state machine or version runs itself; an alias
+ * Trigger targets as the API's StartExecution resolves them: a state machine or version runs itself; an alias
  * runs the version it routes this execution name to (the same choice the API would make).
  */
-final class DefinitionTargets implements Targets {
+final class DefinitionTargets implements TriggerTargets {
   private final Definitions definitions;
 
   DefinitionTargets(Definitions definitions) {

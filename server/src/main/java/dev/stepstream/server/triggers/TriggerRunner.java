@@ -42,14 +42,14 @@ final class TriggerRunner implements AutoCloseable {
   private final TriggerPipeline pipeline;
   private final TriggerClients clients;
   private final TopicCatalogue topics;
-  private final Targets targets;
+  private final TriggerTargets targets;
   private final TriggerMetrics metrics;
   private final Clock clock;
   private final Thread thread;
   private volatile boolean running = true;
   private volatile KafkaConsumer<byte[], byte[]> consumer;
 
-  TriggerRunner(TriggerRecord trigger, TriggerClients clients, TopicCatalogue topics, Targets targets,
+  TriggerRunner(TriggerRecord trigger, TriggerClients clients, TopicCatalogue topics, TriggerTargets targets,
       TriggerMetrics metrics, Clock clock) {
     this.trigger = trigger;
     this.pipeline = TriggerPipeline.compile(trigger);
@@ -129,7 +129,7 @@ final class TriggerRunner implements AutoCloseable {
   /** 1 when the start command was written, 0 when the target could not be resolved (then dead-lettered). */
   private int start(KafkaProducer<String, byte[]> producer, ConsumerRecord<byte[], byte[]> record,
       TriggerPipeline.Start start) {
-    Targets.Target target;
+    TriggerTargets.Target target;
     try {
       target = targets.resolve(trigger.target(), start.name());
     } catch (IllegalArgumentException e) {

@@ -28,7 +28,7 @@ public final class TriggerService implements AutoCloseable {
   private final Triggers triggers;
   private final TriggerClients clients;
   private final TopicCatalogue topics;
-  private final Targets targets;
+  private final TriggerTargets targets;
   private final MeterRegistry registry;
   private final Clock clock;
   private final Map<String, TriggerRunner> runners = new HashMap<>();
@@ -40,7 +40,7 @@ public final class TriggerService implements AutoCloseable {
     return thread;
   });
 
-  TriggerService(Triggers triggers, TriggerClients clients, TopicCatalogue topics, Targets targets,
+  TriggerService(Triggers triggers, TriggerClients clients, TopicCatalogue topics, TriggerTargets targets,
       MeterRegistry registry, Clock clock) {
     this.triggers = triggers;
     this.clients = clients;

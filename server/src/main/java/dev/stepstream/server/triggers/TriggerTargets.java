@@ -2,7 +2,7 @@ package dev.stepstream.server.triggers;
 
 /** Resolves a trigger's target (state machine, version or alias ARN) for one execution name. */
 @FunctionalInterface
-interface Targets {
+interface TriggerTargets {
   /** What one start runs: the execution ARN, the state machine or version to run, and the alias (or null). */
   record Target(String executionArn, String stateMachineArn, String aliasArn) {}
 
