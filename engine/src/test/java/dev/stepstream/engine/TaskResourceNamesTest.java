@@ -12,6 +12,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** History names a service integration as AWS does: resourceType = service, resource = API + suffix. */
 class TaskResourceNamesTest {
 
+  /** The parameters each of these services requires (the validator refuses a call without them). */
+  private static final String EVERY_REQUIRED_PARAMETER = """
+      {"FunctionName":"f","StateMachineArn":"arn:aws:states:us-east-1:1:stateMachine:c","Message":"m",
+       "ApiEndpoint":"https://example.com","Method":"GET",
+       "Authentication":{"ConnectionArn":"arn:aws:events:us-east-1:1:connection/c/1"},
+       "QueueUrl":"https://sqs.us-east-1.amazonaws.com/1/q","MessageBody":"b","Topic":"t"}""";
+
   @ParameterizedTest
   @CsvSource({
       "arn:aws:states:::lambda:invoke, lambda, invoke",
@@ -26,7 +33,7 @@ class TaskResourceNamesTest {
   void shouldNameServiceAndApiWithSuffixInEveryTaskEvent(String arn, String resourceType, String resource) {
     TestDriver d = new TestDriver("""
         {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"%s",
-          "Parameters":{"FunctionName":"f"},"End":true}}}""".formatted(arn)).start("{}");
+          "Parameters":%s,"End":true}}}""".formatted(arn, EVERY_REQUIRED_PARAMETER)).start("{}");
     d.succeedTask("{}");
     for (String type : List.of("TaskScheduled", "TaskStarted", "TaskSucceeded")) {
       JsonNode details = d.event(type).details();
