@@ -31,7 +31,8 @@ class DockerComposeFileTest {
 
     JsonNode stepstream = services.path("stepstream");
     assertThat(stepstream.path("build").asText()).isEqualTo(".");
-    assertThat(texts(stepstream.path("command"))).containsExactly("dev", "--kafka", "kafka:19092");
+    assertThat(texts(stepstream.path("command"))).as("the API must listen beyond the container's loopback")
+        .containsExactly("dev", "--kafka", "kafka:19092", "--api-host", "0.0.0.0");
     assertThat(stepstream.path("depends_on").path("kafka").path("condition").asText()).isEqualTo("service_healthy");
   }
 
