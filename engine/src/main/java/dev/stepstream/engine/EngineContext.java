@@ -18,4 +18,13 @@ public interface EngineContext {
 
   /** The compiled definition of a state machine, if it exists. */
   Optional<Definition> definition(String stateMachineArn);
+
+  /**
+   * True when task results are mocked responses (run-local {@code --mocks}) that already carry the
+   * error and cause to record, as in Step Functions Local; false for real workers, whose Lambda
+   * function errors the engine turns into AWS's error document.
+   */
+  default boolean mockedTaskResults() {
+    return false;
+  }
 }
