@@ -38,8 +38,8 @@ public final class LambdaResults {
     String logResult = tail ? logTail(requestId, version) : null;
     String contentLength = Integer.toString(Json.write(payload).getBytes(StandardCharsets.UTF_8).length);
     String date = HTTP_DATE.format(Instant.ofEpochMilli(nowMillis));
-    String traceId = "Root=1-" + Long.toHexString(nowMillis / 1000) + "-" + requestId.replace("-", "").substring(0, 24)
-        + ";Sampled=0";
+    String traceHex = UUID.nameUUIDFromBytes(requestId.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+    String traceId = "Root=1-" + Long.toHexString(nowMillis / 1000) + "-" + traceHex.substring(0, 24) + ";Sampled=0";
 
     ObjectNode result = Json.NODES.objectNode();
     result.put("ExecutedVersion", version);
