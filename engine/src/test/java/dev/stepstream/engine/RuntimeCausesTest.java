@@ -181,4 +181,37 @@ class RuntimeCausesTest {
     assertFailed(d, "States.Runtime", "An error occurred while executing the state 'task' (entered at the event id"
         + " #2). Invalid path '$.NoSuchTimeoutSecondsPath' : No results for path: $['NoSuchTimeoutSecondsPath']");
   }
+
+  @Test
+  void shouldRecordEvaluationFailedThenMapStateFailedWhenJsonataItemsIsNotAnArray() {
+    TestDriver d = new TestDriver("""
+        {"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map","Items":"{% 1 %}",
+          "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}""").start("{}");
+    assertThat(d.eventTypes()).containsExactly("ExecutionStarted", "MapStateEntered", "EvaluationFailed",
+        "MapStateFailed", "ExecutionFailed");
+    assertThat(d.event("EvaluationFailed").details()).isEqualTo(TestDriver.json("""
+        {"cause":"%sThe JSONata expression '1' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was 'number' for value: 1",
+         "error":"States.QueryEvaluationError","location":"Items","state":"M"}""".formatted(MAP_PREFIX)));
+  }
+
+  @Test
+  void shouldRecordEvaluationFailedWithTheFieldOfAJsonataOutputThatReturnedNothing() {
+    TestDriver d = new TestDriver("""
+        {"QueryLanguage":"JSONata","StartAt":"State0","States":{"State0":{"Type":"Pass",
+          "Output":{"result":"{% $doesNotExist %}"},"End":true}}}""").start("{}");
+    assertThat(d.eventTypes()).containsExactly("ExecutionStarted", "PassStateEntered", "EvaluationFailed",
+        "ExecutionFailed");
+    assertThat(d.event("EvaluationFailed").details().get("location").asText()).isEqualTo("Output/result");
+    assertThat(d.state.cause()).contains("An error occurred while executing the state 'State0' (entered at the event"
+        + " id #2). The JSONata expression '$doesNotExist' specified for the field 'Output/result' returned nothing"
+        + " (undefined).");
+  }
+
+  @Test
+  void shouldRecordEvaluationFailedAtTimestampForAnUnparsableJsonataTimestamp() {
+    TestDriver d = jsonataWait("\"Timestamp\":\"{% $states.input.t %}\"", "{\"t\":\"05-12-2016T21:29:29Z\"}");
+    assertThat(d.eventTypes()).containsExactly("ExecutionStarted", "WaitStateEntered", "EvaluationFailed",
+        "ExecutionFailed");
+    assertThat(d.event("EvaluationFailed").details().get("location").asText()).isEqualTo("Timestamp");
+  }
 }

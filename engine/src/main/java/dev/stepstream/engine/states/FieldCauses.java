@@ -49,8 +49,8 @@ final class FieldCauses {
 
   /** Recorded (JSONata Wait): {@code The Timestamp field cannot be parsed as an ISO-8601 ...: <value>}. */
   static AslException timestampInvalid(JsonNode value) {
-    return query("The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: "
-        + valueText(value));
+    return new AslException(ErrorNames.QUERY_EVALUATION_ERROR, "The Timestamp field cannot be parsed as an ISO-8601"
+        + " extended offset date-time format string: " + valueText(value), "Timestamp");
   }
 
   /** Recorded: a Timestamp more than 2^31-1 seconds away gives {@code Wait state delay is too long.} */
@@ -77,9 +77,9 @@ final class FieldCauses {
    * unexpected result type. Expected 'array', but was 'number' for value: 1}.
    */
   static AslException unexpectedType(String query, String field, String expected, JsonNode value) {
-    return query("The JSONata expression '" + query + "' specified for the field '" + field
-        + "' returned an unexpected result type. Expected '" + expected + "', but was '" + jsonType(value)
-        + "' for value: " + Json.write(value));
+    return new AslException(ErrorNames.QUERY_EVALUATION_ERROR, "The JSONata expression '" + query
+        + "' specified for the field '" + field + "' returned an unexpected result type. Expected '" + expected
+        + "', but was '" + jsonType(value) + "' for value: " + Json.write(value), field);
   }
 
   static AslException runtime(String cause) {
