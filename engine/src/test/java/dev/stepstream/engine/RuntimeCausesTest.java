@@ -214,4 +214,16 @@ class RuntimeCausesTest {
         "ExecutionFailed");
     assertThat(d.event("EvaluationFailed").details().get("location").asText()).isEqualTo("Timestamp");
   }
+
+  @Test
+  void shouldWaitForComputedJsonataSecondsAndMaxConcurrency() {
+    TestDriver d = jsonataWait("\"Seconds\":\"{% 1 + 1 %}\"", "{}");
+    assertThat(d.status()).isEqualTo(ExecutionStatus.RUNNING);
+    assertThat(d.nextTimerDelay()).isEqualTo(2000);
+    TestDriver m = new TestDriver("""
+        {"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map","Items":"{% [1,2,3] %}",
+          "MaxConcurrency":"{% 1 + 1 %}",
+          "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}""").start("{}");
+    assertThat(m.output()).isEqualTo(TestDriver.json("[1,2,3]"));
+  }
 }
