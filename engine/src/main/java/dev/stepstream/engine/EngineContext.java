@@ -35,4 +35,13 @@ public interface EngineContext {
   default Optional<Definition> definition(String stateMachineArn, String revisionId) {
     return definition(stateMachineArn);
   }
+
+  /**
+   * True when task results are mocked responses (run-local {@code --mocks}) that already carry the
+   * error and cause to record, as in Step Functions Local; false for real workers, whose Lambda
+   * function errors the engine turns into AWS's error document.
+   */
+  default boolean mockedTaskResults() {
+    return false;
+  }
 }

@@ -119,7 +119,7 @@ class ExecutionLifecycleTest {
     assertThat(d.output().get("ctx")).isEqualTo(json("""
         {"Execution":{"Id":"%s","Input":{"a":1},"Name":"run-1","RoleArn":"arn:aws:iam::123456789012:role/Test",
           "StartTime":"2023-11-14T22:13:20.000Z","RedriveCount":0},
-         "State":{"EnteredTime":"2023-11-14T22:13:20.000Z","Name":"P","RetryCount":0},
+         "State":{"EnteredTime":"2023-11-14T22:13:20.000Z","Name":"P"},
          "StateMachine":{"Id":"%s","Name":"Test"}}""".formatted(TestDriver.EXEC_ARN, TestDriver.SM_ARN)));
   }
 

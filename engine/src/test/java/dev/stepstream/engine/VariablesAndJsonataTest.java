@@ -51,8 +51,9 @@ class VariablesAndJsonataTest {
             "Output":{"e":"{%% $states.errorOutput.Error %%}"},"Assign":{"c":"{%% $states.errorOutput.Cause %%}"}}],"End":true},
           "H":{"Type":"Pass","Output":{"e":"{%% $states.input.e %%}","c":"{%% $c %%}"},"End":true}}}"""
         .formatted(LAMBDA)).start("{}");
-    d.failTask("Oops", "why");
-    assertThat(d.output()).isEqualTo(json("{\"e\":\"Oops\",\"c\":\"why\"}"));
+    d.failTask("Oops", "{\"errorMessage\":\"why\",\"errorType\":\"Oops\"}");
+    // A Lambda function's own error document is its cause, as written.
+    assertThat(d.output()).isEqualTo(json("{\"e\":\"Oops\",\"c\":\"{\\\"errorMessage\\\":\\\"why\\\",\\\"errorType\\\":\\\"Oops\\\"}\"}"));
   }
 
   @Test

@@ -51,9 +51,10 @@ public final class JsonPathDataFlow {
   private static JsonNode select(PathExpression path, EvalContext ctx) {
     JsonNode selected = path.evaluate(ctx);
     if (selected.isMissingNode()) {
-      // Cause text as AWS reports it (Jayway JsonPath's message for the normalized path).
+      // Cause text as AWS reports it (Jayway JsonPath's message), e.g. for a missed OutputPath
+      // "Invalid path '$.no.such.result.path' : Missing property in path $['no']".
       throw new AslException(ErrorNames.RUNTIME, "Invalid path '" + path.text()
-          + "' : No results for path: " + JsonPathExpressions.normalized(path));
+          + "' : " + JsonPathExpressions.notFoundReason(path, ctx));
     }
     return selected;
   }

@@ -8,11 +8,23 @@ package dev.stepstream.asl.eval;
 public final class AslException extends RuntimeException {
   private final String error;
   private final String cause;
+  private final String location;
 
   public AslException(String error, String cause) {
+    this(error, cause, null);
+  }
+
+  /** @param location the field that failed, as AWS names it in EvaluationFailed events ({@code Output/a}); or null */
+  public AslException(String error, String cause, String location) {
     super(error + ": " + cause, null, false, false);
     this.error = error;
     this.cause = cause;
+    this.location = location;
+  }
+
+  /** The field that failed ({@code Items}, {@code Output/result} ...), or null when not known. */
+  public String location() {
+    return location;
   }
 
   public String error() {

@@ -92,7 +92,7 @@ final class CompiledJsonata {
   private AslException failure(String problem) {
     String field = fieldPath.isEmpty() ? "" : " specified for the field '" + fieldPath + "'";
     return new AslException(ErrorNames.QUERY_EVALUATION_ERROR,
-        "The JSONata expression '" + text + "'" + field + " " + problem);
+        "The JSONata expression '" + text + "'" + field + " " + problem, fieldPath.isEmpty() ? null : fieldPath);
   }
 
   String text() {

@@ -1,6 +1,7 @@
 package dev.stepstream.asl.jsonata;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepstream.asl.eval.EvalContext;
 import dev.stepstream.asl.eval.Expression;
 import dev.stepstream.asl.eval.InvalidExpressionException;
 import dev.stepstream.asl.eval.JsonTemplate;
@@ -19,6 +20,9 @@ final class TemplateCompiler {
     if (root instanceof JsonTemplate.Constant<EvaluationScope> literal) {
       JsonNode constant = literal.value();
       return ctx -> constant;
+    }
+    if (root instanceof JsonataString whole) {
+      return new WholeQuery(whole.expression());
     }
     return ctx -> root.evaluate(new EvaluationScope(ctx));
   }
@@ -73,6 +77,19 @@ final class TemplateCompiler {
 
   private static String escapePointer(String key) {
     return key.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** A field whose whole value is one expression. */
+  private record WholeQuery(CompiledJsonata expression) implements JsonataQuery {
+    @Override
+    public JsonNode evaluate(EvalContext ctx) {
+      return expression.evaluate(new EvaluationScope(ctx));
+    }
+
+    @Override
+    public String query() {
+      return expression.text();
+    }
   }
 
   /** A string that is a whole {@code {% expression %}}. */

@@ -77,6 +77,30 @@ final class CompiledPath implements PathExpression {
     segments[index].select(node, ctx, child -> collect(child, index + 1, ctx, matches));
   }
 
+  /**
+   * Why a definite path found nothing, as Jayway JsonPath (which AWS uses) words it: a missing
+   * property before the last step is "Missing property in path $['a']" (the path up to it); anything
+   * else is "No results for path: " and the whole normalized path.
+   */
+  String notFoundReason(EvalContext ctx) {
+    if (definiteSteps != null) {
+      JsonNode node = root.resolve(ctx);
+      StringBuilder walked = new StringBuilder(root.text());
+      for (int i = 0; i < definiteSteps.length - 1 && !node.isMissingNode(); i++) {
+        walked.append(definiteSteps[i].normalized());
+        JsonNode next = definiteSteps[i].step(node);
+        if (next == null) {
+          if (definiteSteps[i] instanceof PathSegment.Field && node.isObject()) {
+            return "Missing property in path " + walked;
+          }
+          break;
+        }
+        node = next;
+      }
+    }
+    return "No results for path: " + normalizedText();
+  }
+
   /** The path in Jayway's normalized form ({@code $['a'][0]}), as AWS prints it in cause texts. */
   String normalizedText() {
     StringBuilder normalized = new StringBuilder(root.text());

@@ -1,5 +1,6 @@
 package dev.stepstream.asl.path;
 
+import dev.stepstream.asl.eval.EvalContext;
 import dev.stepstream.asl.eval.InvalidExpressionException;
 import dev.stepstream.asl.eval.PathExpression;
 import dev.stepstream.asl.eval.ResultPathExpression;
@@ -47,6 +48,14 @@ public final class JsonPathExpressions {
    */
   public static String normalized(PathExpression path) {
     return path instanceof CompiledPath compiled ? compiled.normalizedText() : path.text();
+  }
+
+  /**
+   * Jayway's reason a path matched nothing in {@code ctx}: {@code Missing property in path $['a']}
+   * when a property before the last step is absent, else {@code No results for path: $['a']['b']}.
+   */
+  public static String notFoundReason(PathExpression path, EvalContext ctx) {
+    return path instanceof CompiledPath compiled ? compiled.notFoundReason(ctx) : "No results for path: " + path.text();
   }
 
   private static InvalidExpressionException notReference(String text, String problem) {

@@ -100,7 +100,11 @@ final class PathCursor {
     }
   }
 
-  /** Reads a single- or double-quoted name; {@code \} escapes the next character. */
+  /**
+   * Reads a single- or double-quoted name. {@code \} before the closing quote character stands for
+   * that quote; before anything else it is kept as written: AWS selects the key {@code Test\""Name"}
+   * with {@code $['Test\""Name"']} (LocalStack's AWS-validated test_escape_sequence_parsing).
+   */
   String readQuoted() throws InvalidExpressionException {
     char quote = next();
     StringBuilder value = new StringBuilder();
@@ -114,6 +118,9 @@ final class PathCursor {
           break;
         }
         c = next();
+        if (c != quote) {
+          value.append('\\');
+        }
       }
       value.append(c);
     }

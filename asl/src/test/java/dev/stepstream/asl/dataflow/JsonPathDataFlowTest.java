@@ -32,12 +32,33 @@ class JsonPathDataFlowTest {
   }
 
   @Test
-  void shouldFailWithRuntimeErrorWhenInputPathFindsNothing() {
+  void shouldNameTheFirstMissingPropertyWhenInputPathMissesBeforeItsLastStep() {
+    // Jayway's wording for a definite path whose intermediate property is absent.
     assertThatThrownBy(() -> JsonPathDataFlow.inputPath(JsonPathExpressions.path("$.dataset3.items[0]"), context(DOCS_INPUT)))
         .isInstanceOfSatisfying(AslException.class, e -> {
           assertThat(e.error()).isEqualTo("States.Runtime");
           assertThat(e.causeText())
-              .isEqualTo("Invalid path '$.dataset3.items[0]' : No results for path: $['dataset3']['items'][0]");
+              .isEqualTo("Invalid path '$.dataset3.items[0]' : Missing property in path $['dataset3']");
+        });
+  }
+
+  @Test
+  void shouldSayNoResultsWhenOnlyTheLastStepOfInputPathMisses() {
+    // Recorded on AWS: "Invalid path '$.NoSuchInputPath' : No results for path: $['NoSuchInputPath']".
+    assertThatThrownBy(() -> JsonPathDataFlow.inputPath(JsonPathExpressions.path("$.NoSuchInputPath"), context(DOCS_INPUT)))
+        .isInstanceOfSatisfying(AslException.class, e -> assertThat(e.causeText())
+            .isEqualTo("Invalid path '$.NoSuchInputPath' : No results for path: $['NoSuchInputPath']"));
+  }
+
+  @Test
+  void shouldSayMissingPropertyWhenOutputPathMissesAnIntermediateProperty() {
+    // Recorded on AWS (LocalStack's AWS-validated scenarios/test_base_scenarios, catch_states_runtime):
+    // "Invalid path '$.no.such.result.path' : Missing property in path $['no']".
+    assertThatThrownBy(() -> JsonPathDataFlow.outputPath(JsonPathExpressions.path("$.no.such.result.path"),
+        json("{\"a\":1}"), context(DOCS_INPUT)))
+        .isInstanceOfSatisfying(AslException.class, e -> {
+          assertThat(e.error()).isEqualTo("States.Runtime");
+          assertThat(e.causeText()).isEqualTo("Invalid path '$.no.such.result.path' : Missing property in path $['no']");
         });
   }
 

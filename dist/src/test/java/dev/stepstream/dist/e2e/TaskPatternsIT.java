@@ -67,7 +67,7 @@ class TaskPatternsIT {
   }
 
   @Test
-  void shouldCatchAWorkerErrorIntoAFallbackState() {
+  void shouldCatchAWorkerErrorIntoAFallbackState() throws Exception {
     e2e.worker("Strict", 1, (input, ctx) -> {
       throw new TaskFailure("Imagem.MuitoGrande", "30 MiB is over the limit");
     });
@@ -83,7 +83,10 @@ class TaskPatternsIT {
 
     assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(done.output().path("problem").path("Error").asText()).isEqualTo("Imagem.MuitoGrande");
-    assertThat(done.output().path("problem").path("Cause").asText()).isEqualTo("30 MiB is over the limit");
+    // A Lambda function error's cause is AWS's error document, built by the engine (docs/workers.md).
+    JsonNode cause = dev.stepstream.wire.WireJson.mapper().readTree(done.output().path("problem").path("Cause").asText());
+    assertThat(cause.path("errorMessage").asText()).isEqualTo("30 MiB is over the limit");
+    assertThat(cause.path("errorType").asText()).isEqualTo("Imagem.MuitoGrande");
     assertThat(done.output().path("plan").asText()).isEqualTo("resized later");
     assertThat(done.output().path("imagem").asText()).isEqualTo("big.png");
   }

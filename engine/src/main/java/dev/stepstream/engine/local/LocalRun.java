@@ -129,4 +129,10 @@ final class LocalRun implements EngineContext {
   public Optional<Definition> definition(String stateMachineArn) {
     return definition.arn().equals(stateMachineArn) ? Optional.of(definition) : Optional.empty();
   }
+
+  /** Mocked Throw responses are recorded as written (Step Functions Local). */
+  @Override
+  public boolean mockedTaskResults() {
+    return true;
+  }
 }

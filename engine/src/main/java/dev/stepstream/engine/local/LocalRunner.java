@@ -29,6 +29,8 @@ public final class LocalRunner {
   public static final String MACHINE_NAME = "local";
   public static final String STATE_MACHINE_ARN = "arn:aws:states:us-east-1:123456789012:stateMachine:" + MACHINE_NAME;
   public static final String EXECUTION_ARN_PREFIX = "arn:aws:states:us-east-1:123456789012:execution:" + MACHINE_NAME + ":";
+  /** AWS names Express executions {@code ...:express:<machine>:<name>:<id>}. */
+  public static final String EXPRESS_ARN_PREFIX = "arn:aws:states:us-east-1:123456789012:express:" + MACHINE_NAME + ":";
   public static final String ROLE_ARN = "arn:aws:iam::123456789012:role/stepstream-local";
   /** The seed of the random source (task tokens, execution name, States.UUID ...) unless one is given. */
   public static final long DEFAULT_SEED = 20_061_208L;
@@ -122,7 +124,9 @@ public final class LocalRunner {
     RandomSource random = RandomSource.seeded(randomSeed);
     LocalRun run = new LocalRun(interpreter, definition, new MockedTasks(plan.get()), random,
         startClock.millis(), maxAppliedInputs, observer);
-    return run.execute(EXECUTION_ARN_PREFIX + random.nextUuid(), input);
+    String name = random.nextUuid();
+    String arn = "EXPRESS".equals(type) ? EXPRESS_ARN_PREFIX + name + ":" + name : EXECUTION_ARN_PREFIX + name;
+    return run.execute(arn, input);
   }
 
   private static JsonNode parseInput(String inputJson) throws JsonProcessingException {

@@ -2,6 +2,7 @@ package dev.stepstream.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepstream.asl.model.TaskState;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.time.ZoneOffset;
@@ -30,7 +31,10 @@ public final class ContextObject {
     execution.put("Name", run.header().name());
     execution.put("RoleArn", run.definition().roleArn());
     execution.put("StartTime", isoTime(run.header().startMillis()));
-    execution.put("RedriveCount", run.header().redriveCount());
+    if (!"EXPRESS".equals(run.definition().type())) {
+      // Express executions cannot be redriven; AWS's context for them has no RedriveCount.
+      execution.put("RedriveCount", run.header().redriveCount());
+    }
     ObjectNode machine = root.putObject("StateMachine");
     machine.put("Id", run.definition().arn());
     machine.put("Name", run.definition().name());
@@ -45,14 +49,18 @@ public final class ContextObject {
     JsonNode shared = run.executionContext();
     String name = frame.stateName();
     long enteredMillis = frame.enteredMillis();
-    int retryCount = frame.retryCount();
+    // AWS includes State.RetryCount only for Task states (LocalStack's AWS-validated snapshots:
+    // context_object/test_context_object for a Pass state, test_state/test_state_context_object for a Task).
+    Integer retryCount = run.state(frame) instanceof TaskState ? frame.retryCount() : null;
     return new ObjectNode(Json.NODES, new LazyFields(() -> {
       LinkedHashMap<String, JsonNode> ctx = new LinkedHashMap<>();
       ctx.put("Execution", shared.get("Execution"));
       ObjectNode state = Json.NODES.objectNode();
       state.put("EnteredTime", isoTime(enteredMillis));
       state.put("Name", name);
-      state.put("RetryCount", retryCount);
+      if (retryCount != null) {
+        state.put("RetryCount", retryCount);
+      }
       ctx.put("State", state);
       ctx.put("StateMachine", shared.get("StateMachine"));
       if (token != null) {

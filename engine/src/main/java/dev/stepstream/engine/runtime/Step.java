@@ -11,8 +11,16 @@ public sealed interface Step {
   /** The frame reached an End (or Succeed) with this output. */
   record FrameDone(int frameId, JsonNode output) implements Step {}
 
-  /** The frame's current state failed; the error funnel applies Retry/Catch. */
-  record Failed(int frameId, String error, String cause) implements Step {}
+  /**
+   * The frame's current state failed; the error funnel applies Retry/Catch. {@code taskResult} marks
+   * a failure reported for the task's result (a worker error, or a result over the payload limit),
+   * which States.ALL matches even when it is States.DataLimitExceeded.
+   */
+  record Failed(int frameId, String error, String cause, boolean taskResult) implements Step {
+    public Failed(int frameId, String error, String cause) {
+      this(frameId, error, cause, false);
+    }
+  }
 
   /** A branch/iteration of the Parallel/Map state running in {@code parentId} finished. */
   record ChildDone(int parentId, int childIndex, JsonNode output, long lastEventId) implements Step {}

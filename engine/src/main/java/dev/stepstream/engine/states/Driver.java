@@ -46,7 +46,11 @@ public final class Driver {
     } catch (AslException e) {
       Frame f = run.frame(target);
       if (f != null) {
-        run.schedule(new Step.Failed(target, e.error(), Causes.prefixed(f, e)));
+        String cause = Causes.prefixed(f, e);
+        if (ErrorNames.QUERY_EVALUATION_ERROR.equals(e.error())) {
+          Causes.evaluationFailed(run, run.edit(target), e, cause);
+        }
+        run.schedule(new Step.Failed(target, e.error(), cause));
       }
     }
   }

@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.asl.eval.AslException;
 import dev.stepstream.asl.eval.ErrorNames;
 import dev.stepstream.asl.eval.EvalContext;
+import dev.stepstream.asl.jsonata.JsonataQuery;
 import dev.stepstream.asl.model.DynamicValue;
 
-/** Evaluates fields that are fixed, read from a {@code *Path}, or computed by JSONata. */
+/**
+ * Evaluates fields that are fixed, read from a {@code *Path}, or computed by JSONata, and checks the
+ * value has the type its field needs. A {@code *Path} value of the wrong type is States.Runtime; a
+ * JSONata one is States.QueryEvaluationError (AWS "Error names").
+ */
 final class Dynamic {
   private Dynamic() {}
 
@@ -17,30 +22,67 @@ final class Dynamic {
     if (v instanceof DynamicValue.FromPath fromPath) {
       JsonNode found = fromPath.path().evaluate(ec);
       if (found.isMissingNode()) {
-        throw new AslException(ErrorNames.RUNTIME, "Invalid path '" + fromPath.path().text() + "' : No results for path: "
-            + fromPath.path().text() + " (field " + field + ")");
+        throw FieldCauses.invalidPath(fromPath.path(), ec);
       }
       return found;
     }
     return ((DynamicValue.Computed) v).expression().evaluate(ec);
   }
 
-  /** A non-negative whole number of seconds (TimeoutSeconds, HeartbeatSeconds, Wait Seconds ...). */
+  /** A non-negative whole number of seconds (TimeoutSeconds, HeartbeatSeconds). */
   static long seconds(DynamicValue v, EvalContext ec, String field) {
     JsonNode n = value(v, ec, field);
-    if (!n.isNumber() || !n.canConvertToLong() || n.asDouble() != Math.floor(n.asDouble()) || n.asLong() < 0) {
-      // AWS reports a field value of the wrong type as a runtime failure; exact text not confirmed.
+    Long seconds = wholeNumber(n);
+    if (seconds == null || seconds < 0) {
+      if (v instanceof DynamicValue.Computed c && c.expression() instanceof JsonataQuery q) {
+        throw FieldCauses.unexpectedType(q.query(), field, "integer", n);
+      }
+      // AWS's wording for these fields was not recorded.
       throw new AslException(ErrorNames.RUNTIME, "The value of the field '" + field
           + "' must be a non-negative integer, but was: " + n);
     }
-    return n.asLong();
+    return seconds;
   }
 
   static String text(DynamicValue v, EvalContext ec, String field) {
     JsonNode n = value(v, ec, field);
     if (!n.isTextual()) {
+      if (v instanceof DynamicValue.Computed c && c.expression() instanceof JsonataQuery q) {
+        throw FieldCauses.unexpectedType(q.query(), field, "string", n);
+      }
       throw new AslException(ErrorNames.RUNTIME, "The value of the field '" + field + "' must be a string, but was: " + n);
     }
     return n.asText();
+  }
+
+  /** The integer a value stands for (a JSON integer, or a string that parses as one), else null. */
+  static Long wholeNumber(JsonNode n) {
+    if (n.isIntegralNumber()) {
+      return n.canConvertToLong() ? n.longValue() : null;
+    }
+    if (n.isTextual()) {
+      try {
+        return Long.parseLong(n.textValue());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** The number a value stands for (a JSON number, or a string that parses as a finite one), else null. */
+  static Double decimalNumber(JsonNode n) {
+    if (n.isNumber()) {
+      return n.doubleValue();
+    }
+    if (n.isTextual()) {
+      try {
+        double d = Double.parseDouble(n.textValue());
+        return Double.isFinite(d) ? d : null;
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
   }
 }

@@ -29,18 +29,11 @@ final class MapStates {
     EvalContext ec = Flow.eval(run, f, f.input(), null);
     JsonNode effective = Flow.afterInputPath(s, ec);
     EvalContext me = ec.withInput(effective);
-    JsonNode items = s.items().isPresent() ? Dynamic.value(s.items().get(), me, "ItemsPath") : effective;
-    if (!items.isArray()) {
-      // The error name AWS uses when the items are not an array; the cause wording is ours.
-      throw new AslException(ErrorNames.RUNTIME, "Items must be a JSON array, but was: " + Json.write(items));
-    }
+    JsonNode items = MapLimits.items(s, me, effective);
     JsonNode[] inputs = batch(s, selectItems(s, me, items));
-    int maxConcurrency = s.maxConcurrency().isPresent()
-        ? (int) Dynamic.seconds(s.maxConcurrency().get(), me, "MaxConcurrency") : 0;
-    long toleratedFailureCount = s.distributed().toleratedFailureCount().isPresent()
-        ? Dynamic.seconds(s.distributed().toleratedFailureCount().get(), me, "ToleratedFailureCount") : -1;
-    double toleratedFailurePercentage = s.distributed().toleratedFailurePercentage().isPresent()
-        ? Dynamic.value(s.distributed().toleratedFailurePercentage().get(), me, "ToleratedFailurePercentage").asDouble() : -1;
+    int maxConcurrency = MapLimits.maxConcurrency(s, me);
+    long toleratedFailureCount = MapLimits.toleratedFailureCount(s, me);
+    double toleratedFailurePercentage = MapLimits.toleratedFailurePercentage(s, me);
     ObjectNode started = Json.NODES.objectNode().put("length", inputs.length);
     run.emitFor(f, "MapStateStarted", "mapStateStartedEventDetails", started);
     f.fanOut(new Iterations(inputs, maxConcurrency, toleratedFailureCount, toleratedFailurePercentage));

@@ -6,6 +6,7 @@ import dev.stepstream.asl.eval.ErrorNames;
 import dev.stepstream.asl.eval.EvalContext;
 import dev.stepstream.asl.model.Choice;
 import dev.stepstream.asl.model.ChoiceState;
+import dev.stepstream.asl.model.DynamicValue;
 import dev.stepstream.asl.model.FailState;
 import dev.stepstream.asl.model.JsonPathFlow;
 import dev.stepstream.asl.model.JsonataFlow;
@@ -13,6 +14,7 @@ import dev.stepstream.asl.model.PassState;
 import dev.stepstream.asl.model.SucceedState;
 import dev.stepstream.asl.model.Transition;
 import dev.stepstream.engine.runtime.Frame;
+import dev.stepstream.engine.runtime.Json;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.runtime.Step;
 
@@ -72,8 +74,21 @@ final class SimpleStates {
 
   static void fail(Run run, Frame f, FailState s) {
     EvalContext ec = Flow.eval(run, f, f.input(), null);
-    String error = s.error().isPresent() ? Dynamic.text(s.error().get(), ec, "Error") : null;
-    String cause = s.cause().isPresent() ? Dynamic.text(s.cause().get(), ec, "Cause") : null;
+    String error = s.error().isPresent() ? failField(s.error().get(), ec, "Error") : null;
+    String cause = s.cause().isPresent() ? failField(s.cause().get(), ec, "Cause") : null;
     run.schedule(new Step.Failed(f.id(), error, cause));
+  }
+
+  /**
+   * Error/Cause, ErrorPath/CausePath or their JSONata form. A path that finds nothing fails the state
+   * with the cause AWS records: {@code The JSONPath '$.ErrorX' specified for the field 'ErrorPath'
+   * could not be found in the input '{"a":1}'} (LocalStack's AWS-validated test_base_scenarios).
+   */
+  private static String failField(DynamicValue v, EvalContext ec, String field) {
+    if (v instanceof DynamicValue.FromPath p && p.path().evaluate(ec).isMissingNode()) {
+      throw new AslException(ErrorNames.RUNTIME, "The JSONPath '" + p.path().text() + "' specified for the field '"
+          + field + "Path' could not be found in the input '" + Json.write(ec.input()) + "'");
+    }
+    return Dynamic.text(v, ec, field);
   }
 }

@@ -1,6 +1,7 @@
 package dev.stepstream.engine.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepstream.asl.eval.AslException;
 import dev.stepstream.asl.eval.ErrorNames;
 import dev.stepstream.asl.eval.EvalContext;
 import dev.stepstream.asl.model.IntegrationPattern;
@@ -11,6 +12,8 @@ import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.Json;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.runtime.Step;
+import dev.stepstream.engine.task.LambdaErrors;
+import dev.stepstream.engine.task.LambdaResults;
 import dev.stepstream.engine.task.ResourceMapping;
 import dev.stepstream.engine.task.TaskEvents;
 import dev.stepstream.wire.TaskRequest;
@@ -63,29 +66,66 @@ public final class TaskStates {
   /** The worker (or SendTaskSuccess) returned the task's output. */
   public static void succeeded(Run run, Frame f, TaskState s, JsonNode workerOutput) {
     TaskEvents events = new TaskEvents(s.resource());
-    String text = Json.write(workerOutput);
-    if (Json.utf8Size(text, run.options().maxPayloadBytes()) > run.options().maxPayloadBytes()) {
-      failed(run, f, s, ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + s.name()
+    JsonNode result = workerOutput;
+    if (ResourceMapping.target(s.resource(), Json.NODES.objectNode()).wrapLambdaResult()) {
+      result = LambdaResults.invokeResult(workerOutput, lambdaParameters(run, f, s),
+          LambdaResults.requestId(f.task().token()), run.now());
+    }
+    if (Json.utf8Size(Json.write(result), run.options().maxPayloadBytes()) > run.options().maxPayloadBytes()) {
+      // Recorded on AWS (LocalStack's AWS-validated test_states_errors): the cause names 'lambda' for
+      // lambda:invoke and the function ARN for a function resource, never the state.
+      fail(run, f, s, events, ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + resultSource(s)
           + "' returned a result with a size exceeding the maximum number of bytes service limit.");
       return;
     }
     markStarted(run, f, events);
     run.endTask(f);
-    run.emitFor(f, events.type("Succeeded"), events.detailsName("Succeeded"), events.succeeded(workerOutput));
-    ResourceMapping.Target target = ResourceMapping.target(s.resource(), Json.NODES.objectNode());
-    JsonNode result = target.wrapLambdaResult() ? ResourceMapping.wrapLambdaResult(workerOutput) : workerOutput;
+    run.emitFor(f, events.type("Succeeded"), events.detailsName("Succeeded"), events.succeeded(result));
     EvalContext ec = Flow.eval(run, f, f.input(), null);
     Flow.Outcome out = Flow.output(s, ec, result);
     Flow.exit(run, f, s, out.output(), out.assigned(), s.next());
   }
 
-  /** The task failed (worker error or SendTaskFailure). */
+  /** The task failed (worker error or SendTaskFailure); a Lambda function error gets AWS's cause. */
   public static void failed(Run run, Frame f, TaskState s, String error, String cause) {
-    TaskEvents events = new TaskEvents(s.resource());
+    String recorded = cause;
+    if (lambdaCall(s) && !run.ctx().mockedTaskResults()) {
+      boolean invoke = s.resource().kind() == ResourceKind.SERVICE_INTEGRATION;
+      recorded = LambdaErrors.cause(error, cause, invoke, LambdaResults.requestId(f.task().token()),
+          () -> invoke ? LambdaErrors.functionArn(lambdaParameters(run, f, s).path("FunctionName").asText(""),
+              run.header().executionArn()) : s.resource().arn());
+    }
+    fail(run, f, s, new TaskEvents(s.resource()), error, recorded);
+  }
+
+  private static void fail(Run run, Frame f, TaskState s, TaskEvents events, String error, String cause) {
     markStarted(run, f, events);
     run.endTask(f);
     run.emitFor(f, events.type("Failed"), events.detailsName("Failed"), events.failed(error, cause));
-    run.schedule(new Step.Failed(f.id(), error, cause));
+    run.schedule(new Step.Failed(f.id(), error, cause, true));
+  }
+
+  /** A Lambda function resource, or a request-response lambda:invoke (whose worker is the function). */
+  private static boolean lambdaCall(TaskState s) {
+    return s.resource().kind() == ResourceKind.LAMBDA_FUNCTION
+        || ResourceMapping.target(s.resource(), Json.NODES.objectNode()).wrapLambdaResult();
+  }
+
+  /** What AWS names in a DataLimitExceeded cause for a task result: the function ARN, or the service. */
+  private static String resultSource(TaskState s) {
+    return s.resource().kind() == ResourceKind.SERVICE_INTEGRATION ? s.resource().service() : s.resource().arn();
+  }
+
+  /**
+   * The task's effective parameters, evaluated again (they are not stored with the task): read for
+   * lambda:invoke's FunctionName, Qualifier and LogType. Empty when they no longer evaluate.
+   */
+  private static JsonNode lambdaParameters(Run run, Frame f, TaskState s) {
+    try {
+      return Flow.effectiveInput(s, Flow.eval(run, f, f.input(), null));
+    } catch (AslException e) {
+      return Json.NODES.objectNode();
+    }
   }
 
   /** TimeoutSeconds or HeartbeatSeconds elapsed. */

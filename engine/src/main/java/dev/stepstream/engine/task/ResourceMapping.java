@@ -55,13 +55,4 @@ public final class ResourceMapping {
     name = colon >= 0 ? name.substring(0, colon) : name;
     return name.isEmpty() ? "lambda.invoke" : name;
   }
-
-  /** AWS's response shape for a request-response {@code lambda:invoke}. */
-  public static JsonNode wrapLambdaResult(JsonNode workerOutput) {
-    ObjectNode wrapped = JsonNodeFactory.instance.objectNode();
-    wrapped.put("ExecutedVersion", "$LATEST");
-    wrapped.set("Payload", workerOutput);
-    wrapped.put("StatusCode", 200);
-    return wrapped;
-  }
 }

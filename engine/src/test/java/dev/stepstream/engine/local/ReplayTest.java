@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.asl.eval.RandomSource;
 import dev.stepstream.engine.Decision;
 import dev.stepstream.engine.Definition;
-import dev.stepstream.engine.FixedContext;
 import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.engine.ExecutionStateCodec;
@@ -67,7 +66,8 @@ class ReplayTest {
     for (int i = 0; i < recorded.size(); i++) {
       Applied step = recorded.get(i);
       ExecutionState stored = state == null ? null : ExecutionStateCodec.decode(ExecutionStateCodec.encode(state));
-      Decision decision = interpreter.apply(stored, step.input(), new FixedContext(step.nowMillis(), random, definition));
+      // Scenario task results are mocked responses, recorded as written (as the local run did).
+      Decision decision = interpreter.apply(stored, step.input(), new MockedContext(step.nowMillis(), random, definition));
       assertThat(decision.events()).as("events of input #%d %s", i, step.input()).isEqualTo(step.events());
       if (step.stateAfter().isPresent()) {
         byte[] bytes = step.stateAfter().get();
@@ -77,6 +77,20 @@ class ReplayTest {
         assertThat(ExecutionStateCodec.encode(state)).as("state after input #%d %s", i, step.input())
             .isEqualTo(step.stateAfter().get());
       }
+    }
+  }
+
+  /** The test context of the engine, with task results taken as mocked responses (as in LocalRun). */
+  private record MockedContext(long nowMillis, RandomSource random, Definition definition)
+      implements dev.stepstream.engine.EngineContext {
+    @Override
+    public Optional<Definition> definition(String stateMachineArn) {
+      return Optional.of(definition);
+    }
+
+    @Override
+    public boolean mockedTaskResults() {
+      return true;
     }
   }
 }

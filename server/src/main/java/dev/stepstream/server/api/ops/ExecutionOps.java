@@ -71,7 +71,11 @@ public final class ExecutionOps {
     String name = Arns.requireName(request.optionalText("name").orElseGet(() -> UUID.randomUUID().toString()));
     Target target = target(machineArn, name);
     JsonNode input = input(request);
-    return startOrReuse(Arns.execution(target.machine().arn(), name), target, name, input).thenApply(started -> {
+    // AWS names an Express execution ...:express:<machine>:<name>:<id>, also when started asynchronously.
+    String arn = "EXPRESS".equals(Shapes.type(target.machine()))
+        ? Arns.expressExecution(target.machine().arn(), name, UUID.randomUUID().toString())
+        : Arns.execution(target.machine().arn(), name);
+    return startOrReuse(arn, target, name, input).thenApply(started -> {
       ObjectNode out = AwsJson.object();
       out.put("executionArn", started.executionArn());
       out.set("startDate", AwsJson.timestamp(started.startDate()));
@@ -144,7 +148,11 @@ public final class ExecutionOps {
   }
 
   private JsonNode describe(RequestFields request) {
-    return Shapes.execution(execution(request.requiredText("executionArn")), backend.now());
+    ObjectNode out = Shapes.execution(execution(request.requiredText("executionArn")), backend.now());
+    if (out.path("executionArn").asText().contains(":express:")) {
+      out.remove(List.of("redriveCount", "redriveStatus", "redriveStatusReason")); // Express executions cannot be redriven
+    }
+    return out;
   }
 
   ExecutionSummary execution(String arn) {
