@@ -72,7 +72,9 @@ class StatusChangesTopologyTest {
 
     assertThat(statuses(written)).containsExactly("RUNNING", "FAILED", "RUNNING", "SUCCEEDED");
     assertThat(written.get(1).value.path("detail").path("error").asText()).isEqualTo("Boom");
-    assertThat(written.get(1).value.path("detail").path("cause").asText()).isEqualTo("it broke");
+    // A Lambda function's failure is recorded as AWS's error document (errorMessage, errorType, ...).
+    assertThat(written.get(1).value.path("detail").path("cause").asText())
+        .startsWith("{\"errorMessage\":\"it broke\",\"errorType\":\"Boom\"");
     assertThat(written.get(2).value.path("detail").path("redriveCount").asInt()).isEqualTo(1);
     assertThat(written).extracting(kv -> kv.value.path("id").asText()).doesNotHaveDuplicates();
   }
