@@ -203,9 +203,10 @@ export function deriveStates(events, failStates = {}) {
   return createStatesDeriver(failStates).add(events).snapshot();
 }
 
-/** The AWS history events for one state's detail panel. */
-export function eventsOfState(events, state) {
+/** The AWS history events for one state's detail panel (looked up by id when `byId` is given). */
+export function eventsOfState(events, state, byId) {
   if (!state) return [];
+  if (byId) return state.events.map((id) => byId.get(id)).filter(Boolean);
   const ids = new Set(state.events);
   return events.filter((e) => ids.has(e.id));
 }
