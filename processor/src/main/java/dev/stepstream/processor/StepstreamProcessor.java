@@ -64,6 +64,7 @@ public final class StepstreamProcessor implements AutoCloseable {
     streams.start();
     HostInfo self = config.applicationServer() == null ? null : HostInfo.buildFromEndpoint(config.applicationServer());
     StepstreamProcessor processor = new StepstreamProcessor(streams, taskTopics, metrics, self);
+    metrics.pendingTimersFrom(processor::pendingTimers);
     try {
       if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         processor.close();
@@ -137,6 +138,16 @@ public final class StepstreamProcessor implements AutoCloseable {
     }
     HostInfo active = metadata.activeHost();
     return active.equals(self) ? ExecutionOwner.HERE : new ExecutionOwner.There(active.host(), active.port());
+  }
+
+  /**
+   * Execution timers (Wait states, retry backoffs, task timeouts and heartbeats) pending in this
+   * instance's local stores, retention clean-ups left out: the {@code timer-index} store holds one
+   * entry per cancellable timer (RocksDB's estimate).
+   */
+  public long pendingTimers() {
+    return streams.store(StoreQueryParameters.fromNameAndType(DurableTimers.INDEX_STORE,
+        QueryableStoreTypes.<String, byte[]>keyValueStore())).approximateNumEntries();
   }
 
   public ProcessorMetrics metrics() {

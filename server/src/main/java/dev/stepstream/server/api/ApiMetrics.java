@@ -1,14 +1,26 @@
 package dev.stepstream.server.api;
 
 import dev.stepstream.processor.ProcessorMetrics;
+import dev.stepstream.processor.TaskMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.function.ToDoubleFunction;
 
-/** Prometheus metrics at {@code /metrics}: the processor's counters and the API's requests. */
-public final class ApiMetrics {
+/**
+ * Prometheus metrics at {@code /metrics}: the processor's counters, per-task meters, pending
+ * timers and the API's requests. The console's metrics dashboard reads the same registry.
+ */
+public final class ApiMetrics implements TaskMeters {
+  public static final String TASKS_DISPATCHED = "stepstream.tasks.dispatched";
+  public static final String TASKS_COMPLETED = "stepstream.tasks.completed";
+  public static final String TASKS_LATENCY = "stepstream.tasks.latency";
+  public static final String TIMERS_PENDING = "stepstream.timers.pending";
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   public ApiMetrics(ProcessorMetrics processor) {
@@ -20,7 +32,30 @@ public final class ApiMetrics {
       counter("stepstream.processor.dead.lettered", "Records sent to the dead-letter topic",
           processor, ProcessorMetrics::deadLetteredCount);
       counter("stepstream.processor.timers.fired", "Durable timers fired", processor, ProcessorMetrics::timersFiredCount);
+      Gauge.builder(TIMERS_PENDING, processor, ProcessorMetrics::pendingTimersCount)
+          .description("Execution timers pending on this instance (Wait, retry backoff, task timeouts)").register(registry);
+      processor.observeTasks(this);
     }
+  }
+
+  @Override
+  public void dispatched(String taskName) {
+    Counter.builder(TASKS_DISPATCHED).description("Task requests written to the task's topic")
+        .tag("task", taskName).register(registry).increment();
+  }
+
+  @Override
+  public void completed(String taskName, boolean succeeded, long latencyMillis) {
+    Counter.builder(TASKS_COMPLETED).description("Task results applied, by outcome")
+        .tag("task", taskName).tag("outcome", succeeded ? "succeeded" : "failed").register(registry).increment();
+    Timer.builder(TASKS_LATENCY).description("From dispatching a task request to applying its result")
+        .tag("task", taskName).publishPercentiles(0.5, 0.95, 0.99).distributionStatisticExpiry(Duration.ofMinutes(2))
+        .register(registry).record(Duration.ofMillis(latencyMillis));
+  }
+
+  /** The registry behind {@code /metrics}, read by the console's metrics summary. */
+  public MeterRegistry registry() {
+    return registry;
   }
 
   private void counter(String name, String help, ProcessorMetrics source, ToDoubleFunction<ProcessorMetrics> read) {
