@@ -2,6 +2,7 @@
 // from counter deltas, and which worker groups fall behind.
 
 export const HISTORY_SAMPLES = 30;
+export const STUCK_LAG = 100;
 
 /** Per second, from two readings of a counter `dt` ms apart; null without a previous reading. */
 export function rate(now, before, dt) {
@@ -28,15 +29,17 @@ export function ratesOf(summary, previous) {
 }
 
 /**
- * Whether a consumer group falls behind: it has records to read and, over the recent samples,
- * its lag has not come down (or it has no members left to read them).
- * @param lags the group's lag in the recent samples, oldest first, the current one last
+ * Whether a consumer group falls behind: it has records to read and nobody to read them, or its
+ * lag grew over the recent readings, or it has kept a backlog of STUCK_LAG records or more
+ * without reading any of it down. A small steady lag (an uncommitted last record) is not.
+ * @param lags the group's lag in the recent readings, oldest first, the current one last
  */
 export function isBehind(lags, members) {
   const current = lags[lags.length - 1] || 0;
   if (current === 0) return false;
   if (members === 0) return true;
-  return lags.length < 2 || current >= lags[0];
+  if (lags.length < 2) return false;
+  return current > lags[0] || (current >= STUCK_LAG && lags.every((lag, i) => i === 0 || lag >= lags[i - 1]));
 }
 
 /** Appends a sample, keeping the last HISTORY_SAMPLES. */

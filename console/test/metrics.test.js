@@ -21,11 +21,14 @@ test('rates are counter deltas per second, none for the first reading or a new t
   assert.equal(rate(5, 10, 1000), 0); // a restarted instance's counters start again
 });
 
-test('a group falls behind while its lag does not come down, or when nobody reads', () => {
+test('a group falls behind when its lag grows, a backlog stays, or nobody reads', () => {
   assert.equal(isBehind([0, 0, 0], 1), false);
   assert.equal(isBehind([100, 150, 200], 2), true);
   assert.equal(isBehind([500, 300, 120], 2), false);
   assert.equal(isBehind([3], 0), true);
+  assert.equal(isBehind([1, 1, 1, 1, 1], 1), false);
+  assert.equal(isBehind([400, 400, 400], 1), true);
+  assert.equal(isBehind([7], 1), false);
 });
 
 test('samples keep the last thirty; numbers are grouped', () => {

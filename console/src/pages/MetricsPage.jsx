@@ -134,7 +134,7 @@ export default function MetricsPage() {
           </p>
         </div>
         <div className="header-actions">
-          {summary && <span className="muted small" data-testid="metrics-updated" data-at={summary.at}>Updated {dateTime(summary.at)}</span>}
+          {summary && <span className="muted small" data-testid="metrics-updated" data-at={summary.at}>Updated {dateTime(summary.at / 1000)}</span>}
           <button type="button" className="btn" onClick={() => setPaused(!paused)} data-testid="metrics-pause">{paused ? 'Resume' : 'Pause'}</button>
         </div>
       </div>

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.server.api.ApiMetrics;
 import dev.stepstream.server.api.aws.AwsJson;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -69,10 +68,10 @@ public final class MetricsSummary {
 
   private Map<String, ObjectNode> tasksOf(TaskLagSource.Snapshot kafka) {
     Map<String, ObjectNode> tasks = new TreeMap<>();
-    for (Counter c : registry.find(ApiMetrics.TASKS_DISPATCHED).counters()) {
+    for (FunctionCounter c : registry.find(ApiMetrics.TASKS_DISPATCHED).functionCounters()) {
       task(tasks, c.getId().getTag("task")).put("dispatched", (long) c.count());
     }
-    for (Counter c : registry.find(ApiMetrics.TASKS_COMPLETED).counters()) {
+    for (FunctionCounter c : registry.find(ApiMetrics.TASKS_COMPLETED).functionCounters()) {
       task(tasks, c.getId().getTag("task")).put(c.getId().getTag("outcome"), (long) c.count());
     }
     for (Timer t : registry.find(ApiMetrics.TASKS_LATENCY).timers()) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class MetricsSummaryTest {
   private static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC);
 
-  private final ApiMetrics metrics = new ApiMetrics(new ProcessorMetrics());
+  private final ProcessorMetrics processor = new ProcessorMetrics();
+  private final ApiMetrics metrics = new ApiMetrics(processor);
 
   private ObjectNode summaryWith(TaskLagSource.Snapshot kafka) {
     return new MetricsSummary(metrics.registry(), () -> kafka, CLOCK).summary();
@@ -27,10 +28,10 @@ class MetricsSummaryTest {
   void should_report_per_task_counts_latency_percentiles_and_the_lag_of_each_worker_group() {
     // GIVEN
     for (int i = 1; i <= 100; i++) {
-      metrics.dispatched("Resize");
-      metrics.completed("Resize", i % 10 != 0, i * 10L);
+      processor.taskDispatched("Resize", "t" + i, 0);
+      processor.taskFinished("t" + i, i % 10 != 0, i * 10L);
     }
-    metrics.dispatched("Charge");
+    processor.taskDispatched("Charge", "c1", 0);
     TaskLagSource.Snapshot kafka = new TaskLagSource.Snapshot(
         List.of(new TaskLagSource.GroupLag("stepstream-worker-Resize", "Resize", 40, 2),
             new TaskLagSource.GroupLag("audit", "Resize", 5, 1)),
@@ -57,6 +58,21 @@ class MetricsSummaryTest {
     assertThat(latency.get("max").asDouble()).isEqualTo(1000.0);
     assertThat(tasks.get(0).get("dispatched").asLong()).isEqualTo(1);
     assertThat(tasks.get(0).get("lag").isNull()).isTrue();
+  }
+
+  @Test
+  void should_count_tasks_dispatched_before_the_api_started() {
+    // GIVEN
+    ProcessorMetrics early = new ProcessorMetrics();
+    early.taskDispatched("Resize", "t1", 0);
+    early.taskFinished("t1", true, 5);
+    // WHEN
+    ObjectNode summary = new MetricsSummary(new ApiMetrics(early).registry(),
+        () -> new TaskLagSource.Snapshot(List.of(), Map.of(), 0L, null), CLOCK).summary();
+    // THEN
+    JsonNode resize = summary.get("tasks").get(0);
+    assertThat(resize.get("dispatched").asLong()).isEqualTo(1);
+    assertThat(resize.get("succeeded").asLong()).isEqualTo(1);
   }
 
   @Test
