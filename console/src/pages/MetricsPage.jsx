@@ -29,8 +29,11 @@ function Sparkline({ values }) {
   return <svg className="sparkline" viewBox="0 0 80 24" aria-hidden="true"><path d={d} /></svg>;
 }
 
-function Latency({ latency }) {
-  if (!latency || !latency.count) return <td className="muted" colSpan={4}>no results yet</td>;
+function Latency({ latency, results }) {
+  if (!latency || !latency.count) {
+    // Results applied before the API (and its meters) started are counted but not timed.
+    return <td className="muted small" colSpan={4}>{results ? 'not timed' : 'no results yet'}</td>;
+  }
   return ['p50', 'p95', 'p99', 'max'].map((k) => <td key={k} className="mono num" data-latency={k}>{formatNumber(latency[k], 1)}</td>);
 }
 
@@ -82,7 +85,7 @@ function TaskTable({ summary, rates, history, lagHistory }) {
               <td className="mono num">{formatNumber(t.dispatched)}</td>
               <td className="mono num">{formatNumber(t.succeeded)}</td>
               <td className={`mono num ${t.failed ? 'fail' : ''}`}>{formatNumber(t.failed)}{t.failed ? ` (${formatNumber(failRate * 100, 1)}%)` : ''}</td>
-              <Latency latency={t.latencyMillis} />
+              <Latency latency={t.latencyMillis} results={t.succeeded + t.failed} />
               <td className={`mono num ${t.lag ? 'warn' : ''}`}>{formatNumber(t.lag)}</td>
               <td><Consumers task={t} lagHistory={lagHistory} /></td>
             </tr>
