@@ -65,7 +65,7 @@ export default function Timeline({ timeline, iterations, now, selected, onSelect
             data-timeline-attempts={row.aggregate ? undefined : row.attempts.length}
             data-timeline-start-ms={row.start === null ? undefined : row.start - t0}
             data-timeline-duration-ms={row.start === null ? undefined : end - row.start}
-            data-parent-state={row.parent?.name}
+            data-timeline-parent={row.parent?.name}
           >
             <div className="tl-label" style={{ paddingLeft: 8 + depth * 14 }}>
               <span className="tl-name">{row.name}</span>

@@ -66,11 +66,11 @@ class ConsoleTimelineMetricsIT extends ConsoleHarness {
     assertThat(row("Call")).hasAttribute("data-timeline-status", "SUCCEEDED");
     assertThat(row("Call")).hasAttribute("data-timeline-attempts", "2");
     assertThat(row("Call")).containsText("1 retry");
-    assertThat(row("Left")).hasAttribute("data-parent-state", "Both");
-    assertThat(row("Right")).hasAttribute("data-parent-state", "Both");
+    assertThat(row("Left")).hasAttribute("data-timeline-parent", "Both");
+    assertThat(row("Right")).hasAttribute("data-timeline-parent", "Both");
     assertThat(row("Right")).hasAttribute("data-timeline-status", "SUCCEEDED");
     assertThat(row("Echo")).hasAttribute("data-timeline-runs", "20");
-    assertThat(row("Echo")).hasAttribute("data-parent-state", "Each");
+    assertThat(row("Echo")).hasAttribute("data-timeline-parent", "Each");
     assertThat(row("Each")).hasAttribute("data-timeline-status", "SUCCEEDED");
     assertThat(timeline.locator("[data-timeline-state]")).hasCount(8);
     long rightMs = Long.parseLong(row("Right").getAttribute("data-timeline-duration-ms"));
