@@ -33,29 +33,39 @@ function group() {
 }
 
 /**
- * @param events history events in id order (AWS shape)
+ * Map iterations derived incrementally (see createStatesDeriver): `add` applies newly streamed
+ * events, `snapshot` recounts only the groups that changed.
+ *
  * @returns {{maps: Record<string, {iterations: Map<string, object>, counts: object}>,
  *            states: Record<string, {iterations: Map<string, object>, counts: object}>}}
  *   `maps`: per Map state, its iterations (key -> {key, index, status}); `states`: per state inside
  *   a Map, its runs (key -> {key, index, status, input, output, error, cause}); `counts` maps each
  *   status to its number of iterations.
  */
-export function deriveIterations(events) {
+export function createIterationsDeriver() {
   const byId = new Map();
   const ctxOf = new Map();
   const maps = {};
   const states = {};
   const running = new Set();
   const mapRunning = new Set();
-  const mapOf = (name) => (maps[name] ||= group());
-  const stateGroup = (name) => (states[name] ||= group());
-  const instance = (name, ctx) => (ctx && name ? states[name]?.iterations.get(ctx.key) : undefined);
+  // Groups whose counts changed since the last snapshot; `all` when a bulk change (an execution
+  // or an iteration ending its runs) may have touched any of them.
+  const dirty = new Set();
+  let allDirty = false;
+  const touch = (g) => {
+    dirty.add(g);
+    return g;
+  };
+  const mapOf = (name) => touch(maps[name] ||= group());
+  const stateGroup = (name) => touch(states[name] ||= group());
+  const instance = (name, ctx) => (ctx && name && states[name] ? stateGroup(name).iterations.get(ctx.key) : undefined);
   const settle = (run, status) => {
     run.status = status;
     running.delete(run);
   };
 
-  for (const event of events) {
+  function apply(event) {
     byId.set(event.id, event);
     const type = event.type;
     const d = details(event) || {};
@@ -81,19 +91,20 @@ export function deriveIterations(events) {
         ctx = parent;
         if (status !== 'SUCCEEDED') {
           // States still running in a failed or halted iteration (nested ones included) end with it.
+          allDirty = true;
           for (const run of [...running]) {
             if (run.key === key || run.key.startsWith(`${key}.`)) settle(run, status);
           }
         }
       }
       ctxOf.set(event.id, ctx);
-      continue;
+      return;
     }
     if (type.startsWith('MapState') && d.name) ctx = outside(ctx, d.name);
     ctxOf.set(event.id, ctx);
 
     if (isEntered(type)) {
-      if (!ctx) continue;
+      if (!ctx) return;
       const runs = stateGroup(d.name).iterations;
       let run = runs.get(ctx.key);
       if (!run) {
@@ -106,7 +117,7 @@ export function deriveIterations(events) {
       });
       if (run.status === 'IN_PROGRESS') running.add(run);
       else running.delete(run);
-      continue;
+      return;
     }
     if (isGroupFailure(type)) {
       const run = instance(groupOf(event, byId), ctx);
@@ -117,7 +128,7 @@ export function deriveIterations(events) {
         run.cause = d.cause ?? run.cause;
         running.delete(run);
       }
-      continue;
+      return;
     }
     if (isExited(type)) {
       const run = instance(d.name, ctx);
@@ -125,12 +136,13 @@ export function deriveIterations(events) {
         settle(run, run.pendingError ? 'CAUGHT_ERROR' : 'SUCCEEDED');
         run.output = d.output;
       }
-      continue;
+      return;
     }
     if (type.startsWith('Execution')) {
       const final = type === 'ExecutionAborted' ? 'CANCELLED'
         : type === 'ExecutionFailed' || type === 'ExecutionTimedOut' ? 'FAILED' : null;
       if (final) {
+        allDirty = true;
         for (const run of [...running]) {
           settle(run, final);
           if (final === 'FAILED' && !run.error) {
@@ -141,11 +153,11 @@ export function deriveIterations(events) {
         for (const it of mapRunning) it.status = final;
         mapRunning.clear();
       }
-      continue;
+      return;
     }
-    if (!ctx) continue;
+    if (!ctx) return;
     const run = instance(stateOf(event, byId), ctx);
-    if (!run) continue;
+    if (!run) return;
     if (type.endsWith('StateAborted')) {
       settle(run, 'CANCELLED');
     } else if (isScheduled(type)) {
@@ -156,8 +168,33 @@ export function deriveIterations(events) {
       run.pendingError = true;
     }
   }
-  for (const g of [...Object.values(maps), ...Object.values(states)]) g.counts = countsOf(g.iterations);
-  return { maps, states };
+
+  const snapshot = () => {
+    const changed = allDirty ? [...Object.values(maps), ...Object.values(states)] : [...dirty];
+    for (const g of changed) g.counts = countsOf(g.iterations);
+    dirty.clear();
+    allDirty = false;
+    // Fresh wrappers, so views memoised on a group see that its iterations changed.
+    const copy = (groups) => Object.fromEntries(Object.entries(groups).map(([k, g]) => [k, { ...g }]));
+    return { maps: copy(maps), states: copy(states) };
+  };
+
+  return {
+    add(events) {
+      for (const event of events) apply(event);
+      return this;
+    },
+    snapshot,
+  };
+}
+
+/**
+ * @param events history events in id order (AWS shape)
+ * @returns {{maps: Record<string, {iterations: Map<string, object>, counts: object}>,
+ *            states: Record<string, {iterations: Map<string, object>, counts: object}>}}
+ */
+export function deriveIterations(events) {
+  return createIterationsDeriver().add(events).snapshot();
 }
 
 /** Number of iterations per status (every status of the contract, zeros included). */

@@ -5,6 +5,7 @@ import StateMachinesPage from './pages/StateMachinesPage.jsx';
 import StateMachinePage from './pages/StateMachinePage.jsx';
 import ExecutionsPage from './pages/ExecutionsPage.jsx';
 import ExecutionPage from './pages/ExecutionPage.jsx';
+import MetricsPage from './pages/MetricsPage.jsx';
 import { Empty } from './ui.jsx';
 import './styles.css';
 
@@ -16,6 +17,7 @@ function Page() {
     case 'machine': return <StateMachinePage key={route.arn} arn={route.arn} />;
     case 'executions': return <ExecutionsPage />;
     case 'execution': return <ExecutionPage key={route.arn} arn={route.arn} />;
+    case 'metrics': return <MetricsPage />;
     case 'studio': return <div className="page"><h1>Workflow Studio</h1><Empty>The visual editor is coming in a later release.</Empty></div>;
     default: return <div className="page"><h1>Not found</h1><Empty>No console page at {path}. <Link to="/">Go to the state machines.</Link></Empty></div>;
   }
@@ -23,7 +25,8 @@ function Page() {
 
 function Shell() {
   const { path } = useRouter();
-  const section = path.startsWith('/executions') ? 'executions' : path.startsWith('/studio') ? 'studio' : 'machines';
+  const section = path.startsWith('/executions') ? 'executions' : path.startsWith('/studio') ? 'studio'
+    : path.startsWith('/metrics-dashboard') ? 'metrics' : 'machines';
   return (
     <div className="shell">
       <header className="topbar">
@@ -34,6 +37,7 @@ function Shell() {
         <nav className="topnav">
           <Link to="/" className={section === 'machines' ? 'active' : ''}>State machines</Link>
           <Link to="/executions" className={section === 'executions' ? 'active' : ''}>Executions</Link>
+          <Link to="/metrics-dashboard" className={section === 'metrics' ? 'active' : ''}>Metrics</Link>
         </nav>
         <div className="topbar-right muted small">Step Functions on Kafka</div>
       </header>

@@ -41,6 +41,7 @@ export function match(path) {
   if ((m = clean.match(/^\/state-machines\/([^/]+)$/))) return { page: 'machine', arn: decodeURIComponent(m[1]) };
   if (clean === '/executions') return { page: 'executions' };
   if ((m = clean.match(/^\/executions\/([^/]+)$/))) return { page: 'execution', arn: decodeURIComponent(m[1]) };
+  if (clean === '/metrics-dashboard') return { page: 'metrics' };
   if (clean === '/studio' || clean.startsWith('/studio/')) return { page: 'studio' };
   return { page: 'not-found' };
 }

@@ -64,21 +64,24 @@ function fresh(name) {
 }
 
 /**
- * @param events history events in id order (AWS shape)
+ * Derives the statuses incrementally: `add` applies a batch of newly streamed events to the
+ * derived state (each event is looked at once), `snapshot` returns it with fresh outer objects,
+ * so a live page never walks the whole history again.
+ *
  * @param failStates optional map Fail state name -> {Error, Cause} from the definition (a Fail
  *     state's events do not carry them)
- * @returns {{states: Record<string, object>, execution: {status: string, error?: string, cause?: string}}}
  */
-export function deriveStates(events, failStates = {}) {
+export function createStatesDeriver(failStates = {}) {
   const byId = new Map();
   let lastError = {};
   const states = {};
-  const execution = { status: events.length ? 'RUNNING' : 'UNKNOWN' };
+  const execution = { status: 'UNKNOWN' };
   const get = (name) => (states[name] ||= fresh(name));
   const running = () => Object.values(states).filter((s) => s.status === 'IN_PROGRESS');
 
-  for (const event of events) {
+  function apply(event) {
     byId.set(event.id, event);
+    if (execution.status === 'UNKNOWN') execution.status = 'RUNNING';
     const type = event.type;
     const d = details(event) || {};
     const at = toMillis(event.timestamp);
@@ -101,7 +104,7 @@ export function deriveStates(events, failStates = {}) {
         s.cause = failStates[d.name].Cause;
         lastError = { error: s.error, cause: s.cause };
       }
-      continue;
+      return;
     }
     if (isGroupFailure(type)) {
       const group = groupOf(event, byId);
@@ -116,7 +119,7 @@ export function deriveStates(events, failStates = {}) {
         g.events.push(event.id);
         lastError = { error: g.error, cause: g.cause };
       }
-      continue;
+      return;
     }
     if (isExited(type)) {
       const s = get(d.name);
@@ -124,7 +127,7 @@ export function deriveStates(events, failStates = {}) {
       s.output = d.output;
       s.exitedAt = at;
       s.events.push(event.id);
-      continue;
+      return;
     }
     const name = stateOf(event, byId);
     const s = name ? get(name) : undefined;
@@ -180,12 +183,30 @@ export function deriveStates(events, failStates = {}) {
         break;
     }
   }
-  return { states, execution };
+
+  return {
+    byId,
+    add(events) {
+      for (const event of events) apply(event);
+      return this;
+    },
+    snapshot: () => ({ states: { ...states }, execution: { ...execution } }),
+  };
 }
 
-/** The AWS history events for one state's detail panel. */
-export function eventsOfState(events, state) {
+/**
+ * @param events history events in id order (AWS shape)
+ * @param failStates optional map Fail state name -> {Error, Cause} from the definition
+ * @returns {{states: Record<string, object>, execution: {status: string, error?: string, cause?: string}}}
+ */
+export function deriveStates(events, failStates = {}) {
+  return createStatesDeriver(failStates).add(events).snapshot();
+}
+
+/** The AWS history events for one state's detail panel (looked up by id when `byId` is given). */
+export function eventsOfState(events, state, byId) {
   if (!state) return [];
+  if (byId) return state.events.map((id) => byId.get(id)).filter(Boolean);
   const ids = new Set(state.events);
   return events.filter((e) => ids.has(e.id));
 }

@@ -145,10 +145,10 @@ test('iterations sort by index, not as text, and filter by status', () => {
   assert.deepEqual(sortedIterations(maps.Each.iterations, 'FAILED').map((it) => it.index), [0, 5, 10]);
 });
 
-test('10,000 iterations derive quickly', () => {
+test('10,000 iterations derive into one aggregate with every iteration counted', () => {
+  // Speed is measured by ConsoleFiguresIT (docs/performance.md), not asserted here: a timed unit
+  // test fails on a loaded machine without anything being wrong.
   const { events } = mapOver(10_000);
-  const started = performance.now();
   const { maps } = deriveIterations(events);
   assert.equal(maps.Each.counts.SUCCEEDED, 10_000);
-  assert.ok(performance.now() - started < 1_000, `took ${performance.now() - started} ms`);
 });

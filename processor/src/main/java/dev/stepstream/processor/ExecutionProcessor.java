@@ -2,12 +2,15 @@ package dev.stepstream.processor;
 
 import dev.stepstream.asl.eval.ErrorNames;
 import dev.stepstream.engine.Decision;
+import dev.stepstream.engine.Effect;
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.engine.ExecutionStateCodec;
 import dev.stepstream.engine.Interpreter;
 import dev.stepstream.wire.Command;
 import dev.stepstream.wire.StopExecution;
+import dev.stepstream.wire.TaskFailed;
 import dev.stepstream.wire.TaskResult;
+import dev.stepstream.wire.TaskSucceeded;
 import dev.stepstream.wire.TimerFired;
 import dev.stepstream.wire.WireFormatException;
 import dev.stepstream.wire.WireJson;
@@ -147,6 +150,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
         return;
       }
       metrics.applied();
+      measureTasks(input, decision, nowMillis);
       Outputs written = Outputs.of(arn, decision.events(), decision.effects());
       if (decision.state().isPresent()) {
         ExecutionState next = duplicates.remember(state, decision.state().get(), input, written);
@@ -164,6 +168,17 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     } catch (RuntimeException e) {
       LOG.error("Could not apply {} to {}", input.getClass().getSimpleName(), arn, e);
       deadLetters.send(arn, WireJson.encode(input), "could not apply: " + e, nowMillis);
+    }
+  }
+
+  private void measureTasks(WireRecord input, Decision decision, long nowMillis) {
+    if (input instanceof TaskSucceeded || input instanceof TaskFailed) {
+      metrics.taskFinished(((TaskResult) input).taskToken(), input instanceof TaskSucceeded, nowMillis);
+    }
+    for (Effect effect : decision.effects()) {
+      if (effect instanceof Effect.ScheduleTask task) {
+        metrics.taskDispatched(task.request().taskName(), task.request().taskToken(), nowMillis);
+      }
     }
   }
 

@@ -67,6 +67,7 @@ public final class StepstreamProcessor implements AutoCloseable {
     streams.start();
     HostInfo self = config.applicationServer() == null ? null : HostInfo.buildFromEndpoint(config.applicationServer());
     StepstreamProcessor processor = new StepstreamProcessor(streams, taskTopics, metrics, self, options.tokenKeys());
+    metrics.pendingTimersFrom(processor::pendingTimers);
     try {
       progress.awaitRunning(stallTimeout);
     } catch (InterruptedException e) {
@@ -145,6 +146,16 @@ public final class StepstreamProcessor implements AutoCloseable {
   /** The keys this processor signs task tokens with (the API checks tokens against them). */
   public TaskTokenKeys tokenKeys() {
     return tokenKeys;
+  }
+
+  /**
+   * Execution timers (Wait states, retry backoffs, task timeouts and heartbeats) pending in this
+   * instance's local stores, retention clean-ups left out: the {@code timer-index} store holds one
+   * entry per cancellable timer (RocksDB's estimate).
+   */
+  public long pendingTimers() {
+    return streams.store(StoreQueryParameters.fromNameAndType(DurableTimers.INDEX_STORE,
+        QueryableStoreTypes.<String, byte[]>keyValueStore())).approximateNumEntries();
   }
 
   public ProcessorMetrics metrics() {

@@ -8,6 +8,8 @@ import dev.stepstream.server.api.aws.Operation;
 import dev.stepstream.server.api.backend.ActivityTasks;
 import dev.stepstream.server.api.console.ConsoleQueries;
 import dev.stepstream.server.api.console.ConsoleRoutes;
+import dev.stepstream.server.api.console.MetricsSummary;
+import dev.stepstream.server.api.console.TaskLag;
 import dev.stepstream.server.api.backend.Backend;
 import dev.stepstream.server.api.backend.Definitions;
 import dev.stepstream.server.api.backend.ExecutionQueries;
@@ -87,6 +89,7 @@ public final class ApiServer implements AutoCloseable {
     try {
       Backend backend = backend(settings, queries, resources);
       ApiMetrics metrics = new ApiMetrics(processorMetrics);
+      TaskLag lag = add(resources, new TaskLag(settings.bootstrapServers(), settings.topics()));
       AwsJsonEndpoint aws = new AwsJsonEndpoint(operations(backend, settings), metrics::request);
       RestRoutes rest = new RestRoutes(backend, aws);
       TriggerRoutes triggers = triggers(settings, backend, metrics, resources);
@@ -98,6 +101,7 @@ public final class ApiServer implements AutoCloseable {
         rest.register(config.routes);
         triggers.register(config.routes);
         new ConsoleQueries(backend.executions()).register(config.routes);
+        new MetricsSummary(metrics.registry(), lag, Clock.systemUTC()).register(config.routes);
         new ConsoleRoutes().register(config.routes);
         if (peerRoutes != null) {
           peerRoutes.register(config.routes);
