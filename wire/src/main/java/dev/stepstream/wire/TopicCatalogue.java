@@ -113,4 +113,9 @@ public final class TopicCatalogue {
   public String deadLetters() {
     return topic("dead-letters");
   }
+
+  /** Execution log events in the AWS CloudWatch Logs shape ({@link ExecutionLogs}). */
+  public String logs() {
+    return topic("logs");
+  }
 }

@@ -60,6 +60,16 @@ final class SampleRecords {
             4L, 5L),
         new StartExecution(1, EXECUTION, MACHINE + ":2", "run-1", input, 6L, MACHINE + ":prod"),
         new ExecutionSummary(1, EXECUTION, MACHINE + ":2", "run-1", ExecutionStatus.RUNNING, 6L, null, input, null, null, null, 0,
-            MACHINE + ":prod"));
+            MACHINE + ":prod"),
+        new StateMachineRecord(1, MACHINE, "ImagePipeline", StateMachineRecord.KIND_STATE_MACHINE,
+            "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}", "STANDARD",
+            "arn:aws:iam::123456789012:role/sfn", "r3", 1L, 4L, null, null,
+            new LoggingConfiguration("ERROR", true, JSON.arrayNode().add(JSON.objectNode().set("cloudWatchLogsLogGroup",
+                JSON.objectNode().put("logGroupArn", "arn:aws:logs:us-east-1:123456789012:log-group:sfn:*"))))),
+        new TaskSucceeded(1, EXECUTION, "tok-6", JSON.objectNode(), List.of("resizing gato.png", "done in 40 ms")),
+        new TaskFailed(1, EXECUTION, "tok-7", "Image.TooLarge", null, List.of("Traceback (most recent call last):")),
+        HistoryBatch.of(EXECUTION, List.of(
+            new HistoryEvent(1, EXECUTION, 6, 5, 13L, "LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails",
+                JSON.objectNode().put("output", "{}"), List.of("resizing gato.png")))));
   }
 }

@@ -12,7 +12,7 @@ class TopicCatalogueTest {
     TopicCatalogue catalogue = TopicCatalogue.load("acme.");
 
     assertThat(catalogue.fixed()).extracting(TopicSpec::name)
-        .containsExactly("definitions", "commands", "task-results", "history", "executions", "dead-letters");
+        .containsExactly("definitions", "commands", "task-results", "history", "executions", "dead-letters", "logs");
     assertThat(catalogue.commands()).isEqualTo("acme.commands");
     assertThat(catalogue.taskTopic("ProcessarImagem")).isEqualTo("acme.tasks.ProcessarImagem");
   }
