@@ -35,6 +35,7 @@ final class ContextRecordSink implements RecordSink {
       case EXECUTIONS -> StepstreamTopology.EXECUTIONS_SINK;
       case COMMANDS -> StepstreamTopology.COMMANDS_SINK;
       case DEAD_LETTERS -> StepstreamTopology.DEAD_LETTERS_SINK;
+      case LOGS -> StepstreamTopology.LOGS_SINK;
     };
   }
 }

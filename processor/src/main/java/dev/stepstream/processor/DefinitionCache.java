@@ -3,6 +3,7 @@ package dev.stepstream.processor;
 import dev.stepstream.asl.Asl;
 import dev.stepstream.asl.ValidationResult;
 import dev.stepstream.engine.Definition;
+import dev.stepstream.wire.LoggingConfiguration;
 import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.WireFormatException;
 import dev.stepstream.wire.WireJson;
@@ -25,7 +26,7 @@ final class DefinitionCache {
   private static final Logger LOG = LoggerFactory.getLogger(DefinitionCache.class);
   private static final int MAX_ENTRIES = 1_000;
 
-  private record Compiled(byte[] stored, Optional<Definition> definition) {}
+  private record Compiled(byte[] stored, Optional<Definition> definition, LoggingConfiguration logging) {}
 
   private final Function<String, byte[]> store;
   private final Map<String, Compiled> compiled = new LinkedHashMap<>(64, 0.75f, true) {
@@ -40,27 +41,42 @@ final class DefinitionCache {
   }
 
   Optional<Definition> find(String stateMachineArn) {
+    Compiled found = lookUp(stateMachineArn);
+    return found == null ? Optional.empty() : found.definition();
+  }
+
+  /** The logging configuration stored with the state machine (or version); OFF when there is none. */
+  LoggingConfiguration logging(String stateMachineArn) {
+    Compiled found = lookUp(stateMachineArn);
+    return found == null ? LoggingConfiguration.OFF : found.logging();
+  }
+
+  private Compiled lookUp(String stateMachineArn) {
     byte[] bytes = store.apply(stateMachineArn);
     if (bytes == null) {
-      return Optional.empty();
+      return null;
     }
     Compiled cached = compiled.get(stateMachineArn);
     if (cached != null && Arrays.equals(cached.stored(), bytes)) {
-      return cached.definition();
+      return cached;
     }
-    Optional<Definition> definition = decodeAndCompile(stateMachineArn, bytes);
-    compiled.put(stateMachineArn, new Compiled(bytes, definition));
-    return definition;
+    StateMachineRecord record = decode(stateMachineArn, bytes);
+    Compiled fresh = new Compiled(bytes, record == null ? Optional.empty() : compile(record),
+        record == null ? LoggingConfiguration.OFF : record.logging());
+    compiled.put(stateMachineArn, fresh);
+    return fresh;
   }
 
-  private static Optional<Definition> decodeAndCompile(String stateMachineArn, byte[] bytes) {
-    StateMachineRecord record;
+  private static StateMachineRecord decode(String stateMachineArn, byte[] bytes) {
     try {
-      record = WireJson.decode(bytes, StateMachineRecord.class);
+      return WireJson.decode(bytes, StateMachineRecord.class);
     } catch (WireFormatException e) {
       LOG.warn("Ignoring undecodable definition for {}: {}", stateMachineArn, e.getMessage());
-      return Optional.empty();
+      return null;
     }
+  }
+
+  private static Optional<Definition> compile(StateMachineRecord record) {
     if (!StateMachineRecord.KIND_STATE_MACHINE.equals(record.kind())) {
       return Optional.empty();
     }

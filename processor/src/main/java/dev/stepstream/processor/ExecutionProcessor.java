@@ -6,6 +6,7 @@ import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.engine.ExecutionStateCodec;
 import dev.stepstream.engine.Interpreter;
 import dev.stepstream.wire.Command;
+import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.StopExecution;
 import dev.stepstream.wire.TaskResult;
 import dev.stepstream.wire.TimerFired;
@@ -13,6 +14,7 @@ import dev.stepstream.wire.WireFormatException;
 import dev.stepstream.wire.WireJson;
 import dev.stepstream.wire.WireRecord;
 import dev.stepstream.wire.WireVersions;
+import java.util.List;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -50,6 +52,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private PendingStarts pendingStarts;
   private Retention retention;
   private OutputWriter outputs;
+  private ExecutionLogWriter logs;
 
   ExecutionProcessor(ProcessorOptions options, TaskTopics taskTopics, ProcessorMetrics metrics) {
     this.options = options;
@@ -74,6 +77,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
         stateMachineArn -> definitions.find(stateMachineArn).isPresent(), deadLetters);
     this.retention = new Retention(options.closedExecutionRetention(), executions, history, timers, sink);
     this.outputs = new OutputWriter(sink, history, timers, taskTopics);
+    this.logs = new ExecutionLogWriter(sink);
     context.schedule(options.timerInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
   }
 
@@ -129,37 +133,51 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     try {
       byte[] stored = executions.get(arn);
       ExecutionState state = stored == null ? null : ExecutionStateCodec.decode(stored);
-      if (state == null && pendingStarts.parkIfUndefined(input)) {
-        return;
+      try (ExecutionMdc mdc = ExecutionMdc.open(arn, state, input)) {
+        apply(arn, state, input, nowMillis);
       }
-      Decision decision = interpreter.apply(state, input, engineContext(arn, state, nowMillis));
-      if (!decision.applied()) {
-        metrics.ignored();
-        LOG.debug("Ignored {} for {}: {}", input.getClass().getSimpleName(), arn, decision.ignored().orElse(""));
-        duplicates.replay(state, input).ifPresent(again -> {
-          LOG.debug("Re-emitting the outputs of a duplicate {} for {}", input.getClass().getSimpleName(), arn);
-          outputs.write(arn, again, nowMillis);
-          retention.onTransition(null, state, nowMillis); // the cleanup timer may be lost too; same due time
-        });
-        return;
-      }
-      metrics.applied();
-      Outputs written = Outputs.of(arn, decision.events(), decision.effects());
-      if (decision.state().isPresent()) {
-        ExecutionState next = duplicates.remember(state, decision.state().get(), input, written);
-        byte[] encoded = ExecutionStateCodec.encode(next);
-        if (encoded.length > options.maxStateBytes()) {
-          stopOversized(arn, state, input, encoded.length, nowMillis);
-          return;
-        }
-        store(arn, state, next, encoded, nowMillis);
-      }
-      outputs.write(arn, written, nowMillis);
     } catch (KafkaException e) {
       throw e;
     } catch (RuntimeException e) {
       LOG.error("Could not apply {} to {}", input.getClass().getSimpleName(), arn, e);
       deadLetters.send(arn, WireJson.encode(input), "could not apply: " + e, nowMillis);
+    }
+  }
+
+  private void apply(String arn, ExecutionState state, WireRecord input, long nowMillis) {
+    if (state == null && pendingStarts.parkIfUndefined(input)) {
+      return;
+    }
+    Decision decision = interpreter.apply(state, input, engineContext(arn, state, nowMillis));
+    if (!decision.applied()) {
+      metrics.ignored();
+      LOG.debug("Ignored {} for {}: {}", input.getClass().getSimpleName(), arn, decision.ignored().orElse(""));
+      duplicates.replay(state, input).ifPresent(again -> {
+        LOG.debug("Re-emitting the outputs of a duplicate {} for {}", input.getClass().getSimpleName(), arn);
+        outputs.write(arn, again, nowMillis);
+        retention.onTransition(null, state, nowMillis); // the cleanup timer may be lost too; same due time
+      });
+      return;
+    }
+    metrics.applied();
+    List<HistoryEvent> events = WorkerOutputs.attach(input, decision.events());
+    Outputs written = Outputs.of(arn, events, decision.effects());
+    if (decision.state().isPresent()) {
+      ExecutionState next = duplicates.remember(state, decision.state().get(), input, written);
+      byte[] encoded = ExecutionStateCodec.encode(next);
+      if (encoded.length > options.maxStateBytes()) {
+        stopOversized(arn, state, input, encoded.length, nowMillis);
+        return;
+      }
+      store(arn, state, next, encoded, nowMillis);
+    }
+    outputs.write(arn, written, nowMillis);
+    writeLogs(arn, decision.state().orElse(state), events, nowMillis);
+  }
+
+  private void writeLogs(String arn, ExecutionState state, List<HistoryEvent> events, long nowMillis) {
+    if (state != null && !events.isEmpty()) {
+      logs.write(arn, events, definitions.logging(state.stateMachineArn()), state.redriveCount(), nowMillis);
     }
   }
 
@@ -194,5 +212,6 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     }
     store(arn, before, stop.state().get(), stopped, nowMillis);
     outputs.write(arn, Outputs.of(arn, stop.events(), stop.effects()), nowMillis);
+    writeLogs(arn, stop.state().get(), stop.events(), nowMillis);
   }
 }

@@ -13,7 +13,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Builds the Stepstream topology: commands and task results (co-partitioned by execution ARN) into
  * one processor with the {@code executions}, {@code timers}, {@code timer-index} and {@code history} stores; task
- * requests, history, execution summaries, Continue commands and dead letters out; definitions as a
+ * requests, history, execution summaries, Continue commands, dead letters and execution logs out; definitions as a
  * global store.
  */
 public final class StepstreamTopology {
@@ -25,6 +25,7 @@ public final class StepstreamTopology {
   static final String EXECUTIONS_SINK = "execution-summaries";
   static final String COMMANDS_SINK = "continue-commands";
   static final String DEAD_LETTERS_SINK = "dead-letters";
+  static final String LOGS_SINK = "execution-logs";
 
   private StepstreamTopology() {}
 
@@ -68,6 +69,7 @@ public final class StepstreamTopology {
         PROCESSOR);
     topology.addSink(DEAD_LETTERS_SINK, topics.deadLetters(), Serdes.String().serializer(),
         Serdes.ByteArray().serializer(), PROCESSOR);
+    topology.addSink(LOGS_SINK, topics.logs(), Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
     return topology;
   }
 

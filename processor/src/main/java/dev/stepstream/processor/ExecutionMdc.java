@@ -1,0 +1,50 @@
+package dev.stepstream.processor;
+
+import dev.stepstream.engine.ExecutionState;
+import dev.stepstream.engine.runtime.Frame;
+import dev.stepstream.wire.TaskResult;
+import dev.stepstream.wire.WireRecord;
+import org.slf4j.MDC;
+
+/**
+ * Puts the execution ARN and the state name into the SLF4J MDC while one input is applied, so every
+ * log line of the processor (and of the engine under it) names the execution and state it concerns.
+ * The state is the one a task result answers, else the top-level frame's current state.
+ */
+final class ExecutionMdc implements AutoCloseable {
+  static final String EXECUTION_ARN = "executionArn";
+  static final String STATE_NAME = "stateName";
+
+  private ExecutionMdc() {}
+
+  static ExecutionMdc open(String executionArn, ExecutionState state, WireRecord input) {
+    MDC.put(EXECUTION_ARN, executionArn);
+    String stateName = stateName(state, input);
+    if (stateName != null) {
+      MDC.put(STATE_NAME, stateName);
+    }
+    return new ExecutionMdc();
+  }
+
+  static String stateName(ExecutionState state, WireRecord input) {
+    if (state == null) {
+      return null;
+    }
+    String root = null;
+    for (Frame frame : state.frames().values()) {
+      if (input instanceof TaskResult result && frame.task() != null && frame.task().token().equals(result.taskToken())) {
+        return frame.stateName();
+      }
+      if (frame.isRoot()) {
+        root = frame.stateName();
+      }
+    }
+    return root;
+  }
+
+  @Override
+  public void close() {
+    MDC.remove(EXECUTION_ARN);
+    MDC.remove(STATE_NAME);
+  }
+}
