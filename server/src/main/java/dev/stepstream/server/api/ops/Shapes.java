@@ -31,9 +31,7 @@ public final class Shapes {
     out.put("roleArn", m.roleArn() == null ? "" : m.roleArn());
     out.put("type", type(m));
     out.set("creationDate", AwsJson.timestamp(m.createdAt()));
-    ObjectNode logging = out.putObject("loggingConfiguration");
-    logging.put("level", "OFF");
-    logging.put("includeExecutionData", false);
+    out.set("loggingConfiguration", LoggingSettings.shape(m.logging()));
     out.putObject("tracingConfiguration").put("enabled", false);
     if (m.revisionId() != null) {
       out.put("revisionId", m.revisionId());
