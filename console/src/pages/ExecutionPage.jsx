@@ -5,6 +5,7 @@ import { api, eventsUrl } from '../api.js';
 import { arnName, dateTime, definitionOf, duration, toMillis } from '../format.js';
 import { Link } from '../router.jsx';
 import StateGraph from '../StateGraph.jsx';
+import LogsPanel from '../LogsPanel.jsx';
 import { countsText, deriveIterations, sortedIterations } from '../iterations.js';
 import { deriveStates, eventsOfState, stepOf, STATUSES } from '../status.js';
 import { Card, ConfirmButton, ErrorBox, Json, Problem, Spinner, StatusBadge } from '../ui.jsx';
@@ -381,6 +382,7 @@ export default function ExecutionPage({ arn }) {
       </div>
 
       <HistoryTable events={events} name={execution.name} startMs={startMs} />
+      <LogsPanel arn={arn} eventCount={events.length} />
     </div>
   );
 }
