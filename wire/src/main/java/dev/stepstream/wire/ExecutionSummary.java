@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param startDate epoch milliseconds
  * @param stopDate epoch milliseconds, or null while running
  * @param stateMachineAliasArn the alias the execution was started through, or null
+ * @param traceHeader the execution's trace header (DescribeExecution's {@code traceHeader}), or null
  */
 public record ExecutionSummary(
     int version,
@@ -23,7 +24,8 @@ public record ExecutionSummary(
     String error,
     String cause,
     int redriveCount,
-    String stateMachineAliasArn) implements WireRecord {
+    String stateMachineAliasArn,
+    String traceHeader) implements WireRecord {
 
   public ExecutionSummary {
     Require.version(version, "ExecutionSummary");
@@ -31,6 +33,20 @@ public record ExecutionSummary(
     Require.text(stateMachineArn, "ExecutionSummary", "stateMachineArn");
     Require.text(name, "ExecutionSummary", "name");
     Require.present(status, "ExecutionSummary", "status");
+  }
+
+  /** A summary without a trace header. */
+  public ExecutionSummary(int version, String executionArn, String stateMachineArn, String name,
+      ExecutionStatus status, long startDate, Long stopDate, JsonNode input, JsonNode output, String error,
+      String cause, int redriveCount, String stateMachineAliasArn) {
+    this(version, executionArn, stateMachineArn, name, status, startDate, stopDate, input, output, error, cause,
+        redriveCount, stateMachineAliasArn, null);
+  }
+
+  /** This summary with the execution's trace header. */
+  public ExecutionSummary withTraceHeader(String header) {
+    return new ExecutionSummary(version, executionArn, stateMachineArn, name, status, startDate, stopDate, input, output,
+        error, cause, redriveCount, stateMachineAliasArn, header);
   }
 
   /** A summary of an execution not started through an alias. */

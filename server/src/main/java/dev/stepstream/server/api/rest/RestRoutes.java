@@ -22,12 +22,12 @@ import java.util.function.Function;
 public final class RestRoutes {
   private final AwsJsonEndpoint aws;
   private final EventStream events;
-  private final ExecutionLogs logs;
+  private final ExecutionLogsQuery logs;
 
   public RestRoutes(Backend backend, AwsJsonEndpoint aws) {
     this.aws = aws;
     this.events = new EventStream(backend);
-    this.logs = new ExecutionLogs(backend);
+    this.logs = new ExecutionLogsQuery(backend);
   }
 
   public void register(RoutesConfig routes) {

@@ -22,12 +22,12 @@ import java.util.Map;
  * under the state machine's current {@code loggingConfiguration}. Worker output is listed for every
  * task outcome event that carries some, whatever the level, with the state the task belongs to.
  */
-final class ExecutionLogs {
+final class ExecutionLogsQuery {
   static final int PAGE = 1000;
 
   private final Backend backend;
 
-  ExecutionLogs(Backend backend) {
+  ExecutionLogsQuery(Backend backend) {
     this.backend = backend;
   }
 
