@@ -9,11 +9,13 @@ import org.slf4j.MDC;
 /**
  * Puts the execution ARN and the state name into the SLF4J MDC while one input is applied, so every
  * log line of the processor (and of the engine under it) names the execution and state it concerns.
- * The state is the one a task result answers, else the top-level frame's current state.
+ * The state is the one a task result answers, else the top-level frame's current state; the
+ * processor adds the execution's trace id ({@value #TRACE_ID}) once it knows it.
  */
 final class ExecutionMdc implements AutoCloseable {
   static final String EXECUTION_ARN = "executionArn";
   static final String STATE_NAME = "stateName";
+  static final String TRACE_ID = "traceId";
 
   private ExecutionMdc() {}
 
@@ -46,5 +48,6 @@ final class ExecutionMdc implements AutoCloseable {
   public void close() {
     MDC.remove(EXECUTION_ARN);
     MDC.remove(STATE_NAME);
+    MDC.remove(TRACE_ID);
   }
 }

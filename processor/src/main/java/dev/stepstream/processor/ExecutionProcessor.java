@@ -7,6 +7,7 @@ import dev.stepstream.engine.ExecutionStateCodec;
 import dev.stepstream.engine.Interpreter;
 import dev.stepstream.wire.Command;
 import dev.stepstream.wire.HistoryEvent;
+import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StopExecution;
 import dev.stepstream.wire.TaskResult;
 import dev.stepstream.wire.TimerFired;
@@ -15,6 +16,7 @@ import dev.stepstream.wire.WireJson;
 import dev.stepstream.wire.WireRecord;
 import dev.stepstream.wire.WireVersions;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -24,6 +26,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The thin Kafka Streams adapter around the engine: decode the input, load the execution, apply,
@@ -53,6 +56,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private Retention retention;
   private OutputWriter outputs;
   private ExecutionLogWriter logs;
+  private ExecutionTraces traces;
 
   ExecutionProcessor(ProcessorOptions options, TaskTopics taskTopics, ProcessorMetrics metrics) {
     this.options = options;
@@ -78,6 +82,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     this.retention = new Retention(options.closedExecutionRetention(), executions, history, timers, sink);
     this.outputs = new OutputWriter(sink, history, timers, taskTopics);
     this.logs = new ExecutionLogWriter(sink);
+    this.traces = new ExecutionTraces(context.getStateStore(ExecutionTraces.STORE));
     context.schedule(options.timerInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
   }
 
@@ -122,6 +127,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     for (DurableTimers.DueTimer due : timers.takeDue(nowMillis, TIMERS_PER_PUNCTUATION)) {
       if (Retention.isCleanupTimer(due.timerId())) {
         retention.expire(due.executionArn(), nowMillis);
+        traces.forget(due.executionArn());
       } else {
         metrics.timerFired();
         apply(due.executionArn(), new TimerFired(WireVersions.CURRENT, due.executionArn(), due.timerId(), due.dueAtMillis()), nowMillis);
@@ -154,14 +160,19 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
       LOG.debug("Ignored {} for {}: {}", input.getClass().getSimpleName(), arn, decision.ignored().orElse(""));
       duplicates.replay(state, input).ifPresent(again -> {
         LOG.debug("Re-emitting the outputs of a duplicate {} for {}", input.getClass().getSimpleName(), arn);
-        outputs.write(arn, again, nowMillis);
+        outputs.write(arn, again, nowMillis, traces.find(arn).orElse(null));
         retention.onTransition(null, state, nowMillis); // the cleanup timer may be lost too; same due time
       });
       return;
     }
     metrics.applied();
+    if (state == null && input instanceof StartExecution start) {
+      traces.started(start);
+    }
+    Optional<ExecutionTraces.Trace> trace = traces.find(arn);
+    trace.ifPresent(t -> MDC.put(ExecutionMdc.TRACE_ID, t.context().traceId()));
     List<HistoryEvent> events = WorkerOutputs.attach(input, decision.events());
-    Outputs written = Outputs.of(arn, events, decision.effects());
+    Outputs written = Outputs.of(arn, events, ExecutionTraces.stamp(decision.effects(), trace));
     if (decision.state().isPresent()) {
       ExecutionState next = duplicates.remember(state, decision.state().get(), input, written);
       byte[] encoded = ExecutionStateCodec.encode(next);
@@ -171,7 +182,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
       }
       store(arn, state, next, encoded, nowMillis);
     }
-    outputs.write(arn, written, nowMillis);
+    outputs.write(arn, written, nowMillis, trace.orElse(null));
     writeLogs(arn, decision.state().orElse(state), events, nowMillis);
   }
 
@@ -211,7 +222,9 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
       return;
     }
     store(arn, before, stop.state().get(), stopped, nowMillis);
-    outputs.write(arn, Outputs.of(arn, stop.events(), stop.effects()), nowMillis);
+    Optional<ExecutionTraces.Trace> trace = traces.find(arn);
+    outputs.write(arn, Outputs.of(arn, stop.events(), ExecutionTraces.stamp(stop.effects(), trace)), nowMillis,
+        trace.orElse(null));
     writeLogs(arn, stop.state().get(), stop.events(), nowMillis);
   }
 }

@@ -13,4 +13,9 @@ interface RecordSink {
 
   /** Sends a task request to the topic of the task {@code taskName}. */
   void sendTask(String taskName, String key, byte[] request, long timestamp);
+
+  /** Sends a task request with a W3C {@code traceparent} header (null: none). */
+  default void sendTask(String taskName, String key, byte[] request, long timestamp, String traceparent) {
+    sendTask(taskName, key, request, timestamp);
+  }
 }

@@ -59,6 +59,8 @@ public final class StepstreamTopology {
     topology.addStateStore(timerIndexStore(), PROCESSOR);
     topology.addStateStore(historyStore(), PROCESSOR);
     topology.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(ExecutionTraces.STORE), Serdes.String(), Serdes.String()), PROCESSOR);
+    topology.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PendingStarts.STORE), Serdes.String(), Serdes.ByteArray()), PROCESSOR);
 
     topology.addSink(TASKS_SINK, taskTopic(topics), Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);

@@ -114,6 +114,11 @@ final class TopologyHarness implements AutoCloseable {
         .map(v -> WireJson.decode(v, TaskRequest.class)).toList();
   }
 
+  /** The task topic's records (with their headers) since the last read. */
+  List<org.apache.kafka.streams.test.TestRecord<String, byte[]>> taskRecords(String taskName) {
+    return output(topics.taskTopic(taskName)).readRecordsToList();
+  }
+
   /** The raw history topic values since the last read. */
   List<byte[]> historyRecords() {
     return history.readValuesToList();
