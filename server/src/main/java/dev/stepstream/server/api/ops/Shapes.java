@@ -84,6 +84,9 @@ public final class Shapes {
     if (s.cause() != null) {
       out.put("cause", s.cause());
     }
+    if (s.traceHeader() != null) {
+      out.put("traceHeader", s.traceHeader());
+    }
     boolean redrivable = s.status() != ExecutionStatus.RUNNING && s.status() != ExecutionStatus.SUCCEEDED;
     out.put("redriveStatus", redrivable ? "REDRIVABLE" : "NOT_REDRIVABLE");
     return out;
