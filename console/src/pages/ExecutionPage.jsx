@@ -6,6 +6,7 @@ import { arnName, dateTime, definitionOf, duration, toMillis } from '../format.j
 import { Link } from '../router.jsx';
 import StateGraph from '../StateGraph.jsx';
 import LogsPanel from '../LogsPanel.jsx';
+import { traceIdOf } from '../trace.js';
 import { countsText, deriveIterations, sortedIterations } from '../iterations.js';
 import { deriveStates, eventsOfState, stepOf, STATUSES } from '../status.js';
 import { Card, ConfirmButton, ErrorBox, Json, Problem, Spinner, StatusBadge } from '../ui.jsx';
@@ -350,6 +351,7 @@ export default function ExecutionPage({ arn }) {
         <div><span>Duration</span><b>{duration((stopMs || Date.now()) - startMs)}</b></div>
         <div><span>Events</span><b>{events.length}</b></div>
         {execution.redriveCount > 0 && <div><span>Redrives</span><b data-testid="redrive-count">{execution.redriveCount}</b></div>}
+        {traceIdOf(execution.traceHeader) && <div><span>Trace id</span><b className="mono small" data-testid="trace-id" title={execution.traceHeader}>{traceIdOf(execution.traceHeader)}</b></div>}
       </div>
 
       {(errorName || cause) && <ErrorBox error={errorName} cause={cause} title={`Execution ${status.toLowerCase().replace('_', ' ')}`} data-testid="execution-error" />}
