@@ -15,8 +15,10 @@ import dev.stepstream.wire.WireFormatException;
 import dev.stepstream.wire.WireJson;
 import dev.stepstream.wire.WireRecord;
 import dev.stepstream.wire.WireVersions;
+import io.opentelemetry.api.trace.Span;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -57,6 +59,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private OutputWriter outputs;
   private ExecutionLogWriter logs;
   private ExecutionTraces traces;
+  private final TransitionSpans spans = new TransitionSpans();
 
   ExecutionProcessor(ProcessorOptions options, TaskTopics taskTopics, ProcessorMetrics metrics) {
     this.options = options;
@@ -171,6 +174,19 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     }
     Optional<ExecutionTraces.Trace> trace = traces.find(arn);
     trace.ifPresent(t -> MDC.put(ExecutionMdc.TRACE_ID, t.context().traceId()));
+    Span span = trace.map(t -> spans.start(t, input.getClass().getSimpleName(), arn, MDC.get(ExecutionMdc.STATE_NAME),
+        TimeUnit.MILLISECONDS.toNanos(nowMillis))).orElse(null);
+    try {
+      record(arn, state, input, decision, trace.map(t -> TransitionSpans.parentFor(t, span)), nowMillis);
+    } finally {
+      if (span != null) {
+        span.end();
+      }
+    }
+  }
+
+  private void record(String arn, ExecutionState state, WireRecord input, Decision decision,
+      Optional<ExecutionTraces.Trace> trace, long nowMillis) {
     List<HistoryEvent> events = WorkerOutputs.attach(input, decision.events());
     Outputs written = Outputs.of(arn, events, ExecutionTraces.stamp(decision.effects(), trace));
     if (decision.state().isPresent()) {

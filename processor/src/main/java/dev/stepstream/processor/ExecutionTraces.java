@@ -23,11 +23,21 @@ final class ExecutionTraces {
   static final String STORE = "traces";
   private static final String FORMAT = "1";
 
-  /** An execution's trace and the header DescribeExecution returns. */
-  record Trace(TraceContext context, String header) {
-    /** The traceparent of a task request: the execution's trace, a span derived from the request. */
+  /**
+   * An execution's trace and the header DescribeExecution returns.
+   *
+   * @param parentSpanId the recorded span task requests name as parent (null: a span id derived from the request)
+   */
+  record Trace(TraceContext context, String header, String parentSpanId) {
+    /** The traceparent of a task request. */
     String traceparentFor(byte[] request) {
-      return context.withSpanId(TraceContext.newSpanId(new SplittableRandom(Arrays.hashCode(request)))).traceparent();
+      String span = parentSpanId != null ? parentSpanId
+          : TraceContext.newSpanId(new SplittableRandom(Arrays.hashCode(request)));
+      return context.withSpanId(span).traceparent();
+    }
+
+    Trace withParentSpan(String spanId) {
+      return new Trace(context, header, spanId);
     }
   }
 
@@ -59,7 +69,7 @@ final class ExecutionTraces {
     if (parts.length < 2 || !FORMAT.equals(parts[0])) {
       throw new IllegalStateException("unknown trace format in the traces store for " + executionArn);
     }
-    return TraceContext.fromTraceparent(parts[1]).map(c -> new Trace(c, parts.length == 3 ? parts[2] : ""));
+    return TraceContext.fromTraceparent(parts[1]).map(c -> new Trace(c, parts.length == 3 ? parts[2] : "", null));
   }
 
   void forget(String executionArn) {

@@ -64,8 +64,13 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--profile", defaultValue = "EXACTLY_ONCE", description = "EXACTLY_ONCE, LATENCY or FAST (default: ${DEFAULT-VALUE}).")
   Profile profile;
 
+  @Option(names = "--otlp-endpoint", paramLabel = "URL",
+      description = "Export spans over OTLP/HTTP to this URL, e.g. http://localhost:4318/v1/traces (default: off).")
+  String otlpEndpoint;
+
   @Override
   public Integer call() throws InterruptedException {
+    OtlpTracing tracing = otlpEndpoint == null ? null : OtlpTracing.create(otlpEndpoint).installGlobally();
     TopicCatalogue topics = TopicCatalogue.load(topicPrefix);
     try (TopicProvisioner provisioner = new TopicProvisioner(kafka, topics, 6, (short) -1)) {
       provisioner.awaitReachable(Duration.ofSeconds(30));
@@ -90,6 +95,9 @@ final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       api.close();
       processor.close();
+      if (tracing != null) {
+        tracing.close();
+      }
       stopped.countDown();
     }, "stepstream-serve-shutdown"));
     PrintWriter out = spec.commandLine().getOut();
