@@ -62,9 +62,11 @@ final class ExecutionTraces {
 
   Optional<Trace> find(String executionArn) {
     String value = store.get(executionArn);
-    if (value == null) {
-      return Optional.empty();
-    }
+    return value == null ? Optional.empty() : parse(executionArn, value);
+  }
+
+  /** A stored value (format 1). */
+  static Optional<Trace> parse(String executionArn, String value) {
     String[] parts = value.split(" ", 3);
     if (parts.length < 2 || !FORMAT.equals(parts[0])) {
       throw new IllegalStateException("unknown trace format in the traces store for " + executionArn);
