@@ -5,6 +5,8 @@ import { api, eventsUrl } from '../api.js';
 import { arnName, dateTime, definitionOf, duration, toMillis } from '../format.js';
 import { Link } from '../router.jsx';
 import StateGraph from '../StateGraph.jsx';
+import LogsPanel from '../LogsPanel.jsx';
+import { traceIdOf } from '../trace.js';
 import { countsText, sortedIterations } from '../iterations.js';
 import { useDerivedHistory } from '../liveHistory.js';
 import { eventsOfState, stepOf, STATUSES } from '../status.js';
@@ -349,6 +351,7 @@ export default function ExecutionPage({ arn }) {
         <div><span>Duration</span><b>{duration((stopMs || Date.now()) - startMs)}</b></div>
         <div><span>Events</span><b>{events.length}</b></div>
         {execution.redriveCount > 0 && <div><span>Redrives</span><b data-testid="redrive-count">{execution.redriveCount}</b></div>}
+        {traceIdOf(execution.traceHeader) && <div><span>Trace id</span><b className="mono small" data-testid="trace-id" title={execution.traceHeader}>{traceIdOf(execution.traceHeader)}</b></div>}
       </div>
 
       {(errorName || cause) && <ErrorBox error={errorName} cause={cause} title={`Execution ${status.toLowerCase().replace('_', ' ')}`} data-testid="execution-error" />}
@@ -385,6 +388,7 @@ export default function ExecutionPage({ arn }) {
       </Card>
 
       <HistoryTable events={events} byId={byId} name={execution.name} startMs={startMs} />
+      <LogsPanel arn={arn} eventCount={events.length} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 package dev.stepstream.processor;
 
+import dev.stepstream.wire.TraceContext;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -24,8 +25,16 @@ final class ContextRecordSink implements RecordSink {
 
   @Override
   public void sendTask(String taskName, String key, byte[] request, long timestamp) {
+    sendTask(taskName, key, request, timestamp, null);
+  }
+
+  @Override
+  public void sendTask(String taskName, String key, byte[] request, long timestamp, String traceparent) {
     Record<String, byte[]> out = new Record<>(key, request, timestamp);
     out.headers().add(TASK_HEADER, taskName.getBytes(StandardCharsets.UTF_8));
+    if (traceparent != null) {
+      out.headers().add(TraceContext.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+    }
     context.forward(out, StepstreamTopology.TASKS_SINK);
   }
 
@@ -36,6 +45,7 @@ final class ContextRecordSink implements RecordSink {
       case COMMANDS -> StepstreamTopology.COMMANDS_SINK;
       case DEAD_LETTERS -> StepstreamTopology.DEAD_LETTERS_SINK;
       case EVENTS -> StepstreamTopology.EVENTS_SINK;
+      case LOGS -> StepstreamTopology.LOGS_SINK;
     };
   }
 }

@@ -3,6 +3,7 @@ package dev.stepstream.processor;
 import dev.stepstream.asl.Asl;
 import dev.stepstream.asl.ValidationResult;
 import dev.stepstream.engine.Definition;
+import dev.stepstream.wire.LoggingConfiguration;
 import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.WireFormatException;
 import dev.stepstream.wire.WireJson;
@@ -28,7 +29,7 @@ final class DefinitionCache {
   private static final Logger LOG = LoggerFactory.getLogger(DefinitionCache.class);
   private static final int MAX_ENTRIES = 1_000;
 
-  private record Compiled(byte[] stored, Optional<Definition> definition) {}
+  private record Compiled(byte[] stored, Optional<Definition> definition, LoggingConfiguration logging) {}
 
   private final Function<String, byte[]> store;
   private final Map<String, Compiled> compiled = new LinkedHashMap<>(64, 0.75f, true) {
@@ -44,7 +45,8 @@ final class DefinitionCache {
 
   /** The current definition of a state machine (or of a published version, by its ARN). */
   Optional<Definition> find(String stateMachineArn) {
-    return findKey(stateMachineArn, StateMachineRecord.KIND_STATE_MACHINE);
+    Compiled found = lookUp(stateMachineArn, StateMachineRecord.KIND_STATE_MACHINE);
+    return found == null ? Optional.empty() : found.definition();
   }
 
   /**
@@ -57,33 +59,42 @@ final class DefinitionCache {
     if (revisionId == null || current.filter(d -> d.revisionId().equals(revisionId)).isPresent()) {
       return current;
     }
-    Optional<Definition> pinned = findKey(StateMachineRecord.revisionKey(stateMachineArn, revisionId),
-        StateMachineRecord.KIND_REVISION);
-    return pinned.isPresent() ? pinned : current;
+    Compiled pinned = lookUp(StateMachineRecord.revisionKey(stateMachineArn, revisionId), StateMachineRecord.KIND_REVISION);
+    return pinned != null && pinned.definition().isPresent() ? pinned.definition() : current;
   }
 
-  private Optional<Definition> findKey(String key, String kind) {
+  /** The logging configuration stored with the state machine (or version); OFF when there is none. */
+  LoggingConfiguration logging(String stateMachineArn) {
+    Compiled found = lookUp(stateMachineArn, StateMachineRecord.KIND_STATE_MACHINE);
+    return found == null ? LoggingConfiguration.OFF : found.logging();
+  }
+
+  private Compiled lookUp(String key, String kind) {
     byte[] bytes = store.apply(key);
     if (bytes == null) {
-      return Optional.empty();
+      return null;
     }
     Compiled cached = compiled.get(key);
     if (cached != null && Arrays.equals(cached.stored(), bytes)) {
-      return cached.definition();
+      return cached;
     }
-    Optional<Definition> definition = decodeAndCompile(key, bytes, kind);
-    compiled.put(key, new Compiled(bytes, definition));
-    return definition;
+    StateMachineRecord record = decode(key, bytes);
+    Compiled fresh = new Compiled(bytes, record == null ? Optional.empty() : compile(record, kind),
+        record == null ? LoggingConfiguration.OFF : record.logging());
+    compiled.put(key, fresh);
+    return fresh;
   }
 
-  private static Optional<Definition> decodeAndCompile(String stateMachineArn, byte[] bytes, String kind) {
-    StateMachineRecord record;
+  private static StateMachineRecord decode(String stateMachineArn, byte[] bytes) {
     try {
-      record = WireJson.decode(bytes, StateMachineRecord.class);
+      return WireJson.decode(bytes, StateMachineRecord.class);
     } catch (WireFormatException e) {
       LOG.warn("Ignoring undecodable definition for {}: {}", stateMachineArn, e.getMessage());
-      return Optional.empty();
+      return null;
     }
+  }
+
+  private static Optional<Definition> compile(StateMachineRecord record, String kind) {
     if (!kind.equals(record.kind())) {
       return Optional.empty();
     }

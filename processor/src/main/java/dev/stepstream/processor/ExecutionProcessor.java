@@ -7,6 +7,8 @@ import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.engine.ExecutionStateCodec;
 import dev.stepstream.engine.Interpreter;
 import dev.stepstream.wire.Command;
+import dev.stepstream.wire.HistoryEvent;
+import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StopExecution;
 import dev.stepstream.wire.TaskFailed;
 import dev.stepstream.wire.TaskResult;
@@ -16,6 +18,10 @@ import dev.stepstream.wire.WireFormatException;
 import dev.stepstream.wire.WireJson;
 import dev.stepstream.wire.WireRecord;
 import dev.stepstream.wire.WireVersions;
+import io.opentelemetry.api.trace.Span;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,6 +31,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The thin Kafka Streams adapter around the engine: decode the input, load the execution, apply,
@@ -54,6 +61,9 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private Retention retention;
   private OutputWriter outputs;
   private StatusChanges statusChanges;
+  private ExecutionLogWriter logs;
+  private ExecutionTraces traces;
+  private final TransitionSpans spans = new TransitionSpans();
 
   ExecutionProcessor(ProcessorOptions options, TaskTopics taskTopics, ProcessorMetrics metrics) {
     this.options = options;
@@ -79,6 +89,8 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     this.retention = new Retention(options.closedExecutionRetention(), executions, history, timers, sink);
     this.outputs = new OutputWriter(sink, history, timers, taskTopics);
     this.statusChanges = new StatusChanges(sink);
+    this.logs = new ExecutionLogWriter(sink);
+    this.traces = new ExecutionTraces(context.getStateStore(ExecutionTraces.STORE));
     context.schedule(options.timerInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
   }
 
@@ -123,6 +135,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     for (DurableTimers.DueTimer due : timers.takeDue(nowMillis, TIMERS_PER_PUNCTUATION)) {
       if (Retention.isCleanupTimer(due.timerId())) {
         retention.expire(due.executionArn(), nowMillis);
+        traces.forget(due.executionArn());
       } else {
         metrics.timerFired();
         apply(due.executionArn(), new TimerFired(WireVersions.CURRENT, due.executionArn(), due.timerId(), due.dueAtMillis()), nowMillis);
@@ -134,41 +147,67 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     try {
       byte[] stored = executions.get(arn);
       ExecutionState state = stored == null ? null : ExecutionStateCodec.decode(stored);
-      if (state == null && pendingStarts.parkIfUndefined(input)) {
-        return;
+      try (ExecutionMdc mdc = ExecutionMdc.open(arn, state, input)) {
+        apply(arn, state, input, nowMillis);
       }
-      Decision decision = interpreter.apply(state, input, engineContext(arn, state, nowMillis));
-      if (!decision.applied()) {
-        metrics.ignored();
-        LOG.debug("Ignored {} for {}: {}", input.getClass().getSimpleName(), arn, decision.ignored().orElse(""));
-        duplicates.replay(state, input).ifPresent(again -> {
-          LOG.debug("Re-emitting the outputs of a duplicate {} for {}", input.getClass().getSimpleName(), arn);
-          outputs.write(arn, again, nowMillis);
-          statusChanges.replay(again, nowMillis);
-          retention.onTransition(null, state, nowMillis); // the cleanup timer may be lost too; same due time
-        });
-        return;
-      }
-      metrics.applied();
-      measureTasks(input, decision, nowMillis);
-      Outputs written = Outputs.of(arn, decision.events(), decision.effects());
-      if (decision.state().isPresent()) {
-        ExecutionState next = duplicates.remember(state, decision.state().get(), input, written);
-        byte[] encoded = ExecutionStateCodec.encode(next);
-        if (encoded.length > options.maxStateBytes()) {
-          stopOversized(arn, state, input, encoded.length, nowMillis);
-          return;
-        }
-        store(arn, state, next, encoded, nowMillis);
-      }
-      outputs.write(arn, written, nowMillis);
-      statusChanges.write(state, decision.effects(), nowMillis);
     } catch (KafkaException e) {
       throw e;
     } catch (RuntimeException e) {
       LOG.error("Could not apply {} to {}", input.getClass().getSimpleName(), arn, e);
       deadLetters.send(arn, WireJson.encode(input), "could not apply: " + e, nowMillis);
     }
+  }
+
+  private void apply(String arn, ExecutionState state, WireRecord input, long nowMillis) {
+    if (state == null && pendingStarts.parkIfUndefined(input)) {
+      return;
+    }
+    Decision decision = interpreter.apply(state, input, engineContext(arn, state, nowMillis));
+    if (!decision.applied()) {
+      metrics.ignored();
+      LOG.debug("Ignored {} for {}: {}", input.getClass().getSimpleName(), arn, decision.ignored().orElse(""));
+      duplicates.replay(state, input).ifPresent(again -> {
+        LOG.debug("Re-emitting the outputs of a duplicate {} for {}", input.getClass().getSimpleName(), arn);
+        outputs.write(arn, again, nowMillis, traces.find(arn).orElse(null));
+        statusChanges.replay(again, nowMillis);
+        retention.onTransition(null, state, nowMillis); // the cleanup timer may be lost too; same due time
+      });
+      return;
+    }
+    metrics.applied();
+    measureTasks(input, decision, nowMillis);
+    if (state == null && input instanceof StartExecution start) {
+      traces.started(start);
+    }
+    Optional<ExecutionTraces.Trace> trace = traces.find(arn);
+    trace.ifPresent(t -> MDC.put(ExecutionMdc.TRACE_ID, t.context().traceId()));
+    Span span = trace.map(t -> spans.start(t, input.getClass().getSimpleName(), arn, MDC.get(ExecutionMdc.STATE_NAME),
+        TimeUnit.MILLISECONDS.toNanos(nowMillis))).orElse(null);
+    try {
+      record(arn, state, input, decision, trace.map(t -> TransitionSpans.parentFor(t, span)), nowMillis);
+    } finally {
+      if (span != null) {
+        span.end();
+      }
+    }
+  }
+
+  private void record(String arn, ExecutionState state, WireRecord input, Decision decision,
+      Optional<ExecutionTraces.Trace> trace, long nowMillis) {
+    List<HistoryEvent> events = WorkerOutputs.attach(input, decision.events());
+    Outputs written = Outputs.of(arn, events, ExecutionTraces.stamp(decision.effects(), trace));
+    if (decision.state().isPresent()) {
+      ExecutionState next = duplicates.remember(state, decision.state().get(), input, written);
+      byte[] encoded = ExecutionStateCodec.encode(next);
+      if (encoded.length > options.maxStateBytes()) {
+        stopOversized(arn, state, input, encoded.length, nowMillis);
+        return;
+      }
+      store(arn, state, next, encoded, nowMillis);
+    }
+    outputs.write(arn, written, nowMillis, trace.orElse(null));
+    statusChanges.write(state, decision.effects(), nowMillis);
+    writeLogs(arn, decision.state().orElse(state), events, nowMillis);
   }
 
   private void measureTasks(WireRecord input, Decision decision, long nowMillis) {
@@ -179,6 +218,12 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
       if (effect instanceof Effect.ScheduleTask task) {
         metrics.taskDispatched(task.request().taskName(), task.request().taskToken(), nowMillis);
       }
+    }
+  }
+
+  private void writeLogs(String arn, ExecutionState state, List<HistoryEvent> events, long nowMillis) {
+    if (state != null && !events.isEmpty()) {
+      logs.write(arn, events, definitions.logging(state.stateMachineArn()), state.redriveCount(), nowMillis);
     }
   }
 
@@ -213,7 +258,10 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
       return;
     }
     store(arn, before, stop.state().get(), stopped, nowMillis);
-    outputs.write(arn, Outputs.of(arn, stop.events(), stop.effects()), nowMillis);
+    Optional<ExecutionTraces.Trace> trace = traces.find(arn);
+    outputs.write(arn, Outputs.of(arn, stop.events(), ExecutionTraces.stamp(stop.effects(), trace)), nowMillis,
+        trace.orElse(null));
     statusChanges.write(before, stop.effects(), nowMillis);
+    writeLogs(arn, stop.state().get(), stop.events(), nowMillis);
   }
 }

@@ -21,13 +21,19 @@ final class OutputWriter {
   }
 
   void write(String executionArn, Outputs outputs, long nowMillis) {
+    write(executionArn, outputs, nowMillis, null);
+  }
+
+  /** @param trace the execution's trace, whose traceparent each task request carries (null: none) */
+  void write(String executionArn, Outputs outputs, long nowMillis, ExecutionTraces.Trace trace) {
     for (Outputs.Output output : outputs.all()) {
       if (output instanceof HistoryStore.Chunk chunk) {
         sink.send(RecordSink.Topic.HISTORY, executionArn, chunk.value(), nowMillis);
         HistoryStore.put(history, chunk);
       } else if (output instanceof Outputs.Task task) {
         taskTopics.ensure(task.taskName());
-        sink.sendTask(task.taskName(), executionArn, task.request(), nowMillis);
+        sink.sendTask(task.taskName(), executionArn, task.request(), nowMillis,
+            trace == null ? null : trace.traceparentFor(task.request()));
       } else if (output instanceof Outputs.StartTimer timer) {
         timers.start(executionArn, timer.timerId(), timer.dueAtMillis());
       } else if (output instanceof Outputs.CancelTimer timer) {

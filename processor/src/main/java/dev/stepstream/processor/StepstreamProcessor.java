@@ -4,6 +4,7 @@ import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.engine.ExecutionStateCodec;
 import dev.stepstream.processor.topics.TopicProvisioner;
+import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.TaskTokenKeys;
 import java.time.Duration;
@@ -94,6 +95,19 @@ public final class StepstreamProcessor implements AutoCloseable {
   }
 
   /**
+   * The execution's summary as the processor publishes it: the state's summary with the execution's
+   * {@code traceHeader} (interactive queries of the {@code executions} and {@code traces} stores).
+   */
+  public Optional<ExecutionSummary> summary(String executionArn) {
+    return execution(executionArn).map(state -> {
+      ReadOnlyKeyValueStore<String, String> traces = store(ExecutionTraces.STORE, executionArn);
+      String value = traces.get(executionArn);
+      ExecutionTraces.Trace trace = value == null ? null : ExecutionTraces.parse(executionArn, value).orElse(null);
+      return trace == null || trace.header().isEmpty() ? state.summary() : state.summary().withTraceHeader(trace.header());
+    });
+  }
+
+  /**
    * History events of an execution owned by this instance with {@code fromId <= id <= toId}, in id
    * order or reversed, at most {@code limit} (interactive query of the {@code history} store).
    */
@@ -107,7 +121,11 @@ public final class StepstreamProcessor implements AutoCloseable {
    * otherwise the union of every local partition.
    */
   private ReadOnlyKeyValueStore<String, byte[]> storeFor(String storeName, String executionArn) {
-    StoreQueryParameters<ReadOnlyKeyValueStore<String, byte[]>> query =
+    return store(storeName, executionArn);
+  }
+
+  private <V> ReadOnlyKeyValueStore<String, V> store(String storeName, String executionArn) {
+    StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> query =
         StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.keyValueStore());
     if (self != null) {
       KeyQueryMetadata metadata = streams.queryMetadataForKey(

@@ -13,7 +13,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Builds the Stepstream topology: commands and task results (co-partitioned by execution ARN) into
  * one processor with the {@code executions}, {@code timers}, {@code timer-index} and {@code history} stores; task
- * requests, history, execution summaries, status-change events, Continue commands and dead letters out; definitions as a
+ * requests, history, execution summaries, status-change events, Continue commands, dead letters and execution logs out; definitions as a
  * global store.
  */
 public final class StepstreamTopology {
@@ -26,6 +26,7 @@ public final class StepstreamTopology {
   static final String COMMANDS_SINK = "continue-commands";
   static final String DEAD_LETTERS_SINK = "dead-letters";
   static final String EVENTS_SINK = "status-change-events";
+  static final String LOGS_SINK = "execution-logs";
 
   private StepstreamTopology() {}
 
@@ -59,6 +60,8 @@ public final class StepstreamTopology {
     topology.addStateStore(timerIndexStore(), PROCESSOR);
     topology.addStateStore(historyStore(), PROCESSOR);
     topology.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(ExecutionTraces.STORE), Serdes.String(), Serdes.String()), PROCESSOR);
+    topology.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PendingStarts.STORE), Serdes.String(), Serdes.ByteArray()), PROCESSOR);
 
     topology.addSink(TASKS_SINK, taskTopic(topics), Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
@@ -71,6 +74,7 @@ public final class StepstreamTopology {
         Serdes.ByteArray().serializer(), PROCESSOR);
     topology.addSink(EVENTS_SINK, topics.events(), Serdes.String().serializer(), Serdes.ByteArray().serializer(),
         PROCESSOR);
+    topology.addSink(LOGS_SINK, topics.logs(), Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
     return topology;
   }
 

@@ -38,6 +38,7 @@ final class TopologyHarness implements AutoCloseable {
   private final TestOutputTopic<String, byte[]> executions;
   private final TestOutputTopic<String, byte[]> deadLetters;
   private final TestOutputTopic<String, byte[]> continues;
+  private final TestOutputTopic<String, byte[]> logs;
 
   TopologyHarness(Path stateDir) {
     this(stateDir, UnaryOperator.identity());
@@ -59,6 +60,7 @@ final class TopologyHarness implements AutoCloseable {
     executions = output(topics.executions());
     deadLetters = output(topics.deadLetters());
     continues = output(topics.commands());
+    logs = output(topics.logs());
   }
 
   private TestInputTopic<String, byte[]> input(String topic) {
@@ -70,8 +72,23 @@ final class TopologyHarness implements AutoCloseable {
   }
 
   void define(String definitionJson) {
+    define(definitionJson, null);
+  }
+
+  void define(String definitionJson, dev.stepstream.wire.LoggingConfiguration logging) {
     definitions.pipeInput(MACHINE, WireJson.encode(new StateMachineRecord(1, MACHINE, "Test", StateMachineRecord.KIND_STATE_MACHINE,
-        definitionJson, "STANDARD", "arn:aws:iam::123456789012:role/test", "r1", 1L, 1L)));
+        definitionJson, "STANDARD", "arn:aws:iam::123456789012:role/test", "r1", 1L, 1L, null, null, logging)));
+  }
+
+  /** The execution log events written to the logs topic since the last read. */
+  List<JsonNode> logs() {
+    return logs.readValuesToList().stream().map(v -> {
+      try {
+        return WireJson.mapper().readTree(v);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }).toList();
   }
 
   String start(String name, JsonNode input) {
@@ -95,6 +112,11 @@ final class TopologyHarness implements AutoCloseable {
   List<TaskRequest> taskRequests(String taskName) {
     return output(topics.taskTopic(taskName)).readValuesToList().stream()
         .map(v -> WireJson.decode(v, TaskRequest.class)).toList();
+  }
+
+  /** The task topic's records (with their headers) since the last read. */
+  List<org.apache.kafka.streams.test.TestRecord<String, byte[]>> taskRecords(String taskName) {
+    return output(topics.taskTopic(taskName)).readRecordsToList();
   }
 
   /** The raw history topic values since the last read. */

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param stateMachineAliasArn the alias the execution was started through, or null
  * @param redriveDate epoch milliseconds of the last redrive, or null when never redriven
  * @param revisionId the state machine revision the execution runs on, or null when unknown
+ * @param traceHeader the execution's trace header (DescribeExecution's {@code traceHeader}), or null
  */
 public record ExecutionSummary(
     int version,
@@ -27,7 +28,8 @@ public record ExecutionSummary(
     int redriveCount,
     String stateMachineAliasArn,
     Long redriveDate,
-    String revisionId) implements WireRecord {
+    String revisionId,
+    String traceHeader) implements WireRecord {
 
   public ExecutionSummary {
     Require.version(version, "ExecutionSummary");
@@ -37,12 +39,26 @@ public record ExecutionSummary(
     Require.present(status, "ExecutionSummary", "status");
   }
 
-  /** A summary without redrive date and revision. */
+  /** A summary without redrive date, revision and trace header. */
   public ExecutionSummary(int version, String executionArn, String stateMachineArn, String name,
       ExecutionStatus status, long startDate, Long stopDate, JsonNode input, JsonNode output, String error,
       String cause, int redriveCount, String stateMachineAliasArn) {
     this(version, executionArn, stateMachineArn, name, status, startDate, stopDate, input, output, error, cause,
-        redriveCount, stateMachineAliasArn, null, null);
+        redriveCount, stateMachineAliasArn, null, null, null);
+  }
+
+  /** A summary with a redrive date and revision, without a trace header. */
+  public ExecutionSummary(int version, String executionArn, String stateMachineArn, String name,
+      ExecutionStatus status, long startDate, Long stopDate, JsonNode input, JsonNode output, String error,
+      String cause, int redriveCount, String stateMachineAliasArn, Long redriveDate, String revisionId) {
+    this(version, executionArn, stateMachineArn, name, status, startDate, stopDate, input, output, error, cause,
+        redriveCount, stateMachineAliasArn, redriveDate, revisionId, null);
+  }
+
+  /** This summary with the execution's trace header. */
+  public ExecutionSummary withTraceHeader(String header) {
+    return new ExecutionSummary(version, executionArn, stateMachineArn, name, status, startDate, stopDate, input, output,
+        error, cause, redriveCount, stateMachineAliasArn, redriveDate, revisionId, header);
   }
 
   /** A summary of an execution not started through an alias. */

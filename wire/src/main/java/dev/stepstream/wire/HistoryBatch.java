@@ -18,18 +18,24 @@ public record HistoryBatch(int version, String executionArn, List<Entry> events)
   /** One event of the batch: a {@link HistoryEvent} without the fields the batch holds. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Entry(long id, long previousEventId, long timestamp, String eventType, String detailsName,
-      JsonNode details) {
+      JsonNode details, List<String> workerOutput) {
 
     public Entry {
       Require.text(eventType, "HistoryBatch entry", "eventType");
       if (id < 1) {
         throw new IllegalArgumentException("HistoryBatch entry id must be >= 1 but was " + id);
       }
+      workerOutput = workerOutput == null || workerOutput.isEmpty() ? null : List.copyOf(workerOutput);
+    }
+
+    /** An entry without worker output. */
+    public Entry(long id, long previousEventId, long timestamp, String eventType, String detailsName, JsonNode details) {
+      this(id, previousEventId, timestamp, eventType, detailsName, details, null);
     }
 
     static Entry of(HistoryEvent event) {
       return new Entry(event.id(), event.previousEventId(), event.timestamp(), event.eventType(), event.detailsName(),
-          event.details());
+          event.details(), event.workerOutput());
     }
   }
 
@@ -62,7 +68,7 @@ public record HistoryBatch(int version, String executionArn, List<Entry> events)
     for (Entry e : events) {
       out.add(new HistoryEvent(WireVersions.CURRENT,
           executionArn, e.id(), e.previousEventId(), e.timestamp(), e.eventType(),
-          e.detailsName(), e.details()));
+          e.detailsName(), e.details(), e.workerOutput()));
     }
     return out;
   }

@@ -29,6 +29,7 @@ public final class HistoryBatchWriter {
   private static final SerializableString EVENT_TYPE = new SerializedString("eventType");
   private static final SerializableString DETAILS_NAME = new SerializedString("detailsName");
   private static final SerializableString DETAILS = new SerializedString("details");
+  private static final SerializableString WORKER_OUTPUT = new SerializedString("workerOutput");
 
   /** Texts shorter than this are escaped each time; caching them would cost more than it saves. */
   private static final int REUSED_TEXT_MIN_LENGTH = 32;
@@ -83,6 +84,14 @@ public final class HistoryBatchWriter {
     if (event.details() != null) {
       g.writeFieldName(DETAILS);
       writeNode(event.details());
+    }
+    if (event.workerOutput() != null) {
+      g.writeFieldName(WORKER_OUTPUT);
+      g.writeStartArray();
+      for (String line : event.workerOutput()) {
+        g.writeString(line);
+      }
+      g.writeEndArray();
     }
     g.writeEndObject();
   }

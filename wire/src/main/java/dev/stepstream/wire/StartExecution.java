@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param requestedAt epoch milliseconds when the API accepted the request (becomes StartDate)
  * @param stateMachineAliasArn the alias the execution was started through (null otherwise); the API
  *     resolves the alias, so {@code stateMachineArn} is then the version the alias chose
+ * @param traceHeader the execution's trace header as DescribeExecution returns it: StartExecution's
+ *     {@code traceHeader} as given, or an X-Ray header of a trace the API generated (null in records
+ *     written before tracing existed); see {@link TraceContext}
  */
 public record StartExecution(
     int version,
@@ -17,7 +20,8 @@ public record StartExecution(
     String name,
     JsonNode input,
     long requestedAt,
-    String stateMachineAliasArn) implements Command {
+    String stateMachineAliasArn,
+    String traceHeader) implements Command {
 
   public StartExecution {
     Require.version(version, "StartExecution");
@@ -25,6 +29,12 @@ public record StartExecution(
     Require.text(stateMachineArn, "StartExecution", "stateMachineArn");
     Require.text(name, "StartExecution", "name");
     Require.present(input, "StartExecution", "input");
+  }
+
+  /** A start without a trace header. */
+  public StartExecution(int version, String executionArn, String stateMachineArn, String name, JsonNode input,
+      long requestedAt, String stateMachineAliasArn) {
+    this(version, executionArn, stateMachineArn, name, input, requestedAt, stateMachineAliasArn, null);
   }
 
   /** A start that names no alias. */

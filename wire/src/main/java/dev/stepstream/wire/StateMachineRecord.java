@@ -16,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  * @param description a published version's description (null otherwise)
  * @param lastVersionNumber the highest version number ever published from this state machine (null
  *     when none was); version numbers are never reused, even after a version is deleted
+ * @param loggingConfiguration the state machine's logging configuration (null, as in records written
+ *     before it existed, means {@link LoggingConfiguration#OFF})
  */
 @JsonTypeName("StateMachine")
 public record StateMachineRecord(
@@ -30,7 +32,8 @@ public record StateMachineRecord(
     long createdAt,
     long updatedAt,
     String description,
-    Integer lastVersionNumber) implements WireRecord {
+    Integer lastVersionNumber,
+    LoggingConfiguration loggingConfiguration) implements WireRecord {
 
   public static final String KIND_STATE_MACHINE = "STATE_MACHINE";
   public static final String KIND_ACTIVITY = "ACTIVITY";
@@ -55,7 +58,19 @@ public record StateMachineRecord(
   /** This state machine record as the revision copy stored under {@link #revisionKey}. */
   public StateMachineRecord asRevision() {
     return new StateMachineRecord(version, arn, name, KIND_REVISION, definition, machineType, roleArn, revisionId,
-        createdAt, updatedAt, description, lastVersionNumber);
+        createdAt, updatedAt, description, lastVersionNumber, loggingConfiguration);
+  }
+
+  /** A state machine or published version without a logging configuration. */
+  public StateMachineRecord(int version, String arn, String name, String kind, String definition, String machineType,
+      String roleArn, String revisionId, long createdAt, long updatedAt, String description, Integer lastVersionNumber) {
+    this(version, arn, name, kind, definition, machineType, roleArn, revisionId, createdAt, updatedAt, description,
+        lastVersionNumber, null);
+  }
+
+  /** The logging configuration, {@link LoggingConfiguration#OFF} when none was set. */
+  public LoggingConfiguration logging() {
+    return loggingConfiguration == null ? LoggingConfiguration.OFF : loggingConfiguration;
   }
 
   /** A state machine or activity without version data. */

@@ -8,4 +8,9 @@ public sealed interface TaskResult extends WireRecord permits TaskSucceeded, Tas
   String executionArn();
 
   String taskToken();
+
+  /** The worker's log lines sent with the result (none for heartbeats). */
+  default java.util.List<String> workerOutput() {
+    return null;
+  }
 }

@@ -146,4 +146,9 @@ public final class TopicCatalogue {
   public String events() {
     return topic("events");
   }
+
+  /** Execution log events in the AWS CloudWatch Logs shape ({@link ExecutionLogs}). */
+  public String logs() {
+    return topic("logs");
+  }
 }

@@ -72,6 +72,20 @@ final class SampleRecords {
             null, 9L, "r2"),
         new StateMachineRecord(1, MACHINE, "ImagePipeline", StateMachineRecord.KIND_STATE_MACHINE,
             "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}", "STANDARD",
-            "arn:aws:iam::123456789012:role/sfn", "r1", 1L, 1L).asRevision());
+            "arn:aws:iam::123456789012:role/sfn", "r1", 1L, 1L).asRevision(),
+        new StateMachineRecord(1, MACHINE, "ImagePipeline", StateMachineRecord.KIND_STATE_MACHINE,
+            "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}", "STANDARD",
+            "arn:aws:iam::123456789012:role/sfn", "r3", 1L, 4L, null, null,
+            new LoggingConfiguration("ERROR", true, JSON.arrayNode().add(JSON.objectNode().set("cloudWatchLogsLogGroup",
+                JSON.objectNode().put("logGroupArn", "arn:aws:logs:us-east-1:123456789012:log-group:sfn:*"))))),
+        new TaskSucceeded(1, EXECUTION, "tok-6", JSON.objectNode(), List.of("resizing gato.png", "done in 40 ms")),
+        new TaskFailed(1, EXECUTION, "tok-7", "Image.TooLarge", null, List.of("Traceback (most recent call last):")),
+        new StartExecution(1, EXECUTION, MACHINE, "run-1", input, 7L, null,
+            "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"),
+        new ExecutionSummary(1, EXECUTION, MACHINE, "run-1", ExecutionStatus.RUNNING, 7L, null, input, null, null, null, 0,
+            null, null, null, "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"),
+        HistoryBatch.of(EXECUTION, List.of(
+            new HistoryEvent(1, EXECUTION, 6, 5, 13L, "LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails",
+                JSON.objectNode().put("output", "{}"), List.of("resizing gato.png")))));
   }
 }

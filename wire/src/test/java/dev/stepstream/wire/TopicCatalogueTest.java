@@ -13,7 +13,7 @@ class TopicCatalogueTest {
 
     assertThat(catalogue.fixed()).extracting(TopicSpec::name)
         .containsExactly("definitions", "commands", "task-results", "history", "executions", "dead-letters",
-            "events");
+            "events", "logs");
     assertThat(catalogue.commands()).isEqualTo("acme.commands");
     assertThat(catalogue.taskTopic("ProcessarImagem")).isEqualTo("acme.tasks.ProcessarImagem");
   }

@@ -39,4 +39,12 @@ public interface TaskContext {
    * @return {@link TaskWorker#NO_RESULT}, so a handler can {@code return ctx.doNotComplete();}
    */
   Object doNotComplete();
+
+  /**
+   * Adds a line to the task's log. The lines travel with the task result (as its
+   * {@code workerOutput}) and appear under the task's events in the console and in
+   * {@code GET /api/executions/<ARN>/logs}. A message with line breaks counts as several lines; only
+   * the last 100 lines, each cut to 1,024 characters, are kept. Thread-safe.
+   */
+  void log(String message);
 }

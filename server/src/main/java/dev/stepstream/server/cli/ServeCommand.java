@@ -83,13 +83,19 @@ final class ServeCommand implements Callable<Integer> {
   Path tokenKeys;
 
   static final Duration SESSION_TIMEOUT = Duration.ofSeconds(15);
+
   @Option(names = "--task-topic-compression", paramLabel = "TYPE",
       description = "compression.type of new task topics: producer (keep the processor's LZ4 under exactly-once/fast), "
           + "uncompressed (for clients without an LZ4 codec, e.g. kafkajs), gzip, snappy, lz4 or zstd (default: producer).")
   String taskTopicCompression;
 
+  @Option(names = "--otlp-endpoint", paramLabel = "URL",
+      description = "Export spans over OTLP/HTTP to this URL, e.g. http://localhost:4318/v1/traces (default: off).")
+  String otlpEndpoint;
+
   @Override
   public Integer call() throws InterruptedException {
+    OtlpTracing tracing = otlpEndpoint == null ? null : OtlpTracing.create(otlpEndpoint).installGlobally();
     TopicCatalogue topics = TopicCatalogue.load(topicPrefix).withTaskTopicCompression(taskTopicCompression);
     try (TopicProvisioner provisioner = new TopicProvisioner(kafka, topics, 6, (short) -1)) {
       provisioner.awaitReachable(Duration.ofSeconds(30));
@@ -128,6 +134,9 @@ final class ServeCommand implements Callable<Integer> {
       api.close();
       integrations.close();
       processor.close();
+      if (tracing != null) {
+        tracing.close();
+      }
       stopped.countDown();
     }, "stepstream-serve-shutdown"));
     PrintWriter out = spec.commandLine().getOut();

@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import dev.stepstream.wire.TaskHeartbeat;
 import dev.stepstream.wire.TaskRequest;
 import dev.stepstream.wire.WireVersions;
+import dev.stepstream.wire.WorkerOutput;
 import dev.stepstream.worker.TaskContext;
 import dev.stepstream.worker.TaskWorker;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** The context handed to one handler call; heartbeats go to a sink (Kafka, or a test harness). */
@@ -14,6 +18,7 @@ final class DefaultTaskContext implements TaskContext {
   private final TaskRequest request;
   private final Consumer<TaskHeartbeat> heartbeats;
   private volatile boolean completesLater;
+  private final Deque<String> lines = new ArrayDeque<>();
 
   DefaultTaskContext(TaskRequest request, Consumer<TaskHeartbeat> heartbeats) {
     this.request = request;
@@ -64,6 +69,26 @@ final class DefaultTaskContext implements TaskContext {
   public Object doNotComplete() {
     completesLater = true;
     return TaskWorker.NO_RESULT;
+  }
+
+  @Override
+  public void log(String message) {
+    String text = message == null ? "null" : message;
+    synchronized (lines) {
+      for (String line : text.split("\\R", -1)) {
+        lines.addLast(line);
+        if (lines.size() > WorkerOutput.MAX_LINES) {
+          lines.removeFirst();
+        }
+      }
+    }
+  }
+
+  /** The logged lines, bounded as {@link WorkerOutput} says; null when there are none. */
+  List<String> loggedLines() {
+    synchronized (lines) {
+      return WorkerOutput.bound(List.copyOf(lines));
+    }
   }
 
   boolean completesLater() {

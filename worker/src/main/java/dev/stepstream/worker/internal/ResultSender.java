@@ -33,12 +33,13 @@ final class ResultSender {
    * Sends a result and waits for the broker to acknowledge it, retrying until it is acknowledged or
    * {@code giveUp} says to stop.
    *
+   * @param traceparent the task's trace, written back as the result's {@code traceparent} header (null: none)
    * @return true when the result was acknowledged
    */
-  boolean sendAndWait(TaskResult result, BooleanSupplier giveUp) throws InterruptedException {
+  boolean sendAndWait(TaskResult result, BooleanSupplier giveUp, String traceparent) throws InterruptedException {
     TaskResult toSend = result;
     while (!giveUp.getAsBoolean()) {
-      Throwable error = trySend(toSend);
+      Throwable error = trySend(toSend, traceparent);
       if (error == null) {
         count(toSend);
         return true;
@@ -52,9 +53,9 @@ final class ResultSender {
     return false;
   }
 
-  private Throwable trySend(TaskResult result) throws InterruptedException {
+  private Throwable trySend(TaskResult result, String traceparent) throws InterruptedException {
     try {
-      producer.send(record(result)).get();
+      producer.send(TaskTracing.withTraceparent(record(result), traceparent)).get();
       return null;
     } catch (ExecutionException e) {
       return e.getCause();
@@ -64,8 +65,8 @@ final class ResultSender {
   }
 
   /** Sends a heartbeat without waiting; a heartbeat that cannot be sent is logged. */
-  void heartbeat(TaskHeartbeat heartbeat) {
-    producer.send(record(heartbeat), (metadata, error) -> {
+  void heartbeat(TaskHeartbeat heartbeat, String traceparent) {
+    producer.send(TaskTracing.withTraceparent(record(heartbeat), traceparent), (metadata, error) -> {
       if (error == null) {
         counters.heartbeats.increment();
       } else {

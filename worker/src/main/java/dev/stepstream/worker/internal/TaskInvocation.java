@@ -36,16 +36,21 @@ public final class TaskInvocation {
     } catch (InterruptedException e) {
       throw e;
     } catch (Exception | StackOverflowError | AssertionError | LinkageError e) {
-      return Optional.of(failed(request, e));
+      return Optional.of(withLog(failed(request, e), ctx.loggedLines()));
     }
     if (ctx.completesLater() || returned == TaskWorker.NO_RESULT) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new TaskSucceeded(WireVersions.CURRENT, request.executionArn(), request.taskToken(), toJson(returned)));
+      return Optional.of(new TaskSucceeded(WireVersions.CURRENT, request.executionArn(), request.taskToken(), toJson(returned),
+          ctx.loggedLines()));
     } catch (IllegalArgumentException e) {
-      return Optional.of(failed(request, e));
+      return Optional.of(withLog(failed(request, e), ctx.loggedLines()));
     }
+  }
+
+  private static TaskFailed withLog(TaskFailed failed, java.util.List<String> lines) {
+    return new TaskFailed(failed.version(), failed.executionArn(), failed.taskToken(), failed.error(), failed.cause(), lines);
   }
 
   /** The TaskFailed reporting {@code thrown} for {@code request}. */

@@ -4,6 +4,7 @@ import dev.stepstream.wire.TaskRequest;
 import dev.stepstream.wire.TaskResult;
 import dev.stepstream.wire.WireJson;
 import dev.stepstream.worker.TaskHandler;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -128,14 +129,15 @@ public final class WorkerLoop implements Runnable {
       return;
     }
     inFlight.incrementAndGet();
-    handlers.execute(() -> runTask(request, ticket));
+    String traceparent = TaskTracing.traceparentOf(record.headers());
+    handlers.execute(() -> runTask(request, traceparent, ticket));
   }
 
   /** Runs on a handler thread. */
-  private void runTask(TaskRequest request, OffsetTracker.Ticket ticket) {
+  private void runTask(TaskRequest request, String traceparent, OffsetTracker.Ticket ticket) {
     boolean done = false;
     try {
-      Optional<TaskResult> result = invoke(request);
+      Optional<TaskResult> result = invoke(request, traceparent);
       if (result == null || abandoned) {
         return;
       }
@@ -143,7 +145,7 @@ public final class WorkerLoop implements Runnable {
         counters.deferred.increment();
         done = true;
       } else {
-        done = sender.sendAndWait(result.get(), () -> abandoned);
+        done = sender.sendAndWait(result.get(), () -> abandoned, traceparent);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -159,9 +161,9 @@ public final class WorkerLoop implements Runnable {
   }
 
   /** The handler's outcome, or null when it was interrupted because the worker is stopping. */
-  private Optional<TaskResult> invoke(TaskRequest request) {
-    try {
-      return TaskInvocation.run(handler, request, sender::heartbeat);
+  private Optional<TaskResult> invoke(TaskRequest request, String traceparent) {
+    try (Scope trace = TaskTracing.makeCurrent(traceparent)) {
+      return TaskInvocation.run(handler, request, heartbeat -> sender.heartbeat(heartbeat, traceparent));
     } catch (InterruptedException e) {
       if (stopping) {
         LOG.info("Task {} was interrupted while the worker stops; it will be redelivered", request.taskToken());

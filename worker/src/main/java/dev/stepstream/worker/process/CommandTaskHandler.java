@@ -34,7 +34,9 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  * The environment carries {@code STEPSTREAM_TASK_TOKEN}, {@code STEPSTREAM_EXECUTION_ARN},
  * {@code STEPSTREAM_STATE_NAME}, {@code STEPSTREAM_TASK_NAME} and {@code STEPSTREAM_ATTEMPT}. While
- * the command runs, heartbeats are sent for tasks that have HeartbeatSeconds.
+ * the command runs, heartbeats are sent for tasks that have HeartbeatSeconds. Whatever the exit
+ * code, the command's stderr lines go to the task's log ({@link TaskContext#log}), so they travel
+ * with the result and show under the task's events in the console (the last 100 lines).
  */
 public final class CommandTaskHandler implements TaskHandler {
   public static final String COMMAND_FAILED = "Stepstream.CommandFailed";
@@ -86,11 +88,13 @@ public final class CommandTaskHandler implements TaskHandler {
     }
     stdin.join();
     int exitCode = process.exitValue();
+    String errors = join(stderr).text();
+    logLines(errors, ctx);
     if (exitCode != 0) {
       if (stopping) {
         throw new InterruptedException("the worker is stopping; the command exited with code " + exitCode);
       }
-      throw new TaskFailure(COMMAND_FAILED, failureCause(exitCode, join(stderr).text()));
+      throw new TaskFailure(COMMAND_FAILED, failureCause(exitCode, errors));
     }
     return output(join(stdout));
   }
@@ -179,6 +183,13 @@ public final class CommandTaskHandler implements TaskHandler {
       return SINGLE_VALUE.readTree(text);
     } catch (IOException e) {
       return TextNode.valueOf(text);
+    }
+  }
+
+  private static void logLines(String stderr, TaskContext ctx) {
+    String text = stderr.strip();
+    if (!text.isEmpty()) {
+      ctx.log(text);
     }
   }
 

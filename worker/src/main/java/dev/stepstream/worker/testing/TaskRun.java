@@ -43,6 +43,12 @@ public record TaskRun(TaskRequest request, Optional<TaskResult> result, List<Tas
     return as(TaskFailed.class).cause();
   }
 
+  /** The lines the handler logged with {@code ctx.log} (for a command, its stderr); empty when none. */
+  public List<String> workerOutput() {
+    List<String> lines = result.map(TaskResult::workerOutput).orElse(null);
+    return lines == null ? List.of() : lines;
+  }
+
   public int heartbeatCount() {
     return heartbeats.size();
   }

@@ -49,6 +49,16 @@ class CommandTaskHandlerTest {
   }
 
   @Test
+  void shouldCarryStderrLinesWithTheResultWhetherTheCommandSucceedsOrFails() {
+    TaskRun ok = harness.runJson(sh("echo 'resizing a.png' >&2; echo 'done' >&2; echo '{}'"), "{}");
+    TaskRun failed = harness.runJson(sh("echo 'ValueError: bad image' >&2; exit 3"), "{}");
+
+    assertThat(ok.succeeded()).isTrue();
+    assertThat(ok.workerOutput()).containsExactly("resizing a.png", "done");
+    assertThat(failed.workerOutput()).containsExactly("ValueError: bad image");
+  }
+
+  @Test
   void shouldNameTheExitCodeWhenStderrIsEmpty() {
     assertThat(harness.runJson(sh("exit 7"), "{}").cause()).isEqualTo("The command exited with code 7");
   }

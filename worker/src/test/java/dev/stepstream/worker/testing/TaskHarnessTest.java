@@ -29,6 +29,25 @@ class TaskHarnessTest {
   }
 
   @Test
+  void shouldCarryCtxLogLinesWithTheResultBoundedToTheLastHundred() {
+    TaskRun run = harness.run((input, ctx) -> {
+      ctx.log("starting\nstill starting");
+      for (int i = 0; i < 150; i++) {
+        ctx.log("step " + i);
+      }
+      return Map.of();
+    }, Map.of());
+    TaskRun failed = harness.run((input, ctx) -> {
+      ctx.log("about to fail");
+      throw new TaskFailure("Image.TooLarge", "12 MiB");
+    }, Map.of());
+
+    assertThat(run.workerOutput()).hasSize(100).startsWith("step 50").endsWith("step 149");
+    assertThat(failed.workerOutput()).containsExactly("about to fail");
+    assertThat(harness.run((input, ctx) -> null, Map.of()).workerOutput()).isEmpty();
+  }
+
+  @Test
   void shouldSerialiseAPlainJavaValueAsTheOutput() {
     record Size(int width, int height) {}
 

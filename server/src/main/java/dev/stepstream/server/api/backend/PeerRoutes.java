@@ -2,6 +2,7 @@ package dev.stepstream.server.api.backend;
 
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.processor.StepstreamProcessor;
+import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.WireJson;
 import io.javalin.config.RoutesConfig;
@@ -36,11 +37,11 @@ public final class PeerRoutes {
 
   private void summary(Context ctx) {
     try {
-      Optional<ExecutionState> state = processor.execution(ctx.pathParam("arn"));
-      if (state.isEmpty()) {
+      Optional<ExecutionSummary> summary = processor.summary(ctx.pathParam("arn"));
+      if (summary.isEmpty()) {
         ctx.status(404).contentType(JSON).result("{}");
       } else {
-        ctx.status(200).contentType(JSON).result(WireJson.encode(state.get().summary()));
+        ctx.status(200).contentType(JSON).result(WireJson.encode(summary.get()));
       }
     } catch (InvalidStateStoreException e) {
       unavailable(ctx, e);

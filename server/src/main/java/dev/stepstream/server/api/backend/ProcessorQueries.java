@@ -1,6 +1,5 @@
 package dev.stepstream.server.api.backend;
 
-import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
@@ -19,7 +18,7 @@ public final class ProcessorQueries implements ExecutionQueries {
   @Override
   public Optional<ExecutionSummary> summary(String executionArn) {
     try {
-      return processor.execution(executionArn).map(ExecutionState::summary);
+      return processor.summary(executionArn);
     } catch (InvalidStateStoreException e) {
       return Optional.empty();
     }

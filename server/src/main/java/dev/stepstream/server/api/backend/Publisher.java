@@ -1,12 +1,16 @@
 package dev.stepstream.server.api.backend;
 
 import dev.stepstream.wire.Command;
+import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.TaskResult;
 import dev.stepstream.wire.TopicCatalogue;
+import dev.stepstream.wire.TraceContext;
 import dev.stepstream.wire.WireJson;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -49,7 +53,8 @@ public final class Publisher implements AutoCloseable {
   public CompletableFuture<Void> sendAsync(Command command) {
     String topic = topics.commands();
     CompletableFuture<Void> acked = new CompletableFuture<>();
-    producer.send(new ProducerRecord<>(topic, command.executionArn(), WireJson.encode(command)), (metadata, error) -> {
+    producer.send(withTrace(new ProducerRecord<>(topic, command.executionArn(), WireJson.encode(command)), command),
+        (metadata, error) -> {
       if (error == null) {
         acked.complete(null);
       } else {
@@ -57,6 +62,15 @@ public final class Publisher implements AutoCloseable {
       }
     });
     return acked;
+  }
+
+  /** A start carries its trace as a W3C {@code traceparent} header too (when its traceHeader names a trace). */
+  private static ProducerRecord<String, byte[]> withTrace(ProducerRecord<String, byte[]> record, Command command) {
+    if (command instanceof StartExecution start && start.traceHeader() != null) {
+      TraceContext.fromHeader(start.traceHeader(), TraceContext.newSpanId(ThreadLocalRandom.current()))
+          .ifPresent(t -> record.headers().add(TraceContext.HEADER, t.traceparent().getBytes(StandardCharsets.UTF_8)));
+    }
+    return record;
   }
 
   public void send(TaskResult result) {

@@ -41,7 +41,7 @@ public final class RoutedQueries implements ExecutionQueries {
   @Override
   public Optional<ExecutionSummary> summary(String executionArn) {
     return route(executionArn,
-        () -> processor.execution(executionArn).map(ExecutionState::summary),
+        () -> processor.summary(executionArn),
         (host, port) -> peers.summary(host, port, executionArn))
         .flatMap(found -> found);
   }

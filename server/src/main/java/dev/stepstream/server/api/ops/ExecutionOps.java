@@ -75,7 +75,8 @@ public final class ExecutionOps {
     String arn = "EXPRESS".equals(Shapes.type(target.machine()))
         ? Arns.expressExecution(target.machine().arn(), name, UUID.randomUUID().toString())
         : Arns.execution(target.machine().arn(), name);
-    return startOrReuse(arn, target, name, input).thenApply(started -> {
+    String trace = TraceHeaders.of(request);
+    return startOrReuse(arn, target, name, input, trace).thenApply(started -> {
       ObjectNode out = AwsJson.object();
       out.put("executionArn", started.executionArn());
       out.set("startDate", AwsJson.timestamp(started.startDate()));
@@ -93,7 +94,7 @@ public final class ExecutionOps {
           "This operation is not supported by this type of state machine");
     }
     String arn = Arns.expressExecution(target.machine().arn(), name, UUID.randomUUID().toString());
-    return startOrReuse(arn, target, name, input(request))
+    return startOrReuse(arn, target, name, input(request), TraceHeaders.of(request))
         .thenCompose(started -> backend.executions().awaitAsync(arn, s -> !Executions.isRunning(s), SYNC_TIMEOUT))
         .thenApply(done -> syncResult(
             done.orElseThrow(() -> new IllegalStateException("the execution did not start"))));
@@ -112,7 +113,8 @@ public final class ExecutionOps {
    * AWS: same name and same input while the first run is open → the same execution; otherwise
    * ExecutionAlreadyExists. Waiting starts before the existence check, so one lookup serves both.
    */
-  private CompletableFuture<ExecutionSummary> startOrReuse(String arn, Target target, String name, JsonNode input) {
+  private CompletableFuture<ExecutionSummary> startOrReuse(String arn, Target target, String name, JsonNode input,
+      String traceHeader) {
     CompletableFuture<Optional<ExecutionSummary>> visible = backend.executions().awaitAsync(arn, s -> true,
         VISIBLE_TIMEOUT);
     if (visible.isDone()) {
@@ -120,7 +122,7 @@ public final class ExecutionOps {
     }
     return backend.publisher().sendAsync(new StartExecution(WireVersions.CURRENT,
         arn, target.machine().arn(), name, input,
-            backend.now(), target.aliasArn()))
+            backend.now(), target.aliasArn(), traceHeader))
         .thenCompose(acked -> visible)
         .thenApply(found -> {
           ExecutionSummary summary = found.orElseThrow(

@@ -30,9 +30,7 @@ public final class Shapes {
     out.put("roleArn", m.roleArn() == null ? "" : m.roleArn());
     out.put("type", type(m));
     out.set("creationDate", AwsJson.timestamp(m.createdAt()));
-    ObjectNode logging = out.putObject("loggingConfiguration");
-    logging.put("level", "OFF");
-    logging.put("includeExecutionData", false);
+    out.set("loggingConfiguration", LoggingSettings.shape(m.logging()));
     out.putObject("tracingConfiguration").put("enabled", false);
     if (m.revisionId() != null) {
       out.put("revisionId", m.revisionId());
@@ -93,6 +91,9 @@ public final class Shapes {
     }
     if (s.cause() != null) {
       out.put("cause", s.cause());
+    }
+    if (s.traceHeader() != null) {
+      out.put("traceHeader", s.traceHeader());
     }
     java.util.Optional<String> notRedrivable = RedriveStatus.notRedrivableReason(s, nowMillis);
     out.put("redriveStatus", notRedrivable.isEmpty() ? RedriveStatus.REDRIVABLE : RedriveStatus.NOT_REDRIVABLE);

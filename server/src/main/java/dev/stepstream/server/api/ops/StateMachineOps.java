@@ -12,6 +12,7 @@ import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.server.api.backend.Backend;
 import dev.stepstream.server.api.backend.TaskNames;
 import dev.stepstream.wire.ExecutionSummary;
+import dev.stepstream.wire.LoggingConfiguration;
 import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.WireVersions;
 import java.util.List;
@@ -50,12 +51,14 @@ public final class StateMachineOps {
     String type = type(request.optionalText("type").orElse("STANDARD"));
     Map<String, String> tags = TagOps.parseTags(request.body().get("tags"));
     Optional<String> versionDescription = versionDescription(request);
+    LoggingConfiguration logging = LoggingSettings.parse(request.body()).orElse(null);
     JsonNode tree = Admission.definition(definition, type);
     String arn = backend.arns().stateMachine(name);
     Optional<StateMachineRecord> existing = backend.definitions().find(arn, StateMachineRecord.KIND_STATE_MACHINE);
     if (existing.isPresent()) {
       StateMachineRecord m = existing.get();
-      if (m.definition().equals(definition) && Objects.equals(m.roleArn(), roleArn) && Shapes.type(m).equals(type)) {
+      if (m.definition().equals(definition) && Objects.equals(m.roleArn(), roleArn) && Shapes.type(m).equals(type)
+          && m.logging().equals(logging == null ? LoggingConfiguration.OFF : logging)) {
         return publishIfAsked(created(m), arn, versionDescription);
       }
       throw new AwsException(AwsErrors.STATE_MACHINE_ALREADY_EXISTS, "State Machine Already Exists: '" + arn + "'");
@@ -64,7 +67,7 @@ public final class StateMachineOps {
     long now = backend.now();
     StateMachineRecord record = new StateMachineRecord(WireVersions.CURRENT,
         arn, name, StateMachineRecord.KIND_STATE_MACHINE, definition, type, roleArn,
-        UUID.randomUUID().toString(), now, now);
+        UUID.randomUUID().toString(), now, now, null, null, logging);
     backend.definitions().put(record);
     if (!tags.isEmpty()) {
       backend.definitions().putTags(arn, tags);
@@ -107,6 +110,7 @@ public final class StateMachineOps {
     Optional<String> versionDescription = versionDescription(request);
     Optional<String> definition = request.optionalText("definition");
     Optional<String> roleArn = request.optionalText("roleArn").map(StateMachineOps::requireRoleArn);
+    Optional<LoggingConfiguration> logging = LoggingSettings.parse(request.body());
     boolean otherSettings = request.body().has("loggingConfiguration") || request.body().has("tracingConfiguration");
     if (definition.isEmpty() && roleArn.isEmpty() && !otherSettings) {
       throw new AwsException(AwsErrors.MISSING_REQUIRED_PARAMETER,
@@ -117,7 +121,8 @@ public final class StateMachineOps {
     long now = backend.now();
     StateMachineRecord updated = new StateMachineRecord(WireVersions.CURRENT, current.arn(), current.name(), current.kind(),
         definition.orElse(current.definition()), current.machineType(), roleArn.orElse(current.roleArn()),
-        UUID.randomUUID().toString(), current.createdAt(), now, null, current.lastVersionNumber());
+        UUID.randomUUID().toString(), current.createdAt(), now, null, current.lastVersionNumber(),
+        logging.orElse(current.loggingConfiguration()));
     backend.definitions().put(updated);
     ObjectNode out = AwsJson.object();
     out.set("updateDate", AwsJson.timestamp(now));

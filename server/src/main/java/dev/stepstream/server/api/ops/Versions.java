@@ -68,7 +68,7 @@ public final class Versions {
       StateMachineRecord version = new StateMachineRecord(WireVersions.CURRENT,
           Arns.version(stateMachineArn, number), current.name(),
           StateMachineRecord.KIND_STATE_MACHINE, current.definition(), current.machineType(), current.roleArn(),
-          current.revisionId(), now, now, description, null);
+          current.revisionId(), now, now, description, null, current.loggingConfiguration());
       backend.definitions().put(version);
       backend.definitions().put(withLastVersion(current, number));
       return version;
@@ -88,6 +88,6 @@ public final class Versions {
   static StateMachineRecord withLastVersion(StateMachineRecord m, Integer lastVersionNumber) {
     return new StateMachineRecord(WireVersions.CURRENT,
         m.arn(), m.name(), m.kind(), m.definition(), m.machineType(), m.roleArn(),
-        m.revisionId(), m.createdAt(), m.updatedAt(), m.description(), lastVersionNumber);
+        m.revisionId(), m.createdAt(), m.updatedAt(), m.description(), lastVersionNumber, m.loggingConfiguration());
   }
 }

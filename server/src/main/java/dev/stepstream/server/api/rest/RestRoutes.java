@@ -22,10 +22,12 @@ import java.util.function.Function;
 public final class RestRoutes {
   private final AwsJsonEndpoint aws;
   private final EventStream events;
+  private final ExecutionLogsQuery logs;
 
   public RestRoutes(Backend backend, AwsJsonEndpoint aws) {
     this.aws = aws;
     this.events = new EventStream(backend);
+    this.logs = new ExecutionLogsQuery(backend);
   }
 
   public void register(RoutesConfig routes) {
@@ -51,6 +53,7 @@ public final class RestRoutes {
         c -> AwsJson.object().put("executionArn", c.pathParam("arn"))));
     routes.get("/api/executions/{arn}/history", this::history);
     routes.sse("/api/executions/{arn}/events", events::stream);
+    routes.get("/api/executions/{arn}/logs", ctx -> call(ctx, "ExecutionLogs", c -> logs.of(c.pathParam("arn")), true));
   }
 
   private static ObjectNode startBody(Context ctx) {

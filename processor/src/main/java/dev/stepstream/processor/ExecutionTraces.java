@@ -1,0 +1,93 @@
+package dev.stepstream.processor;
+
+import dev.stepstream.engine.Effect;
+import dev.stepstream.wire.StartExecution;
+import dev.stepstream.wire.TraceContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The {@code traces} store: each execution's trace, kept from its start until retention forgets
+ * the execution, so that every task request carries a {@code traceparent} header of that trace and
+ * every summary its {@code traceHeader}. The trace comes from the start's {@code traceHeader} (an
+ * X-Ray header or a W3C traceparent); a start without one, or with one that names no trace, gets a
+ * trace generated from the execution ARN, so a replayed start gets the same one.
+ *
+ * <p>Stored value, format 1: {@code "1 " + traceparent + " " + traceHeader} (the header may be empty).
+ */
+final class ExecutionTraces {
+  static final String STORE = "traces";
+  private static final String FORMAT = "1";
+
+  /**
+   * An execution's trace and the header DescribeExecution returns.
+   *
+   * @param parentSpanId the recorded span task requests name as parent (null: a span id derived from the request)
+   */
+  record Trace(TraceContext context, String header, String parentSpanId) {
+    /** The traceparent of a task request. */
+    String traceparentFor(byte[] request) {
+      String span = parentSpanId != null ? parentSpanId
+          : TraceContext.newSpanId(new SplittableRandom(Arrays.hashCode(request)));
+      return context.withSpanId(span).traceparent();
+    }
+
+    Trace withParentSpan(String spanId) {
+      return new Trace(context, header, spanId);
+    }
+  }
+
+  private final KeyValueStore<String, String> store;
+
+  ExecutionTraces(KeyValueStore<String, String> store) {
+    this.store = store;
+  }
+
+  /** Remembers the trace of a start (a later start of the same execution keeps the first trace). */
+  void started(StartExecution start) {
+    if (store.get(start.executionArn()) != null) {
+      return;
+    }
+    SplittableRandom seeded = new SplittableRandom(start.executionArn().hashCode() * 31L + start.requestedAt());
+    String header = start.traceHeader() == null ? "" : start.traceHeader();
+    TraceContext context = TraceContext.fromHeader(header, TraceContext.newSpanId(seeded))
+        .orElseGet(() -> TraceContext.generate(seeded));
+    String shown = header.isEmpty() ? context.xrayHeader() : header;
+    store.put(start.executionArn(), FORMAT + " " + context.traceparent() + " " + shown);
+  }
+
+  Optional<Trace> find(String executionArn) {
+    String value = store.get(executionArn);
+    return value == null ? Optional.empty() : parse(executionArn, value);
+  }
+
+  /** A stored value (format 1). */
+  static Optional<Trace> parse(String executionArn, String value) {
+    String[] parts = value.split(" ", 3);
+    if (parts.length < 2 || !FORMAT.equals(parts[0])) {
+      throw new IllegalStateException("unknown trace format in the traces store for " + executionArn);
+    }
+    return TraceContext.fromTraceparent(parts[1]).map(c -> new Trace(c, parts.length == 3 ? parts[2] : "", null));
+  }
+
+  void forget(String executionArn) {
+    store.delete(executionArn);
+  }
+
+  /** The effects with every published summary carrying the trace header. */
+  static List<Effect> stamp(List<Effect> effects, Optional<Trace> trace) {
+    if (trace.isEmpty() || trace.get().header().isEmpty()) {
+      return effects;
+    }
+    List<Effect> out = new ArrayList<>(effects.size());
+    for (Effect effect : effects) {
+      out.add(effect instanceof Effect.PublishSummary publish
+          ? new Effect.PublishSummary(publish.summary().withTraceHeader(trace.get().header())) : effect);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.stepstream.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.stepstream.wire.ExecutionSummary;
+import dev.stepstream.wire.StartExecution;
+import dev.stepstream.wire.TaskRequest;
+import dev.stepstream.wire.TaskSucceeded;
+import dev.stepstream.wire.TraceContext;
+import dev.stepstream.wire.WireJson;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An execution's trace on every task request (traceparent header) and summary (traceHeader). */
+class ExecutionTracesTopologyTest {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final String XRAY = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+  private static final String TWO_TASKS = """
+      {"StartAt": "A", "States": {
+        "A": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Work", "Next": "B"},
+        "B": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Work", "End": true}}}
+      """;
+
+  @TempDir Path stateDir;
+  private TopologyHarness harness;
+
+  @BeforeEach
+  void startDriver() {
+    harness = new TopologyHarness(stateDir);
+    harness.define(TWO_TASKS);
+  }
+
+  @AfterEach
+  void closeDriver() {
+    harness.close();
+  }
+
+  @Test
+  void shouldCarryTheStartsTraceOnEveryTaskRequestAndSummary() {
+    String arn = start("traced", XRAY);
+
+    TestRecord<String, byte[]> first = single(harness.taskRecords("Work"));
+    harness.send(new TaskSucceeded(1, arn, decode(first).taskToken(), JSON.objectNode()));
+    TestRecord<String, byte[]> second = single(harness.taskRecords("Work"));
+
+    TraceContext one = traceOf(first);
+    TraceContext two = traceOf(second);
+    assertThat(one.traceId()).isEqualTo("5759e988bd862e3fe1be46a994272793").isEqualTo(two.traceId());
+    assertThat(one.spanId()).isNotEqualTo(two.spanId());
+    assertThat(one.sampled()).isTrue();
+    assertThat(harness.summaries()).extracting(ExecutionSummary::traceHeader).containsOnly(XRAY);
+  }
+
+  @Test
+  void shouldGenerateATraceForAStartWithoutHeaderAndShowItInXRayForm() {
+    start("untraced", null);
+
+    TraceContext trace = traceOf(single(harness.taskRecords("Work")));
+    String shown = harness.summaries().get(0).traceHeader();
+
+    assertThat(shown).startsWith("Root=1-" + trace.traceId().substring(0, 8) + "-" + trace.traceId().substring(8) + ";");
+  }
+
+  private String start(String name, String traceHeader) {
+    String arn = "arn:aws:states:us-east-1:123456789012:execution:Test:" + name;
+    harness.send(new StartExecution(1, arn, TopologyHarness.MACHINE, name, JSON.objectNode(), 1L, null, traceHeader));
+    return arn;
+  }
+
+  private static TraceContext traceOf(TestRecord<String, byte[]> record) {
+    Header header = record.headers().lastHeader(TraceContext.HEADER);
+    assertThat(header).as("traceparent header").isNotNull();
+    return TraceContext.fromTraceparent(new String(header.value(), StandardCharsets.UTF_8)).orElseThrow();
+  }
+
+  private static TaskRequest decode(TestRecord<String, byte[]> record) {
+    return WireJson.decode(record.value(), TaskRequest.class);
+  }
+
+  private static <T> T single(List<T> items) {
+    assertThat(items).hasSize(1);
+    return items.get(0);
+  }
+}
