@@ -35,7 +35,7 @@ class TopicProvisionerIT {
       List<String> created = provisioner.ensureCatalogueTopics();
 
       assertThat(created).containsExactly("p1.definitions", "p1.commands", "p1.task-results", "p1.history",
-          "p1.executions", "p1.dead-letters");
+          "p1.executions", "p1.dead-letters", "p1.events", "p1.logs");
     }
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
       Map<String, TopicDescription> topics =

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DevEnvironmentIT {
   private static final String[] CATALOGUE = {
     "stepstream.definitions", "stepstream.commands", "stepstream.task-results",
-    "stepstream.history", "stepstream.executions", "stepstream.dead-letters", "stepstream.events"
+    "stepstream.history", "stepstream.executions", "stepstream.dead-letters", "stepstream.events",
+    "stepstream.logs"
   };
 
   @Test
