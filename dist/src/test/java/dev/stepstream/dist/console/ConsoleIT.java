@@ -172,6 +172,28 @@ class ConsoleIT extends ConsoleHarness {
   }
 
   @Test
+  void shouldShowTheExecutionLogsAtTheMachinesLevelAndTheTraceId() throws Exception {
+    String definition = "{\"StartAt\": \"Only\", \"States\": {\"Only\": {\"Type\": \"Pass\", \"End\": true}}}";
+    ObjectNode logging = JSON.createObjectNode().put("level", "ALL").put("includeExecutionData", true);
+    logging.putArray("destinations").addObject().putObject("cloudWatchLogsLogGroup")
+        .put("logGroupArn", "arn:aws:logs:us-east-1:123456789012:log-group:console-it:*");
+    ObjectNode create = JSON.createObjectNode().put("name", "Logged").put("definition", definition).put("roleArn", ROLE);
+    create.set("loggingConfiguration", logging);
+    aws("CreateStateMachine", create);
+    String trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+    String arn = aws("StartExecution", JSON.createObjectNode().put("stateMachineArn", MACHINE + "Logged")
+        .put("name", "logged-1").put("input", "{}").put("traceHeader", trace)).get("executionArn").asText();
+
+    page.navigate(base + "/executions/" + encode(arn));
+
+    assertThat(page.getByTestId("execution-status")).hasAttribute("data-status", "SUCCEEDED");
+    assertThat(page.getByTestId("logs")).hasAttribute("data-log-level", "ALL");
+    assertThat(page.locator("[data-testid='log-event'][data-event-type='ExecutionStarted']")).hasCount(1);
+    assertThat(page.locator("[data-testid='log-event'][data-event-type='ExecutionSucceeded']")).hasCount(1);
+    assertThat(page.getByTestId("trace-id")).containsText("5759e988bd862e3fe1be46a994272793");
+  }
+
+  @Test
   void shouldDrawParallelBranchesAsGroupsAndMarkACaughtBranchFailure() throws Exception {
     String arn = startExecution("LoanCheck", "loan-caught", "{\"id\": 7}");
 
