@@ -119,6 +119,11 @@ public final class DevEnvironment implements AutoCloseable {
   }
 
   private void startExtensions(List<DevExtension> installed) {
+    if (!kafka.clientProperties().isEmpty() && !installed.isEmpty()) {
+      // Extensions get only the bootstrap servers (DevContext), so they could not authenticate.
+      LOG.warn("Not starting the dev extensions (example pipeline): they do not take --kafka-config settings yet");
+      return;
+    }
     DevContext context = new DevContext(bootstrapServers, catalogue, settings.dataDir(),
         Arns.DEFAULT_REGION, Arns.DEFAULT_ACCOUNT);
     for (DevExtension extension : installed) {
