@@ -44,6 +44,7 @@ public final class IntegrationRunner implements AutoCloseable {
   private final Map<String, Object> producerConfig;
   private final List<String> taskNames;
   private final List<String> taskTopics;
+  private final BuiltInIntegrations integrations;
   private final IntegrationBatch batch;
   private final TopicProvisioner provisioner;
   private final AtomicBoolean running = new AtomicBoolean(true);
@@ -53,7 +54,8 @@ public final class IntegrationRunner implements AutoCloseable {
   private IntegrationRunner(String bootstrapServers, TopicCatalogue catalogue, String applicationId,
       String instanceId, IntegrationSettings settings) {
     this.provisioner = new TopicProvisioner(bootstrapServers, catalogue, 1, (short) -1);
-    BuiltInIntegrations integrations = new BuiltInIntegrations(new TopicRouter(settings, catalogue));
+    this.integrations = new BuiltInIntegrations(new TopicRouter(settings, catalogue),
+        HttpSettings.fromProperties(System.getProperties()));
     this.taskNames = integrations.taskNames().stream().sorted().toList();
     this.taskTopics = taskNames.stream().map(catalogue::taskTopic).toList();
     this.batch = new IntegrationBatch(integrations, new AdminTargetTopics(provisioner, settings), catalogue.taskResults());
@@ -130,8 +132,10 @@ public final class IntegrationRunner implements AutoCloseable {
     }
     List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
     records.forEach(all::add);
+    // Calls are made once per poll: a failed transaction is retried with the same outcomes.
+    List<IntegrationBatch.Prepared> prepared = batch.prepare(all);
     try {
-      batch.run(all, producer, c);
+      batch.commit(prepared, producer, c);
       return;
     } catch (KafkaException e) {
       if (isFatal(e)) {
@@ -139,14 +143,14 @@ public final class IntegrationRunner implements AutoCloseable {
       }
       LOG.warn("An integration transaction of {} requests failed, running them one by one: {}", all.size(), e.toString());
     }
-    for (ConsumerRecord<String, byte[]> record : all) {
+    for (IntegrationBatch.Prepared one : prepared) {
       try {
-        batch.run(List.of(record), producer, c);
+        batch.commit(List.of(one), producer, c);
       } catch (KafkaException e) {
         if (isFatal(e)) {
           throw e;
         }
-        batch.fail(record, e, producer, c);
+        batch.fail(one.record(), e, producer, c);
       }
     }
   }
@@ -179,5 +183,6 @@ public final class IntegrationRunner implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     provisioner.close();
+    integrations.close();
   }
 }
