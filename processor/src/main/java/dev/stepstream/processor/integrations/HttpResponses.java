@@ -15,7 +15,8 @@ import java.util.Map;
  * Maps an HTTP response to the HTTP Task's outcome as AWS shapes it: {@code {ResponseBody,
  * StatusCode, StatusText, Headers}} for a 2xx status, else the error
  * {@code States.Http.StatusCode.<code>} whose cause is that same object as JSON text; a failed
- * connection or a timeout is {@code States.Http.Socket}.
+ * connection or a timeout is {@code States.Http.Socket}. Header names are lower case (as HTTP/2
+ * sends them), each with the list of its values.
  */
 final class HttpResponses {
   static final String SOCKET = "States.Http.Socket";
@@ -31,7 +32,7 @@ final class HttpResponses {
     ObjectNode names = response.putObject("Headers");
     headers.forEach((name, values) -> {
       if (!name.startsWith(":")) {
-        ArrayNode list = names.putArray(name);
+        ArrayNode list = names.withArrayProperty(name.toLowerCase(Locale.ROOT));
         values.forEach(list::add);
       }
     });

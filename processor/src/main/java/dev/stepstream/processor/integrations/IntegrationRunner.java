@@ -52,10 +52,9 @@ public final class IntegrationRunner implements AutoCloseable {
   private volatile KafkaConsumer<String, byte[]> consumer;
 
   private IntegrationRunner(String bootstrapServers, TopicCatalogue catalogue, String applicationId,
-      String instanceId, IntegrationSettings settings) {
+      String instanceId, IntegrationSettings settings, HttpSettings httpSettings) {
     this.provisioner = new TopicProvisioner(bootstrapServers, catalogue, 1, (short) -1);
-    this.integrations = new BuiltInIntegrations(new TopicRouter(settings, catalogue),
-        HttpSettings.fromProperties(System.getProperties()));
+    this.integrations = new BuiltInIntegrations(new TopicRouter(settings, catalogue), httpSettings);
     this.taskNames = integrations.taskNames().stream().sorted().toList();
     this.taskTopics = taskNames.stream().map(catalogue::taskTopic).toList();
     this.batch = new IntegrationBatch(integrations, new AdminTargetTopics(provisioner, settings), catalogue.taskResults());
@@ -85,7 +84,15 @@ public final class IntegrationRunner implements AutoCloseable {
    */
   public static IntegrationRunner start(String bootstrapServers, TopicCatalogue catalogue, String applicationId,
       String instanceId, IntegrationSettings settings) {
-    IntegrationRunner runner = new IntegrationRunner(bootstrapServers, catalogue, applicationId, instanceId, settings);
+    return start(bootstrapServers, catalogue, applicationId, instanceId, settings,
+        HttpSettings.fromProperties(System.getProperties()));
+  }
+
+  /** As {@link #start(String, TopicCatalogue, String, String, IntegrationSettings)}, with the HTTP Task's settings. */
+  public static IntegrationRunner start(String bootstrapServers, TopicCatalogue catalogue, String applicationId,
+      String instanceId, IntegrationSettings settings, HttpSettings httpSettings) {
+    IntegrationRunner runner = new IntegrationRunner(bootstrapServers, catalogue, applicationId, instanceId, settings,
+        httpSettings);
     runner.provisioner.ensureTaskTopics(runner.taskNames);
     runner.thread.start();
     return runner;

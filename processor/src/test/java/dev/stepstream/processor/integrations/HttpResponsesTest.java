@@ -15,7 +15,7 @@ class HttpResponsesTest {
 
   @Test
   void shouldReturnAParsedJsonBodyWithStatusAndHeaderLists() {
-    Outcome outcome = HttpResponses.outcome(200, Map.of("content-type", List.of("application/json; charset=utf-8")),
+    Outcome outcome = HttpResponses.outcome(200, Map.of("Content-Type", List.of("application/json; charset=utf-8")),
         "{\"id\":\"cus_1\"}");
 
     assertThat(outcome).isInstanceOf(Outcome.Succeeded.class);
