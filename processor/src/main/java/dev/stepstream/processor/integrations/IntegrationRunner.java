@@ -40,6 +40,8 @@ public final class IntegrationRunner implements AutoCloseable {
   /** System properties passed to the runner's producer as they are. */
   public static final String PRODUCER_PROPERTY_PREFIX = IntegrationSettings.PROPERTY_PREFIX + "producer.";
 
+  private static final int MAX_POLL_RECORDS = 100;
+
   private final Map<String, Object> consumerConfig;
   private final Map<String, Object> producerConfig;
   private final List<String> taskNames;
@@ -64,7 +66,8 @@ public final class IntegrationRunner implements AutoCloseable {
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100));
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS,
+        ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, maxPollIntervalMillis(httpSettings)));
     this.producerConfig = new HashMap<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ProducerConfig.TRANSACTIONAL_ID_CONFIG, applicationId + "-integrations-" + instanceId,
@@ -96,6 +99,13 @@ public final class IntegrationRunner implements AutoCloseable {
     runner.provisioner.ensureTaskTopics(runner.taskNames);
     runner.thread.start();
     return runner;
+  }
+
+  /** A poll's HTTP calls all timing out must not cost the runner its partitions (at least Kafka's 5 minutes). */
+  private static int maxPollIntervalMillis(HttpSettings http) {
+    long rounds = (MAX_POLL_RECORDS + http.threads() - 1) / http.threads();
+    long millis = rounds * http.timeout().toMillis() + 60_000;
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(300_000, millis));
   }
 
   private static void overrides(String prefix, Map<String, Object> config) {
