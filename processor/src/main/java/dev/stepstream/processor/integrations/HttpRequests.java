@@ -24,7 +24,12 @@ final class HttpRequests {
   private HttpRequests() {}
 
   /** The request to send; {@code body} is null for none. Header values may hold secrets: never log them. */
-  record HttpCall(String method, URI uri, List<Outgoing.Header> headers, String body) {}
+  record HttpCall(String method, URI uri, List<Outgoing.Header> headers, String body) {
+    @Override
+    public String toString() {
+      return "HttpCall[" + method + " " + uri.getScheme() + "://" + uri.getHost() + uri.getRawPath() + "]";
+    }
+  }
 
   static HttpCall build(JsonNode input, Map<String, HttpConnection> connections,
       Function<HttpConnection, String> tokens) {
