@@ -55,20 +55,31 @@ final class IntegrationBatch {
 
   /**
    * Makes every call of the records, outside any transaction (an HTTP call cannot be undone by an
-   * abort), and waits for all of them; a call that fails becomes a failed plan, never an exception.
+   * abort), and waits for all of them; a call that fails becomes a failed plan. A Kafka error while
+   * planning (creating a target topic) is kept and fails the commit, as a failed send does.
    */
   List<Prepared> prepare(List<ConsumerRecord<String, byte[]>> records) {
-    List<Prepared> prepared = new ArrayList<>();
     List<TaskRequest> requests = new ArrayList<>();
     List<CompletableFuture<Plan>> calls = new ArrayList<>();
+    List<KafkaException> errors = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : records) {
       TaskRequest request = decode(record);
       requests.add(request);
-      calls.add(request == null ? CompletableFuture.completedFuture(null)
-          : integrations.start(request, System.currentTimeMillis(), () -> UUID.randomUUID().toString(), topics));
+      KafkaException error = null;
+      CompletableFuture<Plan> call = CompletableFuture.completedFuture(null);
+      try {
+        if (request != null) {
+          call = integrations.start(request, System.currentTimeMillis(), () -> UUID.randomUUID().toString(), topics);
+        }
+      } catch (KafkaException e) {
+        error = e;
+      }
+      calls.add(call);
+      errors.add(error);
     }
+    List<Prepared> prepared = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
-      prepared.add(new Prepared(records.get(i), requests.get(i), calls.get(i).join()));
+      prepared.add(new Prepared(records.get(i), requests.get(i), calls.get(i).join(), errors.get(i)));
     }
     return prepared;
   }
@@ -82,6 +93,9 @@ final class IntegrationBatch {
     try {
       List<Pending> pending = new ArrayList<>();
       for (Prepared p : prepared) {
+        if (p.error() != null) {
+          throw p.error();
+        }
         if (p.plan() != null) {
           pending.add(new Pending(p.request(), p.plan(),
               p.plan().records().stream().map(o -> producer.send(toRecord(o))).toList()));
@@ -100,8 +114,11 @@ final class IntegrationBatch {
     }
   }
 
-  /** A consumed request with its call made; request and plan are null when it could not be decoded. */
-  record Prepared(ConsumerRecord<String, byte[]> record, TaskRequest request, Plan plan) {}
+  /**
+   * A consumed request with its call made; request and plan are null when it could not be decoded,
+   * plan is null and error set when planning threw a Kafka error.
+   */
+  record Prepared(ConsumerRecord<String, byte[]> record, TaskRequest request, Plan plan, KafkaException error) {}
 
   /** After {@link #run} failed for this one record: fail its Task with the Kafka error instead. */
   void fail(ConsumerRecord<String, byte[]> record, KafkaException error, Producer<String, byte[]> producer,
