@@ -64,6 +64,16 @@ class TaskResourceNamesTest {
   }
 
   @Test
+  void shouldRouteTheHttpTaskToItsReservedTaskName() {
+    TestDriver d = new TestDriver("""
+        {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::http:invoke",
+          "Parameters":{"ApiEndpoint":"https://api.example.com","Method":"GET",
+            "Authentication":{"ConnectionArn":"arn:aws:events:us-east-1:1:connection/c/1"}},"End":true}}}""")
+        .start("{}");
+    assertThat(d.lastTask().taskName()).isEqualTo("__http.invoke");
+  }
+
+  @Test
   void shouldKeepServiceDotApiTaskNamesForOtherIntegrations() {
     TestDriver d = new TestDriver("""
         {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:putItem",

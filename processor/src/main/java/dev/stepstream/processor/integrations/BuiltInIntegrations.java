@@ -6,22 +6,30 @@ import dev.stepstream.engine.task.ResourceMapping;
 import dev.stepstream.wire.TaskRequest;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
  * The service integrations Stepstream runs itself, by the task name the engine gives their requests
  * ({@link ResourceMapping#BUILT_IN}): {@code __kafka.publish}, {@code __sns.publish},
- * {@code __sqs.sendMessage}, {@code __events.putEvents}.
+ * {@code __sqs.sendMessage}, {@code __events.putEvents}, {@code __http.invoke}.
  */
-public final class BuiltInIntegrations {
+public final class BuiltInIntegrations implements AutoCloseable {
   private final Map<String, Integration> byTaskName;
+  private final HttpInvoke http;
 
   public BuiltInIntegrations(TopicRouter router) {
+    this(router, HttpSettings.defaults());
+  }
+
+  public BuiltInIntegrations(TopicRouter router, HttpSettings httpSettings) {
+    this.http = new HttpInvoke(httpSettings);
     this.byTaskName = Map.of(
         taskName("kafka:publish"), new KafkaPublish(router),
         taskName("sns:publish"), new SnsPublish(router),
         taskName("sqs:sendMessage"), new SqsSendMessage(router),
-        taskName("events:putEvents"), new EventsPutEvents(router));
+        taskName("events:putEvents"), new EventsPutEvents(router),
+        taskName("http:invoke"), http);
   }
 
   /** The task names whose topics the runner consumes. */
@@ -31,14 +39,26 @@ public final class BuiltInIntegrations {
 
   /** The plan for one request; a request this runner does not serve fails the Task. */
   public Plan plan(TaskRequest request, long nowMillis, Supplier<String> ids, Call.TargetTopics topics) {
+    return start(request, nowMillis, ids, topics).join();
+  }
+
+  /** Starts the call of one request (an HTTP call runs on the HTTP pool); the future never fails. */
+  public CompletableFuture<Plan> start(TaskRequest request, long nowMillis, Supplier<String> ids,
+      Call.TargetTopics topics) {
     Integration integration = byTaskName.get(request.taskName());
     if (integration == null) {
-      return Plan.failed(new IntegrationFailure("States.Runtime",
-          "No built-in integration serves the task '" + request.taskName() + "'."));
+      return CompletableFuture.completedFuture(Plan.failed(new IntegrationFailure("States.Runtime",
+          "No built-in integration serves the task '" + request.taskName() + "'.")));
     }
     boolean callback = Resource.parse(request.resource())
         .map(r -> r.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN).orElse(false);
-    return integration.plan(new Call(request, callback, nowMillis, ids, topics));
+    return integration.start(new Call(request, callback, nowMillis, ids, topics));
+  }
+
+  /** Stops the HTTP pool. */
+  @Override
+  public void close() {
+    http.close();
   }
 
   static String taskName(String serviceAndApi) {

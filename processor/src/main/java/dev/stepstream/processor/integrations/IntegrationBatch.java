@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * Runs task requests in one Kafka transaction: the target records, then (once the broker placed
  * them) the task results, then the consumed offsets. A request is thus served exactly once: after a
  * crash the transaction is aborted and the request, whose offset was not committed, runs again.
+ * Calls that leave Kafka (HTTP) are made before the transaction and are therefore at least once.
  */
 final class IntegrationBatch {
   private static final Logger LOG = LoggerFactory.getLogger(IntegrationBatch.class);
@@ -45,30 +47,78 @@ final class IntegrationBatch {
     this.resultsTopic = resultsTopic;
   }
 
-  /** Runs the records in one transaction; throws KafkaException after aborting it. */
+  /** Prepares and commits the records in one transaction; throws KafkaException after aborting it. */
   void run(List<ConsumerRecord<String, byte[]>> records, Producer<String, byte[]> producer,
       Consumer<String, byte[]> consumer) {
+    commit(prepare(records), producer, consumer);
+  }
+
+  /**
+   * Makes every call of the records, outside any transaction (an HTTP call cannot be undone by an
+   * abort), and waits for all of them; a call that fails becomes a failed plan. A Kafka error while
+   * planning (creating a target topic) is kept and fails the commit, as a failed send does.
+   */
+  List<Prepared> prepare(List<ConsumerRecord<String, byte[]>> records) {
+    List<TaskRequest> requests = new ArrayList<>();
+    List<CompletableFuture<Plan>> calls = new ArrayList<>();
+    List<KafkaException> errors = new ArrayList<>();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      TaskRequest request = decode(record);
+      requests.add(request);
+      KafkaException error = null;
+      CompletableFuture<Plan> call = CompletableFuture.completedFuture(null);
+      try {
+        if (request != null) {
+          call = integrations.start(request, System.currentTimeMillis(), () -> UUID.randomUUID().toString(), topics);
+        }
+      } catch (KafkaException e) {
+        error = e;
+      }
+      calls.add(call);
+      errors.add(error);
+    }
+    List<Prepared> prepared = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      prepared.add(new Prepared(records.get(i), requests.get(i), calls.get(i).join(), errors.get(i)));
+    }
+    return prepared;
+  }
+
+  /**
+   * Writes the prepared calls in one transaction: the target records, then (once the broker placed
+   * them) the task results, then the consumed offsets. Throws KafkaException after aborting it.
+   */
+  void commit(List<Prepared> prepared, Producer<String, byte[]> producer, Consumer<String, byte[]> consumer) {
     producer.beginTransaction();
     try {
       List<Pending> pending = new ArrayList<>();
-      for (ConsumerRecord<String, byte[]> record : records) {
-        TaskRequest request = decode(record);
-        if (request != null) {
-          Plan plan = integrations.plan(request, System.currentTimeMillis(), () -> UUID.randomUUID().toString(), topics);
-          pending.add(new Pending(request, plan, plan.records().stream().map(o -> producer.send(toRecord(o))).toList()));
+      for (Prepared p : prepared) {
+        if (p.error() != null) {
+          throw p.error();
+        }
+        if (p.plan() != null) {
+          pending.add(new Pending(p.request(), p.plan(),
+              p.plan().records().stream().map(o -> producer.send(toRecord(o))).toList()));
         }
       }
       producer.flush();
       for (Pending p : pending) {
         sendResult(producer, p.request(), p.outcome());
       }
-      producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
+      producer.sendOffsetsToTransaction(nextOffsets(prepared.stream().map(Prepared::record).toList()),
+          consumer.groupMetadata());
       producer.commitTransaction();
     } catch (RuntimeException e) {
       abort(producer);
       throw e;
     }
   }
+
+  /**
+   * A consumed request with its call made; request and plan are null when it could not be decoded,
+   * plan is null and error set when planning threw a Kafka error.
+   */
+  record Prepared(ConsumerRecord<String, byte[]> record, TaskRequest request, Plan plan, KafkaException error) {}
 
   /** After {@link #run} failed for this one record: fail its Task with the Kafka error instead. */
   void fail(ConsumerRecord<String, byte[]> record, KafkaException error, Producer<String, byte[]> producer,

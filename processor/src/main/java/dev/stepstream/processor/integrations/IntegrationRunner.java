@@ -41,10 +41,13 @@ public final class IntegrationRunner implements AutoCloseable {
   /** System properties passed to the runner's producer as they are. */
   public static final String PRODUCER_PROPERTY_PREFIX = IntegrationSettings.PROPERTY_PREFIX + "producer.";
 
+  private static final int MAX_POLL_RECORDS = 100;
+
   private final Map<String, Object> consumerConfig;
   private final Map<String, Object> producerConfig;
   private final List<String> taskNames;
   private final List<String> taskTopics;
+  private final BuiltInIntegrations integrations;
   private final IntegrationBatch batch;
   private final TopicProvisioner provisioner;
   private final AtomicBoolean running = new AtomicBoolean(true);
@@ -52,9 +55,9 @@ public final class IntegrationRunner implements AutoCloseable {
   private volatile KafkaConsumer<String, byte[]> consumer;
 
   private IntegrationRunner(KafkaConnection kafka, TopicCatalogue catalogue, String applicationId,
-      String instanceId, IntegrationSettings settings) {
+      String instanceId, IntegrationSettings settings, HttpSettings httpSettings) {
     this.provisioner = new TopicProvisioner(kafka, catalogue, 1, (short) -1);
-    BuiltInIntegrations integrations = new BuiltInIntegrations(new TopicRouter(settings, catalogue));
+    this.integrations = new BuiltInIntegrations(new TopicRouter(settings, catalogue), httpSettings);
     this.taskNames = integrations.taskNames().stream().sorted().toList();
     this.taskTopics = taskNames.stream().map(catalogue::taskTopic).toList();
     this.batch = new IntegrationBatch(integrations, new AdminTargetTopics(provisioner, settings), catalogue.taskResults());
@@ -63,7 +66,8 @@ public final class IntegrationRunner implements AutoCloseable {
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100));
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS,
+        ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, maxPollIntervalMillis(httpSettings)));
     this.producerConfig = new HashMap<>(Map.of(
         ProducerConfig.TRANSACTIONAL_ID_CONFIG, applicationId + "-integrations-" + instanceId,
         ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000,
@@ -90,10 +94,31 @@ public final class IntegrationRunner implements AutoCloseable {
   /** As above, connecting with {@code kafka}'s servers and client (security) properties. */
   public static IntegrationRunner start(KafkaConnection kafka, TopicCatalogue catalogue, String applicationId,
       String instanceId, IntegrationSettings settings) {
-    IntegrationRunner runner = new IntegrationRunner(kafka, catalogue, applicationId, instanceId, settings);
+    return start(kafka, catalogue, applicationId, instanceId, settings,
+        HttpSettings.fromProperties(System.getProperties()));
+  }
+
+  /** As {@link #start(String, TopicCatalogue, String, String, IntegrationSettings)}, with the HTTP Task's settings. */
+  public static IntegrationRunner start(String bootstrapServers, TopicCatalogue catalogue, String applicationId,
+      String instanceId, IntegrationSettings settings, HttpSettings httpSettings) {
+    return start(KafkaConnection.of(bootstrapServers), catalogue, applicationId, instanceId, settings, httpSettings);
+  }
+
+  /** As above, with {@code kafka}'s client (security) properties. */
+  public static IntegrationRunner start(KafkaConnection kafka, TopicCatalogue catalogue, String applicationId,
+      String instanceId, IntegrationSettings settings, HttpSettings httpSettings) {
+    IntegrationRunner runner = new IntegrationRunner(kafka, catalogue, applicationId, instanceId, settings,
+        httpSettings);
     runner.provisioner.ensureTaskTopics(runner.taskNames);
     runner.thread.start();
     return runner;
+  }
+
+  /** A poll's HTTP calls all timing out must not cost the runner its partitions (at least Kafka's 5 minutes). */
+  private static int maxPollIntervalMillis(HttpSettings http) {
+    long rounds = (MAX_POLL_RECORDS + http.threads() - 1) / http.threads();
+    long millis = rounds * http.timeout().toMillis() + 60_000;
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(300_000, millis));
   }
 
   private static void overrides(String prefix, Map<String, Object> config) {
@@ -137,8 +162,10 @@ public final class IntegrationRunner implements AutoCloseable {
     }
     List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
     records.forEach(all::add);
+    // Calls are made once per poll: a failed transaction is retried with the same outcomes.
+    List<IntegrationBatch.Prepared> prepared = batch.prepare(all);
     try {
-      batch.run(all, producer, c);
+      batch.commit(prepared, producer, c);
       return;
     } catch (KafkaException e) {
       if (isFatal(e)) {
@@ -146,14 +173,14 @@ public final class IntegrationRunner implements AutoCloseable {
       }
       LOG.warn("An integration transaction of {} requests failed, running them one by one: {}", all.size(), e.toString());
     }
-    for (ConsumerRecord<String, byte[]> record : all) {
+    for (IntegrationBatch.Prepared one : prepared) {
       try {
-        batch.run(List.of(record), producer, c);
+        batch.commit(List.of(one), producer, c);
       } catch (KafkaException e) {
         if (isFatal(e)) {
           throw e;
         }
-        batch.fail(record, e, producer, c);
+        batch.fail(one.record(), e, producer, c);
       }
     }
   }
@@ -186,5 +213,6 @@ public final class IntegrationRunner implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     provisioner.close();
+    integrations.close();
   }
 }

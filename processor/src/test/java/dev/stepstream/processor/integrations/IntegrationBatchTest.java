@@ -1,6 +1,7 @@
 package dev.stepstream.processor.integrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepstream.wire.TaskFailed;
 import dev.stepstream.wire.TaskRequest;
@@ -83,6 +84,21 @@ class IntegrationBatchTest {
     assertThat(producer.history()).isEmpty();
     assertThat(producer.consumerGroupOffsetsHistory().get(0).values().iterator().next())
         .containsEntry(new TopicPartition(TASKS, 0), new OffsetAndMetadata(10));
+  }
+
+  @Test
+  void shouldKeepAKafkaErrorOfPlanningForTheCommitWhichAbortsAndRethrowsIt() {
+    IntegrationBatch failing = new IntegrationBatch(
+        new BuiltInIntegrations(new TopicRouter(IntegrationSettings.defaults("stepstream."), TopicCatalogue.load())),
+        topic -> {
+          throw new org.apache.kafka.common.errors.TimeoutException("no broker");
+        }, RESULTS);
+    List<IntegrationBatch.Prepared> prepared = failing.prepare(List.of(record(1, "arn:aws:states:::kafka:publish", "t1")));
+
+    assertThat(prepared.get(0).error()).hasMessage("no broker");
+    assertThatThrownBy(() -> failing.commit(prepared, producer, consumer)).hasMessage("no broker");
+    assertThat(producer.transactionAborted()).isTrue();
+    assertThat(producer.history()).isEmpty();
   }
 
   private static ConsumerRecord<String, byte[]> record(long offset, String resource, String token) {
