@@ -146,6 +146,20 @@ class ApiAuthIT {
     assertThat(response.body()).contains("AccessDeniedException");
   }
 
+  @Test
+  void shouldAcceptACallSignedByTheCliSigner() throws Exception {
+    byte[] body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.util.Map<String, String> headers = java.util.Map.of("Content-Type", "application/x-amz-json-1.0",
+        "X-Amz-Target", "AWSStepFunctions.ListStateMachines");
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/"))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::header);
+    dev.stepstream.server.api.auth.SigV4Signer.sign(READER, "us-east-1", java.time.Instant.now(),
+        "127.0.0.1:" + api.port(), "/", headers, body).forEach(request::header);
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  }
+
   private HttpResponse<String> get(String path, String authorization) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).GET();
     if (authorization != null) {
