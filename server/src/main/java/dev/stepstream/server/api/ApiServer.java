@@ -79,7 +79,8 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer start(ApiSettings settings, StepstreamProcessor processor) {
     ApiSettings signed = settings.tokenKeys() != null ? settings : settings.withTokenKeys(processor.tokenKeys());
-    return start(signed, RoutedQueries.over(processor), processor.metrics(), new PeerRoutes(processor),
+    String peerSecret = settings.accessKeys() == null ? null : settings.accessKeys().peerSecret();
+    return start(signed, RoutedQueries.over(processor, peerSecret), processor.metrics(), new PeerRoutes(processor),
         () -> processor.state() == KafkaStreams.State.RUNNING ? Optional.empty()
             : Optional.of("the processor is " + processor.state() + ", not RUNNING"));
   }

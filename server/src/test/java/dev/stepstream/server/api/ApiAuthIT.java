@@ -160,6 +160,16 @@ class ApiAuthIT {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 
+  @Test
+  void shouldOpenInternalRoutesOnlyToInstancesShowingThePeerSecret() throws Exception {
+    String path = "/internal/executions/arn:aws:states:us-east-1:123456789012:execution:m:e";
+    assertThat(get(path, null).statusCode()).isEqualTo(403);
+    HttpResponse<String> withSecret = http.send(HttpRequest.newBuilder(URI.create(base() + path))
+        .header("X-Stepstream-Peer-Secret", AccessKeys.of(READER, OPERATOR).peerSecret()).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(withSecret.statusCode()).as("past authentication; this API has no processor, so no route").isEqualTo(404);
+  }
+
   private HttpResponse<String> get(String path, String authorization) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).GET();
     if (authorization != null) {

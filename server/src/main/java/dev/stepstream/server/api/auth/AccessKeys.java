@@ -1,5 +1,7 @@
 package dev.stepstream.server.api.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,18 @@ public final class AccessKeys {
 
   public Optional<AccessKey> find(String id) {
     return Optional.ofNullable(byId.get(id));
+  }
+
+  /**
+   * The secret instances show each other on the {@code /internal/} routes: derived from every key,
+   * so instances reading the same access keys file agree on it without another setting.
+   */
+  public String peerSecret() {
+    StringBuilder material = new StringBuilder();
+    byId.values().stream().sorted(java.util.Comparator.comparing(AccessKey::id))
+        .forEach(k -> material.append(k.id()).append(' ').append(k.secret()).append('\n'));
+    return HexFormat.of().formatHex(SigV4Verifier.hmac(material.toString().getBytes(StandardCharsets.UTF_8),
+        "stepstream-peer-secret"));
   }
 
   public List<AccessKey> all() {

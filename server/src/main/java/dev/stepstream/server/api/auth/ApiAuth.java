@@ -5,6 +5,7 @@ import dev.stepstream.server.api.aws.AwsException;
 import dev.stepstream.server.api.aws.AwsJson;
 import dev.stepstream.server.api.aws.AwsJsonEndpoint;
 import dev.stepstream.server.api.backend.Arns;
+import dev.stepstream.server.api.backend.PeerClient;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
@@ -20,8 +21,9 @@ import java.util.Map;
  * Authentication in front of the API (a Javalin before-handler). {@code POST /} takes AWS
  * Signature Version 4 or a bearer; {@code /api/...} (REST, SSE, console queries) takes
  * {@code Authorization: Bearer <access key id>:<secret>}, or, for GET (EventSource cannot send
- * headers), {@code ?access_token=<access key id>:<secret>}. Everything else (the console's static
- * files, {@code /health/*}, {@code /metrics}, {@code /internal/*}) stays open.
+ * headers), {@code ?access_token=<access key id>:<secret>}. {@code /internal/*} (peer queries)
+ * takes the instances' shared secret ({@link AccessKeys#peerSecret()}). Everything else (the
+ * console's static files, {@code /health/*}, {@code /metrics}) stays open.
  */
 public final class ApiAuth {
   private static final String BEARER = "Bearer ";
@@ -31,17 +33,25 @@ public final class ApiAuth {
   private final AccessKeys keys;
   private final SigV4Verifier verifier;
   private final Arns arns;
+  private final byte[] peerSecret;
 
   public ApiAuth(AccessKeys keys, Arns arns, Clock clock) {
     this.keys = keys;
     this.verifier = new SigV4Verifier(keys, "states", clock);
     this.arns = arns;
+    this.peerSecret = keys.peerSecret().getBytes(StandardCharsets.UTF_8);
   }
 
   public void handle(Context ctx) {
     boolean awsEndpoint = ctx.path().equals("/") && ctx.method() == HandlerType.POST;
     if (awsEndpoint) {
       authorizeAws(ctx);
+    } else if (ctx.path().startsWith("/internal/")) {
+      String given = ctx.header(PeerClient.SECRET_HEADER);
+      if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), peerSecret)) {
+        throw new AwsException(AuthErrors.ACCESS_DENIED, "The internal routes answer only instances of this"
+            + " deployment (header " + PeerClient.SECRET_HEADER + ")", 403);
+      }
     } else if (ctx.path().startsWith("/api/")) {
       try {
         authorizeRest(ctx);
