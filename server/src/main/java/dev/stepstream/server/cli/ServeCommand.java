@@ -172,8 +172,10 @@ final class ServeCommand implements Callable<Integer> {
     Path file = accessKeys != null ? accessKeys : Path.of(System.getProperty("user.home"), ".stepstream", "access-keys");
     PrintWriter out = spec.commandLine().getOut();
     return AccessKeyFile.loadOrCreate(file, key -> {
-      out.printf("Created %s with a new access key (shown only this once):%n  AWS_ACCESS_KEY_ID=%s%n"
-          + "  AWS_SECRET_ACCESS_KEY=%s%n", file, key.id(), key.secret());
+      out.printf("Created %s with a new access key (shown only this once):%n  access key id:     %s%n"
+          + "  secret access key: %s%nUse them as AWS credentials in an AWS SDK or the AWS CLI, as"
+          + " STEPSTREAM_ACCESS_KEY_ID/STEPSTREAM_SECRET_ACCESS_KEY for the stepstream CLI, or as"
+          + " 'Authorization: Bearer <id>:<secret>' on /api/ (docs/security.md).%n", file, key.id(), key.secret());
       out.flush();
     });
   }
