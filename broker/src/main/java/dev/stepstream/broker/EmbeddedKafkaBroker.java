@@ -32,6 +32,12 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
   private static final String HOST = "localhost";
+  /**
+   * Override key whose value ({@code NAME://host:port[,...]}) is added to the listeners and advertised
+   * listeners, beside the PLAINTEXT and CONTROLLER ones (a SASL listener, for example); give its
+   * protocol in {@code listener.security.protocol.map}.
+   */
+  public static final String EXTRA_LISTENERS = "stepstream.extra.listeners";
 
   private final EmbeddedBrokerConfig config;
   private final Path logDir;
@@ -123,6 +129,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     p.put("min.insync.replicas", "1");
     p.put("auto.create.topics.enable", "false");
     p.putAll(config.overrides());
+    Object extraListeners = p.remove(EXTRA_LISTENERS);
+    if (extraListeners != null) {
+      p.put("listeners", p.get("listeners") + "," + extraListeners);
+      p.put("advertised.listeners", p.get("advertised.listeners") + "," + extraListeners);
+    }
     return p;
   }
 

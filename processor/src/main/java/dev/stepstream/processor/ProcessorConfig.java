@@ -1,5 +1,6 @@
 package dev.stepstream.processor;
 
+import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.TaskTokenKeys;
 import dev.stepstream.wire.TopicCatalogue;
 import java.nio.file.Path;
@@ -26,6 +27,9 @@ import org.apache.kafka.streams.StreamsConfig;
  *     execution and its history stay in the stores (AWS keeps them 90 days)
  * @param tokenKeys the keys that sign task tokens; every instance of a deployment (and its API) must
  *     use the same; null generates one for this process only
+ * @param kafkaClientProperties security and connection settings (a {@code --kafka-config} file) for
+ *     every Kafka client of the processor: Kafka Streams' own clients, its admin client and the
+ *     integration runner
  */
 public record ProcessorConfig(
     String bootstrapServers,
@@ -38,7 +42,8 @@ public record ProcessorConfig(
     Map<String, Object> extra,
     String applicationServer,
     Duration closedExecutionRetention,
-    TaskTokenKeys tokenKeys) {
+    TaskTokenKeys tokenKeys,
+    Map<String, String> kafkaClientProperties) {
 
   /** AWS keeps a closed execution's history for 90 days. */
   public static final Duration DEFAULT_CLOSED_EXECUTION_RETENTION = Duration.ofDays(90);
@@ -68,6 +73,15 @@ public record ProcessorConfig(
       throw new IllegalArgumentException("applicationServer must be host:port but was '" + applicationServer + "'");
     }
     extra = Map.copyOf(extra);
+    kafkaClientProperties = new KafkaConnection(bootstrapServers, kafkaClientProperties).clientProperties();
+  }
+
+  /** Without extra Kafka client properties. */
+  public ProcessorConfig(String bootstrapServers, String applicationId, TopicCatalogue topics, Path stateDir,
+      Profile profile, int streamThreads, Duration timerInterval, Map<String, Object> extra,
+      String applicationServer, Duration closedExecutionRetention, TaskTokenKeys tokenKeys) {
+    this(bootstrapServers, applicationId, topics, stateDir, profile, streamThreads, timerInterval, extra,
+        applicationServer, closedExecutionRetention, tokenKeys, Map.of());
   }
 
   /** Without an advertised API and with the default retention. */
@@ -91,28 +105,28 @@ public record ProcessorConfig(
 
   public ProcessorConfig withProfile(Profile newProfile) {
     return new ProcessorConfig(bootstrapServers, applicationId, topics, stateDir, newProfile, streamThreads, timerInterval,
-        extra, applicationServer, closedExecutionRetention, tokenKeys);
+        extra, applicationServer, closedExecutionRetention, tokenKeys, kafkaClientProperties);
   }
 
   public ProcessorConfig withApplicationId(String id) {
     return new ProcessorConfig(bootstrapServers, id, topics, stateDir, profile, streamThreads, timerInterval, extra,
-        applicationServer, closedExecutionRetention, tokenKeys);
+        applicationServer, closedExecutionRetention, tokenKeys, kafkaClientProperties);
   }
 
   public ProcessorConfig withExtra(Map<String, Object> more) {
     return new ProcessorConfig(bootstrapServers, applicationId, topics, stateDir, profile, streamThreads, timerInterval,
-        more, applicationServer, closedExecutionRetention, tokenKeys);
+        more, applicationServer, closedExecutionRetention, tokenKeys, kafkaClientProperties);
   }
 
   /** Advertises this instance's API as {@code host:port} (null: not routed to). */
   public ProcessorConfig withApplicationServer(String hostAndPort) {
     return new ProcessorConfig(bootstrapServers, applicationId, topics, stateDir, profile, streamThreads, timerInterval,
-        extra, hostAndPort, closedExecutionRetention, tokenKeys);
+        extra, hostAndPort, closedExecutionRetention, tokenKeys, kafkaClientProperties);
   }
 
   public ProcessorConfig withClosedExecutionRetention(Duration retention) {
     return new ProcessorConfig(bootstrapServers, applicationId, topics, stateDir, profile, streamThreads, timerInterval,
-        extra, applicationServer, retention, tokenKeys);
+        extra, applicationServer, retention, tokenKeys, kafkaClientProperties);
   }
 
   /**
@@ -132,14 +146,25 @@ public record ProcessorConfig(
   /** Signs task tokens with {@code keys} (shared by every instance of the deployment and its API). */
   public ProcessorConfig withTokenKeys(TaskTokenKeys keys) {
     return new ProcessorConfig(bootstrapServers, applicationId, topics, stateDir, profile, streamThreads, timerInterval,
-        extra, applicationServer, closedExecutionRetention, keys);
+        extra, applicationServer, closedExecutionRetention, keys, kafkaClientProperties);
+  }
+
+  /** Connects with {@code connection}'s servers and client properties. */
+  public ProcessorConfig withKafka(KafkaConnection connection) {
+    return new ProcessorConfig(connection.bootstrapServers(), applicationId, topics, stateDir, profile, streamThreads,
+        timerInterval, extra, applicationServer, closedExecutionRetention, tokenKeys, connection.clientProperties());
+  }
+
+  /** The servers and client properties every Kafka client of the processor uses. */
+  public KafkaConnection kafkaConnection() {
+    return new KafkaConnection(bootstrapServers, kafkaClientProperties);
   }
 
   /** The Kafka Streams properties for this configuration. */
   public Properties streamsProperties() {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    kafkaConnection().applyTo(p);
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);

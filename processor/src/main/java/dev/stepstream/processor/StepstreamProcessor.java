@@ -4,6 +4,7 @@ import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.engine.ExecutionStateCodec;
 import dev.stepstream.processor.topics.TopicProvisioner;
+import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.TaskTokenKeys;
@@ -36,10 +37,12 @@ public final class StepstreamProcessor implements AutoCloseable {
   private final ProcessorMetrics metrics;
   private final HostInfo self;
   private final TaskTokenKeys tokenKeys;
+  private final KafkaConnection kafka;
 
   private StepstreamProcessor(KafkaStreams streams, AdminTaskTopics taskTopics, ProcessorMetrics metrics, HostInfo self,
-      TaskTokenKeys tokenKeys) {
+      TaskTokenKeys tokenKeys, KafkaConnection kafka) {
     this.streams = streams;
+    this.kafka = kafka;
     this.tokenKeys = tokenKeys;
     this.self = self;
     this.taskTopics = taskTopics;
@@ -53,7 +56,7 @@ public final class StepstreamProcessor implements AutoCloseable {
   public static StepstreamProcessor start(ProcessorConfig config, EngineOptions engine, Duration stallTimeout) {
     ProcessorMetrics metrics = new ProcessorMetrics();
     AdminTaskTopics taskTopics = new AdminTaskTopics(
-        new TopicProvisioner(config.bootstrapServers(), config.topics(), partitionsOfCommands(config), (short) -1));
+        new TopicProvisioner(config.kafkaConnection(), config.topics(), partitionsOfCommands(config), (short) -1));
     ProcessorOptions options = ProcessorOptions.of(config, engine);
     KafkaStreams streams = new KafkaStreams(
         StepstreamTopology.build(options, taskTopics, metrics),
@@ -67,7 +70,8 @@ public final class StepstreamProcessor implements AutoCloseable {
     });
     streams.start();
     HostInfo self = config.applicationServer() == null ? null : HostInfo.buildFromEndpoint(config.applicationServer());
-    StepstreamProcessor processor = new StepstreamProcessor(streams, taskTopics, metrics, self, options.tokenKeys());
+    StepstreamProcessor processor = new StepstreamProcessor(streams, taskTopics, metrics, self, options.tokenKeys(),
+        config.kafkaConnection());
     metrics.pendingTimersFrom(processor::pendingTimers);
     try {
       progress.awaitRunning(stallTimeout);
@@ -82,8 +86,13 @@ public final class StepstreamProcessor implements AutoCloseable {
     return processor;
   }
 
+  /** The servers and client (security) properties this processor connects with, for clients beside it. */
+  public KafkaConnection kafkaConnection() {
+    return kafka;
+  }
+
   private static int partitionsOfCommands(ProcessorConfig config) {
-    try (TopicProvisioner provisioner = new TopicProvisioner(config.bootstrapServers(), config.topics(), 1, (short) -1)) {
+    try (TopicProvisioner provisioner = new TopicProvisioner(config.kafkaConnection(), config.topics(), 1, (short) -1)) {
       return provisioner.partitionCount(config.topics().commands()).orElse(1);
     }
   }

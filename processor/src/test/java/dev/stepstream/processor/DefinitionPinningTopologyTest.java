@@ -7,39 +7,22 @@ import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.WireJson;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * AWS: "Executions that are in progress will continue to use the previous definition" after
  * UpdateStateMachine (UpdateStateMachine API reference). The definitions topic is written as the API
  * writes it: the revision copy, then the state machine record.
  */
-class DefinitionPinningTopologyTest {
+class DefinitionPinningTopologyTest extends TopologyTestCase {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String WAIT_THEN = """
       {"StartAt": "Pause", "States": {
         "Pause": {"Type": "Wait", "Seconds": 60, "Next": "Finish"},
         "Finish": {"Type": "Pass", "Result": "%s", "End": true}}}
       """;
-
-  @TempDir Path stateDir;
-  private TopologyHarness harness;
-
-  @BeforeEach
-  void startDriver() {
-    harness = new TopologyHarness(stateDir);
-  }
-
-  @AfterEach
-  void closeDriver() {
-    harness.close();
-  }
 
   @Test
   void shouldFinishAWaitingExecutionOnTheDefinitionItStartedWithAfterAnUpdate() {

@@ -9,33 +9,16 @@ import dev.stepstream.wire.LoggingConfiguration;
 import dev.stepstream.wire.TaskFailed;
 import dev.stepstream.wire.TaskRequest;
 import dev.stepstream.wire.TaskSucceeded;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Execution log events on the logs topic, per loggingConfiguration level, through the real topology. */
-class ExecutionLogsTopologyTest {
+class ExecutionLogsTopologyTest extends TopologyTestCase {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String ONE_TASK = """
       {"StartAt": "Resize", "States": {
         "Resize": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Resize", "End": true}}}
       """;
-
-  @TempDir Path stateDir;
-  private TopologyHarness harness;
-
-  @BeforeEach
-  void startDriver() {
-    harness = new TopologyHarness(stateDir);
-  }
-
-  @AfterEach
-  void closeDriver() {
-    harness.close();
-  }
 
   @Test
   void shouldLogEveryEventAtAllInTheAwsShape() {

@@ -10,17 +10,14 @@ import dev.stepstream.wire.TaskSucceeded;
 import dev.stepstream.wire.TraceContext;
 import dev.stepstream.wire.WireJson;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** An execution's trace on every task request (traceparent header) and summary (traceHeader). */
-class ExecutionTracesTopologyTest {
+class ExecutionTracesTopologyTest extends TopologyTestCase {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String XRAY = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
   private static final String TWO_TASKS = """
@@ -29,18 +26,10 @@ class ExecutionTracesTopologyTest {
         "B": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Work", "End": true}}}
       """;
 
-  @TempDir Path stateDir;
-  private TopologyHarness harness;
 
   @BeforeEach
-  void startDriver() {
-    harness = new TopologyHarness(stateDir);
+  void defineTheMachine() {
     harness.define(TWO_TASKS);
-  }
-
-  @AfterEach
-  void closeDriver() {
-    harness.close();
   }
 
   @Test

@@ -7,35 +7,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.stepstream.wire.HistoryBatch;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.WireJson;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class HistoryStoreTest {
+class HistoryStoreTest extends TopologyTestCase {
   private static final String PASS_TWICE = """
       {"StartAt": "A", "States": {
         "A": {"Type": "Pass", "Next": "B"},
         "B": {"Type": "Pass", "End": true}}}
       """;
-
-  @TempDir Path stateDir;
-  private TopologyHarness harness;
-
-  @BeforeEach
-  void startDriver() {
-    harness = new TopologyHarness(stateDir);
-  }
-
-  @AfterEach
-  void closeDriver() {
-    harness.close();
-  }
 
   @Test
   void shouldKeepEveryForwardedEventInIdOrderPerExecution() {

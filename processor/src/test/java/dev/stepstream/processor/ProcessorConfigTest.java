@@ -2,6 +2,7 @@ package dev.stepstream.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepstream.wire.KafkaConnection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -48,5 +49,19 @@ class ProcessorConfigTest {
         .containsEntry("main.consumer.session.timeout.ms", 10_000);
     assertThat(new StreamsConfig(props).getMainConsumerConfigs("orders", "client", 0))
         .containsEntry("group.instance.id", "orders-1-0");
+  }
+
+  @Test
+  void shouldGiveTheKafkaClientPropertiesToStreamsUnprefixedAndKeepThemThroughOtherChanges() {
+    ProcessorConfig config = ProcessorConfig.defaults("localhost:9092", Path.of("/tmp/state"))
+        .withKafka(new KafkaConnection("broker:9093", Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "PLAIN")))
+        .withProfile(Profile.LATENCY).withApplicationId("app");
+
+    Properties props = config.streamsProperties();
+
+    assertThat(props).containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9093")
+        .containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "PLAIN");
+    assertThat(config.kafkaConnection())
+        .isEqualTo(new KafkaConnection("broker:9093", Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "PLAIN")));
   }
 }

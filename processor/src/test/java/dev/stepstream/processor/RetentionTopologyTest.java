@@ -14,13 +14,11 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Retention of closed executions, through the real topology. */
-class RetentionTopologyTest {
+class RetentionTopologyTest extends TopologyTestCase {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String PASS = """
       {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}
@@ -29,19 +27,6 @@ class RetentionTopologyTest {
       {"StartAt": "Work", "States": {
         "Work": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:Work", "End": true}}}
       """;
-
-  @TempDir Path stateDir;
-  private TopologyHarness harness;
-
-  @BeforeEach
-  void startDriver() {
-    harness = new TopologyHarness(stateDir);
-  }
-
-  @AfterEach
-  void closeDriver() {
-    harness.close();
-  }
 
   @Test
   void shouldKeepAClosedExecutionUntilTheDefaultNinetyDaysEndAndForgetItAfter() {

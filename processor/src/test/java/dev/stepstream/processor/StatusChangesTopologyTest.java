@@ -12,37 +12,26 @@ import dev.stepstream.wire.TaskSucceeded;
 import dev.stepstream.wire.WireJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class StatusChangesTopologyTest {
+class StatusChangesTopologyTest extends TopologyTestCase {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String ONE_TASK = """
       {"StartAt": "Work", "States": {
         "Work": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Work", "End": true}}}
       """;
 
-  @TempDir Path stateDir;
-  private TopologyHarness harness;
   private TestOutputTopic<String, byte[]> events;
 
   @BeforeEach
-  void startDriver() {
-    harness = new TopologyHarness(stateDir);
+  void readTheEventsTopic() {
     events = harness.driver.createOutputTopic(harness.topics.events(), Serdes.String().deserializer(),
         Serdes.ByteArray().deserializer());
-  }
-
-  @AfterEach
-  void closeDriver() {
-    harness.close();
   }
 
   @Test

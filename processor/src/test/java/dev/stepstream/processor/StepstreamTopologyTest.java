@@ -12,34 +12,17 @@ import dev.stepstream.wire.TaskTokenKeys;
 import dev.stepstream.wire.TaskTokens;
 import dev.stepstream.wire.TopicCatalogue;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class StepstreamTopologyTest {
+class StepstreamTopologyTest extends TopologyTestCase {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String PIPELINE = """
       {"StartAt": "SalvarImagem", "States": {
         "SalvarImagem": {"Type": "Task", "Resource": "arn:aws:lambda:REGIAO:ID:function:SalvarImagem", "Next": "ProcessarImagem"},
         "ProcessarImagem": {"Type": "Task", "Resource": "arn:aws:lambda:REGIAO:ID:function:ProcessarImagem", "End": true}}}
       """;
-
-  @TempDir Path stateDir;
-  private TopologyHarness harness;
-
-  @BeforeEach
-  void startDriver() {
-    harness = new TopologyHarness(stateDir);
-  }
-
-  @AfterEach
-  void closeDriver() {
-    harness.close();
-  }
 
   @Test
   void shouldEmitTaskRequestsAndCompleteWhenWorkersAnswer() {

@@ -6,26 +6,20 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.stepstream.wire.TaskFailed;
 import dev.stepstream.wire.TaskRequest;
 import dev.stepstream.wire.TaskSucceeded;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The per-task measurements the processor reports to its {@link TaskMeters} (the dashboard's source). */
-class TaskMetersTopologyTest {
+class TaskMetersTopologyTest extends TopologyTestCase {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  @TempDir Path stateDir;
-  private TopologyHarness harness;
   private final List<String> seen = new ArrayList<>();
 
   @BeforeEach
-  void startDriver() {
-    harness = new TopologyHarness(stateDir);
+  void observeTheTasks() {
     harness.metrics.observeTasks(new TaskMeters() {
       @Override
       public void dispatched(String taskName) {
@@ -37,11 +31,6 @@ class TaskMetersTopologyTest {
         seen.add((succeeded ? "succeeded " : "failed ") + taskName + " after " + latencyMillis + " ms");
       }
     });
-  }
-
-  @AfterEach
-  void closeDriver() {
-    harness.close();
   }
 
   @Test

@@ -1,11 +1,14 @@
 package dev.stepstream.worker;
 
+import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.worker.internal.WorkerSettings;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
@@ -116,6 +119,27 @@ public final class TaskWorkerBuilder {
   public TaskWorkerBuilder kafkaProperty(String key, Object value) {
     checkConfigurable();
     kafkaProperties.put(requireText(key, "kafka property name"), value);
+    return this;
+  }
+
+  /**
+   * Kafka client properties for every client of the worker, such as the security settings of a
+   * shared client-properties file ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}); as
+   * {@link #kafkaProperty} for each. Use {@link #bootstrapServers} for the servers.
+   */
+  public TaskWorkerBuilder clientProperties(Properties properties) {
+    properties.stringPropertyNames().forEach(name -> kafkaProperty(name, properties.getProperty(name)));
+    return this;
+  }
+
+  /**
+   * As {@link #clientProperties}, read from a Java properties file (the file {@code --kafka-config}
+   * takes in the CLI).
+   *
+   * @throws IllegalArgumentException naming the file when it does not exist or does not parse
+   */
+  public TaskWorkerBuilder kafkaConfig(Path file) {
+    KafkaConnection.readProperties(file).forEach(this::kafkaProperty);
     return this;
   }
 

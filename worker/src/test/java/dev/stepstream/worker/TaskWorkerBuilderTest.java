@@ -3,6 +3,7 @@ package dev.stepstream.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class TaskWorkerBuilderTest {
@@ -75,5 +76,14 @@ class TaskWorkerBuilderTest {
     worker.close();
 
     assertThatThrownBy(worker::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+  }
+
+  @Test
+  void shouldRefuseAKafkaConfigFileThatDoesNotExistNamingIt() {
+    Path missing = Path.of("no-such-client.properties");
+
+    assertThatThrownBy(() -> TaskWorker.builder().kafkaConfig(missing))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Kafka client config file no-such-client.properties does not exist");
   }
 }

@@ -17,6 +17,7 @@ import dev.stepstream.server.dev.DevEnvironment;
 import dev.stepstream.server.dev.DevSettings;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
+import dev.stepstream.wire.ExecutionSummary;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,6 +30,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +40,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What the console's browser tests share (the setup of {@link ConsoleIT}): dev on the shared
+ * What the console's browser tests share: dev on the shared
  * embedded broker with its own topic prefix, the example's samples run, the API serving the
  * console jar, and Debian's chromium through Playwright, a fresh page per test and a screenshot
  * after it in target/console-screenshots/. Skips itself without chromium or the built console.
@@ -55,6 +57,7 @@ abstract class ConsoleHarness {
   final String topicPrefix;
   final HttpClient http = HttpClient.newHttpClient();
   DevEnvironment env;
+  String exampleStateMachineArn;
   String base;
   Browser browser;
   Page page;
@@ -63,6 +66,10 @@ abstract class ConsoleHarness {
 
   ConsoleHarness(String topicPrefix) {
     this.topicPrefix = topicPrefix;
+  }
+
+  /** What a test class sets up once the API answers (state machines it uses), before the browser starts. */
+  void prepare() throws Exception {
   }
 
   /** Whether this class runs at all (checked before dev starts). */
@@ -80,8 +87,11 @@ abstract class ConsoleHarness {
     Path dir = Files.createTempDirectory("stepstream-" + topicPrefix + "it");
     env = DevEnvironment.start(new DevSettings(kafka.bootstrapServers(), 0, dir, false, 2, topicPrefix,
         Duration.ofSeconds(30), true, Profile.EXACTLY_ONCE));
-    assertThat(env.runSamples(Duration.ofSeconds(60))).hasSize(1);
+    List<Optional<ExecutionSummary>> samples = env.runSamples(Duration.ofSeconds(60));
+    assertThat(samples).hasSize(1);
+    exampleStateMachineArn = samples.get(0).orElseThrow().stateMachineArn();
     base = "http://127.0.0.1:" + env.startApi("127.0.0.1", 0);
+    prepare();
     Files.createDirectories(SHOTS);
     playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)

@@ -2,48 +2,18 @@ package dev.stepstream.dist.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.ScreenshotAnimations;
-import dev.stepstream.processor.Profile;
-import dev.stepstream.server.api.console.ConsoleRoutes;
-import dev.stepstream.server.dev.DevEnvironment;
-import dev.stepstream.server.dev.DevSettings;
-import dev.stepstream.testkit.kafka.KafkaCluster;
-import dev.stepstream.testkit.kafka.KafkaClusterExtension;
-import dev.stepstream.wire.ExecutionSummary;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The web console in a real browser (Debian's chromium driven by Playwright) against dev: the
@@ -51,37 +21,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * routes and attributes used here are the contract of docs/console.md. Screenshots go to
  * target/console-screenshots/.
  */
-@ExtendWith(KafkaClusterExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleIT {
-  private static final String ROLE = "arn:aws:iam::123456789012:role/stepstream";
-  private static final String MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:";
-  private static final Path SHOTS = Paths.get("target", "console-screenshots");
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final double TIMEOUT_MS = 20_000;
+class ConsoleIT extends ConsoleHarness {
+  ConsoleIT() {
+    super("consoleit.");
+  }
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private DevEnvironment env;
-  private String exampleStateMachineArn;
-  private String base;
-  private Playwright playwright;
-  private Browser browser;
-  private BrowserContext context;
-  private Page page;
-
-  @BeforeAll
-  void start(KafkaCluster kafka) throws Exception {
-    Path chromium = Paths.get(System.getProperty("stepstream.chromium", "/usr/bin/chromium"));
-    assumeTrue(Files.isExecutable(chromium), chromium + " is missing: run .ci/install-system-packages");
-    assumeTrue(getClass().getClassLoader().getResource(ConsoleRoutes.ROOT + "index.html") != null,
-        "the console was not built (npm missing?): run .ci/install-system-packages");
-    Path dir = Files.createTempDirectory("stepstream-console-it");
-    env = DevEnvironment.start(new DevSettings(kafka.bootstrapServers(), 0, dir, false, 2, "consoleit.",
-        Duration.ofSeconds(30), true, Profile.EXACTLY_ONCE));
-    List<Optional<ExecutionSummary>> samples = env.runSamples(Duration.ofSeconds(60));
-    assertThat(samples).hasSize(1);
-    exampleStateMachineArn = samples.get(0).orElseThrow().stateMachineArn();
-    base = "http://127.0.0.1:" + env.startApi("127.0.0.1", 0);
+  @Override
+  void prepare() throws Exception {
     createMachine("WaitFiveSeconds", """
         {"StartAt": "Prepare", "States": {
           "Prepare": {"Type": "Pass", "Result": {"pedido": 42}, "Next": "Esperar"},
@@ -105,38 +51,6 @@ class ConsoleIT {
         {"StartAt": "EachItem", "States": {
           "EachItem": {"Type": "Map", "ItemsPath": "$.items", "End": true,
             "ItemProcessor": {"StartAt": "Echo", "States": {"Echo": {"Type": "Pass", "End": true}}}}}}""");
-    Files.createDirectories(SHOTS);
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-        .setExecutablePath(chromium)
-        .setArgs(List.of("--disable-gpu", "--disable-dev-shm-usage", "--no-first-run")));
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-    if (env != null) {
-      env.close();
-    }
-  }
-
-  @BeforeEach
-  void openPage() {
-    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1000));
-    page = context.newPage();
-    page.setDefaultTimeout(TIMEOUT_MS);
-  }
-
-  @AfterEach
-  void closePage(TestInfo test) {
-    page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-        .setPath(SHOTS.resolve(test.getTestMethod().orElseThrow().getName() + ".png")));
-    context.close();
   }
 
   @Test
@@ -255,6 +169,28 @@ class ConsoleIT {
     assertThat(page.getByTestId("state-detail")).hasAttribute("data-detail-state", "Reject");
     page.getByTestId("detail-tab-error").click();
     assertThat(page.getByTestId("state-detail")).containsText("Pedido.Invalido");
+  }
+
+  @Test
+  void shouldShowTheExecutionLogsAtTheMachinesLevelAndTheTraceId() throws Exception {
+    String definition = "{\"StartAt\": \"Only\", \"States\": {\"Only\": {\"Type\": \"Pass\", \"End\": true}}}";
+    ObjectNode logging = JSON.createObjectNode().put("level", "ALL").put("includeExecutionData", true);
+    logging.putArray("destinations").addObject().putObject("cloudWatchLogsLogGroup")
+        .put("logGroupArn", "arn:aws:logs:us-east-1:123456789012:log-group:console-it:*");
+    ObjectNode create = JSON.createObjectNode().put("name", "Logged").put("definition", definition).put("roleArn", ROLE);
+    create.set("loggingConfiguration", logging);
+    aws("CreateStateMachine", create);
+    String trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+    String arn = aws("StartExecution", JSON.createObjectNode().put("stateMachineArn", MACHINE + "Logged")
+        .put("name", "logged-1").put("input", "{}").put("traceHeader", trace)).get("executionArn").asText();
+
+    page.navigate(base + "/executions/" + encode(arn));
+
+    assertThat(page.getByTestId("execution-status")).hasAttribute("data-status", "SUCCEEDED");
+    assertThat(page.getByTestId("logs")).hasAttribute("data-log-level", "ALL");
+    assertThat(page.locator("[data-testid='log-event'][data-event-type='ExecutionStarted']")).hasCount(1);
+    assertThat(page.locator("[data-testid='log-event'][data-event-type='ExecutionSucceeded']")).hasCount(1);
+    assertThat(page.getByTestId("trace-id")).containsText("5759e988bd862e3fe1be46a994272793");
   }
 
   @Test
@@ -392,18 +328,6 @@ class ConsoleIT {
     assertThat(prod).containsText("canary on 2");
   }
 
-  private void createMachine(String name, String definition) throws Exception {
-    ObjectNode body = JSON.createObjectNode().put("name", name).put("definition", definition).put("roleArn", ROLE);
-    aws("CreateStateMachine", body);
-  }
-
-  private String startExecution(String machine, String name, String input) throws Exception {
-    ObjectNode body = JSON.createObjectNode()
-        .put("stateMachineArn", MACHINE + machine)
-        .put("name", name).put("input", input);
-    return aws("StartExecution", body).get("executionArn").asText();
-  }
-
   private long eventTime(String executionArn, String type) throws Exception {
     JsonNode history = aws("GetExecutionHistory", JSON.createObjectNode().put("executionArn", executionArn));
     for (JsonNode event : history.get("events")) {
@@ -412,19 +336,5 @@ class ConsoleIT {
       }
     }
     throw new AssertionError("no " + type + " in " + history);
-  }
-
-  private JsonNode aws(String operation, JsonNode body) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/"))
-        .header("X-Amz-Target", "AWSStepFunctions." + operation)
-        .header("Content-Type", "application/x-amz-json-1.0")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-        .build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(operation + ": " + response.body()).isEqualTo(200);
-    return JSON.readTree(response.body());
-  }
-
-  private static String encode(String arn) {
-    return URLEncoder.encode(arn, StandardCharsets.UTF_8);
   }
 }

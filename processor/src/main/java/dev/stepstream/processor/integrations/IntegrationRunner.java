@@ -1,6 +1,7 @@
 package dev.stepstream.processor.integrations;
 
 import dev.stepstream.processor.topics.TopicProvisioner;
+import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.TopicCatalogue;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,26 +51,26 @@ public final class IntegrationRunner implements AutoCloseable {
   private final Thread thread;
   private volatile KafkaConsumer<String, byte[]> consumer;
 
-  private IntegrationRunner(String bootstrapServers, TopicCatalogue catalogue, String applicationId,
+  private IntegrationRunner(KafkaConnection kafka, TopicCatalogue catalogue, String applicationId,
       String instanceId, IntegrationSettings settings) {
-    this.provisioner = new TopicProvisioner(bootstrapServers, catalogue, 1, (short) -1);
+    this.provisioner = new TopicProvisioner(kafka, catalogue, 1, (short) -1);
     BuiltInIntegrations integrations = new BuiltInIntegrations(new TopicRouter(settings, catalogue));
     this.taskNames = integrations.taskNames().stream().sorted().toList();
     this.taskTopics = taskNames.stream().map(catalogue::taskTopic).toList();
     this.batch = new IntegrationBatch(integrations, new AdminTargetTopics(provisioner, settings), catalogue.taskResults());
     this.consumerConfig = new HashMap<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ConsumerConfig.GROUP_ID_CONFIG, applicationId + "-integrations",
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100));
     this.producerConfig = new HashMap<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ProducerConfig.TRANSACTIONAL_ID_CONFIG, applicationId + "-integrations-" + instanceId,
         ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000,
         ProducerConfig.LINGER_MS_CONFIG, 1,
         ProducerConfig.ACKS_CONFIG, "all"));
+    kafka.applyTo(consumerConfig);
+    kafka.applyTo(producerConfig);
     overrides(CONSUMER_PROPERTY_PREFIX, consumerConfig);
     overrides(PRODUCER_PROPERTY_PREFIX, producerConfig);
     this.thread = new Thread(this::loop, "stepstream-integrations");
@@ -83,7 +84,13 @@ public final class IntegrationRunner implements AutoCloseable {
    */
   public static IntegrationRunner start(String bootstrapServers, TopicCatalogue catalogue, String applicationId,
       String instanceId, IntegrationSettings settings) {
-    IntegrationRunner runner = new IntegrationRunner(bootstrapServers, catalogue, applicationId, instanceId, settings);
+    return start(KafkaConnection.of(bootstrapServers), catalogue, applicationId, instanceId, settings);
+  }
+
+  /** As above, connecting with {@code kafka}'s servers and client (security) properties. */
+  public static IntegrationRunner start(KafkaConnection kafka, TopicCatalogue catalogue, String applicationId,
+      String instanceId, IntegrationSettings settings) {
+    IntegrationRunner runner = new IntegrationRunner(kafka, catalogue, applicationId, instanceId, settings);
     runner.provisioner.ensureTaskTopics(runner.taskNames);
     runner.thread.start();
     return runner;

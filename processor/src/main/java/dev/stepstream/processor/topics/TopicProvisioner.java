@@ -1,10 +1,12 @@
 package dev.stepstream.processor.topics;
 
+import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.TopicSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +31,13 @@ public final class TopicProvisioner implements AutoCloseable {
   private final Admin admin;
 
   public TopicProvisioner(String bootstrapServers, TopicCatalogue catalogue, int defaultPartitions, short replicationFactor) {
+    this(KafkaConnection.of(bootstrapServers), catalogue, defaultPartitions, replicationFactor);
+  }
+
+  /** Connects with {@code kafka}'s servers and client (security) properties. */
+  public TopicProvisioner(KafkaConnection kafka, TopicCatalogue catalogue, int defaultPartitions,
+      short replicationFactor) {
+    String bootstrapServers = kafka.bootstrapServers();
     if (defaultPartitions < 1) {
       throw new IllegalArgumentException("partitions must be at least 1 but was " + defaultPartitions);
     }
@@ -36,10 +45,11 @@ public final class TopicProvisioner implements AutoCloseable {
     this.catalogue = catalogue;
     this.defaultPartitions = defaultPartitions;
     this.replicationFactor = replicationFactor;
-    this.admin = Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    Map<String, Object> config = new HashMap<>(Map.of(
         AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+    kafka.applyTo(config);
+    this.admin = Admin.create(config);
   }
 
   /**

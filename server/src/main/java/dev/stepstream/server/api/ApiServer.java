@@ -33,6 +33,7 @@ import dev.stepstream.server.api.rest.RestRoutes;
 import dev.stepstream.server.triggers.TriggerRoutes;
 import dev.stepstream.server.triggers.TriggerService;
 import dev.stepstream.server.triggers.Triggers;
+import dev.stepstream.wire.KafkaConnection;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -69,7 +70,8 @@ public final class ApiServer implements AutoCloseable {
    * @param processorMetrics exported at /metrics, or null
    */
   public static ApiServer start(ApiSettings settings, ExecutionQueries queries, ProcessorMetrics processorMetrics) {
-    return start(settings, queries, processorMetrics, null, Optional::empty);
+    return start(settings, KafkaConnection.of(settings.bootstrapServers()), queries, processorMetrics, null,
+        Optional::empty);
   }
 
   /**
@@ -80,21 +82,22 @@ public final class ApiServer implements AutoCloseable {
   public static ApiServer start(ApiSettings settings, StepstreamProcessor processor) {
     ApiSettings signed = settings.tokenKeys() != null ? settings : settings.withTokenKeys(processor.tokenKeys());
     String peerSecret = settings.accessKeys() == null ? null : settings.accessKeys().peerSecret();
-    return start(signed, RoutedQueries.over(processor, peerSecret), processor.metrics(), new PeerRoutes(processor),
+    return start(signed, processor.kafkaConnection(), RoutedQueries.over(processor, peerSecret), processor.metrics(),
+        new PeerRoutes(processor),
         () -> processor.state() == KafkaStreams.State.RUNNING ? Optional.empty()
             : Optional.of("the processor is " + processor.state() + ", not RUNNING"));
   }
 
-  private static ApiServer start(ApiSettings settings, ExecutionQueries queries, ProcessorMetrics processorMetrics,
-      PeerRoutes peerRoutes, Supplier<Optional<String>> notReadyReason) {
+  private static ApiServer start(ApiSettings settings, KafkaConnection kafka, ExecutionQueries queries,
+      ProcessorMetrics processorMetrics, PeerRoutes peerRoutes, Supplier<Optional<String>> notReadyReason) {
     List<AutoCloseable> resources = new ArrayList<>();
     try {
-      Backend backend = backend(settings, queries, resources);
+      Backend backend = backend(settings, kafka, queries, resources);
       ApiMetrics metrics = new ApiMetrics(processorMetrics);
-      TaskLag lag = add(resources, new TaskLag(settings.bootstrapServers(), settings.topics()));
+      TaskLag lag = add(resources, new TaskLag(kafka, settings.topics()));
       AwsJsonEndpoint aws = new AwsJsonEndpoint(operations(backend, settings), metrics::request);
       RestRoutes rest = new RestRoutes(backend, aws);
-      TriggerRoutes triggers = triggers(settings, backend, metrics, resources);
+      TriggerRoutes triggers = triggers(settings, kafka, backend, metrics, resources);
       Javalin app = Javalin.create(config -> {
         config.http.maxRequestSize = settings.maxRequestBytes();
         config.startup.showJavalinBanner = false;
@@ -122,8 +125,8 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private static Backend backend(ApiSettings settings, ExecutionQueries queries, List<AutoCloseable> resources) {
-    String kafka = settings.bootstrapServers();
+  private static Backend backend(ApiSettings settings, KafkaConnection kafka, ExecutionQueries queries,
+      List<AutoCloseable> resources) {
     Publisher publisher = add(resources, new Publisher(kafka, settings.topics()));
     Definitions definitions = add(resources, new Definitions(kafka, settings.topics().definitions(), publisher.raw()));
     Executions executions = add(resources, new Executions(kafka, settings.topics().executions(), queries));
@@ -133,11 +136,11 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** Topic triggers: their store, the service that runs them in this instance, and their REST routes. */
-  private static TriggerRoutes triggers(ApiSettings settings, Backend backend, ApiMetrics metrics,
+  private static TriggerRoutes triggers(ApiSettings settings, KafkaConnection kafka, Backend backend, ApiMetrics metrics,
       List<AutoCloseable> resources) {
-    Triggers triggers = add(resources, Triggers.start(settings.bootstrapServers(), settings.topics().definitions(),
+    Triggers triggers = add(resources, Triggers.start(kafka, settings.topics().definitions(),
         backend.publisher().raw()));
-    TriggerService service = add(resources, TriggerService.start(triggers, settings.bootstrapServers(),
+    TriggerService service = add(resources, TriggerService.start(triggers, kafka,
         settings.topics().prefix() + "trigger.", UUID.randomUUID().toString(), settings.topics(),
         backend.definitions(), metrics.registry()));
     return new TriggerRoutes(triggers, backend.definitions(), service, settings.arns());

@@ -4,9 +4,11 @@ import dev.stepstream.processor.Profile;
 import dev.stepstream.server.dev.DevEnvironment;
 import dev.stepstream.server.dev.DevSettings;
 import dev.stepstream.wire.ExecutionSummary;
+import dev.stepstream.wire.KafkaConnection;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +31,10 @@ final class DevCommand implements Callable<Integer> {
   @Option(names = "--kafka", paramLabel = "HOST:PORT",
       description = "Use this Kafka cluster instead of starting the embedded broker.")
   String kafka;
+
+  @Option(names = "--kafka-config", paramLabel = "FILE",
+      description = "Kafka client properties (security.protocol, sasl.*, ssl.*) for every client; needs --kafka.")
+  Path kafkaConfig;
 
   @Option(names = "--port", defaultValue = "9092", description = "Client port of the embedded broker (default: ${DEFAULT-VALUE}).")
   int port;
@@ -108,6 +114,7 @@ final class DevCommand implements Callable<Integer> {
     }
     Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".stepstream", "dev");
     return new DevSettings(kafka, port, dir.toAbsolutePath(), fresh, partitions, topicPrefix, Duration.ofSeconds(30),
-        !kafkaOnly, Profile.parse(profile), taskTopicCompression);
+        !kafkaOnly, Profile.parse(profile), taskTopicCompression,
+        kafkaConfig == null ? Map.of() : KafkaConnection.readProperties(kafkaConfig));
   }
 }

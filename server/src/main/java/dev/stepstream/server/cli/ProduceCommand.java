@@ -1,9 +1,11 @@
 package dev.stepstream.server.cli;
 
+import dev.stepstream.wire.KafkaConnection;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,21 +36,23 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true)
 final class ProduceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092",
+  @Option(names = {"--kafka", "--bootstrap-servers"}, defaultValue = "localhost:9092", paramLabel = "HOST:PORT",
       description = "The Kafka cluster (default: ${DEFAULT-VALUE}).") String bootstrapServers;
+  @Option(names = "--kafka-config", paramLabel = "FILE", description = ServeCommand.KAFKA_CONFIG_HELP) Path kafkaConfig;
   @Option(names = "--topic", required = true) String topic;
   @Option(names = "--key", description = "The key of every record (default: none).") String key;
   @Parameters(arity = "0..*", paramLabel = "VALUE") List<String> values;
 
   @Override
   public Integer call() throws Exception {
+    KafkaConnection kafka = KafkaConnection.load(bootstrapServers, kafkaConfig);
     List<String> records = values != null && !values.isEmpty() ? values : stdinLines();
     Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    kafka.applyTo(p);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
     PrintWriter out = spec.commandLine().getOut();
-    ensureTopic();
+    ensureTopic(kafka);
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
       for (String value : records) {
         RecordMetadata written = producer.send(new ProducerRecord<>(topic, key, value)).get();
@@ -63,9 +67,9 @@ final class ProduceCommand implements Callable<Integer> {
   }
 
   /** Creates the topic with the cluster's default partitions and replication when it is missing. */
-  private void ensureTopic() throws InterruptedException {
+  private void ensureTopic(KafkaConnection kafka) throws InterruptedException {
     Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    kafka.applyTo(p);
     p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
     try (Admin admin = Admin.create(p)) {
       admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get();

@@ -13,6 +13,7 @@ import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.server.api.auth.AccessKeys;
 import dev.stepstream.server.security.AccessKeyFile;
 import dev.stepstream.server.security.TokenKeyFile;
+import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.TopicCatalogue;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -36,6 +37,12 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--kafka", required = true, paramLabel = "HOST:PORT", description = "The Kafka bootstrap servers.")
   String kafka;
+
+  @Option(names = "--kafka-config", paramLabel = "FILE", description = KAFKA_CONFIG_HELP)
+  Path kafkaConfig;
+
+  static final String KAFKA_CONFIG_HELP = "Kafka client properties (security.protocol, sasl.*, ssl.*) for every Kafka"
+      + " client; see docs/security.md.";
 
   @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address the API listens on (default: ${DEFAULT-VALUE}).")
   String host;
@@ -110,7 +117,8 @@ final class ServeCommand implements Callable<Integer> {
     OtlpTracing tracing = otlpEndpoint == null ? null : OtlpTracing.create(otlpEndpoint).installGlobally();
     TopicCatalogue topics = TopicCatalogue.load(topicPrefix).withTaskTopicCompression(taskTopicCompression);
     AccessKeys apiKeys = accessKeys();
-    try (TopicProvisioner provisioner = new TopicProvisioner(kafka, topics, 6, (short) -1)) {
+    KafkaConnection connection = KafkaConnection.load(kafka, kafkaConfig);
+    try (TopicProvisioner provisioner = new TopicProvisioner(connection, topics, 6, (short) -1)) {
       provisioner.awaitReachable(Duration.ofSeconds(30));
       provisioner.ensureCatalogueTopics();
     }
@@ -121,12 +129,13 @@ final class ServeCommand implements Callable<Integer> {
         .withApplicationServer(port > 0 ? advertisedHost() + ":" + port : null)
         .withTokenKeys(TokenKeyFile.loadOrCreate(keys))
         .withStaticMembership(instanceId(), SESSION_TIMEOUT)
+        .withKafka(connection)
         .withClosedExecutionRetention(
             closedExecutionRetention != null ? closedExecutionRetention : ProcessorConfig.defaultRetention());
     StepstreamProcessor processor = StepstreamProcessor.start(config, EngineOptions.defaults(), Duration.ofSeconds(120));
     IntegrationRunner integrations;
     try {
-      integrations = IntegrationRunner.start(kafka, topics, config.applicationId(),
+      integrations = IntegrationRunner.start(connection, topics, config.applicationId(),
           config.applicationServer() == null ? "local" : config.applicationServer().replace(':', '-'),
           IntegrationSettings.fromProperties(topics.prefix(), System.getProperties()));
     } catch (RuntimeException e) {

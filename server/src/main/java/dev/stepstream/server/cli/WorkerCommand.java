@@ -1,13 +1,16 @@
 package dev.stepstream.server.cli;
 
 import dev.stepstream.processor.topics.TopicProvisioner;
+import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.worker.TaskWorker;
 import dev.stepstream.worker.WorkerMetrics;
 import dev.stepstream.worker.process.CommandTaskHandler;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,9 +38,12 @@ final class WorkerCommand implements Callable<Integer> {
       description = "The task name: consumes <prefix>tasks.NAME (for arn:...:function:NAME).")
   String task;
 
-  @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", paramLabel = "HOST:PORT",
+  @Option(names = {"--kafka", "--bootstrap-servers"}, defaultValue = "localhost:9092", paramLabel = "HOST:PORT",
       description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
   String bootstrapServers;
+
+  @Option(names = "--kafka-config", paramLabel = "FILE", description = ServeCommand.KAFKA_CONFIG_HELP)
+  Path kafkaConfig;
 
   @Option(names = "--concurrency", defaultValue = "1", paramLabel = "N",
       description = "How many commands run at once (default: ${DEFAULT-VALUE}).")
@@ -72,15 +78,17 @@ final class WorkerCommand implements Callable<Integer> {
     if (concurrency < 1) {
       throw new IllegalArgumentException("--concurrency must be at least 1 but was " + concurrency);
     }
+    KafkaConnection kafka = KafkaConnection.load(bootstrapServers, kafkaConfig);
     CommandTaskHandler handler = new CommandTaskHandler(command);
     TaskWorker worker = TaskWorker.builder()
         .bootstrapServers(bootstrapServers)
+        .clientProperties(asProperties(kafka))
         .topicPrefix(topicPrefix)
         .task(task)
         .concurrency(concurrency)
         .handler(handler)
         .build();
-    String taskTopic = prepareTopics();
+    String taskTopic = prepareTopics(kafka);
     PrintWriter out = spec.commandLine().getOut();
     worker.start();
     out.printf("Worker for %s on %s runs `%s` (concurrency %d). Press Ctrl-C to stop.%n",
@@ -101,9 +109,9 @@ final class WorkerCommand implements Callable<Integer> {
   }
 
   /** Fails early when Kafka is unreachable or the results topic is missing; creates the task topic. */
-  private String prepareTopics() {
+  private String prepareTopics(KafkaConnection kafka) {
     TopicCatalogue catalogue = TopicCatalogue.load(topicPrefix);
-    try (TopicProvisioner provisioner = new TopicProvisioner(bootstrapServers, catalogue, TASK_TOPIC_PARTITIONS, (short) 1)) {
+    try (TopicProvisioner provisioner = new TopicProvisioner(kafka, catalogue, TASK_TOPIC_PARTITIONS, (short) 1)) {
       provisioner.awaitReachable(KAFKA_TIMEOUT);
       if (!provisioner.existingTopics().contains(catalogue.taskResults())) {
         throw new IllegalStateException("topic " + catalogue.taskResults() + " does not exist on " + bootstrapServers
@@ -111,6 +119,12 @@ final class WorkerCommand implements Callable<Integer> {
       }
       return provisioner.ensureTaskTopics(List.of(task)).get(0);
     }
+  }
+
+  private static Properties asProperties(KafkaConnection kafka) {
+    Properties p = new Properties();
+    p.putAll(kafka.clientProperties());
+    return p;
   }
 
   private static void printSummary(PrintWriter out, WorkerMetrics metrics) {

@@ -12,6 +12,7 @@ import dev.stepstream.server.api.ApiSettings;
 import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.server.security.TokenKeyFile;
 import dev.stepstream.wire.ExecutionSummary;
+import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.TopicCatalogue;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class DevEnvironment implements AutoCloseable {
   private final String advertisedApi;
   private final List<AutoCloseable> running = new ArrayList<>();
   private String bootstrapServers;
+  private KafkaConnection kafka;
   private List<String> topics = List.of();
   private StepstreamProcessor processor;
   private final List<DevExtension.Started> extensions = new ArrayList<>();
@@ -92,10 +94,11 @@ public final class DevEnvironment implements AutoCloseable {
     } else {
       bootstrapServers = settings.kafka();
     }
+    kafka = new KafkaConnection(bootstrapServers, settings.kafkaClientProperties());
   }
 
   private void createTopics() {
-    try (TopicProvisioner provisioner = new TopicProvisioner(bootstrapServers, catalogue, settings.partitions(), (short) -1)) {
+    try (TopicProvisioner provisioner = new TopicProvisioner(kafka, catalogue, settings.partitions(), (short) -1)) {
       provisioner.awaitReachable(settings.kafkaTimeout());
       topics = provisioner.ensureCatalogueTopics();
     }
@@ -106,15 +109,21 @@ public final class DevEnvironment implements AutoCloseable {
         settings.stateDir(), settings.profile(), 1, Duration.ofMillis(50), Map.of())
         .withApplicationServer(advertisedApi)
         .withTokenKeys(TokenKeyFile.loadOrCreate(settings.tokenKeysFile()))
-        .withStaticMembership(settings.instanceId(), DevSettings.SESSION_TIMEOUT);
+        .withStaticMembership(settings.instanceId(), DevSettings.SESSION_TIMEOUT)
+        .withKafka(kafka);
     processor = StepstreamProcessor.start(config, EngineOptions.defaults(), Duration.ofSeconds(60));
     running.add(processor);
-    running.add(IntegrationRunner.start(bootstrapServers, catalogue, config.applicationId(),
+    running.add(IntegrationRunner.start(kafka, catalogue, config.applicationId(),
         advertisedApi == null ? "local" : advertisedApi.replace(':', '-'),
         IntegrationSettings.fromProperties(catalogue.prefix(), System.getProperties())));
   }
 
   private void startExtensions(List<DevExtension> installed) {
+    if (!kafka.clientProperties().isEmpty() && !installed.isEmpty()) {
+      // Extensions get only the bootstrap servers (DevContext), so they could not authenticate.
+      LOG.warn("Not starting the dev extensions (example pipeline): they do not take --kafka-config settings yet");
+      return;
+    }
     DevContext context = new DevContext(bootstrapServers, catalogue, settings.dataDir(),
         Arns.DEFAULT_REGION, Arns.DEFAULT_ACCOUNT);
     for (DevExtension extension : installed) {

@@ -3,6 +3,7 @@ package dev.stepstream.server.dev;
 import dev.stepstream.processor.Profile;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * What {@code stepstream dev} runs.
@@ -18,6 +19,8 @@ import java.time.Duration;
  * @param engine run the processor and the dev extensions (false: Kafka and topics only)
  * @param profile the processor's delivery profile
  * @param taskTopicCompression {@code compression.type} of new task topics, or null to keep the producer's
+ * @param kafkaClientProperties security settings ({@code --kafka-config}) for every client of an
+ *     existing cluster ({@code kafka}); the embedded broker takes none
  */
 public record DevSettings(
     String kafka,
@@ -29,7 +32,21 @@ public record DevSettings(
     Duration kafkaTimeout,
     boolean engine,
     Profile profile,
-    String taskTopicCompression) {
+    String taskTopicCompression,
+    Map<String, String> kafkaClientProperties) {
+
+  public DevSettings {
+    kafkaClientProperties = Map.copyOf(kafkaClientProperties);
+    if (kafka == null && !kafkaClientProperties.isEmpty()) {
+      throw new IllegalArgumentException("--kafka-config needs --kafka: the embedded broker takes no client settings");
+    }
+  }
+
+  public DevSettings(String kafka, int port, Path dataDir, boolean fresh, int partitions, String topicPrefix,
+      Duration kafkaTimeout, boolean engine, Profile profile, String taskTopicCompression) {
+    this(kafka, port, dataDir, fresh, partitions, topicPrefix, kafkaTimeout, engine, profile, taskTopicCompression,
+        Map.of());
+  }
 
   public DevSettings(String kafka, int port, Path dataDir, boolean fresh, int partitions, String topicPrefix,
       Duration kafkaTimeout, boolean engine, Profile profile) {

@@ -1,5 +1,6 @@
 package dev.stepstream.server.triggers;
 
+import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.TriggerRecord;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,7 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * paused trigger resumes where it stopped. Each instance has its own transactional id; zombie
  * writers are fenced by the group generation that {@code sendOffsetsToTransaction} carries.
  */
-record TriggerClients(String bootstrapServers, String groupPrefix, String instanceId) {
+record TriggerClients(KafkaConnection kafka, String groupPrefix, String instanceId) {
 
   String group(TriggerRecord trigger) {
     return groupPrefix + trigger.name();
@@ -24,7 +25,7 @@ record TriggerClients(String bootstrapServers, String groupPrefix, String instan
 
   KafkaConsumer<byte[], byte[]> consumer(TriggerRecord trigger) {
     Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    kafka.applyTo(p);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, group(trigger));
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -37,7 +38,7 @@ record TriggerClients(String bootstrapServers, String groupPrefix, String instan
 
   KafkaProducer<String, byte[]> producer(TriggerRecord trigger) {
     Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    kafka.applyTo(p);
     p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, group(trigger) + "." + instanceId);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -1,5 +1,6 @@
 package dev.stepstream.server.triggers;
 
+import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.TriggerRecord;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,7 +59,13 @@ public final class TriggerService implements AutoCloseable {
    */
   public static TriggerService start(Triggers triggers, String bootstrapServers, String groupPrefix, String instanceId,
       TopicCatalogue topics, dev.stepstream.server.api.backend.Definitions definitions, MeterRegistry registry) {
-    TriggerService service = new TriggerService(triggers, new TriggerClients(bootstrapServers, groupPrefix, instanceId),
+    return start(triggers, KafkaConnection.of(bootstrapServers), groupPrefix, instanceId, topics, definitions, registry);
+  }
+
+  /** As above, connecting with {@code kafka}'s servers and client (security) properties. */
+  public static TriggerService start(Triggers triggers, KafkaConnection kafka, String groupPrefix, String instanceId,
+      TopicCatalogue topics, dev.stepstream.server.api.backend.Definitions definitions, MeterRegistry registry) {
+    TriggerService service = new TriggerService(triggers, new TriggerClients(kafka, groupPrefix, instanceId),
         topics, new DefinitionTargets(definitions), registry, Clock.systemUTC());
     service.scheduler.scheduleWithFixedDelay(service::reconcile, 0, 500, TimeUnit.MILLISECONDS);
     return service;

@@ -2,6 +2,7 @@ package dev.stepstream.server.triggers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.server.api.backend.TailingView;
+import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.TriggerRecord;
 import dev.stepstream.wire.WireFormatException;
 import dev.stepstream.wire.WireJson;
@@ -34,8 +35,12 @@ public final class Triggers implements AutoCloseable {
   }
 
   public static Triggers start(String bootstrapServers, String definitionsTopic, KafkaProducer<String, byte[]> producer) {
+    return start(KafkaConnection.of(bootstrapServers), definitionsTopic, producer);
+  }
+
+  public static Triggers start(KafkaConnection kafka, String definitionsTopic, KafkaProducer<String, byte[]> producer) {
     return new Triggers(definitionsTopic, producer,
-        TailingView.start(bootstrapServers, definitionsTopic, Triggers::decode, Duration.ofSeconds(60)));
+        TailingView.start(kafka, definitionsTopic, Triggers::decode, Duration.ofSeconds(60)));
   }
 
   private static Optional<TriggerRecord> decode(byte[] bytes) {

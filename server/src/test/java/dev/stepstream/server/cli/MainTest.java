@@ -84,4 +84,35 @@ class MainTest {
     assertThat(cli.execute("--help")).isZero();
     assertThat(out.toString()).contains("worker");
   }
+
+  @Test
+  void shouldRefuseAKafkaConfigFileThatDoesNotExistNamingIt() {
+    for (String[] args : new String[][] {
+        {"produce", "--kafka", "localhost:1", "--kafka-config", "missing-client.properties", "--topic", "t", "v"},
+        {"worker", "--kafka", "localhost:1", "--kafka-config", "missing-client.properties", "--task", "T", "--", "cat"},
+        {"serve", "--kafka", "localhost:1", "--kafka-config", "missing-client.properties"}}) {
+      StringWriter err = new StringWriter();
+      CommandLine cli = Main.commandLine();
+      cli.setErr(new PrintWriter(err));
+
+      int code = cli.execute(args);
+
+      assertThat(code).as(args[0]).isNotZero();
+      assertThat(err.toString()).as(args[0])
+          .contains("Kafka client config file missing-client.properties does not exist");
+    }
+  }
+
+  @Test
+  void shouldAcceptBootstrapServersAsAnAliasOfKafkaForTheWorker() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setErr(new PrintWriter(err));
+
+    int code = cli.execute("worker", "--bootstrap-servers", "localhost:1", "--kafka-config", "missing-client.properties",
+        "--task", "T", "--", "cat");
+
+    assertThat(code).isNotZero();
+    assertThat(err.toString()).doesNotContain("Unknown option").contains("missing-client.properties");
+  }
 }

@@ -68,8 +68,9 @@ class WorkerCommandIT {
     // The two requests may be answered in either order (they can sit on different partitions).
     Map<String, TaskResult> byToken = results.stream().collect(Collectors.toMap(TaskResult::taskToken, r -> r));
     assertThat(((TaskSucceeded) byToken.get("token-ok")).output().toString()).isEqualTo("{\"attempt\":1}");
+    // The command's stderr is the cause and also travels as the task's worker output.
     assertThat(byToken.get("token-bad")).isEqualTo(new TaskFailed(WireVersions.CURRENT, request("bad", "1").executionArn(),
-        "token-bad", "Stepstream.CommandFailed", "no such image"));
+        "token-bad", "Stepstream.CommandFailed", "no such image", List.of("no such image")));
     assertThat(out.toString()).contains("Worker for " + prefix + "tasks.Maiusculas")
         .contains("Worker stopped: 1 succeeded, 1 failed, 0 skipped.");
   }

@@ -1,5 +1,6 @@
 package dev.stepstream.server.api.backend;
 
+import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.TaskRequest;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.WireFormatException;
@@ -25,13 +26,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * soon as a task is handed out (AWS, too, hands an activity task to exactly one worker).
  */
 public final class ActivityTasks implements AutoCloseable {
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final TopicCatalogue topics;
   private final String groupPrefix;
   private final Map<String, Poller> pollers = new ConcurrentHashMap<>();
 
   public ActivityTasks(String bootstrapServers, TopicCatalogue topics, String groupPrefix) {
-    this.bootstrapServers = bootstrapServers;
+    this(KafkaConnection.of(bootstrapServers), topics, groupPrefix);
+  }
+
+  public ActivityTasks(KafkaConnection kafka, TopicCatalogue topics, String groupPrefix) {
+    this.kafka = kafka;
     this.topics = topics;
     this.groupPrefix = groupPrefix;
   }
@@ -42,7 +47,7 @@ public final class ActivityTasks implements AutoCloseable {
 
   private Poller poller(String activityName) {
     Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    kafka.applyTo(p);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + "activity." + activityName);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

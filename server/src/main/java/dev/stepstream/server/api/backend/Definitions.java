@@ -3,6 +3,7 @@ package dev.stepstream.server.api.backend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.server.api.aws.AwsJson;
+import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.StateMachineAlias;
 import dev.stepstream.wire.WireFormatException;
@@ -46,9 +47,13 @@ public final class Definitions implements AutoCloseable {
   private final TailingView<Entry> view;
 
   public Definitions(String bootstrapServers, String topic, KafkaProducer<String, byte[]> producer) {
+    this(KafkaConnection.of(bootstrapServers), topic, producer);
+  }
+
+  public Definitions(KafkaConnection kafka, String topic, KafkaProducer<String, byte[]> producer) {
     this.topic = topic;
     this.producer = producer;
-    this.view = TailingView.start(bootstrapServers, topic, Definitions::decode, Duration.ofSeconds(60));
+    this.view = TailingView.start(kafka, topic, Definitions::decode, Duration.ofSeconds(60));
   }
 
   private static Optional<Entry> decode(byte[] bytes) {

@@ -3,6 +3,7 @@ package dev.stepstream.server.api.backend;
 import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
+import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.WireFormatException;
 import dev.stepstream.wire.WireJson;
 import java.time.Duration;
@@ -32,8 +33,12 @@ public final class Executions implements AutoCloseable {
   private final KeyWaiters<ExecutionSummary> waiters = new KeyWaiters<>(timeouts, completions);
 
   public Executions(String bootstrapServers, String topic, ExecutionQueries queries) {
+    this(KafkaConnection.of(bootstrapServers), topic, queries);
+  }
+
+  public Executions(KafkaConnection kafka, String topic, ExecutionQueries queries) {
     this.queries = queries;
-    this.view = TailingView.start(bootstrapServers, topic, Executions::decode, Duration.ofSeconds(60));
+    this.view = TailingView.start(kafka, topic, Executions::decode, Duration.ofSeconds(60));
     view.addListener(waiters::offer);
   }
 

@@ -1,6 +1,7 @@
 package dev.stepstream.server.api.backend;
 
 import dev.stepstream.wire.Command;
+import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.TaskResult;
 import dev.stepstream.wire.TopicCatalogue;
@@ -26,13 +27,21 @@ public final class Publisher implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
 
   public Publisher(String bootstrapServers, TopicCatalogue topics) {
+    this(KafkaConnection.of(bootstrapServers), topics);
+  }
+
+  public Publisher(KafkaConnection kafka, TopicCatalogue topics) {
     this.topics = topics;
-    this.producer = producer(bootstrapServers);
+    this.producer = producer(kafka);
   }
 
   public static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
+    return producer(KafkaConnection.of(bootstrapServers));
+  }
+
+  public static KafkaProducer<String, byte[]> producer(KafkaConnection kafka) {
     Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    kafka.applyTo(p);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.LINGER_MS_CONFIG, 0);

@@ -1,5 +1,6 @@
 package dev.stepstream.server.api.backend;
 
+import dev.stepstream.wire.KafkaConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,11 +39,11 @@ public final class TailingView<V> implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  private TailingView(String bootstrapServers, String topic, Function<byte[], Optional<V>> decoder) {
+  private TailingView(KafkaConnection kafka, String topic, Function<byte[], Optional<V>> decoder) {
     this.topic = topic;
     this.decoder = decoder;
     Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    kafka.applyTo(p);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -55,7 +56,13 @@ public final class TailingView<V> implements AutoCloseable {
   /** Starts the view and returns once it has read everything the topic held at start. */
   public static <V> TailingView<V> start(String bootstrapServers, String topic, Function<byte[], Optional<V>> decoder,
       Duration timeout) {
-    TailingView<V> view = new TailingView<>(bootstrapServers, topic, decoder);
+    return start(KafkaConnection.of(bootstrapServers), topic, decoder, timeout);
+  }
+
+  /** As above, connecting with {@code kafka}'s servers and client (security) properties. */
+  public static <V> TailingView<V> start(KafkaConnection kafka, String topic, Function<byte[], Optional<V>> decoder,
+      Duration timeout) {
+    TailingView<V> view = new TailingView<>(kafka, topic, decoder);
     Map<TopicPartition, Long> ends = view.assignAll();
     view.thread.start();
     ends.forEach((tp, end) -> view.awaitPosition(tp.partition(), end, timeout));

@@ -1,5 +1,6 @@
 package dev.stepstream.server.api.console;
 
+import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.TopicCatalogue;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,11 +40,16 @@ public final class TaskLag implements TaskLagSource, AutoCloseable {
   private long cachedAt;
 
   public TaskLag(String bootstrapServers, TopicCatalogue topics) {
-    this.admin = Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    this(KafkaConnection.of(bootstrapServers), topics);
+  }
+
+  public TaskLag(KafkaConnection kafka, TopicCatalogue topics) {
+    Map<String, Object> config = new HashMap<>(Map.of(
         AdminClientConfig.CLIENT_ID_CONFIG, "stepstream-console-lag",
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
         AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000));
+    kafka.applyTo(config);
+    this.admin = Admin.create(config);
     this.topics = topics;
     this.clock = Clock.systemUTC();
   }
