@@ -1,6 +1,21 @@
 // Calls to the Stepstream server: REST under /api/ and, for actions, the AWS JSON 1.0 protocol
 // at POST / (the same operations the AWS SDKs call).
 
+// With authentication on (serve), every call carries the bearer `<access key id>:<secret>` kept in
+// localStorage under 'stepstream.bearer' (docs/security.md); without it, calls go out as they are.
+export function bearer() {
+  try {
+    return globalThis.localStorage?.getItem('stepstream.bearer') || null;
+  } catch {
+    return null;
+  }
+}
+
+function withAuth(headers) {
+  const token = bearer();
+  return token ? { ...headers, Authorization: `Bearer ${token}` } : headers;
+}
+
 export class ApiError extends Error {
   constructor(type, message, status) {
     super(message || type || `HTTP ${status}`);
@@ -35,13 +50,13 @@ function query(params) {
 export const enc = (arn) => encodeURIComponent(arn);
 
 export async function get(path, params) {
-  return parse(await fetch(`/api${path}${query(params)}`, { headers: { Accept: 'application/json' } }));
+  return parse(await fetch(`/api${path}${query(params)}`, { headers: withAuth({ Accept: 'application/json' }) }));
 }
 
 export async function post(path, body) {
   return parse(await fetch(`/api${path}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: withAuth({ 'Content-Type': 'application/json' }),
     body: JSON.stringify(body),
   }));
 }
@@ -49,10 +64,10 @@ export async function post(path, body) {
 export async function aws(operation, body) {
   return parse(await fetch('/', {
     method: 'POST',
-    headers: {
+    headers: withAuth({
       'X-Amz-Target': `AWSStepFunctions.${operation}`,
       'Content-Type': 'application/x-amz-json-1.0',
-    },
+    }),
     body: JSON.stringify(body || {}),
   }));
 }
@@ -76,6 +91,8 @@ export const api = {
   alias: (aliasArn) => aws('DescribeStateMachineAlias', { stateMachineAliasArn: aliasArn }),
 };
 
+// EventSource cannot send headers: the bearer goes in the query instead.
 export function eventsUrl(arn) {
-  return `/api/executions/${enc(arn)}/events`;
+  const token = bearer();
+  return `/api/executions/${enc(arn)}/events${token ? `?access_token=${encodeURIComponent(token)}` : ''}`;
 }

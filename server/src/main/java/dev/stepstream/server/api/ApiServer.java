@@ -3,6 +3,7 @@ package dev.stepstream.server.api;
 import dev.stepstream.processor.ProcessorMetrics;
 import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.processor.topics.TopicProvisioner;
+import dev.stepstream.server.api.auth.ApiAuth;
 import dev.stepstream.server.api.aws.AwsJsonEndpoint;
 import dev.stepstream.server.api.aws.Operation;
 import dev.stepstream.server.api.backend.ActivityTasks;
@@ -80,7 +81,9 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer start(ApiSettings settings, StepstreamProcessor processor) {
     ApiSettings signed = settings.tokenKeys() != null ? settings : settings.withTokenKeys(processor.tokenKeys());
-    return start(signed, processor.kafkaConnection(), RoutedQueries.over(processor), processor.metrics(), new PeerRoutes(processor),
+    String peerSecret = settings.accessKeys() == null ? null : settings.accessKeys().peerSecret();
+    return start(signed, processor.kafkaConnection(), RoutedQueries.over(processor, peerSecret), processor.metrics(),
+        new PeerRoutes(processor),
         () -> processor.state() == KafkaStreams.State.RUNNING ? Optional.empty()
             : Optional.of("the processor is " + processor.state() + ", not RUNNING"));
   }
@@ -98,6 +101,9 @@ public final class ApiServer implements AutoCloseable {
       Javalin app = Javalin.create(config -> {
         config.http.maxRequestSize = settings.maxRequestBytes();
         config.startup.showJavalinBanner = false;
+        if (settings.accessKeys() != null) {
+          config.routes.before(new ApiAuth(settings.accessKeys(), settings.arns(), Clock.systemUTC())::handle);
+        }
         config.routes.post("/", aws::handle);
         new HealthRoutes(notReadyReason).register(config.routes);
         rest.register(config.routes);

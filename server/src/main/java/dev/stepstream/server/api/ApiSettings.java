@@ -1,5 +1,6 @@
 package dev.stepstream.server.api;
 
+import dev.stepstream.server.api.auth.AccessKeys;
 import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.wire.TaskTokenKeys;
 import dev.stepstream.wire.TopicCatalogue;
@@ -16,6 +17,8 @@ import java.time.Duration;
  * @param consumerGroupPrefix prefix of the API's consumer groups (activity workers)
  * @param tokenKeys the keys task tokens are signed with, to refuse forged or altered ones with
  *     InvalidToken; null takes the processor's (or checks only the token's form, without a processor)
+ * @param accessKeys the keys requests must be signed (SigV4) or carry (bearer) with; null turns
+ *     authentication off (dev)
  */
 public record ApiSettings(
     String bootstrapServers,
@@ -26,40 +29,46 @@ public record ApiSettings(
     long maxRequestBytes,
     Duration activityLongPoll,
     String consumerGroupPrefix,
-    TaskTokenKeys tokenKeys) {
+    TaskTokenKeys tokenKeys,
+    AccessKeys accessKeys) {
 
   public static final int DEFAULT_PORT = 8083;
 
   public static ApiSettings defaults(String bootstrapServers, TopicCatalogue topics) {
     return new ApiSettings(bootstrapServers, topics, "127.0.0.1", DEFAULT_PORT, Arns.defaults(), 2 * 1_048_576L,
-        Duration.ofSeconds(60), "stepstream-api.", null);
+        Duration.ofSeconds(60), "stepstream-api.", null, null);
   }
 
   public ApiSettings withPort(int newPort) {
     return new ApiSettings(bootstrapServers, topics, host, newPort, arns, maxRequestBytes, activityLongPoll,
-        consumerGroupPrefix, tokenKeys);
+        consumerGroupPrefix, tokenKeys, accessKeys);
   }
 
   public ApiSettings withHost(String newHost) {
     return new ApiSettings(bootstrapServers, topics, newHost, port, arns, maxRequestBytes, activityLongPoll,
-        consumerGroupPrefix, tokenKeys);
+        consumerGroupPrefix, tokenKeys, accessKeys);
   }
 
   public ApiSettings withArns(Arns newArns) {
     return new ApiSettings(bootstrapServers, topics, host, port, newArns, maxRequestBytes, activityLongPoll,
-        consumerGroupPrefix, tokenKeys);
+        consumerGroupPrefix, tokenKeys, accessKeys);
   }
 
   public ApiSettings withActivityLongPoll(Duration wait) {
-    return new ApiSettings(bootstrapServers, topics, host, port, arns, maxRequestBytes, wait, consumerGroupPrefix, tokenKeys);
+    return new ApiSettings(bootstrapServers, topics, host, port, arns, maxRequestBytes, wait, consumerGroupPrefix, tokenKeys, accessKeys);
   }
 
   public ApiSettings withTokenKeys(TaskTokenKeys keys) {
     return new ApiSettings(bootstrapServers, topics, host, port, arns, maxRequestBytes, activityLongPoll,
-        consumerGroupPrefix, keys);
+        consumerGroupPrefix, keys, accessKeys);
   }
 
   public ApiSettings withMaxRequestBytes(long bytes) {
-    return new ApiSettings(bootstrapServers, topics, host, port, arns, bytes, activityLongPoll, consumerGroupPrefix, tokenKeys);
+    return new ApiSettings(bootstrapServers, topics, host, port, arns, bytes, activityLongPoll, consumerGroupPrefix, tokenKeys, accessKeys);
+  }
+
+  public ApiSettings withAccessKeys(AccessKeys keys) {
+    return new ApiSettings(bootstrapServers, topics, host, port, arns, maxRequestBytes, activityLongPoll,
+        consumerGroupPrefix, tokenKeys, keys);
   }
 }

@@ -2,6 +2,7 @@ package dev.stepstream.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepstream.server.api.auth.SigV4Signer;
 import dev.stepstream.server.api.aws.AwsJson;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -9,9 +10,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
 import java.time.Duration;
 
-/** Calls the Stepstream API in the AWS JSON 1.0 protocol (what the AWS SDKs send, unsigned). */
+/**
+ * Calls the Stepstream API in the AWS JSON 1.0 protocol (what the AWS SDKs send), signed with
+ * SigV4 when {@link CliCredentials} finds a key in the environment, unsigned otherwise.
+ */
 final class ApiClient {
   private final URI endpoint;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -31,12 +38,16 @@ final class ApiClient {
   }
 
   JsonNode call(String operation, ObjectNode request) {
-    HttpRequest httpRequest = HttpRequest.newBuilder(endpoint)
-        .header("Content-Type", AwsJson.CONTENT_TYPE)
-        .header("X-Amz-Target", "AWSStepFunctions." + operation)
-        .timeout(Duration.ofMinutes(6))
-        .POST(HttpRequest.BodyPublishers.ofString(AwsJson.write(request)))
-        .build();
+    byte[] payload = AwsJson.write(request).getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = Map.of("Content-Type", AwsJson.CONTENT_TYPE,
+        "X-Amz-Target", "AWSStepFunctions." + operation);
+    HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(6))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
+    headers.forEach(builder::header);
+    CliCredentials.fromEnvironment().ifPresent(key -> SigV4Signer.sign(key, "us-east-1", Instant.now(),
+        endpoint.getHost() + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort()), endpoint.getRawPath(),
+        headers, payload).forEach(builder::header));
+    HttpRequest httpRequest = builder.build();
     HttpResponse<String> response;
     try {
       response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString());

@@ -10,6 +10,8 @@ import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.server.api.ApiServer;
 import dev.stepstream.server.api.ApiSettings;
 import dev.stepstream.server.api.backend.Arns;
+import dev.stepstream.server.api.auth.AccessKeys;
+import dev.stepstream.server.security.AccessKeyFile;
 import dev.stepstream.server.security.TokenKeyFile;
 import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.TopicCatalogue;
@@ -89,6 +91,16 @@ final class ServeCommand implements Callable<Integer> {
           + " (default: ~/.stepstream/token-keys). See docs/security.md for rotation.")
   Path tokenKeys;
 
+  @Option(names = "--auth", defaultValue = "sigv4", paramLabel = "MODE",
+      description = "sigv4: requests must be signed (AWS Signature Version 4) or carry a bearer, with a key from"
+          + " --access-keys; none: no authentication (default: ${DEFAULT-VALUE}).")
+  String auth;
+
+  @Option(names = "--access-keys", paramLabel = "FILE",
+      description = "API access keys, lines '<access key id> <secret> [read-only|operator]'; created with one new"
+          + " key, printed once, when missing (default: ~/.stepstream/access-keys). See docs/security.md.")
+  Path accessKeys;
+
   static final Duration SESSION_TIMEOUT = Duration.ofSeconds(15);
 
   @Option(names = "--task-topic-compression", paramLabel = "TYPE",
@@ -104,6 +116,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     OtlpTracing tracing = otlpEndpoint == null ? null : OtlpTracing.create(otlpEndpoint).installGlobally();
     TopicCatalogue topics = TopicCatalogue.load(topicPrefix).withTaskTopicCompression(taskTopicCompression);
+    AccessKeys apiKeys = accessKeys();
     KafkaConnection connection = KafkaConnection.load(kafka, kafkaConfig);
     try (TopicProvisioner provisioner = new TopicProvisioner(connection, topics, 6, (short) -1)) {
       provisioner.awaitReachable(Duration.ofSeconds(30));
@@ -132,7 +145,7 @@ final class ServeCommand implements Callable<Integer> {
     ApiServer api;
     try {
       api = ApiServer.start(ApiSettings.defaults(kafka, topics).withHost(host).withPort(port)
-          .withArns(new Arns(region, account)), processor);
+          .withArns(new Arns(region, account)).withAccessKeys(apiKeys), processor);
     } catch (RuntimeException e) {
       integrations.close();
       processor.close();
@@ -154,6 +167,26 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** The API's access keys, or null with {@code --auth none}; a new key file's key is printed once. */
+  private AccessKeys accessKeys() {
+    if (auth.equals("none")) {
+      return null;
+    }
+    if (!auth.equals("sigv4")) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--auth must be sigv4 or none, not '" + auth + "'");
+    }
+    Path file = accessKeys != null ? accessKeys : Path.of(System.getProperty("user.home"), ".stepstream", "access-keys");
+    PrintWriter out = spec.commandLine().getOut();
+    return AccessKeyFile.loadOrCreate(file, key -> {
+      out.printf("Created %s with a new access key (shown only this once):%n  access key id:     %s%n"
+          + "  secret access key: %s%nUse them as AWS credentials in an AWS SDK or the AWS CLI, as"
+          + " STEPSTREAM_ACCESS_KEY_ID/STEPSTREAM_SECRET_ACCESS_KEY for the stepstream CLI, or as"
+          + " 'Authorization: Bearer <id>:<secret>' on /api/ (docs/security.md).%n", file, key.id(), key.secret());
+      out.flush();
+    });
   }
 
   private String instanceId() {

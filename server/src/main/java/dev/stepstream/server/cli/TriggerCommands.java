@@ -39,10 +39,12 @@ final class TriggerCommands implements Runnable {
   /** One REST call; an error answer throws {@link ApiClient.ApiError}, which the CLI prints plainly. */
   static JsonNode rest(ApiOptions api, String method, String path, JsonNode body) {
     String base = api.endpoint.endsWith("/") ? api.endpoint.substring(0, api.endpoint.length() - 1) : api.endpoint;
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
         .header("Content-Type", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(AwsJson.write(body))).build();
+            : HttpRequest.BodyPublishers.ofString(AwsJson.write(body)));
+    CliCredentials.fromEnvironment().ifPresent(k -> builder.header("Authorization", "Bearer " + k.id() + ":" + k.secret()));
+    HttpRequest request = builder.build();
     HttpResponse<String> response;
     try {
       response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

@@ -12,7 +12,8 @@ import java.util.function.BiConsumer;
 /**
  * {@code POST /} in the AWS JSON 1.0 protocol: the operation is named by
  * {@code X-Amz-Target: AWSStepFunctions.<Operation>}; request and response bodies are JSON; errors
- * are {@code {"__type", "message"}}. Signatures (SigV4) are accepted and not checked; the Host
+ * are {@code {"__type", "message"}}. Signatures (SigV4) are checked before this handler when
+ * authentication is on ({@code ApiAuth}), and ignored otherwise; the Host
  * (including the {@code sync-} prefix SDKs add for StartSyncExecution and TestState) is ignored.
  */
 public final class AwsJsonEndpoint {

@@ -30,6 +30,20 @@ public final class PeerClient {
       .version(HttpClient.Version.HTTP_1_1)
       .build();
 
+  /** The header carrying the instances' shared secret when authentication is on. */
+  public static final String SECRET_HEADER = "X-Stepstream-Peer-Secret";
+
+  private final String secret;
+
+  public PeerClient() {
+    this(null);
+  }
+
+  /** @param secret sent to every peer in {@link #SECRET_HEADER}, or null */
+  public PeerClient(String secret) {
+    this.secret = secret;
+  }
+
   /** The peer could not answer now (unreachable, timed out, or its stores are rebalancing). */
   public static final class PeerUnavailableException extends RuntimeException {
     PeerUnavailableException(String message, Throwable cause) {
@@ -77,10 +91,13 @@ public final class PeerClient {
   }
 
   private HttpResponse<byte[]> get(String host, int port, String path) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
         .timeout(REQUEST_TIMEOUT)
-        .GET()
-        .build();
+        .GET();
+    if (secret != null) {
+      builder.header(SECRET_HEADER, secret);
+    }
+    HttpRequest request = builder.build();
     HttpResponse<byte[]> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -35,7 +35,12 @@ public final class RoutedQueries implements ExecutionQueries {
   }
 
   public static RoutedQueries over(StepstreamProcessor processor) {
-    return new RoutedQueries(processor, new PeerClient(), Duration.ofSeconds(2));
+    return over(processor, null);
+  }
+
+  /** @param peerSecret sent to the other instances' internal endpoints, or null */
+  public static RoutedQueries over(StepstreamProcessor processor, String peerSecret) {
+    return new RoutedQueries(processor, new PeerClient(peerSecret), Duration.ofSeconds(2));
   }
 
   @Override
