@@ -184,7 +184,8 @@ class CrashRecoveryIT {
     Process child = new ProcessBuilder("java", "-cp", System.getProperty("java.class.path"),
         "-Dstepstream.streams.session.timeout.ms=6000", "-Dstepstream.streams.heartbeat.interval.ms=1000",
         "dev.stepstream.server.cli.Main", "serve", "--kafka", kafka.bootstrapServers(), "--port", "0",
-        "--topic-prefix", prefix, "--state-dir", dir.resolve("state").toString(), "--profile", "FAST", "--auth", "none")
+        "--topic-prefix", prefix, "--state-dir", dir.resolve("state").toString(), "--profile", "FAST", "--auth", "none",
+        "--token-keys", dir.resolve("token-keys").toString())
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       Eventually.await(Duration.ofSeconds(60), () -> {
