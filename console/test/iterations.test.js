@@ -2,28 +2,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { countsAttribute, countsText, deriveIterations, sortedIterations } from '../src/iterations.js';
-
-/** A history builder: append(type, details, previousEventId) returns the new event's id. */
-function builder() {
-  const events = [];
-  const append = (type, details, previous) => {
-    const id = events.length + 1;
-    const event = { id, previousEventId: previous ?? id - 1, type, timestamp: 1_700_000_000 + id / 1000 };
-    if (details) {
-      const key = type.endsWith('StateEntered') ? 'stateEnteredEventDetails'
-        : type.endsWith('StateExited') ? 'stateExitedEventDetails'
-          : `${type[0].toLowerCase()}${type.slice(1)}EventDetails`;
-      event[key] = details;
-    }
-    events.push(event);
-    return id;
-  };
-  return { events, append };
-}
+import { builder as historyBuilder } from './support/historyBuilder.js';
 
 /** The engine's shape: a Map "Each" whose processor is one Task "Item" per item. */
 function mapOver(n, outcome = () => 'ok') {
-  const { events, append } = builder();
+  const { events, append } = historyBuilder();
   append('ExecutionStarted', {});
   const entered = append('MapStateEntered', { name: 'Each', input: '[]' });
   append('MapStateStarted', { length: n });
@@ -88,7 +71,7 @@ test('an aborted iteration cancels its running states', () => {
 });
 
 test('a failure caught inside the processor is CAUGHT_ERROR for that iteration only', () => {
-  const { events, append } = builder();
+  const { events, append } = historyBuilder();
   append('ExecutionStarted', {});
   const entered = append('MapStateEntered', { name: 'Each' });
   for (let i = 0; i < 2; i += 1) {
@@ -108,7 +91,7 @@ test('a failure caught inside the processor is CAUGHT_ERROR for that iteration o
 });
 
 test('a Map nested in a Map keys its iterations by path; the outer Map counts its own', () => {
-  const { events, append } = builder();
+  const { events, append } = historyBuilder();
   append('ExecutionStarted', {});
   const outer = append('MapStateEntered', { name: 'Outer' });
   let lastOuter = outer;

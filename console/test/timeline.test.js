@@ -4,29 +4,12 @@ import { test } from 'node:test';
 import { createIterationsDeriver, deriveIterations } from '../src/iterations.js';
 import { createStatesDeriver, deriveStates } from '../src/status.js';
 import { aggregateStatus, createTimelineDeriver, deriveTimeline, rowsOf, structureOf, ticksOf } from '../src/timeline.js';
-
-/** append(type, details, previousEventId, atMillis) returns the new event's id. */
-function builder() {
-  const events = [];
-  const append = (type, details, previous, at) => {
-    const id = events.length + 1;
-    const event = { id, previousEventId: previous ?? id - 1, type, timestamp: (1_700_000_000_000 + (at ?? id * 10)) / 1000 };
-    if (details) {
-      const key = type.endsWith('StateEntered') ? 'stateEnteredEventDetails'
-        : type.endsWith('StateExited') ? 'stateExitedEventDetails'
-          : `${type[0].toLowerCase()}${type.slice(1)}EventDetails`;
-      event[key] = details;
-    }
-    events.push(event);
-    return id;
-  };
-  return { events, append };
-}
+import { builder as historyBuilder } from './support/historyBuilder.js';
 
 const T0 = 1_700_000_000_000;
 
 test('a Task retried twice is one bar with three attempts, the failed ones marked', () => {
-  const { events, append } = builder();
+  const { events, append } = historyBuilder(10);
   append('ExecutionStarted', {}, 0, 0);
   append('TaskStateEntered', { name: 'Call' }, undefined, 10);
   append('TaskScheduled', {}, undefined, 20);
@@ -50,7 +33,7 @@ test('a Task retried twice is one bar with three attempts, the failed ones marke
 });
 
 test('a state entered twice in a loop gets a bar per entry; a caught failure is CAUGHT_ERROR', () => {
-  const { events, append } = builder();
+  const { events, append } = historyBuilder(10);
   append('ExecutionStarted', {});
   for (let i = 0; i < 2; i += 1) {
     append('PassStateEntered', { name: 'Step' });
@@ -74,7 +57,7 @@ test('branch states are rows under their Parallel; a stopped execution cancels t
       Both: { Type: 'Parallel', Branches: [{ States: { Left: { Type: 'Wait' } } }, { States: { Right: { Type: 'Pass' } } }] },
     },
   };
-  const { events, append } = builder();
+  const { events, append } = historyBuilder(10);
   append('ExecutionStarted', {});
   const entered = append('ParallelStateEntered', { name: 'Both' });
   append('WaitStateEntered', { name: 'Left' }, entered);
@@ -92,7 +75,7 @@ test('the states of a Map over 1,000 items are one aggregate row each, with thei
   const definition = {
     States: { Each: { Type: 'Map', ItemProcessor: { States: { Item: { Type: 'Task' } } } } },
   };
-  const { events, append } = builder();
+  const { events, append } = historyBuilder(10);
   append('ExecutionStarted', {});
   const entered = append('MapStateEntered', { name: 'Each' });
   let last = entered;
@@ -125,7 +108,7 @@ test('the states of a Map over 1,000 items are one aggregate row each, with thei
 });
 
 test('rowsOf stops at its limit; ticks use round steps', () => {
-  const { events, append } = builder();
+  const { events, append } = historyBuilder(10);
   append('ExecutionStarted', {});
   for (let i = 0; i < 50; i += 1) append('PassStateEntered', { name: `S${i}` });
   assert.equal(rowsOf(deriveTimeline(events, {}), 20).length, 20);
@@ -134,7 +117,7 @@ test('rowsOf stops at its limit; ticks use round steps', () => {
 });
 
 test('applying a history in streamed batches gives what deriving it at once gives', () => {
-  const { events, append } = builder();
+  const { events, append } = historyBuilder(10);
   append('ExecutionStarted', {});
   const entered = append('MapStateEntered', { name: 'Each' });
   for (let i = 0; i < 300; i += 1) {

@@ -96,7 +96,7 @@ public final class DetachedBroker implements AutoCloseable {
         throw new BrokerStartException("the Kafka broker process exited with status " + process.exitValue()
             + " before it was ready; see " + logFile, null);
       }
-      sleep(100);
+      EmbeddedKafkaBroker.sleep(100);
     }
     process.destroyForcibly();
     throw new BrokerStartException("the Kafka broker process was not ready within " + timeout.toSeconds()
@@ -151,15 +151,6 @@ public final class DetachedBroker implements AutoCloseable {
     } catch (Exception e) {
       LOG.warn("The Kafka broker (pid {}) did not stop within 60 s; killing it", process.pid());
       process.destroyForcibly();
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BrokerStartException("interrupted while waiting for the broker", e);
     }
   }
 }

@@ -175,7 +175,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     throw new BrokerStartException("the embedded Kafka broker was not ready within " + timeout.toSeconds() + " s", null);
   }
 
-  private static void sleep(long millis) {
+  /** Sleeps; an interrupt while waiting for a broker is a start failure (shared by {@link DetachedBroker}). */
+  static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

@@ -5,9 +5,12 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,6 +40,7 @@ public final class TaskTokenKeys {
   }
 
   private final List<Key> keys;
+  private final ThreadLocal<Map<String, Mac>> macs = ThreadLocal.withInitial(HashMap::new);
 
   public TaskTokenKeys(List<Key> keys) {
     if (keys.isEmpty()) {
@@ -107,12 +111,18 @@ public final class TaskTokenKeys {
     return new TaskTokenKeys(next);
   }
 
-  private static String mac(Key key, String executionArn, long sequence) {
+  /** HMAC-SHA-256, truncated; one initialised {@link Mac} per key and thread (a new token per Task is a hot path). */
+  private String mac(Key key, String executionArn, long sequence) {
+    Mac mac = macs.get().computeIfAbsent(key.id(), id -> newMac(key));
+    byte[] full = mac.doFinal((executionArn + '\n' + sequence).getBytes(StandardCharsets.UTF_8));
+    return ENCODER.encodeToString(Arrays.copyOf(full, MAC_BYTES));
+  }
+
+  private static Mac newMac(Key key) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(new SecretKeySpec(key.secret(), ALGORITHM));
-      byte[] full = mac.doFinal((executionArn + '\n' + sequence).getBytes(StandardCharsets.UTF_8));
-      return ENCODER.encodeToString(java.util.Arrays.copyOf(full, MAC_BYTES));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA-256 is not available in this JVM", e);
     }
