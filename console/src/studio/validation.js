@@ -12,18 +12,18 @@ const textOf = (def) => (typeof def === 'string' ? def : JSON.stringify(def, nul
  * no location. Calls POST /api/validate (JSON pointers); a server without that route is asked
  * ValidateStateMachineDefinition, whose AWS-style locations are turned into pointers.
  */
-export async function validateDefinition(def, { type = 'STANDARD', request } = {}) {
+export async function validateDefinition(def, { type, request } = {}) {
   const definition = textOf(def);
   const send = request || ((body) => post('/validate', body));
   try {
-    const out = await send({ definition, type });
+    const out = await send({ definition, type: type || 'STANDARD' });
     return (out.diagnostics || []).map((d) => ({
       severity: d.severity, code: d.code, message: d.message, pointer: typeof d.location === 'string' ? d.location : null,
     }));
   } catch (e) {
     if (request || e.status !== 404) throw e;
   }
-  const out = await aws('ValidateStateMachineDefinition', { definition, type, severity: 'WARNING', maxResults: 100 });
+  const out = await aws('ValidateStateMachineDefinition', { definition, type: type || 'STANDARD', severity: 'WARNING', maxResults: 100 });
   let parsed = null;
   try { parsed = JSON.parse(definition); } catch { /* located by line in the message */ }
   return (out.diagnostics || []).map((d) => ({
