@@ -193,5 +193,8 @@ test('a task topic maps to a Lambda function ARN of the same name', () => {
   const custom = taskTemplateForTopic('acme.tasks.Resize', { prefix: 'acme.', region: 'eu-west-1', account: '111122223333' });
   assert.equal(custom.state.Resource, 'arn:aws:lambda:eu-west-1:111122223333:function:Resize');
   assert.equal(taskTemplateForTopic('tasks.__kafka.publish').state.Resource, 'arn:aws:states:::kafka:publish');
+  assert.equal(taskTemplateForTopic('stepstream.tasks.billing.v2').state.Resource,
+    'arn:aws:states:us-east-1:123456789012:activity:billing.v2', 'a name no function can have maps to an activity');
+  assert.throws(() => taskTemplateForTopic('tasks.has space'), /not a task topic name/);
   assert.equal(formatDefinition({ a: 1 }), '{\n  "a": 1\n}');
 });
