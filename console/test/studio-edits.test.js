@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import {
   EditHistory, addBranch, addState, connect, disconnect, formatDefinition, getAt, moveState, newDefinition,
   removeBranch, removeState, renameState, setAt, stateTemplate, taskTemplateForTopic, uniqueStateName, updateFields,
-  updateState, graphOf,
+  updateState, graphOf, definitionOf, parseDefinitionText,
 } from '../src/studio/document.js';
 
 const deepFreeze = (v) => {
@@ -197,4 +197,14 @@ test('a task topic maps to a Lambda function ARN of the same name', () => {
     'arn:aws:states:us-east-1:123456789012:activity:billing.v2', 'a name no function can have maps to an activity');
   assert.throws(() => taskTemplateForTopic('tasks.has space'), /not a task topic name/);
   assert.equal(formatDefinition({ a: 1 }), '{\n  "a": 1\n}');
+});
+
+test('a state or a field named __proto__ is an ordinary member for every edit', () => {
+  const { definition } = parseDefinitionText('{"StartAt":"__proto__","States":{"__proto__":{"Type":"Pass","__proto__":{"x":1},"Next":"B"},"B":{"Type":"Succeed"}}}');
+  assert.equal(formatDefinition(definitionOf(graphOf(definition))), formatDefinition(definition));
+  assert.equal(JSON.stringify(renameState(definition, '__proto__', 'P')),
+    '{"StartAt":"P","States":{"P":{"Type":"Pass","__proto__":{"x":1},"Next":"B"},"B":{"Type":"Succeed"}}}');
+  assert.equal(JSON.stringify(removeState(definition, '', 'B').States),
+    '{"__proto__":{"Type":"Pass","__proto__":{"x":1},"End":true}}');
+  assert.equal(uniqueStateName(definition, '__proto__'), '__proto__ 2');
 });
