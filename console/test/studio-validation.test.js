@@ -102,6 +102,10 @@ test('pointers are located in the JSON text, a missing member at its parent obje
     { severity: 'ERROR', message: 'nowhere', pointer: null },
   ]);
   assert.deepEqual(marks.map((m) => [m.severity, text.slice(m.from, m.to)]), [['warning', '"StartAt": "A"'], ['error', '"']]);
+  const broken = '{\n  "StartAt": "A",\n}';
+  const syntax = markRanges(broken, [{ severity: 'ERROR', code: 'INVALID_JSON', message: 'bad', pointer: '' }]);
+  assert.equal(syntax.length, 1, 'the syntax error is marked once, where it is');
+  assert.equal(broken.slice(syntax[0].from, syntax[0].to), '}');
 });
 
 test('parseDefinitionText reports line and column of bad JSON; minimalChange keeps the common text', () => {

@@ -1,6 +1,7 @@
 // Where a JSON pointer's value sits in JSON text: a small scanner that records, for every value,
 // its text range and the range of its member name, so a diagnostic can be marked in the code view.
 import { escapeToken } from './pointer.js';
+import { parseDefinitionText } from './document.js';
 
 /**
  * Map pointer -> { from, to, keyFrom, keyTo } (offsets into text; key* only for object members)
@@ -105,11 +106,19 @@ function offsetOf(text, line, column) {
 /**
  * Diagnostics as editor marks: [{ from, to, severity: 'error'|'warning', message }]. A diagnostic
  * is placed by its `pointer` (in JSON text), or by `line`/`column` (a JSON syntax error); the
- * others are left out.
+ * others are left out. Text that is not a JSON object gets its syntax error marked at its
+ * position, unless a diagnostic with a line already says where.
  */
 export function markRanges(text, diagnostics) {
   const ranges = jsonRanges(text);
   const marks = [];
+  if (!ranges && !(diagnostics || []).some((d) => Number.isInteger(d.line))) {
+    const { error } = parseDefinitionText(text);
+    if (error) {
+      const from = offsetOf(text, error.line, error.column);
+      marks.push({ from, to: Math.min(text.length, from + 1), severity: 'error', message: error.message });
+    }
+  }
   for (const d of diagnostics || []) {
     const severity = String(d.severity || 'ERROR').toUpperCase() === 'WARNING' ? 'warning' : 'error';
     const message = d.code ? `${d.code}: ${d.message}` : String(d.message);
