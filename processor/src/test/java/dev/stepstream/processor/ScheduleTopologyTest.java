@@ -156,6 +156,25 @@ class ScheduleTopologyTest extends TopologyTestCase {
   }
 
   @Test
+  void shouldFireAFlexibleScheduleAtItsOffsetInsideTheWindowWithTheScheduledTimeInItsName() {
+    ScheduleRecord record = new ScheduleRecord(1, ARN, "tick", "cron(0 1 * * ? *)", null, ScheduleRecord.FLEXIBLE, 30,
+        null, null, TopologyHarness.MACHINE, "{\"at\":\"<aws.scheduler.scheduled-time>\"}", ScheduleRecord.FIRE_LATEST,
+        ScheduleRecord.ENABLED, harnessStart(), harnessStart());
+    long offset = dev.stepstream.processor.schedules.ScheduleSpec.of(record)
+        .offsetMillis(Instant.parse("2026-01-01T01:00:00Z"));
+    put(record);
+    harness.advance(Duration.ofHours(1).plusMillis(offset).minusSeconds(1));
+    assertThat(starts()).isEmpty();
+
+    harness.advance(Duration.ofSeconds(1));
+    assertThat(starts()).singleElement().satisfies(s -> {
+      assertThat(s.name()).isEqualTo("tick-20260101T010000");
+      assertThat(s.input().path("at").asText()).isEqualTo("2026-01-01T01:00:00Z");
+      assertThat(s.requestedAt()).isEqualTo(Instant.parse("2026-01-01T01:00:00Z").toEpochMilli() + offset);
+    });
+  }
+
+  @Test
   void shouldFireAnAtScheduleOnce() {
     put(new ScheduleRecord(1, ARN, "tick", "at(2026-01-01T00:02:00)", null, ScheduleRecord.OFF, null, null, null,
         TopologyHarness.MACHINE, null, ScheduleRecord.FIRE_LATEST, ScheduleRecord.ENABLED, harnessStart(), harnessStart()));
