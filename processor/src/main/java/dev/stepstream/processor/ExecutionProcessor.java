@@ -63,6 +63,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private StatusChanges statusChanges;
   private ExecutionLogWriter logs;
   private ExecutionTraces traces;
+  private ScheduleFirings schedules;
   private final TransitionSpans spans = new TransitionSpans();
 
   ExecutionProcessor(ProcessorOptions options, TaskTopics taskTopics, ProcessorMetrics metrics) {
@@ -91,6 +92,8 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     this.statusChanges = new StatusChanges(sink);
     this.logs = new ExecutionLogWriter(sink);
     this.traces = new ExecutionTraces(context.getStateStore(ExecutionTraces.STORE));
+    this.schedules = new ScheduleFirings(context.getStateStore(ScheduleFirings.STORE), timers, sink,
+        new ScheduleTargets(definitionStore::get), deadLetters);
     context.schedule(options.timerInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
   }
 
@@ -104,6 +107,10 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
 
   @Override
   public void process(Record<String, byte[]> record) {
+    if (ScheduleFirings.isScheduleKey(record.key())) {
+      schedules.onRecord(record.key(), record.value(), record.timestamp());
+      return;
+    }
     WireRecord input;
     try {
       input = WireJson.decode(record.value(), WireRecord.class);
@@ -136,6 +143,8 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
       if (Retention.isCleanupTimer(due.timerId())) {
         retention.expire(due.executionArn(), nowMillis);
         traces.forget(due.executionArn());
+      } else if (ScheduleFirings.isScheduleTimer(due.timerId())) {
+        schedules.fire(due.executionArn(), nowMillis);
       } else {
         metrics.timerFired();
         apply(due.executionArn(), new TimerFired(WireVersions.CURRENT, due.executionArn(), due.timerId(), due.dueAtMillis()), nowMillis);

@@ -12,7 +12,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds the Stepstream topology: commands and task results (co-partitioned by execution ARN) into
- * one processor with the {@code executions}, {@code timers}, {@code timer-index} and {@code history} stores; task
+ * one processor with the {@code executions}, {@code timers}, {@code timer-index}, {@code history} and
+ * {@code schedules} stores (schedule records arrive on the commands topic keyed by schedule ARN); task
  * requests, history, execution summaries, status-change events, Continue commands, dead letters and execution logs out; definitions as a
  * global store.
  */
@@ -63,6 +64,8 @@ public final class StepstreamTopology {
         Stores.persistentKeyValueStore(ExecutionTraces.STORE), Serdes.String(), Serdes.String()), PROCESSOR);
     topology.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PendingStarts.STORE), Serdes.String(), Serdes.ByteArray()), PROCESSOR);
+    topology.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(ScheduleFirings.STORE), Serdes.String(), Serdes.ByteArray()), PROCESSOR);
 
     topology.addSink(TASKS_SINK, taskTopic(topics), Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
     topology.addSink(HISTORY_SINK, topics.history(), Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);

@@ -147,6 +147,10 @@ final class TopologyHarness implements AutoCloseable {
     return continues.readValuesToList().stream().map(v -> WireJson.decode(v, WireRecord.class)).toList();
   }
 
+  long nowMillis() {
+    return wallClockMillis;
+  }
+
   void advance(Duration duration) {
     wallClockMillis += duration.toMillis();
     driver.advanceWallClockTime(duration);

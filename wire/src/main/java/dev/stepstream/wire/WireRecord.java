@@ -26,12 +26,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(HistoryBatch.class),
   @JsonSubTypes.Type(ExecutionSummary.class),
   @JsonSubTypes.Type(DeadLetter.class),
-  @JsonSubTypes.Type(TriggerRecord.class)
+  @JsonSubTypes.Type(TriggerRecord.class),
+  @JsonSubTypes.Type(ScheduleRecord.class)
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface WireRecord
     permits StateMachineRecord, StateMachineAlias, Command, TaskResult, TaskRequest, HistoryEvent, HistoryBatch,
-        ExecutionSummary, DeadLetter, TriggerRecord {
+        ExecutionSummary, DeadLetter, TriggerRecord, ScheduleRecord {
 
   /** The version of this record's shape; readers reject versions newer than they know. */
   int version();

@@ -31,6 +31,8 @@ import dev.stepstream.server.api.ops.ValidateOps;
 import dev.stepstream.server.api.ops.VersionOps;
 import dev.stepstream.server.api.ops.Versions;
 import dev.stepstream.server.api.rest.RestRoutes;
+import dev.stepstream.server.schedules.ScheduleRoutes;
+import dev.stepstream.server.schedules.Schedules;
 import dev.stepstream.server.triggers.TriggerRoutes;
 import dev.stepstream.server.triggers.TriggerService;
 import dev.stepstream.server.triggers.Triggers;
@@ -99,6 +101,8 @@ public final class ApiServer implements AutoCloseable {
       AwsJsonEndpoint aws = new AwsJsonEndpoint(operations(backend, settings), metrics::request);
       RestRoutes rest = new RestRoutes(backend, aws);
       TriggerRoutes triggers = triggers(settings, kafka, backend, metrics, resources);
+      ScheduleRoutes schedules = new ScheduleRoutes(add(resources, Schedules.start(kafka, settings.topics().definitions(),
+          settings.topics().commands(), backend.publisher().raw())), backend.definitions(), settings.arns());
       Javalin app = Javalin.create(config -> {
         config.http.maxRequestSize = settings.maxRequestBytes();
         config.startup.showJavalinBanner = false;
@@ -109,6 +113,7 @@ public final class ApiServer implements AutoCloseable {
         new HealthRoutes(notReadyReason).register(config.routes);
         rest.register(config.routes);
         triggers.register(config.routes);
+        schedules.register(config.routes);
         new ConsoleQueries(backend.executions()).register(config.routes);
         new MetricsSummary(metrics.registry(), lag, Clock.systemUTC()).register(config.routes);
         new StudioValidation().register(config.routes);

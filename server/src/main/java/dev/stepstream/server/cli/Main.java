@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         MachineCommands.Delete.class, MachineCommands.ListCommand.class, MachineCommands.Describe.class,
         ExecutionCommands.Start.class, ExecutionCommands.Stop.class, ExecutionCommands.History.class,
         TaskCommands.Success.class, TaskCommands.Failure.class, TriggerCommands.class,
+        ScheduleCommands.class,
         ProduceCommand.class})
 public final class Main implements Runnable {
 
