@@ -84,12 +84,18 @@ final class MapStates {
   }
 
   static void childDone(Run run, Frame p, MapState s, Step.ChildDone done) {
+    if (p.iterations().mapFailed()) {
+      return;
+    }
     p.childSucceeded(done.childIndex(), done.output());
     long id = iterationEvent(run, s, "MapIterationSucceeded", done.lastEventId(), done.childIndex());
     afterChild(run, p, s, id);
   }
 
   static void childFailed(Run run, Frame p, MapState s, Step.ChildFailed failed) {
+    if (p.iterations().mapFailed()) {
+      return;
+    }
     long id = iterationEvent(run, s, "MapIterationFailed", failed.lastEventId(), failed.childIndex());
     p.iterationFailed();
     Iterations iterations = p.iterations();
