@@ -77,4 +77,10 @@ class ItemFilesTest {
     assertThatThrownBy(() -> ItemFiles.parse("[1]", json("{\"MaxItems\":-1}")))
         .hasMessage("field MaxItems must be positive");
   }
+
+  @Test
+  void shouldKeepLineBreaksInsideQuotedCsvFields() throws Exception {
+    assertThat(ItemFiles.parse("a,b\r\n\"line1\nline2\",x\r\n", json("{\"InputType\":\"CSV\"}")))
+        .isEqualTo(json("[{\"a\":\"line1\\nline2\",\"b\":\"x\"}]"));
+  }
 }
