@@ -70,6 +70,7 @@ public final class Interpreter {
     if (ignored.isPresent()) {
       return Decision.ignored(state, ignored.get());
     }
+    run.quiet(false);
     Driver.drain(run);
     return new Decision(Optional.of(run.freeze()), run.events(), run.effects(), Optional.empty());
   }

@@ -80,6 +80,12 @@ final class MapParser {
         state.raw("ResultWriter"),
         fields.dynamic(state, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath"),
         fields.dynamic(state, "ToleratedFailureCount", "ToleratedFailureCountPath"),
-        state.text("Label"));
+        state.text("Label"),
+        compiled(state, "ItemReader"),
+        compiled(state, "ResultWriter"));
+  }
+
+  private Optional<Expression> compiled(ParsedState state, String field) {
+    return state.has(field) ? fields.template(state.get(field), state.pointer(field), state.jsonata()) : Optional.empty();
   }
 }

@@ -1,6 +1,7 @@
 package dev.stepstream.engine.commands;
 
 import dev.stepstream.asl.eval.ErrorNames;
+import dev.stepstream.asl.model.MapState;
 import dev.stepstream.asl.model.State;
 import dev.stepstream.asl.model.TaskState;
 import dev.stepstream.engine.runtime.Frame;
@@ -10,6 +11,7 @@ import dev.stepstream.engine.runtime.Step;
 import dev.stepstream.engine.runtime.Timer;
 import dev.stepstream.engine.runtime.TimerKind;
 import dev.stepstream.engine.states.StateRunner;
+import dev.stepstream.engine.states.DistributedMaps;
 import dev.stepstream.engine.states.TaskStates;
 import dev.stepstream.wire.TaskFailed;
 import dev.stepstream.wire.TaskHeartbeat;
@@ -36,6 +38,7 @@ public final class Signals {
     if (f == null) {
       return Optional.of("timer " + timerId + " belongs to a finished scope");
     }
+    run.quiet(DistributedMaps.inside(run, f));
     switch (t.kind()) {
       case WAIT -> run.schedule(new Step.Call(f.id(), () -> StateRunner.waitTimerFired(run, f)));
       case RETRY_BACKOFF -> run.schedule(new Step.Advance(f.id()));
@@ -62,9 +65,19 @@ public final class Signals {
     }
     Frame f = run.edit(found.id());
     State s = run.state(f);
+    if (s instanceof MapState m) {
+      // A Distributed Map's ItemReader or ResultWriter task.
+      if (result instanceof TaskSucceeded ok) {
+        run.schedule(new Step.Call(f.id(), () -> DistributedMaps.taskSucceeded(run, f, m, ok.output())));
+      } else if (result instanceof TaskFailed failed) {
+        run.schedule(new Step.Call(f.id(), () -> DistributedMaps.taskFailed(run, f, failed.error(), failed.cause())));
+      }
+      return Optional.empty();
+    }
     if (!(s instanceof TaskState t)) {
       return Optional.of("task token of a frame that is not in a Task state");
     }
+    run.quiet(DistributedMaps.inside(run, f));
     if (result instanceof TaskHeartbeat heartbeat) {
       TaskStates.heartbeat(run, f, t, heartbeat.workerName());
     } else if (result instanceof TaskSucceeded ok) {

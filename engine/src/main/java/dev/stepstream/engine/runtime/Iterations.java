@@ -87,6 +87,14 @@ public final class Iterations extends ChildWork {
     return !overCount && !overPercent;
   }
 
+  /**
+   * True once a failure has failed the Map (no tolerance set, or past it): results of iterations that
+   * finished in the same call are then too late.
+   */
+  public boolean mapFailed() {
+    return failed > 0 && (!toleranceSet() || !withinTolerance());
+  }
+
   /** Redrive counts failures afresh. */
   void resetFailures() {
     failed = 0;

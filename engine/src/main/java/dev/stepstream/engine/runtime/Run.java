@@ -35,6 +35,7 @@ public final class Run {
   private int transitions;
   private boolean deferred;
   private boolean historyFull;
+  private boolean quiet;
 
   private final Object owner = new Object();
   private final List<Frame> owned = new ArrayList<>();
@@ -326,7 +327,22 @@ public final class Run {
     return emit(type, previousEventId, detailsName, details, false);
   }
 
+  /**
+   * Inside a Distributed Map's items no event reaches the execution's history: on AWS they belong to
+   * the Map Run's child executions. A quiet emit records nothing and returns {@code previousEventId}.
+   */
+  public void quiet(boolean quiet) {
+    this.quiet = quiet;
+  }
+
+  public boolean quiet() {
+    return quiet;
+  }
+
   private long emit(String type, long previousEventId, String detailsName, JsonNode details, boolean last) {
+    if (quiet && !last) {
+      return previousEventId;
+    }
     // The last slot is kept for the ExecutionFailed event that reports the full history.
     if (!last && header.nextEventId() >= options.maxHistoryEvents()) {
       historyFull = true;

@@ -41,6 +41,7 @@ public final class Driver {
   /** Runs one step; a data-flow failure becomes a Failed step of the frame whose state raised it. */
   public static void guarded(Run run, Step step) {
     int target = target(step);
+    run.quiet(DistributedMaps.inside(run, run.frame(target)));
     try {
       process(run, step);
     } catch (AslException e) {
@@ -52,6 +53,8 @@ public final class Driver {
         }
         run.schedule(new Step.Failed(target, e.error(), cause));
       }
+    } finally {
+      run.quiet(false);
     }
   }
 

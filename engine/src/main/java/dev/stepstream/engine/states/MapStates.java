@@ -3,7 +3,6 @@ package dev.stepstream.engine.states;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stepstream.asl.eval.AslException;
 import dev.stepstream.asl.eval.ErrorNames;
 import dev.stepstream.asl.eval.EvalContext;
 import dev.stepstream.asl.model.MapState;
@@ -16,26 +15,37 @@ import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.runtime.Step;
 
 /**
- * The Map state (inline, and DISTRIBUTED without ItemReader run the same way): one child frame per
- * item (or batch), at most MaxConcurrency at a time (0 = no limit), results in item order.
+ * The Map state: one child frame per item (or batch), at most MaxConcurrency at a time (0 = no
+ * limit), results in item order. A DISTRIBUTED Map runs its items the same way; its Map Run, reader
+ * and writer are {@link DistributedMaps}.
  */
 final class MapStates {
+  /** Error name per AWS; the cause wording is not confirmed. */
+  private static final String TOLERANCE_EXCEEDED = "The specified tolerated failure threshold was exceeded";
+
   private MapStates() {}
 
   static void enter(Run run, Frame f, MapState s) {
-    if (s.distributed().itemReader().isPresent()) {
-      throw new AslException(ErrorNames.RUNTIME, "Distributed Map ItemReader is not supported by this engine");
+    if (DistributedMaps.distributed(s)) {
+      DistributedMaps.enter(run, f, s);
+      return;
     }
     EvalContext ec = Flow.eval(run, f, f.input(), null);
     JsonNode effective = Flow.afterInputPath(s, ec);
     EvalContext me = ec.withInput(effective);
-    JsonNode items = MapLimits.items(s, me, effective);
+    run(run, f, s, me, MapLimits.items(s, me, effective));
+  }
+
+  /** Starts the iterations over {@code items} (a Distributed Map records no MapStateStarted here). */
+  static void run(Run run, Frame f, MapState s, EvalContext me, JsonNode items) {
     JsonNode[] inputs = batch(s, selectItems(s, me, items));
     int maxConcurrency = MapLimits.maxConcurrency(s, me);
     long toleratedFailureCount = MapLimits.toleratedFailureCount(s, me);
     double toleratedFailurePercentage = MapLimits.toleratedFailurePercentage(s, me);
-    ObjectNode started = Json.NODES.objectNode().put("length", inputs.length);
-    run.emitFor(f, "MapStateStarted", "mapStateStartedEventDetails", started);
+    if (!DistributedMaps.distributed(s)) {
+      ObjectNode started = Json.NODES.objectNode().put("length", inputs.length);
+      run.emitFor(f, "MapStateStarted", "mapStateStartedEventDetails", started);
+    }
     f.fanOut(new Iterations(inputs, maxConcurrency, toleratedFailureCount, toleratedFailurePercentage));
     if (inputs.length == 0) {
       succeed(run, f, s, f.lastEventId());
@@ -59,51 +69,34 @@ final class MapStates {
     return selected;
   }
 
-  /** ItemBatcher: MaxItemsPerBatch items per child, as {"Items": [...], "BatchInput": ...}. */
   private static JsonNode[] batch(MapState s, JsonNode[] items) {
-    if (s.distributed().itemBatcher().isEmpty()) {
-      return items;
-    }
-    JsonNode batcher = s.distributed().itemBatcher().get();
-    int perBatch = batcher.path("MaxItemsPerBatch").asInt(0);
-    if (perBatch <= 0) {
-      perBatch = Math.max(1, items.length);
-    }
-    int batches = (items.length + perBatch - 1) / perBatch;
-    JsonNode[] out = new JsonNode[batches];
-    for (int b = 0; b < batches; b++) {
-      ObjectNode batch = Json.NODES.objectNode();
-      if (batcher.has("BatchInput")) {
-        batch.set("BatchInput", batcher.get("BatchInput"));
-      }
-      ArrayNode list = batch.putArray("Items");
-      for (int i = b * perBatch; i < Math.min(items.length, (b + 1) * perBatch); i++) {
-        list.add(items[i]);
-      }
-      out[b] = batch;
-    }
-    return out;
+    return s.distributed().itemBatcher().isEmpty() ? items : ItemBatches.of(s.distributed().itemBatcher().get(), items);
   }
 
   static void startMore(Run run, Frame p, MapState s) {
     while (p.iterations().canStartMore()) {
       int index = p.startIteration();
-      long started = run.emit("MapIterationStarted", p.lastEventId(), "mapIterationStartedEventDetails",
-          History.mapIteration(s.name(), index));
+      long started = DistributedMaps.distributed(s) ? p.lastEventId()
+          : run.emit("MapIterationStarted", p.lastEventId(), "mapIterationStartedEventDetails",
+              History.mapIteration(s.name(), index));
       Children.start(run, p, index, s.itemProcessor().graph().startAt(), p.takeIterationInput(index), started);
     }
   }
 
   static void childDone(Run run, Frame p, MapState s, Step.ChildDone done) {
+    if (p.iterations().mapFailed()) {
+      return;
+    }
     p.childSucceeded(done.childIndex(), done.output());
-    long id = run.emit("MapIterationSucceeded", done.lastEventId(), "mapIterationSucceededEventDetails",
-        History.mapIteration(s.name(), done.childIndex()));
+    long id = iterationEvent(run, s, "MapIterationSucceeded", done.lastEventId(), done.childIndex());
     afterChild(run, p, s, id);
   }
 
   static void childFailed(Run run, Frame p, MapState s, Step.ChildFailed failed) {
-    long id = run.emit("MapIterationFailed", failed.lastEventId(), "mapIterationFailedEventDetails",
-        History.mapIteration(s.name(), failed.childIndex()));
+    if (p.iterations().mapFailed()) {
+      return;
+    }
+    long id = iterationEvent(run, s, "MapIterationFailed", failed.lastEventId(), failed.childIndex());
     p.iterationFailed();
     Iterations iterations = p.iterations();
     boolean toleranceSet = iterations.toleranceSet();
@@ -118,13 +111,20 @@ final class MapStates {
       return;
     }
     // Results, inputs not yet started and halted iterations stay for a redrive.
-    Children.haltAll(run, p, index -> run.emit("MapIterationAborted", p.lastEventId(), "mapIterationAbortedEventDetails",
-        History.mapIteration(s.name(), index)));
+    Children.haltAll(run, p, index -> iterationEvent(run, s, "MapIterationAborted", p.lastEventId(), index));
+    if (DistributedMaps.distributed(s)) {
+      p.follow(id);
+      if (toleranceSet) {
+        DistributedMaps.itemsFailed(run, p, ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, TOLERANCE_EXCEEDED);
+      } else {
+        DistributedMaps.itemsFailed(run, p, failed.error(), failed.cause());
+      }
+      return;
+    }
     p.follow(run.emit("MapStateFailed", id, null, null));
     if (toleranceSet) {
       // Error name per AWS; the cause wording is not confirmed.
-      run.schedule(new Step.Failed(p.id(), ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
-          "The specified tolerated failure threshold was exceeded"));
+      run.schedule(new Step.Failed(p.id(), ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, TOLERANCE_EXCEEDED));
     } else {
       run.schedule(new Step.Failed(p.id(), failed.error(), failed.cause()));
     }
@@ -138,9 +138,21 @@ final class MapStates {
     }
   }
 
+  private static long iterationEvent(Run run, MapState s, String type, long previousEventId, int index) {
+    if (DistributedMaps.distributed(s)) {
+      return previousEventId;
+    }
+    String details = Character.toLowerCase(type.charAt(0)) + type.substring(1) + "EventDetails";
+    return run.emit(type, previousEventId, details, History.mapIteration(s.name(), index));
+  }
+
   private static void succeed(Run run, Frame p, MapState s, long previousEventId) {
     ArrayNode result = Children.results(p.children());
     Children.discard(run, p);
+    if (DistributedMaps.distributed(s)) {
+      DistributedMaps.allDone(run, p, s, result);
+      return;
+    }
     p.follow(run.emit("MapStateSucceeded", previousEventId, null, null));
     EvalContext ec = Flow.eval(run, p, p.input(), null);
     Flow.Outcome out = Flow.output(s, ec, result);

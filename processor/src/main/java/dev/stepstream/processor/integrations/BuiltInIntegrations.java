@@ -2,7 +2,9 @@ package dev.stepstream.processor.integrations;
 
 import dev.stepstream.asl.model.IntegrationPattern;
 import dev.stepstream.asl.model.Resource;
+import dev.stepstream.engine.task.MapRunTasks;
 import dev.stepstream.engine.task.ResourceMapping;
+import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.TaskRequest;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * The service integrations Stepstream runs itself, by the task name the engine gives their requests
  * ({@link ResourceMapping#BUILT_IN}): {@code __kafka.publish}, {@code __sns.publish},
- * {@code __sqs.sendMessage}, {@code __events.putEvents}, {@code __http.invoke}.
+ * {@code __sqs.sendMessage}, {@code __events.putEvents}, {@code __http.invoke}, and a Distributed
+ * Map's {@code __states.itemReader} and {@code __states.resultWriter} ({@link MapRunTasks}).
  */
 public final class BuiltInIntegrations implements AutoCloseable {
   private final Map<String, Integration> byTaskName;
@@ -23,8 +26,21 @@ public final class BuiltInIntegrations implements AutoCloseable {
   }
 
   public BuiltInIntegrations(TopicRouter router, HttpSettings httpSettings) {
+    this(router, httpSettings, MapRunSettings.defaults(), null);
+  }
+
+  /**
+   * @param kafka where {@code kafka:getRecords} reads topic ranges; null when there is no broker
+   *     (such a reader fails)
+   */
+  public BuiltInIntegrations(TopicRouter router, HttpSettings httpSettings, MapRunSettings mapRuns,
+      KafkaConnection kafka) {
     this.http = new HttpInvoke(httpSettings);
+    ObjectStore store = new ObjectStore(mapRuns.objectStoreRoot());
     this.byTaskName = Map.of(
+        MapRunTasks.ITEM_READER, new ItemReaderIntegration(store, kafka == null ? null : new TopicRange(kafka),
+            mapRuns.maxItemBytes()),
+        MapRunTasks.RESULT_WRITER, new ResultWriterIntegration(store, router),
         taskName("kafka:publish"), new KafkaPublish(router),
         taskName("sns:publish"), new SnsPublish(router),
         taskName("sqs:sendMessage"), new SqsSendMessage(router),

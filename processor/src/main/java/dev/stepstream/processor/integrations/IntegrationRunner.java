@@ -57,7 +57,8 @@ public final class IntegrationRunner implements AutoCloseable {
   private IntegrationRunner(KafkaConnection kafka, TopicCatalogue catalogue, String applicationId,
       String instanceId, IntegrationSettings settings, HttpSettings httpSettings) {
     this.provisioner = new TopicProvisioner(kafka, catalogue, 1, (short) -1);
-    this.integrations = new BuiltInIntegrations(new TopicRouter(settings, catalogue), httpSettings);
+    this.integrations = new BuiltInIntegrations(new TopicRouter(settings, catalogue), httpSettings,
+        MapRunSettings.fromProperties(System.getProperties()), kafka);
     this.taskNames = integrations.taskNames().stream().sorted().toList();
     this.taskTopics = taskNames.stream().map(catalogue::taskTopic).toList();
     this.batch = new IntegrationBatch(integrations, new AdminTargetTopics(provisioner, settings), catalogue.taskResults());
