@@ -95,11 +95,13 @@ public final class ApiServer implements AutoCloseable {
       Backend backend = backend(settings, kafka, queries, resources);
       ApiMetrics metrics = new ApiMetrics(processorMetrics);
       TaskLag lag = add(resources, new TaskLag(kafka, settings.topics()));
-      AwsJsonEndpoint aws = new AwsJsonEndpoint(operations(backend, settings), metrics::request);
+      HttpLimits limits = settings.httpLimits();
+      AwsJsonEndpoint aws = new AwsJsonEndpoint(operations(backend, settings), metrics::request,
+          limits.maxConcurrentRequests());
       RestRoutes rest = new RestRoutes(backend, aws);
       TriggerRoutes triggers = triggers(settings, kafka, backend, metrics, resources);
       Javalin app = Javalin.create(config -> {
-        config.http.maxRequestSize = settings.maxRequestBytes();
+        JettyLimits.apply(config, limits, settings.maxRequestBytes());
         config.startup.showJavalinBanner = false;
         if (settings.accessKeys() != null) {
           config.routes.before(new ApiAuth(settings.accessKeys(), settings.arns(), Clock.systemUTC())::handle);

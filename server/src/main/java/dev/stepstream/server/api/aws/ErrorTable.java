@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.HttpResponseException;
+import java.util.Objects;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,12 @@ public final class ErrorTable {
     if (error instanceof HttpResponseException http && http.getStatus() == 413) {
       // AWS's exact answer to an oversized body could not be confirmed; 413 in the AWS error shape.
       return new ErrorResponse(413, AwsErrors.VALIDATION, "The request body is larger than the server accepts");
+    }
+    if (error instanceof HttpException http) {
+      // Jetty gave up on the request itself: a body that stopped arriving, or one that is malformed.
+      return http.getCode() == 408
+          ? new ErrorResponse(408, "RequestTimeoutException", "The request body did not arrive in time")
+          : new ErrorResponse(400, AwsErrors.SERIALIZATION, "The request could not be read: " + Objects.toString(http.getReason(), "bad request"));
     }
     LOG.error("Unexpected error in the API", error);
     return new ErrorResponse(500, AwsErrors.INTERNAL_FAILURE, "Internal error: " + error.getClass().getSimpleName());
