@@ -46,7 +46,22 @@ public final class ErrorTable {
           ? new ErrorResponse(408, "RequestTimeoutException", "The request body did not arrive in time")
           : new ErrorResponse(400, AwsErrors.SERIALIZATION, "The request could not be read: " + Objects.toString(http.getReason(), "bad request"));
     }
+    if (kafkaTimedOut(error)) {
+      LOG.warn("Kafka did not answer in time: {}", error.toString());
+      return new ErrorResponse(503, AwsErrors.SERVICE_UNAVAILABLE, "Kafka is not reachable now; retry the request");
+    }
     LOG.error("Unexpected error in the API", error);
     return new ErrorResponse(500, AwsErrors.INTERNAL_FAILURE, "Internal error: " + error.getClass().getSimpleName());
+  }
+
+  /** A Kafka client gave up waiting for the cluster (somewhere in the cause chain). */
+  private static boolean kafkaTimedOut(Throwable error) {
+    for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+      if (e instanceof org.apache.kafka.common.errors.TimeoutException
+          || e instanceof java.util.concurrent.TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 }
