@@ -1,9 +1,12 @@
 package dev.stepstream.processor;
 
+import dev.stepstream.wire.DeadLetter;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.WireJson;
 import dev.stepstream.wire.WireRecord;
+import dev.stepstream.wire.WireVersions;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -16,10 +19,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * global store may lag a just-created state machine by a few milliseconds, so such a start is
  * parked and retried by the punctuator rather than lost; after {@link #GIVE_UP_MILLIS} it is
  * dead-lettered.
+ *
+ * <p>Store format 2 (written now) keeps a parked start as the {@link DeadLetter} it becomes if its
+ * state machine never arrives, so the letter names the topic, partition and offset the start was
+ * read from. Format 1 (a bare {@link StartExecution}) is still read; its letter has no offset.
  */
 final class PendingStarts {
   static final String STORE = "pending-starts";
   static final long GIVE_UP_MILLIS = 60_000;
+  /** Starts up to this size are parked in format 2 (base64 makes them a third larger). */
+  static final int MAX_ENVELOPED_BYTES = 512 * 1024;
 
   private final KeyValueStore<String, byte[]> store;
   private final Predicate<String> defined;
@@ -39,7 +48,7 @@ final class PendingStarts {
    */
   boolean parkIfUndefined(WireRecord input) {
     if (input instanceof StartExecution start && !defined.test(start.stateMachineArn())) {
-      store.put(start.executionArn(), WireJson.encode(start));
+      park(new Parked(start, deadLetters.origin()));
       return true;
     }
     return false;
@@ -53,16 +62,49 @@ final class PendingStarts {
     if (isEmpty()) {
       return;
     }
-    for (StartExecution start : takeAll()) {
+    for (Parked parked : takeAll()) {
+      StartExecution start = parked.start();
       if (defined.test(start.stateMachineArn())) {
         apply.accept(start);
       } else if (nowMillis - start.requestedAt() > GIVE_UP_MILLIS) {
-        deadLetters.send(start.executionArn(), WireJson.encode(start),
+        deadLetters.send(parked.origin(), start.executionArn(), WireJson.encode(start),
             "state machine " + start.stateMachineArn() + " does not exist", nowMillis);
       } else {
-        store.put(start.executionArn(), WireJson.encode(start));
+        park(parked);
       }
     }
+  }
+
+  /** A parked start and where it was read. */
+  record Parked(StartExecution start, DeadLetters.Origin origin) {
+    static final String REASON = "parked until its state machine exists";
+
+    /**
+     * Format 2, or format 1 for a start so large that its base64 envelope could outgrow the store's
+     * changelog records (its letter then has no offset).
+     */
+    byte[] encode() {
+      byte[] bare = WireJson.encode(start);
+      if (bare.length > MAX_ENVELOPED_BYTES) {
+        return bare;
+      }
+      return WireJson.encode(new DeadLetter(WireVersions.CURRENT, origin.topic(), origin.partition(), origin.offset(),
+          start.executionArn(), Base64.getEncoder().encodeToString(bare), REASON, start.requestedAt()));
+    }
+
+    /** Reads format 2 (a {@link DeadLetter} envelope) and format 1 (the bare start, read from the commands topic). */
+    static Parked decode(byte[] stored, String commandsTopic) {
+      WireRecord record = WireJson.decode(stored, WireRecord.class);
+      if (record instanceof DeadLetter letter) {
+        StartExecution start = WireJson.decode(Base64.getDecoder().decode(letter.valueBase64()), StartExecution.class);
+        return new Parked(start, new DeadLetters.Origin(letter.sourceTopic(), letter.partition(), letter.offset()));
+      }
+      return new Parked((StartExecution) record, new DeadLetters.Origin(commandsTopic, -1, -1));
+    }
+  }
+
+  private void park(Parked parked) {
+    store.put(parked.start().executionArn(), parked.encode());
   }
 
   private boolean isEmpty() {
@@ -74,15 +116,15 @@ final class PendingStarts {
     }
   }
 
-  private List<StartExecution> takeAll() {
-    List<StartExecution> starts = new ArrayList<>();
+  private List<Parked> takeAll() {
+    List<Parked> starts = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> it = store.all()) {
       while (it.hasNext()) {
         KeyValue<String, byte[]> entry = it.next();
-        starts.add(WireJson.decode(entry.value, StartExecution.class));
+        starts.add(Parked.decode(entry.value, deadLetters.origin().topic()));
       }
     }
-    starts.forEach(s -> store.delete(s.executionArn()));
+    starts.forEach(s -> store.delete(s.start().executionArn()));
     return starts;
   }
 }

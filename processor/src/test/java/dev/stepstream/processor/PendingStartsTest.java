@@ -19,7 +19,7 @@ class PendingStartsTest {
   private final Set<String> defined = new HashSet<>();
   private final RecordingSink sink = new RecordingSink();
   private final PendingStarts pending = new PendingStarts(store, defined::contains,
-      new DeadLetters(sink, new ProcessorMetrics(), () -> new DeadLetters.Origin("commands", -1, -1), () -> T0));
+      new DeadLetters(sink, new ProcessorMetrics(), () -> new DeadLetters.Origin("commands", 4, 77), () -> T0));
   private final List<StartExecution> applied = new ArrayList<>();
 
   @Test
@@ -78,6 +78,9 @@ class PendingStartsTest {
       assertThat(sent.key()).isEqualTo(start.executionArn());
       DeadLetter letter = WireJson.decode(sent.value(), DeadLetter.class);
       assertThat(letter.reason()).isEqualTo("state machine " + Executions.MACHINE + " does not exist");
+      assertThat(letter.sourceTopic()).isEqualTo("commands");
+      assertThat(letter.partition()).isEqualTo(4);
+      assertThat(letter.offset()).isEqualTo(77L);
       assertThat(WireJson.decode(java.util.Base64.getDecoder().decode(letter.valueBase64()), StartExecution.class))
           .isEqualTo(start);
     });

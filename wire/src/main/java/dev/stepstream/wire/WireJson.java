@@ -44,19 +44,24 @@ public final class WireJson {
   }
 
   /**
-   * @throws WireFormatException when the bytes are not JSON, lack or have an unknown {@code type},
+   * @throws WireFormatException when the bytes are not JSON (or are JSON null), lack or have an unknown {@code type},
    *     are a different record kind than {@code expected}, or miss a required field
    */
   public static <T extends WireRecord> T decode(byte[] bytes, Class<T> expected) {
     if (bytes == null) {
       throw new WireFormatException("expected a " + expected.getSimpleName() + " record but the value is null", null);
     }
+    T decoded;
     try {
-      return MAPPER.readValue(bytes, expected);
+      decoded = MAPPER.readValue(bytes, expected);
     } catch (IOException e) {
       throw new WireFormatException(
           "not a valid " + expected.getSimpleName() + " record: " + conciseReason(e), e);
     }
+    if (decoded == null) {
+      throw new WireFormatException("expected a " + expected.getSimpleName() + " record but the value is JSON null", null);
+    }
+    return decoded;
   }
 
   private static String conciseReason(IOException e) {

@@ -9,6 +9,13 @@ import org.junit.jupiter.api.Test;
 class WireJsonTest {
 
   @Test
+  void shouldRejectJsonNullInsteadOfReturningNoRecord() {
+    assertThatThrownBy(() -> WireJson.decode("null".getBytes(StandardCharsets.UTF_8), WireRecord.class))
+        .isInstanceOf(WireFormatException.class)
+        .hasMessageContaining("JSON null");
+  }
+
+  @Test
   void shouldNameTheProblemWhenBytesAreNotJson() {
     assertThatThrownBy(() -> WireJson.decode("not json".getBytes(StandardCharsets.UTF_8), Command.class))
         .isInstanceOf(WireFormatException.class)

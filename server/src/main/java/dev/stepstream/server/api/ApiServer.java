@@ -98,13 +98,15 @@ public final class ApiServer implements AutoCloseable {
       Backend backend = backend(settings, kafka, queries, resources);
       ApiMetrics metrics = new ApiMetrics(processorMetrics);
       TaskLag lag = add(resources, new TaskLag(kafka, settings.topics()));
-      AwsJsonEndpoint aws = new AwsJsonEndpoint(operations(backend, settings), metrics::request);
+      HttpLimits limits = settings.httpLimits();
+      AwsJsonEndpoint aws = new AwsJsonEndpoint(operations(backend, settings), metrics::request,
+          limits.maxConcurrentRequests());
       RestRoutes rest = new RestRoutes(backend, aws);
       TriggerRoutes triggers = triggers(settings, kafka, backend, metrics, resources);
       ScheduleRoutes schedules = new ScheduleRoutes(add(resources, Schedules.start(kafka, settings.topics().definitions(),
           settings.topics().commands(), backend.publisher().raw())), backend.definitions(), settings.arns());
       Javalin app = Javalin.create(config -> {
-        config.http.maxRequestSize = settings.maxRequestBytes();
+        JettyLimits.apply(config, limits, settings.maxRequestBytes());
         config.startup.showJavalinBanner = false;
         if (settings.accessKeys() != null) {
           config.routes.before(new ApiAuth(settings.accessKeys(), settings.arns(), Clock.systemUTC())::handle);

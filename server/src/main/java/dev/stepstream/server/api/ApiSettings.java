@@ -19,6 +19,7 @@ import java.time.Duration;
  *     InvalidToken; null takes the processor's (or checks only the token's form, without a processor)
  * @param accessKeys the keys requests must be signed (SigV4) or carry (bearer) with; null turns
  *     authentication off (dev)
+ * @param httpLimits connections, concurrent requests and timeouts the HTTP server allows
  */
 public record ApiSettings(
     String bootstrapServers,
@@ -30,45 +31,53 @@ public record ApiSettings(
     Duration activityLongPoll,
     String consumerGroupPrefix,
     TaskTokenKeys tokenKeys,
-    AccessKeys accessKeys) {
+    AccessKeys accessKeys,
+    HttpLimits httpLimits) {
 
   public static final int DEFAULT_PORT = 8083;
 
   public static ApiSettings defaults(String bootstrapServers, TopicCatalogue topics) {
     return new ApiSettings(bootstrapServers, topics, "127.0.0.1", DEFAULT_PORT, Arns.defaults(), 2 * 1_048_576L,
-        Duration.ofSeconds(60), "stepstream-api.", null, null);
+        Duration.ofSeconds(60), "stepstream-api.", null, null, HttpLimits.DEFAULTS);
   }
 
   public ApiSettings withPort(int newPort) {
     return new ApiSettings(bootstrapServers, topics, host, newPort, arns, maxRequestBytes, activityLongPoll,
-        consumerGroupPrefix, tokenKeys, accessKeys);
+        consumerGroupPrefix, tokenKeys, accessKeys, httpLimits);
   }
 
   public ApiSettings withHost(String newHost) {
     return new ApiSettings(bootstrapServers, topics, newHost, port, arns, maxRequestBytes, activityLongPoll,
-        consumerGroupPrefix, tokenKeys, accessKeys);
+        consumerGroupPrefix, tokenKeys, accessKeys, httpLimits);
   }
 
   public ApiSettings withArns(Arns newArns) {
     return new ApiSettings(bootstrapServers, topics, host, port, newArns, maxRequestBytes, activityLongPoll,
-        consumerGroupPrefix, tokenKeys, accessKeys);
+        consumerGroupPrefix, tokenKeys, accessKeys, httpLimits);
   }
 
   public ApiSettings withActivityLongPoll(Duration wait) {
-    return new ApiSettings(bootstrapServers, topics, host, port, arns, maxRequestBytes, wait, consumerGroupPrefix, tokenKeys, accessKeys);
+    return new ApiSettings(bootstrapServers, topics, host, port, arns, maxRequestBytes, wait, consumerGroupPrefix, tokenKeys,
+        accessKeys, httpLimits);
   }
 
   public ApiSettings withTokenKeys(TaskTokenKeys keys) {
     return new ApiSettings(bootstrapServers, topics, host, port, arns, maxRequestBytes, activityLongPoll,
-        consumerGroupPrefix, keys, accessKeys);
+        consumerGroupPrefix, keys, accessKeys, httpLimits);
   }
 
   public ApiSettings withMaxRequestBytes(long bytes) {
-    return new ApiSettings(bootstrapServers, topics, host, port, arns, bytes, activityLongPoll, consumerGroupPrefix, tokenKeys, accessKeys);
+    return new ApiSettings(bootstrapServers, topics, host, port, arns, bytes, activityLongPoll, consumerGroupPrefix, tokenKeys,
+        accessKeys, httpLimits);
   }
 
   public ApiSettings withAccessKeys(AccessKeys keys) {
     return new ApiSettings(bootstrapServers, topics, host, port, arns, maxRequestBytes, activityLongPoll,
-        consumerGroupPrefix, tokenKeys, keys);
+        consumerGroupPrefix, tokenKeys, keys, httpLimits);
+  }
+
+  public ApiSettings withHttpLimits(HttpLimits limits) {
+    return new ApiSettings(bootstrapServers, topics, host, port, arns, maxRequestBytes, activityLongPoll,
+        consumerGroupPrefix, tokenKeys, accessKeys, limits);
   }
 }

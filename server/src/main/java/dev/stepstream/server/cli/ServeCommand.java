@@ -108,6 +108,8 @@ final class ServeCommand implements Callable<Integer> {
           + "uncompressed (for clients without an LZ4 codec, e.g. kafkajs), gzip, snappy, lz4 or zstd (default: producer).")
   String taskTopicCompression;
 
+  @picocli.CommandLine.Mixin HttpLimitOptions httpLimits;
+
   @Option(names = "--otlp-endpoint", paramLabel = "URL",
       description = "Export spans over OTLP/HTTP to this URL, e.g. http://localhost:4318/v1/traces (default: off).")
   String otlpEndpoint;
@@ -145,7 +147,7 @@ final class ServeCommand implements Callable<Integer> {
     ApiServer api;
     try {
       api = ApiServer.start(ApiSettings.defaults(kafka, topics).withHost(host).withPort(port)
-          .withArns(new Arns(region, account)).withAccessKeys(apiKeys), processor);
+          .withArns(new Arns(region, account)).withAccessKeys(apiKeys).withHttpLimits(httpLimits.limits()), processor);
     } catch (RuntimeException e) {
       integrations.close();
       processor.close();

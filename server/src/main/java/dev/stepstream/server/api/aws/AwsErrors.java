@@ -26,6 +26,8 @@ public final class AwsErrors {
   public static final String TOO_MANY_TAGS = "TooManyTags";
   public static final String CONFLICT = "ConflictException";
   public static final String SERVICE_QUOTA_EXCEEDED = "ServiceQuotaExceededException";
+  public static final String THROTTLING = "ThrottlingException";
+  public static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
 
   private AwsErrors() {}
 
@@ -37,6 +39,16 @@ public final class AwsErrors {
   public static AwsException constraint(String member, Object value, String constraint) {
     return validation("1 validation error detected: Value " + (value == null ? "null" : "'" + value + "'")
         + " at '" + member + "' failed to satisfy constraint: " + constraint);
+  }
+
+  /** What AWS answers a caller over its request rate; the AWS SDKs back off and retry it. */
+  public static AwsException throttled() {
+    return new AwsException(THROTTLING, "Rate exceeded");
+  }
+
+  /** A retryable HTTP 503 (the AWS SDKs retry it): the service cannot serve the request now. */
+  public static AwsException unavailable(String message) {
+    return new AwsException(SERVICE_UNAVAILABLE, message, 503);
   }
 
   public static AwsException missing(String member) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 import java.util.function.BiConsumer;
 
 /**
@@ -20,11 +21,21 @@ public final class AwsJsonEndpoint {
   public static final String TARGET_PREFIX = "AWSStepFunctions.";
   private final Map<String, Operation> operations;
   private final BiConsumer<String, String> outcomes;
+  private final Semaphore inFlight;
 
   /** @param outcomes told (operation or target, "OK" or the AWS error name) after each call */
   public AwsJsonEndpoint(Map<String, Operation> operations, BiConsumer<String, String> outcomes) {
+    this(operations, outcomes, Integer.MAX_VALUE);
+  }
+
+  /**
+   * @param maxInFlight requests in progress at most (waiting ones included); one more is answered with
+   *     ThrottlingException at once instead of holding a thread and its body
+   */
+  public AwsJsonEndpoint(Map<String, Operation> operations, BiConsumer<String, String> outcomes, int maxInFlight) {
     this.operations = Map.copyOf(operations);
     this.outcomes = outcomes;
+    this.inFlight = new Semaphore(maxInFlight);
   }
 
   /**
@@ -35,16 +46,23 @@ public final class AwsJsonEndpoint {
     String target = ctx.header("X-Amz-Target");
     String operation = target != null && target.startsWith(TARGET_PREFIX) && operations.containsKey(
         target.substring(TARGET_PREFIX.length())) ? target.substring(TARGET_PREFIX.length()) : "unknown";
+    if (!inFlight.tryAcquire()) {
+      outcomes.accept(operation, respondError(ctx, AwsErrors.throttled()));
+      return;
+    }
     CompletableFuture<JsonNode> response;
     try {
       response = dispatch(target, ctx.bodyAsBytes());
     } catch (Exception e) {
+      inFlight.release();
       outcomes.accept(operation, respondError(ctx, e));
       return;
     }
     if (response.isDone()) {
+      inFlight.release();
       respond(ctx, operation, response);
     } else {
+      response.whenComplete((body, error) -> inFlight.release());
       ctx.future(() -> response.handle((body, error) -> {
         respond(ctx, operation, response);
         return null;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.HttpResponseException;
+import java.util.Objects;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +40,28 @@ public final class ErrorTable {
       // AWS's exact answer to an oversized body could not be confirmed; 413 in the AWS error shape.
       return new ErrorResponse(413, AwsErrors.VALIDATION, "The request body is larger than the server accepts");
     }
+    if (error instanceof HttpException http) {
+      // Jetty gave up on the request itself: a body that stopped arriving, or one that is malformed.
+      return http.getCode() == 408
+          ? new ErrorResponse(408, "RequestTimeoutException", "The request body did not arrive in time")
+          : new ErrorResponse(400, AwsErrors.SERIALIZATION, "The request could not be read: " + Objects.toString(http.getReason(), "bad request"));
+    }
+    if (kafkaTimedOut(error)) {
+      LOG.warn("Kafka did not answer in time: {}", error.toString());
+      return new ErrorResponse(503, AwsErrors.SERVICE_UNAVAILABLE, "Kafka is not reachable now; retry the request");
+    }
     LOG.error("Unexpected error in the API", error);
     return new ErrorResponse(500, AwsErrors.INTERNAL_FAILURE, "Internal error: " + error.getClass().getSimpleName());
+  }
+
+  /** A Kafka client gave up waiting for the cluster (somewhere in the cause chain). */
+  private static boolean kafkaTimedOut(Throwable error) {
+    for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+      if (e instanceof org.apache.kafka.common.errors.TimeoutException
+          || e instanceof java.util.concurrent.TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,5 +1,6 @@
 package dev.stepstream.server.api.backend;
 
+import dev.stepstream.server.api.aws.AwsErrors;
 import dev.stepstream.wire.Command;
 import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.StartExecution;
@@ -8,6 +9,7 @@ import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.TraceContext;
 import dev.stepstream.wire.WireJson;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +25,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * the ack; {@code sendAsync} completes on the producer's I/O thread, so chain only cheap work to it.
  */
 public final class Publisher implements AutoCloseable {
+  /**
+   * How long a write waits for Kafka (metadata, then the acknowledgement) before it fails, so that an
+   * API call made while the cluster is unreachable answers ServiceUnavailable instead of hanging.
+   */
+  public static final Duration KAFKA_WAIT = Duration.ofSeconds(10);
   private final TopicCatalogue topics;
   private final KafkaProducer<String, byte[]> producer;
 
@@ -45,6 +52,9 @@ public final class Publisher implements AutoCloseable {
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) KAFKA_WAIT.toMillis());
+    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) KAFKA_WAIT.toMillis());
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) KAFKA_WAIT.toMillis() + 5_000);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     return new KafkaProducer<>(p);
@@ -97,7 +107,11 @@ public final class Publisher implements AutoCloseable {
     }
   }
 
-  private static IllegalStateException cannotWrite(String topic, Throwable cause) {
+  private static RuntimeException cannotWrite(String topic, Throwable cause) {
+    if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+      return AwsErrors.unavailable("Kafka did not accept the write to " + topic + " within "
+          + (KAFKA_WAIT.toSeconds() + 5) + " s; retry the request");
+    }
     return new IllegalStateException("cannot write to " + topic + ": " + cause.getMessage(), cause);
   }
 
