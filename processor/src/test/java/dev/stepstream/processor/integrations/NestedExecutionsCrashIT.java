@@ -72,8 +72,7 @@ class NestedExecutionsCrashIT {
     }
     Process second = engine(kafka, prefix, applicationId, "second");
     try {
-      for (String parent : parents) {
-        ExecutionSummary done = IntegrationRunnerIT.awaitFinished(kafka, topics.executions(), parent, Duration.ofSeconds(120));
+      for (ExecutionSummary done : awaitAllFinished(kafka, topics, parents)) {
         assertThat(done.status()).as(done.toString()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(done.output()).hasSize(LINES);
         done.output().forEach(child -> assertThat(child.get("Status").asText()).isEqualTo("SUCCEEDED"));
@@ -93,6 +92,27 @@ class NestedExecutionsCrashIT {
     } finally {
       second.destroyForcibly();
     }
+  }
+
+  /** The first final summary of each parent, read by one consumer. */
+  private static List<ExecutionSummary> awaitAllFinished(KafkaCluster kafka, TopicCatalogue topics, List<String> parents) {
+    Map<String, ExecutionSummary> finished = new HashMap<>();
+    try (KafkaConsumer<String, byte[]> consumer = IntegrationRunnerIT.consumer(kafka)) {
+      consumer.subscribe(List.of(topics.executions()));
+      long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+      while (finished.size() < parents.size() && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          if (r.value() != null && parents.contains(r.key())) {
+            ExecutionSummary s = WireJson.decode(r.value(), ExecutionSummary.class);
+            if (s.status().finished()) {
+              finished.putIfAbsent(s.executionArn(), s);
+            }
+          }
+        }
+      }
+    }
+    assertThat(finished.keySet()).as("parents finished after the restart").containsExactlyInAnyOrderElementsOf(parents);
+    return List.copyOf(finished.values());
   }
 
   private static List<String> childStarts(List<ConsumerRecord<String, byte[]>> commands) {
