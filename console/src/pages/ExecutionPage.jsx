@@ -10,6 +10,7 @@ import { traceIdOf } from '../trace.js';
 import { countsText, sortedIterations } from '../iterations.js';
 import { useDerivedHistory } from '../liveHistory.js';
 import { eventsOfState, stepOf, STATUSES } from '../status.js';
+import { childExecutions, startedBy } from '../nested.js';
 import Timeline from '../Timeline.jsx';
 import { Card, ConfirmButton, ErrorBox, Json, Problem, Spinner, StatusBadge } from '../ui.jsx';
 
@@ -351,6 +352,8 @@ export default function ExecutionPage({ arn }) {
         <div><span>Duration</span><b>{duration((stopMs || Date.now()) - startMs)}</b></div>
         <div><span>Events</span><b>{events.length}</b></div>
         {execution.redriveCount > 0 && <div><span>Redrives</span><b data-testid="redrive-count">{execution.redriveCount}</b></div>}
+        {startedBy(execution.input) && <div><span>Started by</span><Link className="mono small" data-testid="started-by" to={`/executions/${encodeURIComponent(startedBy(execution.input))}`}>{arnName(startedBy(execution.input))}:{startedBy(execution.input).split(':').pop()}</Link></div>}
+        {childExecutions(events).length > 0 && <div data-testid="child-executions"><span>Child executions</span><b className="mono small">{childExecutions(events, (e) => stepOf(e, byId)).map((c) => <Link key={c.arn} title={c.state} to={`/executions/${encodeURIComponent(c.arn)}`}>{c.arn.split(':').pop()} </Link>)}</b></div>}
         {traceIdOf(execution.traceHeader) && <div><span>Trace id</span><b className="mono small" data-testid="trace-id" title={execution.traceHeader}>{traceIdOf(execution.traceHeader)}</b></div>}
       </div>
 

@@ -1,7 +1,9 @@
 package dev.stepstream.engine;
 
+import dev.stepstream.wire.Command;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.TaskRequest;
+import dev.stepstream.wire.TaskResult;
 
 /** Something the host (processor or local runner) must do because of a decision. */
 public sealed interface Effect {
@@ -20,4 +22,16 @@ public sealed interface Effect {
 
   /** The execution's summary changed (started, finished, redriven): publish it. */
   record PublishSummary(ExecutionSummary summary) implements Effect {}
+
+  /**
+   * Deliver a command to another execution ({@code commands}, keyed by {@code command.executionArn()}):
+   * a parent stopping its {@code .sync} child.
+   */
+  record SendCommand(Command command) implements Effect {}
+
+  /**
+   * Deliver a task result to another execution ({@code task-results}, keyed by
+   * {@code result.executionArn()}): a {@code .sync} child completing its parent's Task.
+   */
+  record SendTaskResult(TaskResult result) implements Effect {}
 }

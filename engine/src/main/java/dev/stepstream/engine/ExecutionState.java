@@ -5,6 +5,7 @@ import dev.stepstream.engine.runtime.ExecutionHeader;
 import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.Timer;
 import dev.stepstream.wire.ExecutionStatus;
+import dev.stepstream.wire.ParentExecution;
 import dev.stepstream.wire.ExecutionSummary;
 import java.util.Arrays;
 import java.util.Collections;
@@ -57,13 +58,24 @@ public final class ExecutionState {
       String executionTimerId,
       String stateMachineAliasArn,
       String revisionId,
-      long redriveMillis) {
+      long redriveMillis,
+      ParentExecution parent) {
     public Header {
       Objects.requireNonNull(executionArn, "executionArn");
       Objects.requireNonNull(stateMachineArn, "stateMachineArn");
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(status, "status");
       Objects.requireNonNull(input, "input");
+    }
+
+    /** A header of an execution that no parent Task started. */
+    public Header(String executionArn, String stateMachineArn, String name, ExecutionStatus status, long startMillis,
+        long stopMillis, JsonNode input, JsonNode output, String error, String cause, long nextEventId,
+        int redriveCount, long sequence, long continueSequence, int nextFrameId, long lastEventId,
+        String executionTimerId, String stateMachineAliasArn, String revisionId, long redriveMillis) {
+      this(executionArn, stateMachineArn, name, status, startMillis, stopMillis, input, output, error, cause,
+          nextEventId, redriveCount, sequence, continueSequence, nextFrameId, lastEventId, executionTimerId,
+          stateMachineAliasArn, revisionId, redriveMillis, null);
     }
 
     /** A header without a known revision that was never redriven. */

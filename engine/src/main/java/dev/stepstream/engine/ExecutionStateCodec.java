@@ -7,6 +7,7 @@ import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.Timer;
 import dev.stepstream.engine.runtime.TimerKind;
 import dev.stepstream.wire.ExecutionStatus;
+import dev.stepstream.wire.ParentExecution;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,11 +17,13 @@ import java.util.Map;
  * the frames and the timers. JSON values are stored as their JSON text. Format 2 adds the alias ARN
  * at the end of the header; format 3 adds the optional {@link AppliedInput} after the timers (as JSON
  * texts); format 4 keeps it as the host's bytes; format 5 adds the definition revision and the last
- * redrive time at the end of the header. Formats 1 (written before aliases existed) to 4 are still
+ * redrive time at the end of the header; format 6 adds the parent execution's Task (ARN, token,
+ * Resource; three absent strings when none) at the end of the header. Formats 1 (written before aliases existed) to 4 are still
  * read; a format 3 trailer is stepped over.
  */
 public final class ExecutionStateCodec {
-  private static final int FORMAT = 5;
+  private static final int FORMAT = 6;
+  private static final int FORMAT_WITH_PARENT = 6;
   private static final int FORMAT_WITH_REVISION = 5;
   private static final int FORMAT_WITH_APPLIED_INPUT = 4;
   private static final int FORMAT_WITH_JSON_APPLIED_INPUT = 3;
@@ -52,6 +55,10 @@ public final class ExecutionStateCodec {
     out.writeString(h.stateMachineAliasArn());
     out.writeString(h.revisionId());
     out.writeLong(h.redriveMillis());
+    ParentExecution parent = h.parent();
+    out.writeString(parent == null ? null : parent.executionArn());
+    out.writeString(parent == null ? null : parent.taskToken());
+    out.writeString(parent == null ? null : parent.resource());
     out.writeInt(state.frames().size());
     state.frames().keySet().stream().sorted().forEach(id -> FrameCodec.write(out, state.frames().get(id)));
     out.writeInt(state.timers().size());
@@ -76,7 +83,8 @@ public final class ExecutionStateCodec {
         ExecutionStatus.fromCode(in.readByte()), in.readLong(), in.readLong(), in.readJson(), in.readJson(),
         in.readString(), in.readString(), in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readInt(),
         in.readLong(), in.readString(), format != FORMAT_WITHOUT_ALIAS ? in.readString() : null,
-        format >= FORMAT_WITH_REVISION ? in.readString() : null, format >= FORMAT_WITH_REVISION ? in.readLong() : -1);
+        format >= FORMAT_WITH_REVISION ? in.readString() : null, format >= FORMAT_WITH_REVISION ? in.readLong() : -1,
+        format >= FORMAT_WITH_PARENT ? readParent(in) : null);
     int frameCount = in.readInt();
     Map<Integer, Frame> frames = new HashMap<>();
     for (int i = 0; i < frameCount; i++) {
@@ -94,5 +102,12 @@ public final class ExecutionStateCodec {
       AppliedInputCodec.skipJsonTrailer(in);
     }
     return format >= FORMAT_WITH_APPLIED_INPUT ? state.withLastApplied(AppliedInputCodec.read(in)) : state;
+  }
+
+  private static ParentExecution readParent(BinaryReader in) {
+    String arn = in.readString();
+    String token = in.readString();
+    String resource = in.readString();
+    return arn == null ? null : new ParentExecution(arn, token, resource);
   }
 }

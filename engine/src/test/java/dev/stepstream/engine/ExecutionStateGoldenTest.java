@@ -88,6 +88,24 @@ class ExecutionStateGoldenTest {
   }
 
   @Test
+  void shouldReadFormatSixWithTheParentExecutionsTask() {
+    ExecutionState state = ExecutionStateCodec.decode(fixture("execution-state-v6.bin"));
+
+    assertHeader(state.header(), ExecutionStatus.RUNNING, ALIAS_ARN);
+    assertThat(state.header().revisionId()).isEqualTo(REVISION_ID);
+    assertThat(state.header().parent()).isEqualTo(GoldenExecutionStates.PARENT);
+    assertFramesAndTimers(state);
+    assertThat(state.lastApplied()).hasValueSatisfying(applied -> assertThat(applied.outputs()).isEqualTo(APPLIED_OUTPUTS));
+  }
+
+  @Test
+  void shouldReadNoParentFromOlderFormats() {
+    for (String older : new String[] {"execution-state-v1.bin", "execution-state-v5.bin"}) {
+      assertThat(ExecutionStateCodec.decode(fixture(older)).header().parent()).as(older).isNull();
+    }
+  }
+
+  @Test
   void shouldReadNoRevisionNorRedriveTimeFromOlderFormats() {
     for (String older : new String[] {"execution-state-v1.bin", "execution-state-v4.bin"}) {
       ExecutionState.Header h = ExecutionStateCodec.decode(fixture(older)).header();
@@ -99,18 +117,18 @@ class ExecutionStateGoldenTest {
 
   @Test
   void shouldEncodeTheCurrentFormatFixtureToTheSameBytes() {
-    byte[] golden = fixture("execution-state-v5.bin");
+    byte[] golden = fixture("execution-state-v6.bin");
 
-    assertThat(golden[0]).isEqualTo((byte) 5);
+    assertThat(golden[0]).isEqualTo((byte) 6);
     assertThat(ExecutionStateCodec.encode(ExecutionStateCodec.decode(golden))).isEqualTo(golden);
   }
 
   @Test
   void shouldRefuseAnUnknownFormatAndUnknownCodes() {
-    byte[] future = fixture("execution-state-v5.bin");
-    future[0] = 6;
+    byte[] future = fixture("execution-state-v6.bin");
+    future[0] = 7;
     assertThatThrownBy(() -> ExecutionStateCodec.decode(future))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 6");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 7");
 
     byte[] badStatus = fixture("execution-state-v4.bin");
     int statusAt = 1 + 1 + ARN.length() + 1 + STATE_MACHINE_ARN.length() + 1 + "run-1".length();

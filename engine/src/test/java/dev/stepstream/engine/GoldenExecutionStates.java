@@ -18,6 +18,7 @@ import dev.stepstream.engine.runtime.TimerKind;
 import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
+import dev.stepstream.wire.ParentExecution;
 import dev.stepstream.wire.TaskRequest;
 import dev.stepstream.wire.WireJson;
 import java.io.IOException;
@@ -34,7 +35,7 @@ import java.util.TreeMap;
  *
  * <p>The current format is written by {@link ExecutionStateCodec#encode}. The writers of the older
  * formats transcribe the released encoders (format 1: commit 2354608, format 2: f5f7973, format 3:
- * ff8139b, format 4: fb0b221); they were run once to make those fixtures and are kept as the record of how.
+ * ff8139b, format 4: fb0b221, format 5: 2717c76); they were run once to make those fixtures and are kept as the record of how.
  */
 public final class GoldenExecutionStates {
   static final String ARN = "arn:aws:states:us-east-1:123456789012:execution:Golden:run-1";
@@ -44,6 +45,9 @@ public final class GoldenExecutionStates {
   static final String REVISION_ID = "rev-\u00e9-7";
   static final long REDRIVE_MILLIS = START + 90_000;
   static final byte[] APPLIED_OUTPUTS = "recorded outputs \u00e9\u2603".getBytes(UTF_8);
+  static final ParentExecution PARENT = new ParentExecution(
+      "arn:aws:states:us-east-1:123456789012:execution:Parent:p-\u00e9", "tok-parent-3",
+      "arn:aws:states:::states:startExecution.sync:2");
 
   private GoldenExecutionStates() {}
 
@@ -53,9 +57,14 @@ public final class GoldenExecutionStates {
   }
 
   static ExecutionState sample(ExecutionStatus status, String aliasArn, String revisionId, long redriveMillis) {
+    return sample(status, aliasArn, revisionId, redriveMillis, null);
+  }
+
+  static ExecutionState sample(ExecutionStatus status, String aliasArn, String revisionId, long redriveMillis,
+      ParentExecution parent) {
     ExecutionState.Header header = new ExecutionState.Header(ARN, STATE_MACHINE_ARN, "run-1", status, START,
         START + 60_000, json("{\"n\":1,\"s\":\"\u00e9\u2603\"}"), json("{\"ok\":true}"), "States.Timeout",
-        "cause with \"quotes\"", 42, 2, 17, 16, 7, 41, "t-1", aliasArn, revisionId, redriveMillis);
+        "cause with \"quotes\"", 42, 2, 17, 16, 7, 41, "t-1", aliasArn, revisionId, redriveMillis, parent);
     Map<Integer, Frame> frames = new LinkedHashMap<>();
     Frame root = frame(0, Frame.NO_PARENT, 0, "Fan", Phase.CHILDREN, 0, null,
         Map.of("a", json("1"), "b", json("\"x\"")),
@@ -92,10 +101,23 @@ public final class GoldenExecutionStates {
     return Json.read(text);
   }
 
-  /** Format 5 (current): the header ends with the definition revision and the last redrive time. */
-  static byte[] formatFive() {
-    return ExecutionStateCodec.encode(sample(ExecutionStatus.PENDING_REDRIVE, ALIAS_ARN, REVISION_ID, REDRIVE_MILLIS)
+  /** Format 6 (current): the header ends with the parent execution's Task. */
+  static byte[] formatSix() {
+    return ExecutionStateCodec.encode(sample(ExecutionStatus.RUNNING, ALIAS_ARN, REVISION_ID, REDRIVE_MILLIS, PARENT)
         .withLastApplied(new AppliedInput("task:tok-0", APPLIED_OUTPUTS)));
+  }
+
+  /**
+   * Format 5: the header ends with the definition revision and the last redrive time (written by
+   * {@code ExecutionStateCodec.encode} of commit 2717c76, which the body below transcribes).
+   */
+  static byte[] formatFive() {
+    ExecutionState state = sample(ExecutionStatus.PENDING_REDRIVE, ALIAS_ARN, REVISION_ID, REDRIVE_MILLIS)
+        .withLastApplied(new AppliedInput("task:tok-0", APPLIED_OUTPUTS));
+    BinaryWriter out = new BinaryWriter(1024);
+    writeBody(out, 5, state, true, true);
+    AppliedInputCodec.write(out, state.lastApplied().orElse(null));
+    return out.toByteArray();
   }
 
   /** Format 4: format 2's body and an applied input trailer holding the host's output bytes. */
@@ -147,6 +169,10 @@ public final class GoldenExecutionStates {
   }
 
   static void writeBody(BinaryWriter out, int format, ExecutionState state, boolean withAlias) {
+    writeBody(out, format, state, withAlias, false);
+  }
+
+  static void writeBody(BinaryWriter out, int format, ExecutionState state, boolean withAlias, boolean withRevision) {
     out.writeByte(format);
     ExecutionState.Header h = state.header();
     out.writeString(h.executionArn());
@@ -168,6 +194,10 @@ public final class GoldenExecutionStates {
     out.writeString(h.executionTimerId());
     if (withAlias) {
       out.writeString(h.stateMachineAliasArn());
+    }
+    if (withRevision) {
+      out.writeString(h.revisionId());
+      out.writeLong(h.redriveMillis());
     }
     out.writeInt(state.frames().size());
     new TreeMap<>(state.frames()).values().forEach(f -> FrameCodec.write(out, f));
@@ -193,6 +223,7 @@ public final class GoldenExecutionStates {
     fixtures.put("execution-state-v3.bin", formatThree());
     fixtures.put("execution-state-v4.bin", formatFour());
     fixtures.put("execution-state-v5.bin", formatFive());
+    fixtures.put("execution-state-v6.bin", formatSix());
     for (Map.Entry<String, byte[]> fixture : fixtures.entrySet()) {
       Path file = dir.resolve(fixture.getKey());
       if (Files.exists(file)) {

@@ -46,6 +46,7 @@ final class ContextRecordSink implements RecordSink {
       case DEAD_LETTERS -> StepstreamTopology.DEAD_LETTERS_SINK;
       case EVENTS -> StepstreamTopology.EVENTS_SINK;
       case LOGS -> StepstreamTopology.LOGS_SINK;
+      case TASK_RESULTS -> StepstreamTopology.TASK_RESULTS_SINK;
     };
   }
 }

@@ -5,7 +5,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Writes one decision's {@link Outputs}, in order: history chunks to the history topic and the
  * {@code history} store, task requests to their task topics (created first when missing), Continue
- * commands and summaries to their topics, and timer starts and cancellations to the durable timers.
+ * commands and summaries to their topics, commands and task results for other executions (nested
+ * executions) to the commands and task-results topics, and timer starts and cancellations to the durable timers.
  */
 final class OutputWriter {
   private final RecordSink sink;
@@ -42,6 +43,10 @@ final class OutputWriter {
         sink.send(RecordSink.Topic.COMMANDS, executionArn, command.command(), nowMillis);
       } else if (output instanceof Outputs.Summary summary) {
         sink.send(RecordSink.Topic.EXECUTIONS, executionArn, summary.summary(), nowMillis);
+      } else if (output instanceof Outputs.CommandTo command) {
+        sink.send(RecordSink.Topic.COMMANDS, command.key(), command.command(), nowMillis);
+      } else if (output instanceof Outputs.TaskResultTo result) {
+        sink.send(RecordSink.Topic.TASK_RESULTS, result.key(), result.result(), nowMillis);
       }
     }
   }

@@ -22,11 +22,13 @@ import java.util.List;
  *
  * <p>Recorded format 2 is a version byte, then format 1: the number of outputs (a 4-byte int), then
  * each output as a kind byte and its fields. Format 1 (no version byte) is still read; it always
- * starts with a zero byte, as no decision has 2^24 outputs. The kind codes never change.
+ * starts with a zero byte, as no decision has 2^24 outputs. Format 3 is format 2 with two more kinds,
+ * commands and task results keyed by another execution. The kind codes never change.
  */
 final class Outputs {
   /** One output; history is written as {@link HistoryStore.Chunk}s. */
-  sealed interface Output permits HistoryStore.Chunk, Task, Command, Summary, StartTimer, CancelTimer {}
+  sealed interface Output
+      permits HistoryStore.Chunk, Task, Command, Summary, StartTimer, CancelTimer, CommandTo, TaskResultTo {}
 
   record Task(String taskName, byte[] request) implements Output {}
 
@@ -38,14 +40,23 @@ final class Outputs {
 
   record CancelTimer(String timerId) implements Output {}
 
+  /** A command to another execution (its ARN is the key). */
+  record CommandTo(String key, byte[] command) implements Output {}
+
+  /** A task result for another execution's Task (its ARN is the key). */
+  record TaskResultTo(String key, byte[] result) implements Output {}
+
   private static final int HISTORY = 0;
   private static final int TASK = 1;
   private static final int COMMAND = 2;
   private static final int SUMMARY = 3;
   private static final int START_TIMER = 4;
   private static final int CANCEL_TIMER = 5;
+  private static final int COMMAND_TO = 6;
+  private static final int TASK_RESULT_TO = 7;
 
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
+  private static final int FORMAT_WITH_VERSION_BYTE = 2;
 
   private final List<Output> all;
 
@@ -55,6 +66,11 @@ final class Outputs {
 
   List<Output> all() {
     return all;
+  }
+
+  /** Outputs already encoded (tests of the recorded format). */
+  static Outputs ofRecorded(List<Output> all) {
+    return new Outputs(List.copyOf(all));
   }
 
   /** Encodes a decision's events and effects. */
@@ -80,6 +96,10 @@ final class Outputs {
       return new Command(WireJson.encode(new Continue(WireVersions.CURRENT, executionArn, next.sequence())));
     } else if (effect instanceof Effect.PublishSummary summary) {
       return new Summary(WireJson.encode(summary.summary()));
+    } else if (effect instanceof Effect.SendCommand send) {
+      return new CommandTo(send.command().executionArn(), WireJson.encode(send.command()));
+    } else if (effect instanceof Effect.SendTaskResult send) {
+      return new TaskResultTo(send.result().executionArn(), WireJson.encode(send.result()));
     }
     throw new IllegalArgumentException("unknown effect " + effect);
   }
@@ -132,6 +152,14 @@ final class Outputs {
     } else if (output instanceof CancelTimer t) {
       out.writeByte(CANCEL_TIMER);
       out.writeUTF(t.timerId());
+    } else if (output instanceof CommandTo c) {
+      out.writeByte(COMMAND_TO);
+      out.writeUTF(c.key());
+      writeBytes(out, c.command());
+    } else if (output instanceof TaskResultTo r) {
+      out.writeByte(TASK_RESULT_TO);
+      out.writeUTF(r.key());
+      writeBytes(out, r.result());
     }
   }
 
@@ -143,10 +171,10 @@ final class Outputs {
   /** Reads what {@link #toBytes(int)} wrote. */
   static Outputs fromBytes(byte[] bytes) {
     int leading = bytes.length == 0 ? 0 : bytes[0] & 0xFF;
-    if (leading != 0 && leading != FORMAT) {
+    if (leading != 0 && leading != FORMAT && leading != FORMAT_WITH_VERSION_BYTE) {
       throw new IllegalArgumentException("Unknown recorded outputs format " + leading);
     }
-    int start = leading == FORMAT ? 1 : 0; // a leading 0 is format 1's count
+    int start = leading == 0 ? 0 : 1; // a leading 0 is format 1's count
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, start, bytes.length - start))) {
       int count = in.readInt();
       List<Output> all = new ArrayList<>(count);
@@ -168,6 +196,8 @@ final class Outputs {
       case SUMMARY -> new Summary(readBytes(in));
       case START_TIMER -> new StartTimer(in.readUTF(), in.readLong());
       case CANCEL_TIMER -> new CancelTimer(in.readUTF());
+      case COMMAND_TO -> new CommandTo(in.readUTF(), readBytes(in));
+      case TASK_RESULT_TO -> new TaskResultTo(in.readUTF(), readBytes(in));
       default -> throw new IOException("unknown output kind " + kind);
     };
   }

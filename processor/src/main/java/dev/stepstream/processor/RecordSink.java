@@ -6,7 +6,7 @@ package dev.stepstream.processor;
  */
 interface RecordSink {
   /** The output topics other than the task topics. */
-  enum Topic { HISTORY, EXECUTIONS, COMMANDS, DEAD_LETTERS, EVENTS, LOGS }
+  enum Topic { HISTORY, EXECUTIONS, COMMANDS, DEAD_LETTERS, EVENTS, LOGS, TASK_RESULTS }
 
   /** Sends one record; a null value is a tombstone. */
   void send(Topic topic, String key, byte[] value, long timestamp);

@@ -25,6 +25,7 @@ public final class StepstreamTopology {
   static final String HISTORY_SINK = "history";
   static final String EXECUTIONS_SINK = "execution-summaries";
   static final String COMMANDS_SINK = "continue-commands";
+  static final String TASK_RESULTS_SINK = "parent-task-results";
   static final String DEAD_LETTERS_SINK = "dead-letters";
   static final String EVENTS_SINK = "status-change-events";
   static final String LOGS_SINK = "execution-logs";
@@ -78,6 +79,8 @@ public final class StepstreamTopology {
     topology.addSink(EVENTS_SINK, topics.events(), Serdes.String().serializer(), Serdes.ByteArray().serializer(),
         PROCESSOR);
     topology.addSink(LOGS_SINK, topics.logs(), Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
+    topology.addSink(TASK_RESULTS_SINK, topics.taskResults(), Serdes.String().serializer(),
+        Serdes.ByteArray().serializer(), PROCESSOR);
     return topology;
   }
 

@@ -5,7 +5,9 @@ import dev.stepstream.engine.Effect;
 import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
+import dev.stepstream.wire.StopExecution;
 import dev.stepstream.wire.TaskRequest;
+import dev.stepstream.wire.TaskSucceeded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ public final class GoldenProcessorFixtures {
   static final String ARN = "arn:aws:states:us-east-1:123456789012:execution:Golden:run-1";
   static final String STATE_MACHINE_ARN = "arn:aws:states:us-east-1:123456789012:stateMachine:Golden";
   static final long START = 1_764_547_200_000L;
+  static final String CHILD_ARN = "arn:aws:states:us-east-1:123456789012:execution:Child:c-1";
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private GoldenProcessorFixtures() {}
@@ -42,9 +45,31 @@ public final class GoldenProcessorFixtures {
         new Effect.PublishSummary(summary)));
   }
 
-  /** Recorded outputs, format 2 (current): a version byte, then format 1. */
+  /** Format 3's sample plus a command and a task result for other executions (nested executions). */
+  static Outputs sampleOutputsWithOtherExecutions() {
+    Outputs sample = sampleOutputs();
+    List<Effect> more = List.of(
+        new Effect.SendCommand(new StopExecution(1, CHILD_ARN, null, null, START + 2)),
+        new Effect.SendTaskResult(new TaskSucceeded(1, ARN, "tok-parent", JSON.objectNode().put("Status", "SUCCEEDED"))));
+    List<Outputs.Output> all = new java.util.ArrayList<>(sample.all());
+    all.addAll(Outputs.of(ARN, List.of(), more).all());
+    return Outputs.fromBytes(encodeAll(all));
+  }
+
+  private static byte[] encodeAll(List<Outputs.Output> all) {
+    return Outputs.ofRecorded(all).toBytes(Integer.MAX_VALUE);
+  }
+
+  /** Recorded outputs, format 3 (current): format 2 with the two kinds keyed by another execution. */
+  static byte[] recordedOutputsFormatThree() {
+    return sampleOutputsWithOtherExecutions().toBytes(Integer.MAX_VALUE);
+  }
+
+  /** Recorded outputs, format 2 (commit 2717c76): a version byte, then format 1. */
   static byte[] recordedOutputsFormatTwo() {
-    return sampleOutputs().toBytes(Integer.MAX_VALUE);
+    byte[] three = sampleOutputs().toBytes(Integer.MAX_VALUE);
+    three[0] = 2; // the same body: the sample has no output of the kinds format 3 added
+    return three;
   }
 
   /** Recorded outputs, format 1 (released with state format 4, commit 3a515cf): no version byte. */
@@ -60,6 +85,7 @@ public final class GoldenProcessorFixtures {
     Map<String, byte[]> fixtures = new LinkedHashMap<>();
     fixtures.put("recorded-outputs-v1.bin", recordedOutputsFormatOne());
     fixtures.put("recorded-outputs-v2.bin", recordedOutputsFormatTwo());
+    fixtures.put("recorded-outputs-v3.bin", recordedOutputsFormatThree());
     for (Map.Entry<String, byte[]> fixture : fixtures.entrySet()) {
       Path file = dir.resolve(fixture.getKey());
       if (Files.exists(file)) {

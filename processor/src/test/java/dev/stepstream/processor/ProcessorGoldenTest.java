@@ -6,6 +6,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stepstream.wire.TaskSucceeded;
+import dev.stepstream.wire.StopExecution;
 import dev.stepstream.wire.Continue;
 import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
@@ -43,22 +45,38 @@ class ProcessorGoldenTest {
   }
 
   @Test
-  void shouldReadRecordedOutputsFormatTwoAndEncodeThemToTheSameBytes() {
+  void shouldReadRecordedOutputsFormatTwo() {
     byte[] golden = fixture("recorded-outputs-v2.bin");
 
     assertThat(golden[0]).isEqualTo((byte) 2);
+    assertSampleOutputs(Outputs.fromBytes(golden));
+  }
+
+  @Test
+  void shouldReadRecordedOutputsFormatThreeAndEncodeThemToTheSameBytes() {
+    byte[] golden = fixture("recorded-outputs-v3.bin");
+
+    assertThat(golden[0]).isEqualTo((byte) 3);
     Outputs outputs = Outputs.fromBytes(golden);
-    assertSampleOutputs(outputs);
+    List<Outputs.Output> all = outputs.all();
+    assertSampleOutputs(Outputs.ofRecorded(all.subList(0, all.size() - 2)));
+    Outputs.CommandTo stop = (Outputs.CommandTo) all.get(all.size() - 2);
+    assertThat(stop.key()).isEqualTo(GoldenProcessorFixtures.CHILD_ARN);
+    assertThat(WireJson.decode(stop.command(), StopExecution.class).executionArn())
+        .isEqualTo(GoldenProcessorFixtures.CHILD_ARN);
+    Outputs.TaskResultTo result = (Outputs.TaskResultTo) all.get(all.size() - 1);
+    assertThat(result.key()).isEqualTo(ARN);
+    assertThat(WireJson.decode(result.result(), TaskSucceeded.class).taskToken()).isEqualTo("tok-parent");
     assertThat(outputs.toBytes(Integer.MAX_VALUE)).isEqualTo(golden);
   }
 
   @Test
   void shouldRefuseAnUnknownRecordedOutputsFormat() {
-    byte[] future = fixture("recorded-outputs-v2.bin");
-    future[0] = 3;
+    byte[] future = fixture("recorded-outputs-v3.bin");
+    future[0] = 4;
 
     assertThatThrownBy(() -> Outputs.fromBytes(future)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Unknown recorded outputs format 3");
+        .hasMessage("Unknown recorded outputs format 4");
   }
 
   @Test

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param traceHeader the execution's trace header as DescribeExecution returns it: StartExecution's
  *     {@code traceHeader} as given, or an X-Ray header of a trace the API generated (null in records
  *     written before tracing existed); see {@link TraceContext}
+ * @param parent the parent execution's Task when a {@code states:startExecution} Task started this
+ *     execution (null otherwise)
  */
 public record StartExecution(
     int version,
@@ -21,7 +23,8 @@ public record StartExecution(
     JsonNode input,
     long requestedAt,
     String stateMachineAliasArn,
-    String traceHeader) implements Command {
+    String traceHeader,
+    ParentExecution parent) implements Command {
 
   public StartExecution {
     Require.version(version, "StartExecution");
@@ -29,6 +32,12 @@ public record StartExecution(
     Require.text(stateMachineArn, "StartExecution", "stateMachineArn");
     Require.text(name, "StartExecution", "name");
     Require.present(input, "StartExecution", "input");
+  }
+
+  /** A start that no parent Task made. */
+  public StartExecution(int version, String executionArn, String stateMachineArn, String name, JsonNode input,
+      long requestedAt, String stateMachineAliasArn, String traceHeader) {
+    this(version, executionArn, stateMachineArn, name, input, requestedAt, stateMachineAliasArn, traceHeader, null);
   }
 
   /** A start without a trace header. */

@@ -88,6 +88,8 @@ final class SampleRecords {
         new TaskFailed(1, EXECUTION, "tok-7", "Image.TooLarge", null, List.of("Traceback (most recent call last):")),
         new StartExecution(1, EXECUTION, MACHINE, "run-1", input, 7L, null,
             "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"),
+        new StartExecution(1, EXECUTION + "-child", MACHINE, "child-1", input, 8L, null, null,
+            new ParentExecution(EXECUTION, "tok-9", "arn:aws:states:::states:startExecution.sync:2")),
         new ExecutionSummary(1, EXECUTION, MACHINE, "run-1", ExecutionStatus.RUNNING, 7L, null, input, null, null, null, 0,
             null, null, null, "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"),
         HistoryBatch.of(EXECUTION, List.of(

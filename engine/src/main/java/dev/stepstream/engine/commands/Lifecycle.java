@@ -9,6 +9,7 @@ import dev.stepstream.engine.runtime.Json;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.runtime.Step;
 import dev.stepstream.engine.states.AbortEvents;
+import dev.stepstream.engine.states.TaskStates;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StopExecution;
 import java.util.ArrayList;
@@ -56,12 +57,14 @@ public final class Lifecycle {
   }
 
   public static void stop(Run run, StopExecution stop) {
+    TaskStates.stopChildren(run);
     AbortEvents.emit(run);
     run.finish(ExecutionStatus.ABORTED, null, stop.error(), stop.cause(), "ExecutionAborted",
         "executionAbortedEventDetails", History.errorCause(stop.error(), stop.cause()), run.header().lastEventId());
   }
 
   public static void executionTimedOut(Run run) {
+    TaskStates.stopChildren(run);
     run.finish(ExecutionStatus.TIMED_OUT, null, ErrorNames.TIMEOUT, null, "ExecutionTimedOut",
         "executionTimedOutEventDetails", History.errorCause(ErrorNames.TIMEOUT, null), run.header().lastEventId());
   }

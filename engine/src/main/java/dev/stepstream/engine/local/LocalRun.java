@@ -103,7 +103,8 @@ final class LocalRun implements EngineContext {
     } else if (effect instanceof Effect.ContinueLater later) {
       immediate.add(new Continue(WireVersions.CURRENT, executionArn, later.sequence()));
     }
-    // PublishSummary: nothing to publish locally; the final state is read directly.
+    // PublishSummary: nothing to publish locally; the final state is read directly. SendCommand and
+    // SendTaskResult concern other executions, which a local run has none of.
   }
 
   private RunResult finished() {

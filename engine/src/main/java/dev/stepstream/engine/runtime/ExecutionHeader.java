@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
+import dev.stepstream.wire.ParentExecution;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.WireVersions;
 
@@ -19,6 +20,7 @@ public final class ExecutionHeader {
   private final long startMillis;
   private final JsonNode input;
   private final String revisionId;
+  private final ParentExecution parent;
   private ExecutionStatus status;
   private long stopMillis = -1;
   private JsonNode output;
@@ -34,8 +36,9 @@ public final class ExecutionHeader {
   private long redriveMillis = -1;
 
   private ExecutionHeader(String executionArn, String stateMachineArn, String name, String stateMachineAliasArn,
-      long startMillis, JsonNode input, ExecutionStatus status, String revisionId) {
+      long startMillis, JsonNode input, ExecutionStatus status, String revisionId, ParentExecution parent) {
     this.executionArn = executionArn;
+    this.parent = parent;
     this.revisionId = revisionId;
     this.stateMachineArn = stateMachineArn;
     this.name = name;
@@ -54,12 +57,12 @@ public final class ExecutionHeader {
   public static ExecutionHeader started(StartExecution start, long nowMillis, String revisionId) {
     return new ExecutionHeader(start.executionArn(), start.stateMachineArn(), start.name(),
         start.stateMachineAliasArn(), start.requestedAt() > 0 ? start.requestedAt() : nowMillis, start.input(),
-        ExecutionStatus.RUNNING, revisionId == null || revisionId.isEmpty() ? null : revisionId);
+        ExecutionStatus.RUNNING, revisionId == null || revisionId.isEmpty() ? null : revisionId, start.parent());
   }
 
   public static ExecutionHeader of(ExecutionState.Header h) {
     ExecutionHeader w = new ExecutionHeader(h.executionArn(), h.stateMachineArn(), h.name(),
-        h.stateMachineAliasArn(), h.startMillis(), h.input(), h.status(), h.revisionId());
+        h.stateMachineAliasArn(), h.startMillis(), h.input(), h.status(), h.revisionId(), h.parent());
     w.redriveMillis = h.redriveMillis();
     w.stopMillis = h.stopMillis();
     w.output = h.output();
@@ -78,7 +81,7 @@ public final class ExecutionHeader {
   public ExecutionState.Header toHeader() {
     return new ExecutionState.Header(executionArn, stateMachineArn, name, status, startMillis, stopMillis, input,
         output, error, cause, nextEventId, redriveCount, sequence, continueSequence, nextFrameId, lastEventId,
-        executionTimerId, stateMachineAliasArn, revisionId, redriveMillis);
+        executionTimerId, stateMachineAliasArn, revisionId, redriveMillis, parent);
   }
 
   public ExecutionSummary summary() {
@@ -182,6 +185,27 @@ public final class ExecutionHeader {
 
   public String executionTimerId() {
     return executionTimerId;
+  }
+
+  /** The Task of the parent execution that started this one, or null. */
+  public ParentExecution parent() {
+    return parent;
+  }
+
+  public JsonNode output() {
+    return output;
+  }
+
+  public long stopMillis() {
+    return stopMillis;
+  }
+
+  public String error() {
+    return error;
+  }
+
+  public String cause() {
+    return cause;
   }
 
   /** The definition revision the execution is pinned to, or null when unknown. */

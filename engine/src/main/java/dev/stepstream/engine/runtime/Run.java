@@ -7,6 +7,7 @@ import dev.stepstream.engine.Definition;
 import dev.stepstream.engine.Effect;
 import dev.stepstream.engine.EngineContext;
 import dev.stepstream.engine.EngineOptions;
+import dev.stepstream.engine.task.NestedExecutions;
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.HistoryEvent;
@@ -409,6 +410,7 @@ public final class Run {
     queue.clear();
     deferred = false;
     publishSummary();
+    NestedExecutions.parentResult(header).ifPresent(result -> effects.add(new Effect.SendTaskResult(result)));
   }
 
   public void failExecution(String error, String cause, long previousEventId) {

@@ -12,7 +12,11 @@ import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.Json;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.runtime.Step;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepstream.engine.runtime.History;
 import dev.stepstream.engine.task.LambdaErrors;
+import dev.stepstream.engine.task.NestedExecutions;
+import dev.stepstream.wire.StopExecution;
 import dev.stepstream.engine.task.LambdaResults;
 import dev.stepstream.engine.task.ResourceMapping;
 import dev.stepstream.engine.task.TaskEvents;
@@ -51,8 +55,9 @@ public final class TaskStates {
           events.started());
       if (events.serviceIntegration() && s.resource().pattern() == IntegrationPattern.RUN_JOB) {
         // AWS: TaskScheduled, TaskStarted, TaskSubmitted (the job was accepted), then the job's result.
-        // The submit response is not known here, so taskSubmittedEventDetails carries no output.
-        run.emitFor(f, "TaskSubmitted", "taskSubmittedEventDetails", events.started());
+        // The submit response is not known here, so taskSubmittedEventDetails carries no output, except
+        // for a nested execution, whose ARN and start date the engine decides.
+        run.emitFor(f, "TaskSubmitted", "taskSubmittedEventDetails", submitted(run, s, events, target, token));
       }
     }
     // The default (99,999,999 s, about 3.2 years) outlasts any Standard execution, which AWS caps at one
@@ -63,12 +68,36 @@ public final class TaskStates {
         explicitTimeout ? timeout : null, heartbeat > 0 ? heartbeat : null, ec.context(), run.now())));
   }
 
+  private static ObjectNode submitted(Run run, TaskState s, TaskEvents events, ResourceMapping.Target target,
+      String token) {
+    ObjectNode details = events.started();
+    if (NestedExecutions.startsExecution(s.resource())) {
+      NestedExecutions.childArn(target.input(), token).ifPresent(child -> History.putPayload(details, "output",
+          NestedExecutions.started(child, run.now())));
+    }
+    return details;
+  }
+
+  /**
+   * Stops the children of the {@code .sync}/{@code .sync:2} nested-execution Tasks in flight, as AWS
+   * does when their parent is stopped or times out: a StopExecution command to each child.
+   */
+  public static void stopChildren(Run run) {
+    for (Frame f : run.allFrames()) {
+      if (f.task() == null || !(run.state(f) instanceof TaskState s) || !NestedExecutions.waitsForChild(s.resource())) {
+        continue;
+      }
+      NestedExecutions.childArn(taskParameters(run, f, s), f.task().token()).ifPresent(child -> run.addEffect(
+          new Effect.SendCommand(new StopExecution(WireVersions.CURRENT, child, null, null, run.now()))));
+    }
+  }
+
   /** The worker (or SendTaskSuccess) returned the task's output. */
   public static void succeeded(Run run, Frame f, TaskState s, JsonNode workerOutput) {
     TaskEvents events = new TaskEvents(s.resource());
     JsonNode result = workerOutput;
     if (ResourceMapping.target(s.resource(), Json.NODES.objectNode()).wrapLambdaResult()) {
-      result = LambdaResults.invokeResult(workerOutput, lambdaParameters(run, f, s),
+      result = LambdaResults.invokeResult(workerOutput, taskParameters(run, f, s),
           LambdaResults.requestId(f.task().token()), run.now());
     }
     if (Json.utf8Size(Json.write(result), run.options().maxPayloadBytes()) > run.options().maxPayloadBytes()) {
@@ -92,7 +121,7 @@ public final class TaskStates {
     if (lambdaCall(s) && !run.ctx().mockedTaskResults()) {
       boolean invoke = s.resource().kind() == ResourceKind.SERVICE_INTEGRATION;
       recorded = LambdaErrors.cause(error, cause, invoke, LambdaResults.requestId(f.task().token()),
-          () -> invoke ? LambdaErrors.functionArn(lambdaParameters(run, f, s).path("FunctionName").asText(""),
+          () -> invoke ? LambdaErrors.functionArn(taskParameters(run, f, s).path("FunctionName").asText(""),
               run.header().executionArn()) : s.resource().arn());
     }
     fail(run, f, s, new TaskEvents(s.resource()), error, recorded);
@@ -118,9 +147,10 @@ public final class TaskStates {
 
   /**
    * The task's effective parameters, evaluated again (they are not stored with the task): read for
-   * lambda:invoke's FunctionName, Qualifier and LogType. Empty when they no longer evaluate.
+   * lambda:invoke's FunctionName, Qualifier and LogType, and a nested execution's StateMachineArn and
+   * Name. Empty when they no longer evaluate.
    */
-  private static JsonNode lambdaParameters(Run run, Frame f, TaskState s) {
+  private static JsonNode taskParameters(Run run, Frame f, TaskState s) {
     try {
       return Flow.effectiveInput(s, Flow.eval(run, f, f.input(), null));
     } catch (AslException e) {

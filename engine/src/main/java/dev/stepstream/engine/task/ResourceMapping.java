@@ -19,7 +19,8 @@ public final class ResourceMapping {
    * topics); their task names start with {@value #BUILT_IN_PREFIX}, which no worker should use.
    */
   public static final Set<String> BUILT_IN =
-      Set.of("kafka:publish", "sns:publish", "sqs:sendMessage", "events:putEvents", "http:invoke");
+      Set.of("kafka:publish", "sns:publish", "sqs:sendMessage", "events:putEvents", "http:invoke",
+          NestedExecutions.START_EXECUTION);
   /** Prefix of the task names of {@link #BUILT_IN} integrations: {@code __sns.publish}. */
   public static final String BUILT_IN_PREFIX = "__";
 

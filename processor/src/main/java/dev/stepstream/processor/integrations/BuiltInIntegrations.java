@@ -3,6 +3,7 @@ package dev.stepstream.processor.integrations;
 import dev.stepstream.asl.model.IntegrationPattern;
 import dev.stepstream.asl.model.Resource;
 import dev.stepstream.engine.task.MapRunTasks;
+import dev.stepstream.engine.task.NestedExecutions;
 import dev.stepstream.engine.task.ResourceMapping;
 import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.TaskRequest;
@@ -14,8 +15,9 @@ import java.util.function.Supplier;
 /**
  * The service integrations Stepstream runs itself, by the task name the engine gives their requests
  * ({@link ResourceMapping#BUILT_IN}): {@code __kafka.publish}, {@code __sns.publish},
- * {@code __sqs.sendMessage}, {@code __events.putEvents}, {@code __http.invoke}, and a Distributed
- * Map's {@code __states.itemReader} and {@code __states.resultWriter} ({@link MapRunTasks}).
+ * {@code __sqs.sendMessage}, {@code __events.putEvents}, {@code __http.invoke},
+ * {@code __states.startExecution}, and a Distributed Map's {@code __states.itemReader} and
+ * {@code __states.resultWriter} ({@link MapRunTasks}).
  */
 public final class BuiltInIntegrations implements AutoCloseable {
   private final Map<String, Integration> byTaskName;
@@ -45,7 +47,8 @@ public final class BuiltInIntegrations implements AutoCloseable {
         taskName("sns:publish"), new SnsPublish(router),
         taskName("sqs:sendMessage"), new SqsSendMessage(router),
         taskName("events:putEvents"), new EventsPutEvents(router),
-        taskName("http:invoke"), http);
+        taskName("http:invoke"), http,
+        taskName(NestedExecutions.START_EXECUTION), new StatesStartExecution(router.commands()));
   }
 
   /** The task names whose topics the runner consumes. */

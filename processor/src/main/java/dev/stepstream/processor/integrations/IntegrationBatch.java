@@ -146,17 +146,18 @@ final class IntegrationBatch {
       String cause = failed.cause() == null || failed.cause().length() <= MAX_CAUSE ? failed.cause()
           : failed.cause().substring(0, MAX_CAUSE);
       result = new TaskFailed(WireVersions.CURRENT, request.executionArn(), request.taskToken(), failed.error(), cause);
-    } else if (!isCallback(request)) {
+    } else if (!answeredLater(request)) {
       result = new TaskSucceeded(WireVersions.CURRENT, request.executionArn(), request.taskToken(),
           ((Outcome.Succeeded) outcome).output());
     } else {
-      return; // .waitForTaskToken: whoever holds the token completes the Task
+      return; // .waitForTaskToken: whoever holds the token completes the Task; .sync: the child does
     }
     producer.send(new ProducerRecord<>(resultsTopic, request.executionArn(), WireJson.encode(result)));
   }
 
-  private static boolean isCallback(TaskRequest request) {
-    return request.resource().endsWith(".waitForTaskToken");
+  private static boolean answeredLater(TaskRequest request) {
+    String resource = request.resource();
+    return resource.endsWith(".waitForTaskToken") || resource.endsWith(".sync") || resource.endsWith(".sync:2");
   }
 
   private static TaskRequest decode(ConsumerRecord<String, byte[]> record) {

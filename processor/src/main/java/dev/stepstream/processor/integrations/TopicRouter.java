@@ -16,11 +16,18 @@ public final class TopicRouter {
   private final IntegrationSettings settings;
   private final String ownPrefix;
   private final Set<String> ownTopics;
+  private final String commands;
 
   public TopicRouter(IntegrationSettings settings, TopicCatalogue catalogue) {
     this.settings = settings;
     this.ownPrefix = catalogue.prefix();
     this.ownTopics = catalogue.fixed().stream().map(s -> catalogue.prefix() + s.name()).collect(Collectors.toSet());
+    this.commands = catalogue.commands();
+  }
+
+  /** Stepstream's commands topic, where {@code states:startExecution} starts child executions. */
+  public String commands() {
+    return commands;
   }
 
   /** The topic of an SNS topic ARN ({@code arn:aws:sns:<region>:<account>:<name>}). */

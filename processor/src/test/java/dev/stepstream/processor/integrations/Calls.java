@@ -40,7 +40,7 @@ final class Calls {
   }
 
   static TaskRequest request(String resource, String parameters) {
-    String api = resource.substring("arn:aws:states:::".length()).replace(".waitForTaskToken", "");
+    String api = resource.substring("arn:aws:states:::".length()).replaceAll("\\.(waitForTaskToken|sync:2|sync)$", "");
     return new TaskRequest(1, EXECUTION, "token-1", resource, "__" + api.replace(':', '.'), "Publish",
         json(parameters), 1, null, null, json("{\"StateMachine\":{\"Id\":\"" + MACHINE + "\"}}"), NOW);
   }

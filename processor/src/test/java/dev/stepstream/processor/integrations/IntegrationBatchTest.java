@@ -66,6 +66,22 @@ class IntegrationBatchTest {
   }
 
   @Test
+  void shouldWriteOnlyTheChildsStartForASyncNestedExecution() {
+    for (String resource : List.of("arn:aws:states:::states:startExecution.sync",
+        "arn:aws:states:::states:startExecution.sync:2")) {
+      producer.clear();
+      TaskRequest request = new TaskRequest(1, Calls.EXECUTION, "t1", resource, "__states.startExecution", "Call",
+          Calls.json("{\"StateMachineArn\":\"arn:aws:states:eu-west-1:123456789012:stateMachine:Ship\"}"), 1, null,
+          null, null, Calls.NOW);
+      batch.run(List.of(new ConsumerRecord<>("stepstream.tasks.__states.startExecution", 0, 0L, Calls.EXECUTION,
+          WireJson.encode(request))), producer, consumer);
+
+      assertThat(producer.history()).as(resource).extracting(ProducerRecord::topic)
+          .containsExactly("stepstream.commands");
+    }
+  }
+
+  @Test
   void shouldFailTheTaskWithTheKafkaErrorWhenARecordCannotBeWritten() {
     batch.fail(record(3, "arn:aws:states:::kafka:publish", "t1"),
         new org.apache.kafka.common.errors.RecordTooLargeException("too large"), producer, consumer);
