@@ -28,10 +28,11 @@ function structureKey(graph) {
 
 /** The drop scope under a screen point: the innermost branch or Map frame, else the top level. */
 export function scopeAt(x, y, exclude) {
+  // React Flow renders nodes side by side in the DOM (children are not inside their parent's
+  // element): the first frame in paint order under the point is the innermost one.
   for (const el of document.elementsFromPoint(x, y)) {
     if (exclude && exclude.contains(el)) continue;
-    const frame = el.closest('[data-drop-scope]');
-    if (frame && !(exclude && exclude.contains(frame))) return frame.getAttribute('data-drop-scope');
+    if (el.hasAttribute('data-drop-scope') && el.getAttribute('data-testid') !== 'studio-canvas') return el.getAttribute('data-drop-scope');
   }
   return '';
 }

@@ -48,9 +48,13 @@ export function integrationItems() {
 
 /** Ready Tasks for task topics (names without the `tasks.` prefix); reserved `__` topics are left out. */
 export function topicItems(topics, catalogue) {
-  return topics.filter((t) => !t.startsWith('__')).sort().map((topic) => {
-    const { state, mapping } = taskTemplateForTopic(topic, catalogue);
-    return { key: `topic:${topic}`, kind: 'topic', type: 'Task', label: topic, name: topic.replace(/[^A-Za-z0-9_-]/g, ''), topic, mapping, state };
+  return topics.filter((t) => !t.startsWith('__')).sort().flatMap((topic) => {
+    try {
+      const { state, mapping } = taskTemplateForTopic(topic, catalogue);
+      return [{ key: `topic:${topic}`, kind: 'topic', type: 'Task', label: topic, name: topic.replace(/[^A-Za-z0-9_-]/g, ''), topic, mapping, state }];
+    } catch {
+      return [];
+    }
   });
 }
 
