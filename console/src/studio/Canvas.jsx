@@ -54,15 +54,17 @@ function Flow({ def, graph, diagnostics, selected, onSelect, onEdit, layoutReque
   const flow = useReactFlow();
   const positions = useLayout(graph);
   const [overrides, setOverrides] = useState({});
+  const [measured, setMeasured] = useState({});
   const [selectedEdge, setSelectedEdge] = useState(null);
-  const fitted = useRef(false);
+  const fitted = useRef(null);
 
   useEffect(() => {
-    if (positions && !fitted.current && graph.nodes.length) {
-      fitted.current = true;
-      requestAnimationFrame(() => flow.fitView({ padding: 0.15, maxZoom: 1 }));
+    // A new layout (states or edges added or removed) is fitted into view.
+    if (positions && positions !== fitted.current && positions.size) {
+      fitted.current = positions;
+      requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1 }));
     }
-  }, [positions, flow, graph.nodes.length]);
+  }, [positions, flow]);
   useEffect(() => {
     if (!layoutRequest) return;
     setOverrides({});
@@ -86,6 +88,7 @@ function Flow({ def, graph, diagnostics, selected, onSelect, onEdit, layoutReque
         style: isBranch || isGroup ? { width: box.width, height: box.height } : { width: box.width },
         width: box.width,
         height: box.height,
+        measured: measured[n.id],
         parentId: n.parentId || undefined,
         extent: n.parentId ? 'parent' : undefined,
         draggable: !isBranch,
@@ -107,7 +110,7 @@ function Flow({ def, graph, diagnostics, selected, onSelect, onEdit, layoutReque
         },
       };
     });
-  }, [positions, graph, overrides, diagnostics, selected, def, onEdit]);
+  }, [positions, graph, overrides, measured, diagnostics, selected, def, onEdit]);
 
   const edges = useMemo(() => graph.edges.filter((e) => !e.dangling).map((e) => ({
     id: e.id,
@@ -127,6 +130,8 @@ function Flow({ def, graph, diagnostics, selected, onSelect, onEdit, layoutReque
   const onNodesChange = useCallback((changes) => {
     const moved = changes.filter((c) => c.type === 'position' && c.position);
     if (moved.length) setOverrides((o) => ({ ...o, ...Object.fromEntries(moved.map((c) => [c.id, c.position])) }));
+    const sized = changes.filter((c) => c.type === 'dimensions' && c.dimensions);
+    if (sized.length) setMeasured((m) => ({ ...m, ...Object.fromEntries(sized.map((c) => [c.id, c.dimensions])) }));
   }, []);
 
   const onDrop = (e) => {
@@ -178,7 +183,7 @@ function Flow({ def, graph, diagnostics, selected, onSelect, onEdit, layoutReque
       >
         <Background gap={20} size={1} color="#e2e8f0" />
         <Controls position="bottom-right" showInteractive={false} />
-        <MiniMap position="bottom-left" pannable zoomable style={{ width: 140, height: 90 }} />
+        <MiniMap position="top-right" pannable zoomable style={{ width: 120, height: 80 }} />
         {selectedEdge && (
           <Panel position="top-left">
             <button type="button" className="btn btn-small btn-danger" data-action="delete-edge"

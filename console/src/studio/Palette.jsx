@@ -48,7 +48,7 @@ function Item({ item, onAdd }) {
       <span className="state-icon"><StateIcon type={item.type} /></span>
       <span className="palette-text">
         <span className="palette-label">{item.label}</span>
-        {item.mapping ? <span className="palette-help mono">{item.mapping}</span>
+        {item.topic ? <span className="palette-help mono">→ tasks.{item.topic}</span>
           : item.help && <span className="palette-help">{item.help}</span>}
       </span>
     </li>
