@@ -18,6 +18,7 @@ export default defineConfig({
         manualChunks(id) {
           if (id.includes('node_modules/elkjs')) return 'elk';
           if (id.includes('node_modules/@xyflow')) return 'flow';
+          if (/node_modules\/(@codemirror|@lezer|codemirror|style-mod|w3c-keyname|crelt)\//.test(id)) return 'codemirror';
           if (id.includes('node_modules/react')) return 'react';
           return undefined;
         },

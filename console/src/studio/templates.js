@@ -48,22 +48,27 @@ export function taskNameOfTopic(topic, prefix = 'stepstream.') {
 }
 
 /**
- * A Task state for a task topic: { name, state, mapping }. A Lambda function ARN names its topic:
- * Resource `arn:aws:lambda:<region>:<account>:function:<Name>` is served on `<prefix>tasks.<Name>`
- * (docs/workers.md). `catalogue` may give { prefix, region, account } (defaults `stepstream.`,
- * `us-east-1`, `123456789012`, the server's defaults).
+ * A Task state for a task topic: { name, state, mapping }. The engine sends a Task to
+ * `<prefix>tasks.<Name>` when its Resource is the Lambda function ARN
+ * `arn:aws:lambda:<region>:<account>:function:<Name>` or the activity ARN
+ * `arn:aws:states:<region>:<account>:activity:<Name>` (docs/workers.md): a name a Lambda function
+ * can have (letters, digits, '-', '_', up to 64) gets the function ARN, other topic names (with
+ * '.', or longer, up to 80) the activity ARN. `catalogue` may give { prefix, region, account }
+ * (defaults `stepstream.`, `us-east-1`, `123456789012`, the server's defaults).
  */
 export function taskTemplateForTopic(topic, catalogue = {}) {
   const { prefix = 'stepstream.', region = 'us-east-1', account = '123456789012' } = catalogue || {};
   const name = taskNameOfTopic(topic, prefix);
-  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(name)) throw new Error(`'${topic}' is not a task topic name`);
+  if (!/^[A-Za-z0-9_.-]{1,80}$/.test(name)) throw new Error(`'${topic}' is not a task topic name`);
   const topicName = `${prefix}tasks.${name}`;
   if (INTEGRATIONS[name]) {
     const resource = INTEGRATIONS[name];
     return { name, state: { Type: 'Task', Resource: resource, End: true },
       mapping: `Resource ${resource} is run by Stepstream itself (requests on ${topicName})` };
   }
-  const resource = `arn:aws:lambda:${region}:${account}:function:${name}`;
+  const resource = /^[A-Za-z0-9_-]{1,64}$/.test(name)
+    ? `arn:aws:lambda:${region}:${account}:function:${name}`
+    : `arn:aws:states:${region}:${account}:activity:${name}`;
   return {
     name,
     state: { Type: 'Task', Resource: resource, End: true },

@@ -10,6 +10,7 @@ import dev.stepstream.server.api.backend.ActivityTasks;
 import dev.stepstream.server.api.console.ConsoleQueries;
 import dev.stepstream.server.api.console.ConsoleRoutes;
 import dev.stepstream.server.api.console.MetricsSummary;
+import dev.stepstream.server.api.console.StudioValidation;
 import dev.stepstream.server.api.console.TaskLag;
 import dev.stepstream.server.api.backend.Backend;
 import dev.stepstream.server.api.backend.Definitions;
@@ -110,6 +111,7 @@ public final class ApiServer implements AutoCloseable {
         triggers.register(config.routes);
         new ConsoleQueries(backend.executions()).register(config.routes);
         new MetricsSummary(metrics.registry(), lag, Clock.systemUTC()).register(config.routes);
+        new StudioValidation().register(config.routes);
         new ConsoleRoutes().register(config.routes);
         if (peerRoutes != null) {
           peerRoutes.register(config.routes);

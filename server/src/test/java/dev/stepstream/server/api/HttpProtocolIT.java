@@ -125,6 +125,19 @@ class HttpProtocolIT {
   }
 
   @Test
+  void shouldAnswerStudioValidationWithJsonPointerLocations() throws Exception {
+    String body = JSON.createObjectNode()
+        .put("definition", "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"Next\": \"Nope\"}}}").toString();
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/validate"))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode out = JSON.readTree(response.body());
+    assertThat(out.path("result").asText()).isEqualTo("FAIL");
+    assertThat(out.path("diagnostics")).extracting(d -> d.path("location").asText()).contains("/States/A/Next");
+  }
+
+  @Test
   void shouldExportProcessorAndApiCountersForPrometheus() throws Exception {
     aws("AWSStepFunctions.ListStateMachines", "{}");
     HttpResponse<String> metrics = get("/metrics");
