@@ -7,19 +7,9 @@ import '@xyflow/react/dist/style.css';
 import { draggedItem, DRAG_MIME } from './Palette.jsx';
 import { getAt } from './document.js';
 import { innerScope, isBranch as branchNode, positionsOf } from './canvasLayout.js';
+import { handleOfEdge } from './handles.js';
 import { nodeTypes } from './nodes.jsx';
 
-const HANDLE_OF = { Next: () => 'next', Default: () => 'default', Catch: () => 'catch', Choice: (e) => `choice-${e.index}` };
-
-/** The edge a source handle draws: {kind, index?}. */
-export function edgeOfHandle(handle) {
-  if (handle === 'next') return { kind: 'Next' };
-  if (handle === 'default') return { kind: 'Default' };
-  if (handle === 'catch') return { kind: 'Catch' };
-  if (handle === 'choice-new') return { kind: 'Choice' };
-  const m = /^choice-(\d+)$/.exec(handle || '');
-  return m ? { kind: 'Choice', index: Number(m[1]) } : { kind: 'Next' };
-}
 
 function structureKey(graph) {
   return JSON.stringify([graph.nodes.map((n) => [n.id, n.parentId, n.type, (n.fields?.Choices || []).length]),
@@ -116,7 +106,7 @@ function Flow({ def, graph, diagnostics, selected, onSelect, onEdit, layoutReque
     id: e.id,
     source: e.source,
     target: e.target,
-    sourceHandle: HANDLE_OF[e.kind] ? HANDLE_OF[e.kind](e) : 'next',
+    sourceHandle: handleOfEdge(e),
     targetHandle: 'in',
     type: 'smoothstep',
     label: e.label,

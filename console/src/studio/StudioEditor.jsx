@@ -5,7 +5,8 @@ import { useRouter } from '../router.jsx';
 import {
   addBranch, addState, connect, disconnect, getAt, graphOf, moveState, removeState, uniqueStateName,
 } from './document.js';
-import Canvas, { edgeOfHandle } from './Canvas.jsx';
+import Canvas from './Canvas.jsx';
+import { edgeOfHandle } from './handles.js';
 import CodeView from './CodeView.jsx';
 import Diagnostics from './Diagnostics.jsx';
 import Inspector from './Inspector.jsx';
