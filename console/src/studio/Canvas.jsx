@@ -27,22 +27,25 @@ export function scopeAt(x, y, exclude) {
   return '';
 }
 
+/** ELK positions of the graph, recomputed when its structure changes; `key` says for which. */
 function useLayout(graph) {
-  const [positions, setPositions] = useState(null);
+  const [laid, setLaid] = useState({ positions: null, key: null });
   const key = structureKey(graph);
   const latest = useRef(graph);
   latest.current = graph;
   useEffect(() => {
     let live = true;
-    positionsOf(latest.current).then((p) => live && setPositions(p)).catch(() => live && setPositions(new Map()));
+    positionsOf(latest.current).then((p) => live && setLaid({ positions: p, key }))
+      .catch(() => live && setLaid({ positions: new Map(), key }));
     return () => { live = false; };
   }, [key]);
-  return positions;
+  return { ...laid, settled: laid.key === key };
 }
 
 function Flow({ def, graph, diagnostics, selected, onSelect, onEdit, layoutRequest }) {
   const flow = useReactFlow();
-  const positions = useLayout(graph);
+  const { positions, settled } = useLayout(graph);
+  const [fittedFor, setFittedFor] = useState(null);
   const [overrides, setOverrides] = useState({});
   const [measured, setMeasured] = useState({});
   const [selectedEdge, setSelectedEdge] = useState(null);
@@ -52,7 +55,7 @@ function Flow({ def, graph, diagnostics, selected, onSelect, onEdit, layoutReque
     // A new layout (states or edges added or removed) is fitted into view.
     if (positions && positions !== fitted.current && positions.size) {
       fitted.current = positions;
-      requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1 }));
+      requestAnimationFrame(() => Promise.resolve(flow.fitView({ padding: 0.2, maxZoom: 1 })).then(() => setFittedFor(positions)));
     }
   }, [positions, flow]);
   useEffect(() => {
@@ -151,7 +154,8 @@ function Flow({ def, graph, diagnostics, selected, onSelect, onEdit, layoutReque
 
   return (
     <div className="studio-canvas" onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }} onDrop={onDrop}
-      data-testid="studio-canvas" data-drop-scope="">
+      data-testid="studio-canvas" data-drop-scope=""
+      data-settled={settled && (fittedFor === positions || !positions?.size) ? 'true' : 'false'}>
       {!positions && <div className="graph-loading">Laying out…</div>}
       <ReactFlow
         nodes={nodes}

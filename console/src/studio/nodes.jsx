@@ -1,7 +1,8 @@
 // Canvas nodes of the Studio. Source handles per edge kind: `next` (bottom), `choice-<i>` per
 // Choice rule, `choice-new` (a new rule), `default` (a Choice's Default), `catch` (right side,
 // adds a Catch); every state has one target handle on top.
-import { Handle, Position } from '@xyflow/react';
+import { useEffect } from 'react';
+import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
 import StateIcon from '../icons.jsx';
 
 const CATCHING = new Set(['Task', 'Parallel', 'Map']);
@@ -53,7 +54,11 @@ function nodeAttrs(data, selected, base) {
   };
 }
 
-export function StudioStateNode({ data, selected }) {
+export function StudioStateNode({ id, data, selected }) {
+  // A Choice's handles change with its rules while its size may not: measure them again.
+  const updateInternals = useUpdateNodeInternals();
+  const rules = (data.fields?.Choices || []).length;
+  useEffect(() => { updateInternals(id); }, [id, rules, updateInternals]);
   return (
     <div {...nodeAttrs(data, selected, 'studio-node')} title={data.errorText || data.name}>
       <Handle type="target" id="in" position={Position.Top} />

@@ -128,11 +128,14 @@ class StudioIT extends ConsoleHarness {
   }
 
   private void dropFromPalette(String item, double x, double y) {
+    int before = page.locator("[data-state-name]").count();
     page.locator(item).first().dragTo(page.getByTestId("studio-canvas"),
         new Locator.DragToOptions().setTargetPosition(x, y));
+    assertThat(page.locator("[data-state-name]")).hasCount(before + 1);
   }
 
   private void dropInto(String item, String scope) {
+    assertThat(page.getByTestId("studio-canvas")).hasAttribute("data-settled", "true");
     page.locator(item).first().dragTo(page.locator("[data-drop-scope='" + scope + "']"),
         new Locator.DragToOptions().setTargetPosition(60, 50));
   }
@@ -140,6 +143,7 @@ class StudioIT extends ConsoleHarness {
   /** Draws an edge with the mouse from a state's source handle to another state's target handle. */
   private void connect(String from, String handle, String to) {
     int before = page.locator(".react-flow__edge").count();
+    assertThat(page.getByTestId("studio-canvas")).hasAttribute("data-settled", "true");
     BoundingBox source = page.locator("[data-state-name='" + from + "'] .react-flow__handle[data-handleid='" + handle + "']").boundingBox();
     BoundingBox target = page.locator("[data-state-name='" + to + "'] .react-flow__handle.target").boundingBox();
     page.mouse().move(source.x + source.width / 2, source.y + source.height / 2);
@@ -147,6 +151,7 @@ class StudioIT extends ConsoleHarness {
     page.mouse().move(target.x + target.width / 2, target.y + target.height / 2, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(12));
     page.mouse().up();
     assertThat(page.locator(".react-flow__edge")).hasCount(before + 1);
+    assertThat(page.getByTestId("studio-canvas")).hasAttribute("data-settled", "true");
   }
 
   private void save(String name) {
