@@ -76,7 +76,7 @@ function Flow({ def, graph, diagnostics, selected, onSelect, onEdit, layoutReque
       const parentState = enclosingState(byId, n.parentId);
       return {
         id: n.id,
-        type: isBranch ? 'branch' : isGroup ? 'group' : 'state',
+        type: isBranch ? 'branch' : isGroup ? 'studio-group' : 'state',
         position: overrides[n.id] || { x: box.x, y: box.y },
         style: isBranch || isGroup ? { width: box.width, height: box.height } : { width: box.width },
         width: box.width,
@@ -112,7 +112,7 @@ function Flow({ def, graph, diagnostics, selected, onSelect, onEdit, layoutReque
     sourceHandle: handleOfEdge(e),
     targetHandle: 'in',
     type: 'smoothstep',
-    label: e.label,
+    label: e.kind === 'Catch' ? e.label : undefined, // rules and Default are named on their handles
     selected: e.id === selectedEdge,
     className: `studio-edge edge-${e.kind.toLowerCase()}`,
     markerEnd: { type: 'arrowclosed', width: 16, height: 16, color: e.kind === 'Catch' ? '#d97706' : '#64748b' },

@@ -106,4 +106,4 @@ export function BranchNode({ data }) {
   );
 }
 
-export const nodeTypes = { state: StudioStateNode, group: StudioGroupNode, branch: BranchNode };
+export const nodeTypes = { state: StudioStateNode, 'studio-group': StudioGroupNode, branch: BranchNode };
