@@ -67,7 +67,9 @@ test('500 generated definitions covering every state type survive the round trip
   assert.deepEqual([...types].sort(), ['Choice', 'Fail', 'Map', 'Parallel', 'Pass', 'Succeed', 'Task', 'Wait']);
   for (const f of ['Retry', 'Catch', 'And', 'Or', 'Not', 'Condition', 'SecondsPath', 'TimestampPath', 'ItemProcessor',
     'Iterator', 'ItemReader', 'ItemBatcher', 'ResultWriter', 'ProcessorConfig', 'Assign', 'Arguments', 'Output',
-    'x-ui', 'ResultSelector', 'Default', 'Branches', 'Credentials', 'HeartbeatSeconds', 'ErrorPath']) {
+    'x-ui', 'ResultSelector', 'Default', 'Branches', 'Credentials', 'HeartbeatSeconds', 'HeartbeatSecondsPath', 'ErrorPath',
+    'CausePath', 'TimeoutSecondsPath', 'MaxConcurrencyPath', 'ToleratedFailurePercentagePath', 'WriterConfig', 'ItemSelector',
+    'Label', 'Iterator', 'Timestamp', 'Seconds', 'InputPath', 'OutputPath', 'ResultPath', 'Result', 'Parameters', 'Items', 'ItemsPath']) {
     assert.ok(fields.has(f), `the generator never produced ${f}`);
   }
 });

@@ -109,7 +109,7 @@ export function generateDefinition(seed) {
             'arn:aws:states:::kafka:publish', 'arn:aws:states:us-east-1:123456789012:activity:Act', 'arn:aws:states:::sqs:sendMessage.waitForTaskToken']),
           ...dataFields(type),
           ...(chance(0.3) ? (ql === 'JSONPath' && chance(0.5) ? { TimeoutSecondsPath: '$.timeout' } : { TimeoutSeconds: int(10, 300) }) : {}),
-          ...(chance(0.2) ? { HeartbeatSeconds: 5 } : {}), ...(chance(0.1) ? { Credentials: { RoleArn: 'arn:aws:iam::123456789012:role/R' } } : {}),
+          ...(chance(0.2) ? (ql === 'JSONPath' && chance(0.5) ? { HeartbeatSecondsPath: '$.beat' } : { HeartbeatSeconds: 5 }) : {}), ...(chance(0.1) ? { Credentials: { RoleArn: 'arn:aws:iam::123456789012:role/R' } } : {}),
           ...retries(), ...catches(), ...flow(i) };
           break;
         case 'Pass': state = { ...common, ...dataFields(type), ...flow(i) }; break;
@@ -148,11 +148,13 @@ export function generateDefinition(seed) {
             ...(chance(0.6) ? { ItemReader: shuffled({ Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: pick(['CSV', 'JSON', 'JSONL']), CSVHeaderLocation: 'FIRST_ROW', MaxItems: 100 },
               [ql === 'JSONata' ? 'Arguments' : 'Parameters']: { Bucket: 'b', Key: 'k.csv' } }) } : {}),
             ...(chance(0.5) ? { ItemBatcher: { MaxItemsPerBatch: int(1, 50), ...(chance(0.5) ? { MaxInputBytesPerBatch: 262144 } : {}), ...(chance(0.3) ? { BatchInput: { job: 1 } } : {}) } } : {}),
-            ...(chance(0.4) ? { ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', [ql === 'JSONata' ? 'Arguments' : 'Parameters']: { Bucket: 'out', Prefix: 'p' } } } : {}),
+            ...(chance(0.4) ? { ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', [ql === 'JSONata' ? 'Arguments' : 'Parameters']: { Bucket: 'out', Prefix: 'p' },
+              ...(chance(0.5) ? { WriterConfig: { OutputType: 'JSONL', Transformation: 'FLATTEN' } } : {}) } } : {}),
+            ...(ql === 'JSONPath' && chance(0.3) ? { ToleratedFailurePercentagePath: '$.pct', ToleratedFailureCountPath: '$.count' } : {}),
             ...(chance(0.4) ? { ToleratedFailurePercentage: 10 } : {}), ...(chance(0.3) ? { ToleratedFailureCount: 2 } : {}), ...(chance(0.3) ? { Label: 'lbl' } : {}),
           } : {};
           state = { ...common, ...items, ...selector, [chance(0.15) ? 'Iterator' : 'ItemProcessor']: processor, ...dist,
-            ...(chance(0.4) ? { MaxConcurrency: int(0, 10) } : {}), ...dataFields(type), ...retries(), ...catches(), ...flow(i) };
+            ...(chance(0.4) ? (ql === 'JSONPath' && chance(0.3) ? { MaxConcurrencyPath: '$.max' } : { MaxConcurrency: int(0, 10) }) : {}), ...dataFields(type), ...retries(), ...catches(), ...flow(i) };
         }
       }
       states[name] = shuffled(state);
