@@ -7,6 +7,7 @@ import ExecutionsPage from './pages/ExecutionsPage.jsx';
 import ExecutionPage from './pages/ExecutionPage.jsx';
 import MetricsPage from './pages/MetricsPage.jsx';
 import SchedulesPage from './pages/SchedulesPage.jsx';
+import StudioPage from './pages/StudioPage.jsx';
 import { Empty } from './ui.jsx';
 import './styles.css';
 
@@ -20,7 +21,7 @@ function Page() {
     case 'execution': return <ExecutionPage key={route.arn} arn={route.arn} />;
     case 'metrics': return <MetricsPage />;
     case 'schedules': return <SchedulesPage />;
-    case 'studio': return <div className="page"><h1>Workflow Studio</h1><Empty>The visual editor is coming in a later release.</Empty></div>;
+    case 'studio': return <StudioPage key={route.arn || 'new'} arn={route.arn} />;
     default: return <div className="page"><h1>Not found</h1><Empty>No console page at {path}. <Link to="/">Go to the state machines.</Link></Empty></div>;
   }
 }
@@ -39,6 +40,7 @@ function Shell() {
         <nav className="topnav">
           <Link to="/" className={section === 'machines' ? 'active' : ''}>State machines</Link>
           <Link to="/executions" className={section === 'executions' ? 'active' : ''}>Executions</Link>
+          <Link to="/studio" className={section === 'studio' ? 'active' : ''}>Studio</Link>
           <Link to="/metrics-dashboard" className={section === 'metrics' ? 'active' : ''}>Metrics</Link>
           <Link to="/schedules" className={section === 'schedules' ? 'active' : ''}>Schedules</Link>
         </nav>

@@ -43,6 +43,7 @@ export function match(path) {
   if ((m = clean.match(/^\/executions\/([^/]+)$/))) return { page: 'execution', arn: decodeURIComponent(m[1]) };
   if (clean === '/metrics-dashboard') return { page: 'metrics' };
   if (clean === '/schedules') return { page: 'schedules' };
-  if (clean === '/studio' || clean.startsWith('/studio/')) return { page: 'studio' };
+  if (clean === '/studio') return { page: 'studio' };
+  if ((m = clean.match(/^\/studio\/([^/]+)$/))) return { page: 'studio', arn: decodeURIComponent(m[1]) };
   return { page: 'not-found' };
 }

@@ -230,7 +230,10 @@ export default function StateMachinePage({ arn }) {
             <span className="arn">{machine.stateMachineArn}</span>
           </div>
         </div>
-        <button type="button" className="btn btn-primary" onClick={() => setStarting(true)} data-testid="start-execution">Start execution</button>
+        <div className="header-actions">
+          <Link to={`/studio/${encodeURIComponent(machine.stateMachineArn)}`} className="btn" data-testid="open-studio">Edit in Studio</Link>
+          <button type="button" className="btn btn-primary" onClick={() => setStarting(true)} data-testid="start-execution">Start execution</button>
+        </div>
       </div>
 
       <div className="split">
