@@ -2,9 +2,16 @@ package dev.stepstream.server.api.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads members of an AWS request body, raising AWS's validation errors for missing or mistyped ones. */
 public final class RequestFields {
+  /**
+   * Members whose shapes the Step Functions API model marks sensitive (Definition, SensitiveData,
+   * SensitiveError, SensitiveCause): AWS leaves their value out of a constraint message.
+   */
+  private static final Set<String> SENSITIVE_MEMBERS = Set.of("definition", "input", "output", "error", "cause");
+
   private final JsonNode body;
 
   public RequestFields(JsonNode body) {
@@ -64,9 +71,14 @@ public final class RequestFields {
   }
 
   public static void checkLength(String member, String value, int maxLength) {
-    if (value.length() > maxLength) {
-      throw AwsErrors.constraint(member, value.length() > 64 ? value.substring(0, 64) + "..." : value,
-          "Member must have length less than or equal to " + maxLength);
+    if (value.length() <= maxLength) {
+      return;
     }
+    String constraint = "Member must have length less than or equal to " + maxLength;
+    if (SENSITIVE_MEMBERS.contains(member)) {
+      throw AwsErrors.validation("1 validation error detected: Value at '" + member
+          + "' failed to satisfy constraint: " + constraint);
+    }
+    throw AwsErrors.constraint(member, value.length() > 64 ? value.substring(0, 64) + "..." : value, constraint);
   }
 }

@@ -59,16 +59,19 @@ class DefinitionFuzzTest {
     assertThat(outcomes.getOrDefault("rejected", 0)).isGreaterThan(DEFINITIONS / 2);
   }
 
+  // `definition` is a sensitive member in AWS's API model (CloudTrail hides it), and AWS leaves the
+  // value of a sensitive member out of a constraint message, as SSM does for a SecureString:
+  // "1 validation error detected: Value at 'value' failed to satisfy constraint: ..."
   @Test
   void shouldRefuseADefinitionOverOneMebibyteWithAwsLengthConstraint() {
     String padded = VALID.replace("\"StartAt\"", "\"Comment\":\"" + "x".repeat(StateMachineOps.MAX_DEFINITION_LENGTH) + "\",\"StartAt\"");
     String expected = "failed to satisfy constraint: Member must have length less than or equal to 1048576";
 
     assertThatThrownBy(() -> validate.handle(request(padded))).isInstanceOf(AwsException.class)
-        .hasMessageStartingWith("1 validation error detected: Value '").hasMessageEndingWith("' at 'definition' " + expected)
+        .hasMessage("1 validation error detected: Value at 'definition' " + expected)
         .extracting(e -> ((AwsException) e).errorName()).isEqualTo(AwsErrors.VALIDATION);
     assertThatThrownBy(() -> Admission.definition(padded, "STANDARD")).isInstanceOf(AwsException.class)
-        .hasMessageEndingWith("' at 'definition' " + expected);
+        .hasMessage("1 validation error detected: Value at 'definition' " + expected);
   }
 
   @Test
