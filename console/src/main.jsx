@@ -6,6 +6,7 @@ import StateMachinePage from './pages/StateMachinePage.jsx';
 import ExecutionsPage from './pages/ExecutionsPage.jsx';
 import ExecutionPage from './pages/ExecutionPage.jsx';
 import MetricsPage from './pages/MetricsPage.jsx';
+import TriggersPage from './pages/TriggersPage.jsx';
 import { Empty } from './ui.jsx';
 import './styles.css';
 
@@ -18,6 +19,7 @@ function Page() {
     case 'executions': return <ExecutionsPage />;
     case 'execution': return <ExecutionPage key={route.arn} arn={route.arn} />;
     case 'metrics': return <MetricsPage />;
+    case 'triggers': return <TriggersPage />;
     case 'studio': return <div className="page"><h1>Workflow Studio</h1><Empty>The visual editor is coming in a later release.</Empty></div>;
     default: return <div className="page"><h1>Not found</h1><Empty>No console page at {path}. <Link to="/">Go to the state machines.</Link></Empty></div>;
   }
@@ -26,7 +28,7 @@ function Page() {
 function Shell() {
   const { path } = useRouter();
   const section = path.startsWith('/executions') ? 'executions' : path.startsWith('/studio') ? 'studio'
-    : path.startsWith('/metrics-dashboard') ? 'metrics' : 'machines';
+    : path.startsWith('/metrics-dashboard') ? 'metrics' : path.startsWith('/triggers') ? 'triggers' : 'machines';
   return (
     <div className="shell">
       <header className="topbar">
@@ -38,6 +40,7 @@ function Shell() {
           <Link to="/" className={section === 'machines' ? 'active' : ''}>State machines</Link>
           <Link to="/executions" className={section === 'executions' ? 'active' : ''}>Executions</Link>
           <Link to="/metrics-dashboard" className={section === 'metrics' ? 'active' : ''}>Metrics</Link>
+          <Link to="/triggers" className={section === 'triggers' ? 'active' : ''}>Triggers</Link>
         </nav>
         <div className="topbar-right muted small">Step Functions on Kafka</div>
       </header>

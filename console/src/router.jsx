@@ -42,6 +42,7 @@ export function match(path) {
   if (clean === '/executions') return { page: 'executions' };
   if ((m = clean.match(/^\/executions\/([^/]+)$/))) return { page: 'execution', arn: decodeURIComponent(m[1]) };
   if (clean === '/metrics-dashboard') return { page: 'metrics' };
+  if (clean === '/triggers') return { page: 'triggers' };
   if (clean === '/studio' || clean.startsWith('/studio/')) return { page: 'studio' };
   return { page: 'not-found' };
 }
