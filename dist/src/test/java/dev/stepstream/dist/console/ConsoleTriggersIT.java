@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -56,7 +57,7 @@ class ConsoleTriggersIT extends ConsoleHarness {
     page.navigate(base + "/triggers");
     Locator row = page.locator("[data-trigger='paid-orders']");
     page.waitForFunction("() => document.querySelector(\"[data-trigger='paid-orders'] [data-counter='executionsStarted']\")"
-        + "?.dataset.value === '3'");
+        + "?.dataset.value === '3'", null, new Page.WaitForFunctionOptions().setTimeout(60_000));
 
     assertThat(row.locator("[data-testid='source-topic']").innerText()).isEqualTo(TOPIC);
     assertThat(row.locator("[data-counter='recordsRead']").getAttribute("data-value")).isEqualTo("4");
