@@ -8,6 +8,7 @@ import ExecutionPage from './pages/ExecutionPage.jsx';
 import MetricsPage from './pages/MetricsPage.jsx';
 import SchedulesPage from './pages/SchedulesPage.jsx';
 import StudioPage from './pages/StudioPage.jsx';
+import TriggersPage from './pages/TriggersPage.jsx';
 import { Empty } from './ui.jsx';
 import './styles.css';
 
@@ -22,6 +23,7 @@ function Page() {
     case 'metrics': return <MetricsPage />;
     case 'schedules': return <SchedulesPage />;
     case 'studio': return <StudioPage key={route.arn || 'new'} arn={route.arn} />;
+    case 'triggers': return <TriggersPage />;
     default: return <div className="page"><h1>Not found</h1><Empty>No console page at {path}. <Link to="/">Go to the state machines.</Link></Empty></div>;
   }
 }
@@ -29,7 +31,8 @@ function Page() {
 function Shell() {
   const { path } = useRouter();
   const section = path.startsWith('/executions') ? 'executions' : path.startsWith('/studio') ? 'studio'
-    : path.startsWith('/metrics-dashboard') ? 'metrics' : path.startsWith('/schedules') ? 'schedules' : 'machines';
+    : path.startsWith('/metrics-dashboard') ? 'metrics' : path.startsWith('/schedules') ? 'schedules'
+      : path.startsWith('/triggers') ? 'triggers' : 'machines';
   return (
     <div className="shell">
       <header className="topbar">
@@ -43,6 +46,7 @@ function Shell() {
           <Link to="/studio" className={section === 'studio' ? 'active' : ''}>Studio</Link>
           <Link to="/metrics-dashboard" className={section === 'metrics' ? 'active' : ''}>Metrics</Link>
           <Link to="/schedules" className={section === 'schedules' ? 'active' : ''}>Schedules</Link>
+          <Link to="/triggers" className={section === 'triggers' ? 'active' : ''}>Triggers</Link>
         </nav>
         <div className="topbar-right muted small">Step Functions on Kafka</div>
       </header>

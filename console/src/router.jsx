@@ -42,6 +42,7 @@ export function match(path) {
   if (clean === '/executions') return { page: 'executions' };
   if ((m = clean.match(/^\/executions\/([^/]+)$/))) return { page: 'execution', arn: decodeURIComponent(m[1]) };
   if (clean === '/metrics-dashboard') return { page: 'metrics' };
+  if (clean === '/triggers') return { page: 'triggers' };
   if (clean === '/schedules') return { page: 'schedules' };
   if (clean === '/studio') return { page: 'studio' };
   if ((m = clean.match(/^\/studio\/([^/]+)$/))) return { page: 'studio', arn: decodeURIComponent(m[1]) };

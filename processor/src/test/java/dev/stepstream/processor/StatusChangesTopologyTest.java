@@ -83,6 +83,22 @@ class StatusChangesTopologyTest extends TopologyTestCase {
     assertThat(statuses(events())).containsExactly("RUNNING", "ABORTED");
   }
 
+  @Test
+  void shouldWriteTimedOutOnceWhenTheExecutionTimeoutFires() {
+    harness.define("""
+        {"TimeoutSeconds": 5, "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 60, "End": true}}}
+        """);
+    String arn = harness.start("slow-1", JSON.objectNode());
+    harness.advance(java.time.Duration.ofSeconds(6));
+    harness.advance(java.time.Duration.ofSeconds(120));
+
+    List<KeyValue<String, JsonNode>> written = events();
+
+    assertThat(written).extracting(kv -> kv.key).containsOnly(arn);
+    assertThat(statuses(written)).containsExactly("RUNNING", "TIMED_OUT");
+    assertThat(written.get(1).value.path("detail").path("error").asText()).isEqualTo("States.Timeout");
+  }
+
   private List<KeyValue<String, JsonNode>> events() {
     return events.readKeyValuesToList().stream().map(kv -> KeyValue.pair(kv.key, parse(kv.value))).toList();
   }

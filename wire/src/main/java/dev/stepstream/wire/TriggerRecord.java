@@ -19,6 +19,9 @@ import java.util.Set;
  *     trigger has no committed offset yet
  * @param startingTimestamp epoch milliseconds for {@code AT_TIMESTAMP}, null otherwise
  * @param state {@code ACTIVE} or {@code PAUSED}; a paused trigger keeps its committed offsets
+ * @param maxConcurrency at most this many executions the trigger started may be RUNNING at once
+ *     (further records wait, unread past, until one finishes), or null for no limit. Added after the
+ *     first shape: a record without it decodes as null.
  */
 @JsonTypeName("Trigger")
 public record TriggerRecord(
@@ -34,7 +37,8 @@ public record TriggerRecord(
     Long startingTimestamp,
     String state,
     long createdAt,
-    long updatedAt) implements WireRecord {
+    long updatedAt,
+    Integer maxConcurrency) implements WireRecord {
 
   public static final String ACTIVE = "ACTIVE";
   public static final String PAUSED = "PAUSED";
@@ -59,6 +63,17 @@ public record TriggerRecord(
     if (!Set.of(ACTIVE, PAUSED).contains(state)) {
       throw new IllegalArgumentException("Trigger state must be ACTIVE or PAUSED");
     }
+    if (maxConcurrency != null && maxConcurrency < 1) {
+      throw new IllegalArgumentException("Trigger maxConcurrency must be at least 1 when present");
+    }
+  }
+
+  /** A trigger without a concurrency limit. */
+  public TriggerRecord(int version, String arn, String name, String sourceTopic, String target, JsonNode filter,
+      String inputTransform, String nameTemplate, String startingPosition, Long startingTimestamp, String state,
+      long createdAt, long updatedAt) {
+    this(version, arn, name, sourceTopic, target, filter, inputTransform, nameTemplate, startingPosition,
+        startingTimestamp, state, createdAt, updatedAt, null);
   }
 
   public boolean active() {
@@ -67,6 +82,6 @@ public record TriggerRecord(
 
   public TriggerRecord withState(String newState, long now) {
     return new TriggerRecord(version, arn, name, sourceTopic, target, filter, inputTransform, nameTemplate,
-        startingPosition, startingTimestamp, newState, createdAt, now);
+        startingPosition, startingTimestamp, newState, createdAt, now, maxConcurrency);
   }
 }

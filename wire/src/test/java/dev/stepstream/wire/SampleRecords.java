@@ -62,7 +62,7 @@ final class SampleRecords {
         new TriggerRecord(1, "arn:aws:states:us-east-1:123456789012:trigger:paid-orders", "paid-orders", "orders",
             MACHINE, JSON.objectNode().set("value", JSON.objectNode().set("status", JSON.arrayNode().add("paid"))),
             "{\"orderId\": $record.value.id}", "order-{partition}-{offset}", TriggerRecord.EARLIEST, null,
-            TriggerRecord.ACTIVE, 6L, 7L),
+            TriggerRecord.ACTIVE, 6L, 7L, 3),
         new TriggerRecord(1, "arn:aws:states:us-east-1:123456789012:trigger:all", "all", "events", MACHINE + ":prod",
             null, null, null, TriggerRecord.AT_TIMESTAMP, 1_764_000_000_000L, TriggerRecord.PAUSED, 8L, 8L),
         new ScheduleRecord(1, "arn:aws:scheduler:us-east-1:123456789012:schedule/default/nightly", "nightly",

@@ -151,7 +151,7 @@ public final class ApiServer implements AutoCloseable {
         backend.publisher().raw()));
     TriggerService service = add(resources, TriggerService.start(triggers, kafka,
         settings.topics().prefix() + "trigger.", UUID.randomUUID().toString(), settings.topics(),
-        backend.definitions(), metrics.registry()));
+        backend.definitions(), backend.executions(), metrics.registry()));
     return new TriggerRoutes(triggers, backend.definitions(), service, settings.arns());
   }
 

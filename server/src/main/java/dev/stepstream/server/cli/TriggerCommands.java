@@ -80,11 +80,17 @@ final class TriggerCommands implements Runnable {
     w.println("name template: " + t.path("nameTemplate").asText());
     w.println("starting at:   " + t.path("startingPosition").asText()
         + (t.has("startingTimestamp") ? " " + ApiOptions.time(t.get("startingTimestamp")) : ""));
+    w.println("concurrency:   " + (t.has("maxConcurrency") ? "at most " + t.get("maxConcurrency").asInt() + " running"
+        : "no limit"));
     JsonNode m = t.path("metrics");
     if (!m.isMissingNode()) {
       w.println("read/matched/started/dead-lettered/lag (this instance): " + m.path("recordsRead").asLong() + "/"
           + m.path("recordsMatched").asLong() + "/" + m.path("executionsStarted").asLong() + "/"
           + m.path("recordsDeadLettered").asLong() + "/" + m.path("lag").asLong());
+      if (m.has("executionsRunning")) {
+        w.println("running:       " + m.path("executionsRunning").asLong()
+            + (m.path("heldAtLimit").asBoolean() ? " (at the limit: records wait)" : ""));
+      }
     }
   }
 
@@ -103,6 +109,9 @@ final class TriggerCommands implements Runnable {
     @Option(names = "--name-template", description = "Default: {topic}-{partition}-{offset}.") String nameTemplate;
     @Option(names = "--start", defaultValue = "latest", paramLabel = "latest|earliest|ISO-8601",
         description = "Where to start reading (default: ${DEFAULT-VALUE}).") String start;
+    @Option(names = "--max-concurrency", paramLabel = "N",
+        description = "At most N of the trigger's executions running at once; further records wait (default: no limit).")
+    Integer maxConcurrency;
 
     @Override
     public Integer call() {
@@ -117,6 +126,9 @@ final class TriggerCommands implements Runnable {
       }
       if (nameTemplate != null) {
         body.put("nameTemplate", nameTemplate);
+      }
+      if (maxConcurrency != null) {
+        body.put("maxConcurrency", maxConcurrency);
       }
       switch (start.toLowerCase()) {
         case "latest" -> body.put("startingPosition", "LATEST");
@@ -149,13 +161,20 @@ final class TriggerCommands implements Runnable {
       JsonNode out = rest(api, "GET", "/api/triggers", null);
       PrintWriter w = spec.commandLine().getOut();
       api.print(w, out, () -> {
-        Table table = new Table("NAME", "STATE", "SOURCE TOPIC", "TARGET");
+        Table table = new Table("NAME", "STATE", "SOURCE TOPIC", "TARGET", "STARTED", "DEAD-LETTERED", "LAG");
         out.path("triggers").forEach(t -> table.row(t.path("name").asText(), t.path("state").asText(),
-            t.path("sourceTopic").asText(), t.path("target").asText()));
+            t.path("sourceTopic").asText(), t.path("target").asText(), counter(t, "executionsStarted"),
+            counter(t, "recordsDeadLettered"), counter(t, "lag")));
         table.print(w);
       });
       return 0;
     }
+  }
+
+  /** One of this instance's counters of a trigger, or "-" when the trigger did not run here. */
+  static String counter(JsonNode trigger, String name) {
+    JsonNode value = trigger.path("metrics").path(name);
+    return value.isMissingNode() ? "-" : value.asText();
   }
 
   @Command(name = "describe", description = "Show a trigger and this instance's counters.",

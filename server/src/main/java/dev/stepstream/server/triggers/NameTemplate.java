@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,7 @@ record NameTemplate(String template) {
   static final String DEFAULT = "{topic}-{partition}-{offset}";
   private static final int MAX_NAME = 80;
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
+  private static final Pattern HASHED = Pattern.compile(".{63}-[0-9a-f]{16}");
   private static final Pattern REFUSED = Pattern.compile("[\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\x00-\\x1f\\x7f-\\x9f]");
 
   static NameTemplate parse(String template) {
@@ -43,6 +45,42 @@ record NameTemplate(String template) {
         .replace("{offset}", Long.toString(offset)).replace("{trigger}", trigger);
     name = REFUSED.matcher(name).replaceAll("-");
     return name.length() <= MAX_NAME ? name : name.substring(0, 63) + "-" + hash(name);
+  }
+
+  /**
+   * Whether an execution name may have come from this template for {@code trigger} reading
+   * {@code topic} (at any partition and offset). A shortened name matches when its first 63
+   * characters can begin such a name.
+   */
+  Predicate<String> producedBy(String trigger, String topic) {
+    StringBuilder regex = new StringBuilder();
+    Matcher m = PLACEHOLDER.matcher(template);
+    int last = 0;
+    while (m.find()) {
+      regex.append(quoted(template.substring(last, m.start())));
+      regex.append(switch (m.group(1)) {
+        case "topic" -> quoted(topic);
+        case "trigger" -> quoted(trigger);
+        default -> "[0-9]+";
+      });
+      last = m.end();
+    }
+    regex.append(quoted(template.substring(last)));
+    Pattern whole = Pattern.compile(regex.toString());
+    return name -> {
+      if (whole.matcher(name).matches()) {
+        return true;
+      }
+      if (name.length() != MAX_NAME || !HASHED.matcher(name).matches()) {
+        return false;
+      }
+      Matcher prefix = whole.matcher(name.substring(0, 63));
+      return prefix.matches() || prefix.hitEnd();
+    };
+  }
+
+  private static String quoted(String literal) {
+    return literal.isEmpty() ? "" : Pattern.quote(REFUSED.matcher(literal).replaceAll("-"));
   }
 
   private static String hash(String name) {

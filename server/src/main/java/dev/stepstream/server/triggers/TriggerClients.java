@@ -16,8 +16,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * the trigger's offsets, so every instance running the trigger shares the source partitions and a
  * paused trigger resumes where it stopped. Each instance has its own transactional id; zombie
  * writers are fenced by the group generation that {@code sendOffsetsToTransaction} carries.
+ *
+ * <p>Short timeouts bound what a crashed instance leaves behind: its consumer's partitions move to
+ * the others after {@link #SESSION_TIMEOUT_MS}, and its open transaction (whose start commands the
+ * processor, reading committed records only, would wait behind) is aborted after
+ * {@link #TRANSACTION_TIMEOUT_MS}. A batch's transaction takes milliseconds.
  */
 record TriggerClients(KafkaConnection kafka, String groupPrefix, String instanceId) {
+  static final int SESSION_TIMEOUT_MS = 10_000;
+  static final int TRANSACTION_TIMEOUT_MS = 10_000;
 
   String group(TriggerRecord trigger) {
     return groupPrefix + trigger.name();
@@ -29,6 +36,8 @@ record TriggerClients(KafkaConnection kafka, String groupPrefix, String instance
     p.put(ConsumerConfig.GROUP_ID_CONFIG, group(trigger));
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, SESSION_TIMEOUT_MS);
+    p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, SESSION_TIMEOUT_MS / 4);
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
         TriggerRecord.EARLIEST.equals(trigger.startingPosition()) ? "earliest" : "latest");
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -40,6 +49,7 @@ record TriggerClients(KafkaConnection kafka, String groupPrefix, String instance
     Properties p = new Properties();
     kafka.applyTo(p);
     p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, group(trigger) + "." + instanceId);
+    p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.LINGER_MS_CONFIG, 5);

@@ -1,6 +1,7 @@
 package dev.stepstream.server.triggers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.server.api.aws.AwsErrors;
 import dev.stepstream.server.api.aws.AwsException;
@@ -11,7 +12,6 @@ import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.TriggerRecord;
 import dev.stepstream.wire.WireVersions;
 import java.time.Clock;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -61,7 +61,7 @@ final class TriggerOps {
     try {
       trigger = new TriggerRecord(WireVersions.CURRENT, arnOf(name), name, topic, target,
           request.hasNonNull("filter") ? request.get("filter") : null, text(request, "inputTransform"),
-          text(request, "nameTemplate"), position, timestamp, TriggerRecord.ACTIVE, now, now);
+          text(request, "nameTemplate"), position, timestamp, TriggerRecord.ACTIVE, now, now, maxConcurrency(request));
       TriggerPipeline.compile(trigger);
     } catch (IllegalArgumentException e) {
       throw validation(e.getMessage());
@@ -84,13 +84,9 @@ final class TriggerOps {
     }
   }
 
-  List<TriggerRecord> list() {
-    return triggers.all();
-  }
-
   ObjectNode describe(String name) {
     TriggerRecord trigger = find(name);
-    return TriggerShapes.describe(trigger, service == null ? null : service.metrics(trigger.name()).orElse(null));
+    return TriggerShapes.describe(trigger, metricsOf(trigger));
   }
 
   ObjectNode setState(String name, String state) {
@@ -109,6 +105,17 @@ final class TriggerOps {
   private TriggerRecord find(String name) {
     return triggers.find(arnOf(name))
         .orElseThrow(() -> new AwsException(DOES_NOT_EXIST, "Trigger Does Not Exist: '" + arnOf(name) + "'"));
+  }
+
+  private static Integer maxConcurrency(JsonNode request) {
+    JsonNode value = request.get("maxConcurrency");
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1) {
+      throw validation("'maxConcurrency' must be a whole number of at least 1, but was " + value);
+    }
+    return value.asInt();
   }
 
   private static String required(JsonNode request, String field) {
@@ -134,12 +141,15 @@ final class TriggerOps {
     return new AwsException(AwsErrors.VALIDATION, message);
   }
 
-  static ObjectNode listShape(List<TriggerRecord> all) {
+  /** Every trigger, each with this instance's counters when it ran here. */
+  ObjectNode listShape() {
     ObjectNode out = AwsJson.object();
-    all.forEach(t -> out.withArray("triggers").add(TriggerShapes.describe(t, null)));
-    if (all.isEmpty()) {
-      out.putArray("triggers");
-    }
+    ArrayNode list = out.putArray("triggers");
+    triggers.all().forEach(t -> list.add(TriggerShapes.describe(t, metricsOf(t))));
     return out;
+  }
+
+  private TriggerMetrics metricsOf(TriggerRecord trigger) {
+    return service == null ? null : service.metrics(trigger.name()).orElse(null);
   }
 }

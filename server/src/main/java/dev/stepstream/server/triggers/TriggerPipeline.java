@@ -70,6 +70,16 @@ final class TriggerPipeline {
 
   /** The outcome for one record (not {@link #oversized}), wrapped by {@link RecordWrapper}. */
   Outcome apply(ObjectNode wrapper, long nowMillis) {
+    try {
+      return evaluate(wrapper, nowMillis);
+    } catch (RuntimeException e) {
+      // A record the filter or the transformation cannot handle at all must not stop the trigger (it
+      // would read the same record again after every restart): it is dead-lettered like any other.
+      return new Reject("the record could not be evaluated: " + e);
+    }
+  }
+
+  private Outcome evaluate(ObjectNode wrapper, long nowMillis) {
     if (filter != null && !filter.matches(wrapper)) {
       return new Skip();
     }

@@ -14,7 +14,7 @@ import java.time.Clock;
 import java.util.function.Function;
 
 /**
- * REST under {@code /api/triggers}: {@code GET} lists, {@code POST} creates, {@code GET /{name}}
+ * REST under {@code /api/triggers}: {@code GET} lists (with this instance's counters), {@code POST} creates, {@code GET /{name}}
  * describes (with this instance's counters), {@code POST /{name}/pause} and {@code /resume},
  * {@code DELETE /{name}}. Errors in the AWS shape; a missing trigger answers 404.
  */
@@ -26,7 +26,7 @@ public final class TriggerRoutes {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/api/triggers", ctx -> answer(ctx, c -> TriggerOps.listShape(ops.list())));
+    routes.get("/api/triggers", ctx -> answer(ctx, c -> ops.listShape()));
     routes.post("/api/triggers", ctx -> answer(ctx, c -> ops.create(body(c))));
     routes.get("/api/triggers/{name}", ctx -> answer(ctx, c -> ops.describe(c.pathParam("name"))));
     routes.post("/api/triggers/{name}/pause",

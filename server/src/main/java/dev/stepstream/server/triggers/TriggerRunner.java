@@ -1,6 +1,7 @@
 package dev.stepstream.server.triggers;
 
 import dev.stepstream.wire.DeadLetter;
+import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.TriggerRecord;
@@ -9,10 +10,12 @@ import dev.stepstream.wire.WireVersions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * its executions and moves the offsets, or does neither. Any failure closes both clients and starts
  * over from the committed offsets; the deterministic execution names make a start written twice
  * a no-op in the processor all the same.
+ *
+ * <p>With a concurrency limit, a start the {@link ConcurrencyGate} has no room for is held: the
+ * transaction commits the offsets only up to the record before it, the consumer seeks back to it
+ * and pauses, and it is read again once one of the trigger's executions has finished.
  */
 final class TriggerRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TriggerRunner.class);
@@ -45,12 +52,13 @@ final class TriggerRunner implements AutoCloseable {
   private final TriggerTargets targets;
   private final TriggerMetrics metrics;
   private final Clock clock;
+  private final ConcurrencyGate gate;
   private final Thread thread;
   private volatile boolean running = true;
   private volatile KafkaConsumer<byte[], byte[]> consumer;
 
   TriggerRunner(TriggerRecord trigger, TriggerClients clients, TopicCatalogue topics, TriggerTargets targets,
-      TriggerMetrics metrics, Clock clock) {
+      TriggerMetrics metrics, Clock clock, Function<String, List<ExecutionSummary>> executionsOf) {
     this.trigger = trigger;
     this.pipeline = TriggerPipeline.compile(trigger);
     this.clients = clients;
@@ -58,6 +66,7 @@ final class TriggerRunner implements AutoCloseable {
     this.targets = targets;
     this.metrics = metrics;
     this.clock = clock;
+    this.gate = new ConcurrencyGate(trigger, executionsOf);
     this.thread = new Thread(this::run, "stepstream-trigger-" + trigger.name());
     this.thread.setDaemon(true);
   }
@@ -77,12 +86,18 @@ final class TriggerRunner implements AutoCloseable {
         consumer = c;
         producer.initTransactions();
         c.subscribe(List.of(trigger.sourceTopic()), new StartingPosition(c, trigger));
+        boolean held = false;
         while (running) {
+          if (held && gate.free(clock.millis()) > 0) {
+            c.resume(c.paused());
+            held = false;
+          }
           ConsumerRecords<byte[], byte[]> batch = c.poll(POLL);
           if (!batch.isEmpty()) {
-            transfer(c, producer, batch);
+            held = transfer(c, producer, batch) || held;
           }
           metrics.lag(lag(c));
+          metrics.running(gate.limited() ? gate.running() : null, held);
         }
       } catch (WakeupException | InterruptException e) {
         return;
@@ -96,28 +111,56 @@ final class TriggerRunner implements AutoCloseable {
     }
   }
 
-  private void transfer(KafkaConsumer<byte[], byte[]> c, KafkaProducer<String, byte[]> producer,
+  /** Moves one batch in one transaction; true when a start was held at the concurrency limit. */
+  private boolean transfer(KafkaConsumer<byte[], byte[]> c, KafkaProducer<String, byte[]> producer,
       ConsumerRecords<byte[], byte[]> batch) {
+    long now = clock.millis();
+    int free = gate.free(now);
     producer.beginTransaction();
+    int read = 0;
     int matched = 0;
-    int started = 0;
     int rejected = 0;
+    List<String> started = new ArrayList<>();
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    Map<TopicPartition, Long> held = new HashMap<>();
     for (ConsumerRecord<byte[], byte[]> record : batch) {
+      TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+      if (held.containsKey(partition)) {
+        continue;
+      }
       TriggerPipeline.Outcome outcome = outcome(record);
       if (outcome instanceof TriggerPipeline.Start start) {
+        if (started.size() >= free) {
+          held.put(partition, record.offset());
+          continue;
+        }
         matched++;
-        started += start(producer, record, start);
+        String arn = start(producer, record, start);
+        if (arn != null) {
+          started.add(arn);
+        } else {
+          rejected++;
+        }
       } else if (outcome instanceof TriggerPipeline.Reject reject) {
         matched++;
         rejected++;
         deadLetter(producer, record, reject.reason());
       }
-      offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+      read++;
+      offsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
     }
-    producer.sendOffsetsToTransaction(offsets, c.groupMetadata());
+    if (!offsets.isEmpty()) {
+      producer.sendOffsetsToTransaction(offsets, c.groupMetadata());
+    }
     producer.commitTransaction();
-    metrics.committed(batch.count(), matched, started, rejected);
+    gate.committed(started, now);
+    metrics.committed(read, matched, started.size(), rejected);
+    if (held.isEmpty()) {
+      return false;
+    }
+    held.forEach(c::seek);
+    c.pause(c.assignment());
+    return true;
   }
 
   private TriggerPipeline.Outcome outcome(ConsumerRecord<byte[], byte[]> record) {
@@ -126,20 +169,20 @@ final class TriggerRunner implements AutoCloseable {
         .orElseGet(() -> pipeline.apply(RecordWrapper.of(record), clock.millis()));
   }
 
-  /** 1 when the start command was written, 0 when the target could not be resolved (then dead-lettered). */
-  private int start(KafkaProducer<String, byte[]> producer, ConsumerRecord<byte[], byte[]> record,
+  /** The execution ARN when the start command was written, null when the target could not be resolved (then dead-lettered). */
+  private String start(KafkaProducer<String, byte[]> producer, ConsumerRecord<byte[], byte[]> record,
       TriggerPipeline.Start start) {
     TriggerTargets.Target target;
     try {
       target = targets.resolve(trigger.target(), start.name());
     } catch (IllegalArgumentException e) {
       deadLetter(producer, record, e.getMessage());
-      return 0;
+      return null;
     }
     StartExecution command = new StartExecution(WireVersions.CURRENT, target.executionArn(), target.stateMachineArn(),
         start.name(), start.input(), clock.millis(), target.aliasArn());
     producer.send(new ProducerRecord<>(topics.commands(), command.executionArn(), WireJson.encode(command)));
-    return 1;
+    return command.executionArn();
   }
 
   private void deadLetter(KafkaProducer<String, byte[]> producer, ConsumerRecord<byte[], byte[]> record, String reason) {

@@ -1,11 +1,13 @@
 package dev.stepstream.server.triggers;
 
+import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.TriggerRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,7 @@ public final class TriggerService implements AutoCloseable {
   private final TriggerTargets targets;
   private final MeterRegistry registry;
   private final Clock clock;
+  private final Function<String, List<ExecutionSummary>> executionsOf;
   private final Map<String, TriggerRunner> runners = new HashMap<>();
   private final Map<String, TriggerMetrics> metrics = new ConcurrentHashMap<>();
   private final Map<String, TriggerRecord> refused = new HashMap<>();
@@ -42,13 +46,14 @@ public final class TriggerService implements AutoCloseable {
   });
 
   TriggerService(Triggers triggers, TriggerClients clients, TopicCatalogue topics, TriggerTargets targets,
-      MeterRegistry registry, Clock clock) {
+      MeterRegistry registry, Clock clock, Function<String, List<ExecutionSummary>> executionsOf) {
     this.triggers = triggers;
     this.clients = clients;
     this.topics = topics;
     this.targets = targets;
     this.registry = registry;
     this.clock = clock;
+    this.executionsOf = executionsOf;
   }
 
   /**
@@ -56,17 +61,13 @@ public final class TriggerService implements AutoCloseable {
    *
    * @param groupPrefix prefix of the triggers' consumer groups (the trigger name follows)
    * @param instanceId distinguishes this instance's transactional ids from other instances'
+   * @param executions the stored executions, which concurrency limits count
    */
-  public static TriggerService start(Triggers triggers, String bootstrapServers, String groupPrefix, String instanceId,
-      TopicCatalogue topics, dev.stepstream.server.api.backend.Definitions definitions, MeterRegistry registry) {
-    return start(triggers, KafkaConnection.of(bootstrapServers), groupPrefix, instanceId, topics, definitions, registry);
-  }
-
-  /** As above, connecting with {@code kafka}'s servers and client (security) properties. */
   public static TriggerService start(Triggers triggers, KafkaConnection kafka, String groupPrefix, String instanceId,
-      TopicCatalogue topics, dev.stepstream.server.api.backend.Definitions definitions, MeterRegistry registry) {
+      TopicCatalogue topics, dev.stepstream.server.api.backend.Definitions definitions,
+      dev.stepstream.server.api.backend.Executions executions, MeterRegistry registry) {
     TriggerService service = new TriggerService(triggers, new TriggerClients(kafka, groupPrefix, instanceId),
-        topics, new DefinitionTargets(definitions), registry, Clock.systemUTC());
+        topics, new DefinitionTargets(definitions), registry, Clock.systemUTC(), executions::of);
     service.scheduler.scheduleWithFixedDelay(service::reconcile, 0, 500, TimeUnit.MILLISECONDS);
     return service;
   }
@@ -99,7 +100,7 @@ public final class TriggerService implements AutoCloseable {
   private void start(TriggerRecord trigger) {
     try {
       TriggerMetrics counters = metrics.computeIfAbsent(trigger.name(), name -> new TriggerMetrics(registry, name));
-      TriggerRunner runner = new TriggerRunner(trigger, clients, topics, targets, counters, clock);
+      TriggerRunner runner = new TriggerRunner(trigger, clients, topics, targets, counters, clock, executionsOf);
       runners.put(trigger.arn(), runner);
       runner.start();
       refused.remove(trigger.arn());

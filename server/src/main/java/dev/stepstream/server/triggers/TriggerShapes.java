@@ -26,6 +26,9 @@ final class TriggerShapes {
     if (t.startingTimestamp() != null) {
       out.set("startingTimestamp", AwsJson.timestamp(t.startingTimestamp()));
     }
+    if (t.maxConcurrency() != null) {
+      out.put("maxConcurrency", t.maxConcurrency());
+    }
     out.put("state", t.state());
     out.set("creationDate", AwsJson.timestamp(t.createdAt()));
     out.set("updateDate", AwsJson.timestamp(t.updatedAt()));
@@ -36,6 +39,10 @@ final class TriggerShapes {
       m.put("executionsStarted", (long) metrics.startedCount());
       m.put("recordsDeadLettered", (long) metrics.deadLetteredCount());
       m.put("lag", metrics.lagCount());
+      if (metrics.runningCount() >= 0) {
+        m.put("executionsRunning", metrics.runningCount());
+        m.put("heldAtLimit", metrics.heldAtLimit());
+      }
     }
     return out;
   }

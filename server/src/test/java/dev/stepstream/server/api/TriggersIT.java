@@ -50,6 +50,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TriggersIT {
   private static final String PASS = "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}";
+  private static final String WAIT_AN_HOUR =
+      "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":3600,\"End\":true}}}";
   private final HttpClient http = HttpClient.newHttpClient();
   private ApiFixture fixture;
   private KafkaCluster kafka;
@@ -148,6 +150,59 @@ class TriggersIT {
   }
 
   @Test
+  void shouldHoldRecordsAtTheConcurrencyLimitAndStartThemAsExecutionsFinish() throws Exception {
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    String machine = machine("limit-" + id, WAIT_AN_HOUR);
+    String topic = topic("limit-" + id);
+    produce(topic, 0, 5);
+    post("/api/triggers", "{\"name\":\"limit-" + id + "\",\"sourceTopic\":\"" + topic + "\",\"target\":\""
+        + machine + "\",\"startingPosition\":\"EARLIEST\",\"maxConcurrency\":2}");
+
+    List<StartExecution> first = awaitStarts(machine, 2);
+    JsonNode held = await(() -> getUnchecked("/api/triggers/limit-" + id),
+        d -> d.path("metrics").path("heldAtLimit").asBoolean() && d.path("metrics").path("executionsRunning").asInt() == 2);
+    Thread.sleep(3_000);
+    assertThat(starts(machine)).as("starts while at the limit").hasSize(2);
+    assertThat(held.path("maxConcurrency").asInt()).isEqualTo(2);
+    assertThat(held.path("metrics").path("heldAtLimit").asBoolean()).isTrue();
+
+    fixture.sfn.stopExecution(b -> b.executionArn(first.get(0).executionArn()));
+    assertThat(awaitStarts(machine, 3)).hasSize(3);
+    Thread.sleep(3_000);
+    assertThat(starts(machine)).as("starts after one finished").hasSize(3);
+
+    Set<String> stopped = new HashSet<>(List.of(first.get(0).executionArn()));
+    List<StartExecution> all = await(() -> {
+      starts(machine).stream().map(StartExecution::executionArn).filter(stopped::add)
+          .forEach(arn -> fixture.sfn.stopExecution(b -> b.executionArn(arn)));
+      return starts(machine);
+    }, l -> l.size() >= 5);
+    assertThat(all).extracting(s -> s.input().path("n").asInt()).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
+  }
+
+  @Test
+  void shouldStartAtATimestampAndPassNonJsonValuesAsBase64() throws Exception {
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    String machine = machine("at-" + id);
+    String topic = topic("at-" + id);
+    produce(topic, 0, 10);
+    Thread.sleep(50);
+    long from = System.currentTimeMillis();
+    Thread.sleep(50);
+    for (int i = 0; i < 10; i++) {
+      producer.send(new ProducerRecord<>(topic, "b" + i, new byte[] {(byte) 0xfe, (byte) i})).get();
+    }
+    post("/api/triggers", "{\"name\":\"at-" + id + "\",\"sourceTopic\":\"" + topic + "\",\"target\":\""
+        + machine + "\",\"startingPosition\":\"AT_TIMESTAMP\",\"startingTimestamp\":" + from + "}");
+
+    List<StartExecution> starts = awaitStarts(machine, 10);
+    Thread.sleep(2_000);
+    assertThat(starts(machine)).hasSize(10);
+    assertThat(starts).extracting(s -> s.input().asText()).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 10)
+        .mapToObj(i -> java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) 0xfe, (byte) i})).toList());
+  }
+
+  @Test
   void shouldRefuseAnInvalidFilterAndAnUnknownTrigger() throws Exception {
     String machine = machine("refuse-" + UUID.randomUUID().toString().substring(0, 8));
     HttpResponse<String> bad = send(HttpRequest.newBuilder(uri("/api/triggers")).POST(HttpRequest.BodyPublishers.ofString(
@@ -165,7 +220,11 @@ class TriggersIT {
   }
 
   private String machine(String name) {
-    return fixture.sfn.createStateMachine(b -> b.name(name).definition(PASS)
+    return machine(name, PASS);
+  }
+
+  private String machine(String name, String definition) {
+    return fixture.sfn.createStateMachine(b -> b.name(name).definition(definition)
         .roleArn("arn:aws:iam::123456789012:role/stepstream")).stateMachineArn();
   }
 
@@ -248,6 +307,14 @@ class TriggersIT {
     HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return parse(response.body().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private JsonNode getUnchecked(String path) {
+    try {
+      return get(path);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

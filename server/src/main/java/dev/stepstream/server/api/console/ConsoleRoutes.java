@@ -21,7 +21,7 @@ public final class ConsoleRoutes {
 
   /** The client-side routes that answer index.html (see docs/console.md). */
   public static final List<String> PAGES = List.of("/", "/state-machines", "/state-machines/*", "/executions",
-      "/executions/*", "/studio", "/studio/*", "/metrics-dashboard", "/schedules");
+      "/executions/*", "/studio", "/studio/*", "/metrics-dashboard", "/schedules", "/triggers");
 
   private static final Map<String, String> TYPES = Map.of(
       "js", "text/javascript; charset=utf-8",

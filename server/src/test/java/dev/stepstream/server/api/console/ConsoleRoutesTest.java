@@ -44,7 +44,7 @@ class ConsoleRoutesTest {
   @ParameterizedTest
   @ValueSource(strings = {"/", "/state-machines", "/state-machines/arn%3Aaws%3Astates%3Aus-east-1%3A1%3AstateMachine%3AM",
       "/executions", "/executions?status=FAILED", "/executions/arn%3Aaws%3Astates%3Aus-east-1%3A1%3Aexecution%3AM%3Ae",
-      "/studio", "/studio/arn%3Aaws%3Astates%3Aus-east-1%3A1%3AstateMachine%3AM", "/metrics-dashboard", "/schedules"})
+      "/studio", "/studio/arn%3Aaws%3Astates%3Aus-east-1%3A1%3AstateMachine%3AM", "/metrics-dashboard", "/schedules", "/triggers"})
   void should_answer_index_html_for_console_routes(String path) throws Exception {
     // WHEN
     HttpResponse<String> response = get(app, path);
