@@ -29,6 +29,7 @@ final class LocalRun implements EngineContext {
   private final Interpreter interpreter;
   private final Definition definition;
   private final MockedTasks tasks;
+  private final LocalIntegrations integrations;
   private final RandomSource random;
   private final long maxAppliedInputs;
   private final AppliedInputObserver observer;
@@ -38,8 +39,9 @@ final class LocalRun implements EngineContext {
   private long nowMillis;
   private ExecutionState state;
 
-  LocalRun(Interpreter interpreter, Definition definition, MockedTasks tasks, RandomSource random,
-      long startMillis, long maxAppliedInputs, AppliedInputObserver observer) {
+  LocalRun(Interpreter interpreter, Definition definition, MockedTasks tasks, LocalIntegrations integrations,
+      RandomSource random, long startMillis, long maxAppliedInputs, AppliedInputObserver observer) {
+    this.integrations = integrations;
     this.interpreter = interpreter;
     this.observer = observer;
     this.definition = definition;
@@ -95,7 +97,8 @@ final class LocalRun implements EngineContext {
 
   private void handle(String executionArn, Effect effect) {
     if (effect instanceof Effect.ScheduleTask schedule) {
-      immediate.add(tasks.answer(schedule.request()));
+      immediate.add(LocalIntegrations.serves(schedule.request())
+          ? integrations.answer(schedule.request()) : tasks.answer(schedule.request()));
     } else if (effect instanceof Effect.StartTimer start) {
       timers.start(start.timerId(), start.dueAtMillis());
     } else if (effect instanceof Effect.CancelTimer cancel) {

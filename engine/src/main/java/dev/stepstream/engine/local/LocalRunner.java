@@ -45,6 +45,7 @@ public final class LocalRunner {
 
   private final Interpreter interpreter;
   private final Mocks mocks;
+  private final LocalIntegrations integrations;
   private final Clock startClock;
   private final long randomSeed;
   private final long maxAppliedInputs;
@@ -64,6 +65,21 @@ public final class LocalRunner {
   }
 
   LocalRunner(EngineOptions options, Mocks mocks, Clock startClock, long randomSeed, long maxAppliedInputs) {
+    this(options, mocks, LocalIntegrations.NONE, startClock, randomSeed, maxAppliedInputs);
+  }
+
+  /**
+   * As {@link #LocalRunner(EngineOptions, Mocks, Clock, long)}, with {@code integrations} answering
+   * the ItemReader and ResultWriter tasks of Distributed Maps.
+   */
+  public LocalRunner(EngineOptions options, Mocks mocks, LocalIntegrations integrations, Clock startClock,
+      long randomSeed) {
+    this(options, mocks, integrations, startClock, randomSeed, 1_000_000L);
+  }
+
+  private LocalRunner(EngineOptions options, Mocks mocks, LocalIntegrations integrations, Clock startClock,
+      long randomSeed, long maxAppliedInputs) {
+    this.integrations = Objects.requireNonNull(integrations, "integrations");
     this.interpreter = new Interpreter(Objects.requireNonNull(options, "options"));
     this.mocks = Objects.requireNonNull(mocks, "mocks");
     this.startClock = Objects.requireNonNull(startClock, "startClock");
@@ -122,7 +138,7 @@ public final class LocalRunner {
     Definition definition = new Definition(STATE_MACHINE_ARN, MACHINE_NAME, "1", type, ROLE_ARN,
         compiled.stateMachine().orElseThrow());
     RandomSource random = RandomSource.seeded(randomSeed);
-    LocalRun run = new LocalRun(interpreter, definition, new MockedTasks(plan.get()), random,
+    LocalRun run = new LocalRun(interpreter, definition, new MockedTasks(plan.get()), integrations, random,
         startClock.millis(), maxAppliedInputs, observer);
     String name = random.nextUuid();
     String arn = "EXPRESS".equals(type) ? EXPRESS_ARN_PREFIX + name + ":" + name : EXECUTION_ARN_PREFIX + name;

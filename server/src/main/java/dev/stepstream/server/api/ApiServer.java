@@ -23,6 +23,7 @@ import dev.stepstream.server.api.ops.ActivityOps;
 import dev.stepstream.server.api.ops.AliasOps;
 import dev.stepstream.server.api.ops.ExecutionOps;
 import dev.stepstream.server.api.ops.HistoryOps;
+import dev.stepstream.server.api.ops.MapRunOps;
 import dev.stepstream.server.api.ops.StateMachineOps;
 import dev.stepstream.server.api.ops.TagOps;
 import dev.stepstream.server.api.ops.TaskOps;
@@ -170,6 +171,7 @@ public final class ApiServer implements AutoCloseable {
     ExecutionOps executions = new ExecutionOps(backend, machines);
     executions.register(ops);
     new HistoryOps(backend, executions).register(ops);
+    new MapRunOps(backend, executions).register(ops);
     new TaskOps(backend, settings.tokenKeys()).register(ops);
     new ActivityOps(backend, settings.activityLongPoll()).register(ops);
     new TagOps(backend).register(ops);

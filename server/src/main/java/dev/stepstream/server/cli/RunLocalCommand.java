@@ -4,6 +4,8 @@ import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.engine.local.InvalidMocksException;
 import dev.stepstream.engine.local.LocalRunner;
 import dev.stepstream.engine.local.Mocks;
+import dev.stepstream.processor.integrations.LocalMapRunIntegrations;
+import dev.stepstream.processor.integrations.MapRunSettings;
 import dev.stepstream.wire.WireJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
         "Prints one JSON line {\"status\",\"output\",\"error\",\"cause\"}; the status is data, the exit code is 0.",
         "REJECTED means the API would refuse the definition (InvalidDefinition) or the input (InvalidExecutionInput).",
         "With --batch, reads JSON Lines {\"id\",\"definition\",\"input\"[,\"testCase\"][,\"type\"]} from stdin and",
-        "prints one result line (with \"id\" first) per input line, in order."},
+        "prints one result line (with \"id\" first) per input line, in order.",
+        "Distributed Map ItemReaders and ResultWriters read and write files under --object-store."},
     mixinStandardHelpOptions = true)
 final class RunLocalCommand implements Callable<Integer> {
 
@@ -59,6 +62,13 @@ final class RunLocalCommand implements Callable<Integer> {
       description = "Start the virtual clock at this ISO-8601 instant (default: now), for reproducible runs.")
   String startTime;
 
+  @Option(names = "--object-store", paramLabel = "DIR",
+      defaultValue = "${sys:stepstream.integrations.objectStoreRoot:-stepstream-objects}",
+      description = "The directory that stands for Amazon S3 for Distributed Map ItemReaders and ResultWriters:"
+          + " bucket b, key k is the file DIR/b/k (default: ${DEFAULT-VALUE}, as the server's"
+          + " stepstream.integrations.objectStoreRoot).")
+  Path objectStore;
+
   private final InputStream stdin;
 
   RunLocalCommand() {
@@ -78,7 +88,10 @@ final class RunLocalCommand implements Callable<Integer> {
     if (testCase != null && !mockConfig.hasTestCase(testCase)) {
       throw usage("test case '" + testCase + "' is not defined in " + (mocks == null ? "the (absent) --mocks file" : mocks));
     }
-    LocalRunner runner = new LocalRunner(EngineOptions.defaults(), mockConfig, clock(), LocalRunner.DEFAULT_SEED);
+    MapRunSettings mapRuns = MapRunSettings.fromProperties(System.getProperties());
+    LocalRunner runner = new LocalRunner(EngineOptions.defaults(), mockConfig,
+        new LocalMapRunIntegrations(new MapRunSettings(objectStore, mapRuns.maxItemBytes())), clock(),
+        LocalRunner.DEFAULT_SEED);
     PrintWriter out = spec.commandLine().getOut();
     if (batch) {
       new RunLocalBatch(runner, testCase).run(stdin, out);
