@@ -57,9 +57,9 @@ import org.slf4j.LoggerFactory;
 class EngineFaultIT {
   private static final Logger LOG = LoggerFactory.getLogger(EngineFaultIT.class);
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final int EXECUTIONS = 300;
+  private static final int EXECUTIONS = 200;
   private static final int TASKS = 5;
-  private static final Duration READY = Duration.ofSeconds(120);
+  private static final Duration READY = Duration.ofSeconds(240);
   private static final String ACCOUNT = "123456789012";
   private static final String LAMBDA = "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:Step";
   private static final String DEFINITION = """
@@ -110,7 +110,7 @@ class EngineFaultIT {
         ServeProcess second = ServeProcess.start(settings, dir.resolve("second.log"), READY);
         long restartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restartedAt);
         try {
-          awaitFinished(outputs, EXECUTIONS, Duration.ofSeconds(120));
+          awaitFinished(outputs, EXECUTIONS, Duration.ofSeconds(240));
           LOG.info("{}: {} of {} executions had finished at kill -9; restart ready in {} ms; {} task requests handled"
               + " for {} tasks", profile, finishedAtKill, EXECUTIONS, restartMillis,
               handledByToken.values().stream().mapToInt(AtomicInteger::get).sum(), TASKS * EXECUTIONS);
