@@ -111,8 +111,8 @@ class EngineFaultIT {
         long restartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restartedAt);
         try {
           awaitFinished(outputs, EXECUTIONS, Duration.ofSeconds(240));
-          LOG.info("{}: {} of {} executions had finished at kill -9; restart ready in {} ms; {} task requests handled"
-              + " for {} tasks", profile, finishedAtKill, EXECUTIONS, restartMillis,
+          LOG.info("{}: {} of {} executions had finished at kill -9; restart ready in {} ms ({}); {} task requests"
+              + " handled for {} tasks", profile, finishedAtKill, EXECUTIONS, restartMillis, second.restoreReport(),
               handledByToken.values().stream().mapToInt(AtomicInteger::get).sum(), TASKS * EXECUTIONS);
           assertThat(finishedAtKill).as("executions finished at the kill").isLessThan(EXECUTIONS);
           boolean exactlyOnce = !profile.equals("fast");

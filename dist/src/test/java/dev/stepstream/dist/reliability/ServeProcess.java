@@ -56,6 +56,12 @@ final class ServeProcess {
     return Files.exists(log) ? Files.readString(log) : "";
   }
 
+  /** The lines where the processor reports restoring state (empty when nothing was restored). */
+  String restoreReport() throws IOException {
+    return output().lines().filter(l -> l.contains("Restored ") || l.contains("Restoring state"))
+        .map(String::strip).reduce((a, b) -> a + " | " + b).orElse("nothing restored");
+  }
+
   boolean alive() {
     return process.isAlive();
   }
