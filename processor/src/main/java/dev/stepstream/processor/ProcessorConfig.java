@@ -173,11 +173,6 @@ public record ProcessorConfig(
       p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }
     profile.applyTo(p);
-    if (profile.exactlyOnce()) {
-      // KIP-892: stores stage writes until their changelog transaction commits, so a crash (kill -9)
-      // leaves committed local state that need not be wiped and restored from the changelogs.
-      p.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
-    }
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), RecordLimits.MAX_RECORD_BYTES);
     System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(STREAMS_PROPERTY_PREFIX))
         .forEach(name -> p.put(name.substring(STREAMS_PROPERTY_PREFIX.length()), System.getProperty(name)));

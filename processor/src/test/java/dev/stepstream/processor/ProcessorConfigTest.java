@@ -41,18 +41,6 @@ class ProcessorConfigTest {
   }
 
   @Test
-  void shouldKeepLocalStateTransactionalUnderExactlyOnceSoThatAKillDoesNotWipeIt() {
-    ProcessorConfig config = ProcessorConfig.defaults("localhost:9092", Path.of("/tmp/state"));
-
-    for (Profile eos : new Profile[] {Profile.EXACTLY_ONCE, Profile.LATENCY}) {
-      assertThat(new StreamsConfig(config.withProfile(eos).streamsProperties())
-          .getBoolean(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG)).as(eos.name()).isTrue();
-    }
-    assertThat(new StreamsConfig(config.withProfile(Profile.FAST).streamsProperties())
-        .getBoolean(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG)).isFalse();
-  }
-
-  @Test
   void shouldApplyTheProcessingExceptionHandlerToTheGlobalThreadToo() {
     StreamsConfig config = new StreamsConfig(
         ProcessorConfig.defaults("localhost:9092", Path.of("/tmp/state")).streamsProperties());

@@ -16,6 +16,7 @@ import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.TopicCatalogue;
 import dev.stepstream.wire.WireJson;
 import dev.stepstream.worker.TaskWorker;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,6 +74,8 @@ class EngineFaultIT {
       """.formatted(LAMBDA);
 
   @TempDir Path dir;
+  /** The serve logs stay in target/ for a look after a failure. */
+  private final Path logs = Path.of("target", "engine-fault-logs");
   private final Map<String, AtomicInteger> handledByToken = new ConcurrentHashMap<>();
 
   @ParameterizedTest(name = "{0}")
@@ -81,6 +84,7 @@ class EngineFaultIT {
       throws Exception {
     String prefix = "fault-" + profile + ".";
     TopicCatalogue topics = TopicCatalogue.load(prefix);
+    Files.createDirectories(logs);
     try (TopicProvisioner provisioner = new TopicProvisioner(kafka.bootstrapServers(), topics, 6, (short) 1)) {
       provisioner.ensureCatalogueTopics();
       provisioner.ensureTaskTopics(List.of("Step"));
@@ -93,7 +97,7 @@ class EngineFaultIT {
         KafkaProducer<String, byte[]> producer = producer(kafka)) {
       send(producer, topics.definitions(), machine, WireJson.encode(new StateMachineRecord(1, machine, "FiveSteps",
           StateMachineRecord.KIND_STATE_MACHINE, DEFINITION, "STANDARD", "", "r1", 1L, 1L)));
-      ServeProcess first = ServeProcess.start(settings, dir.resolve("first.log"), READY);
+      ServeProcess first = ServeProcess.start(settings, logs.resolve(profile + "-first.log"), READY);
       List<String> arns = new ArrayList<>();
       try (TaskWorker worker = worker(kafka, prefix)) {
         for (int i = 0; i < EXECUTIONS; i++) {
@@ -103,11 +107,11 @@ class EngineFaultIT {
               profile + "-" + i, JSON.objectNode().put("steps", 0), System.currentTimeMillis()))));
         }
         producer.flush();
-        awaitFinished(outputs, EXECUTIONS / 10, Duration.ofSeconds(90));
+        awaitFinished(outputs, EXECUTIONS / 10, Duration.ofSeconds(240));
         first.kill();
         int finishedAtKill = outputs.finishedCount();
         long restartedAt = System.nanoTime();
-        ServeProcess second = ServeProcess.start(settings, dir.resolve("second.log"), READY);
+        ServeProcess second = ServeProcess.start(settings, logs.resolve(profile + "-second.log"), READY);
         long restartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restartedAt);
         try {
           awaitFinished(outputs, EXECUTIONS, Duration.ofSeconds(240));
