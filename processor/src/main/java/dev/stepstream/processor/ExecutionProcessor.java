@@ -174,6 +174,9 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     Decision decision = interpreter.apply(state, input, engineContext(arn, state, nowMillis));
     if (!decision.applied()) {
       metrics.ignored();
+      if (input instanceof TaskResult) {
+        metrics.ignoredTaskResult();
+      }
       LOG.debug("Ignored {} for {}: {}", input.getClass().getSimpleName(), arn, decision.ignored().orElse(""));
       duplicates.replay(state, input).ifPresent(again -> {
         LOG.debug("Re-emitting the outputs of a duplicate {} for {}", input.getClass().getSimpleName(), arn);

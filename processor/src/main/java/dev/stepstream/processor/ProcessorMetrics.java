@@ -9,6 +9,7 @@ import java.util.function.LongSupplier;
 public final class ProcessorMetrics {
   private final AtomicLong applied = new AtomicLong();
   private final AtomicLong ignored = new AtomicLong();
+  private final AtomicLong ignoredTaskResults = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private final AtomicLong timersFired = new AtomicLong();
   private final AtomicLong replayed = new AtomicLong();
@@ -23,6 +24,11 @@ public final class ProcessorMetrics {
 
   void ignored() {
     ignored.incrementAndGet();
+  }
+
+  /** A task result or heartbeat that changed nothing (also counted as {@link #ignored()}). */
+  void ignoredTaskResult() {
+    ignoredTaskResults.incrementAndGet();
   }
 
   void deadLettered() {
@@ -45,6 +51,14 @@ public final class ProcessorMetrics {
   /** Inputs that changed nothing: unknown or stale task tokens, cancelled timers, finished executions. */
   public long ignoredCount() {
     return ignored.get();
+  }
+
+  /**
+   * Task results and heartbeats that changed nothing: a second result for the same token, a result
+   * arriving after its task timed out or was retried, an unknown token. A subset of {@link #ignoredCount()}.
+   */
+  public long ignoredTaskResultsCount() {
+    return ignoredTaskResults.get();
   }
 
   public long deadLetteredCount() {

@@ -26,11 +26,24 @@ final class StartupProgress implements StateRestoreListener, KafkaStreams.StateL
   private final AtomicLong toRestore = new AtomicLong();
   private final AtomicLong restored = new AtomicLong();
   private final AtomicReference<String> restoring = new AtomicReference<>();
+  private final AtomicReference<Runnable> whenStopped = new AtomicReference<>();
 
   @Override
   public void onChange(KafkaStreams.State now, KafkaStreams.State before) {
     state.set(now);
     progressed();
+    if (now == KafkaStreams.State.ERROR) {
+      Runnable action = whenStopped.getAndSet(null);
+      if (action != null) {
+        Thread stopper = new Thread(action, "stepstream-processor-stopped");
+        stopper.start();
+      }
+    }
+  }
+
+  /** {@code action} runs once, on a thread of its own, if the processor ends in ERROR (it stopped by itself). */
+  void whenStopped(Runnable action) {
+    whenStopped.set(action);
   }
 
   @Override

@@ -38,10 +38,12 @@ public final class StepstreamProcessor implements AutoCloseable {
   private final HostInfo self;
   private final TaskTokenKeys tokenKeys;
   private final KafkaConnection kafka;
+  private final StartupProgress progress;
 
   private StepstreamProcessor(KafkaStreams streams, AdminTaskTopics taskTopics, ProcessorMetrics metrics, HostInfo self,
-      TaskTokenKeys tokenKeys, KafkaConnection kafka) {
+      TaskTokenKeys tokenKeys, KafkaConnection kafka, StartupProgress progress) {
     this.streams = streams;
+    this.progress = progress;
     this.kafka = kafka;
     this.tokenKeys = tokenKeys;
     this.self = self;
@@ -54,6 +56,7 @@ public final class StepstreamProcessor implements AutoCloseable {
    * rebalancing make progress, and fails only after {@code stallTimeout} without any.
    */
   public static StepstreamProcessor start(ProcessorConfig config, EngineOptions engine, Duration stallTimeout) {
+    StateStorage.requireWritable(config.stateDir());
     ProcessorMetrics metrics = new ProcessorMetrics();
     AdminTaskTopics taskTopics = new AdminTaskTopics(
         new TopicProvisioner(config.kafkaConnection(), config.topics(), partitionsOfCommands(config), (short) -1));
@@ -65,13 +68,17 @@ public final class StepstreamProcessor implements AutoCloseable {
     streams.setStateListener(progress);
     streams.setGlobalStateRestoreListener(progress);
     streams.setUncaughtExceptionHandler(e -> {
+      if (StateStorage.isStorageFailure(e)) {
+        StateStorage.logStop(config.stateDir(), e);
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+      }
       LOG.error("Stream thread failed; replacing it", e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
     streams.start();
     HostInfo self = config.applicationServer() == null ? null : HostInfo.buildFromEndpoint(config.applicationServer());
     StepstreamProcessor processor = new StepstreamProcessor(streams, taskTopics, metrics, self, options.tokenKeys(),
-        config.kafkaConnection());
+        config.kafkaConnection(), progress);
     metrics.pendingTimersFrom(processor::pendingTimers);
     try {
       progress.awaitRunning(stallTimeout);
@@ -84,6 +91,14 @@ public final class StepstreamProcessor implements AutoCloseable {
       throw e;
     }
     return processor;
+  }
+
+  /**
+   * Runs {@code action} (once, on a thread of its own) when the processor stops by itself after it
+   * started, e.g. because its state directory can no longer be written: the command then exits.
+   */
+  public void whenStopped(Runnable action) {
+    progress.whenStopped(action);
   }
 
   /** The servers and client (security) properties this processor connects with, for clients beside it. */

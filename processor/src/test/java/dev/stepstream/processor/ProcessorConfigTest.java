@@ -41,6 +41,14 @@ class ProcessorConfigTest {
   }
 
   @Test
+  void shouldApplyTheProcessingExceptionHandlerToTheGlobalThreadToo() {
+    StreamsConfig config = new StreamsConfig(
+        ProcessorConfig.defaults("localhost:9092", Path.of("/tmp/state")).streamsProperties());
+
+    assertThat(config.getBoolean(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG)).isTrue();
+  }
+
+  @Test
   void shouldJoinAsAStaticMemberWithTheGivenSessionTimeout() {
     Properties props = ProcessorConfig.defaults("localhost:9092", Path.of("/tmp/state"))
         .withStaticMembership("orders-1", Duration.ofSeconds(10)).streamsProperties();

@@ -31,6 +31,7 @@ class DevRestartIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Duration READY = Duration.ofSeconds(180);
+  private static final int RUNS = 5;
   private static final String DEFINITION = """
       {"StartAt": "Receive", "States": {
         "Receive": {"Type": "Pass", "Result": "received", "ResultPath": "$.step", "Next": "Hold"},
@@ -52,8 +53,9 @@ class DevRestartIT {
     Random random = new Random(42);
     List<String> started = new ArrayList<>();
     String machine = null;
-    boolean[] killHard = {false, true, true};
-    for (int run = 0; run < killHard.length; run++) {
+    for (int run = 0; run < RUNS; run++) {
+      // Seeded: the first run ends by SIGTERM, the second by kill -9, the rest by either.
+      boolean killHard = run == 1 || run > 1 && random.nextBoolean();
       DevProcess dev = DevProcess.start(dataDir, kafkaPort, apiPort);
       Duration ready = dev.awaitReady(READY);
       LOG.info("run {}: dev ready in {} ms", run, ready.toMillis());
@@ -67,7 +69,8 @@ class DevRestartIT {
             .put("name", "run" + run + "-" + i).put("input", "{\"n\":" + i + "}")).path("executionArn").asText());
       }
       Thread.sleep(random.nextInt(2_500));
-      if (killHard[run]) {
+      LOG.info("run {}: {} after {} executions started", run, killHard ? "kill -9" : "SIGTERM", started.size());
+      if (killHard) {
         dev.kill();
       } else {
         dev.terminate();

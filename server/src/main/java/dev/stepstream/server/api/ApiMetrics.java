@@ -34,6 +34,9 @@ public final class ApiMetrics implements TaskMeters {
           processor, ProcessorMetrics::appliedCount);
       counter("stepstream.processor.ignored", "Inputs that changed nothing (stale tokens, finished executions)",
           processor, ProcessorMetrics::ignoredCount);
+      counter("stepstream.processor.task.results.ignored",
+          "Task results and heartbeats ignored: duplicates, late (after a timeout or retry), unknown tokens",
+          processor, ProcessorMetrics::ignoredTaskResultsCount);
       counter("stepstream.processor.dead.lettered", "Records sent to the dead-letter topic",
           processor, ProcessorMetrics::deadLetteredCount);
       counter("stepstream.processor.timers.fired", "Durable timers fired", processor, ProcessorMetrics::timersFiredCount);

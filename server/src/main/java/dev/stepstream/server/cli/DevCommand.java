@@ -90,6 +90,7 @@ final class DevCommand implements Callable<Integer> {
       env.close();
       stopped.countDown();
     }, "stepstream-dev-shutdown"));
+    env.processor().ifPresent(p -> p.whenStopped(() -> exitAfterProcessorStopped(spec.commandLine().getErr())));
     DevReport.ready(out, env, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     if (settings.engine()) {
       int api = env.startApi(apiHost, apiPort);
@@ -106,6 +107,13 @@ final class DevCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** The processor stopped by itself (its reason is logged): stop everything and exit with status 1. */
+  static void exitAfterProcessorStopped(PrintWriter err) {
+    err.println("The processor stopped (see the error above); stopping.");
+    err.flush();
+    System.exit(1);
   }
 
   private DevSettings settings() {

@@ -163,6 +163,7 @@ final class ServeCommand implements Callable<Integer> {
       }
       stopped.countDown();
     }, "stepstream-serve-shutdown"));
+    processor.whenStopped(() -> DevCommand.exitAfterProcessorStopped(spec.commandLine().getErr()));
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Stepstream API on http://%s:%d (AWS endpoint), processor on %s. Press Ctrl-C to stop.%n",
         host, api.port(), kafka);
