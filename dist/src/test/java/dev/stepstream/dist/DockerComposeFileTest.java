@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.ParseResult;
 
 /** Docker is not available on the build machines, so check what can be checked of the compose setup. */
 class DockerComposeFileTest {
@@ -31,15 +32,43 @@ class DockerComposeFileTest {
 
     JsonNode stepstream = services.path("stepstream");
     assertThat(stepstream.path("build").asText()).isEqualTo(".");
-    assertThat(texts(stepstream.path("command"))).as("the API must listen beyond the container's loopback")
-        .containsExactly("dev", "--kafka", "kafka:19092", "--api-host", "0.0.0.0");
+    assertThat(texts(stepstream.path("command"))).as("compose runs the image's own command")
+        .isEqualTo(DeploymentArgs.dockerfile("CMD"));
     assertThat(stepstream.path("depends_on").path("kafka").path("condition").asText()).isEqualTo("service_healthy");
+    assertThat(texts(stepstream.path("ports"))).contains("8083:8083");
+    assertThat(stepstream.path("environment").has("STEPSTREAM_ACCESS_KEY_ID")).isTrue();
+    assertThat(stepstream.path("environment").has("STEPSTREAM_SECRET_ACCESS_KEY")).isTrue();
+  }
+
+  @Test
+  void shouldServeOnAllAddressesWithAuthenticationInTheImagesCommand() throws IOException {
+    ParseResult serve = DeploymentArgs.parse(DeploymentArgs.dockerfile("CMD"));
+
+    assertThat(serve.commandSpec().name()).isEqualTo("serve");
+    assertThat(serve.matchedOptionValue("--host", "")).isEqualTo("0.0.0.0");
+    assertThat(serve.matchedOptionValue("--kafka", "")).isEqualTo("kafka:19092");
+    assertThat(serve.hasMatchedOption("--auth")).as("sigv4 is the default; the image must not turn it off").isFalse();
+    assertThat(serve.commandSpec().findOption("--auth").defaultValue()).isEqualTo("sigv4");
+    assertThat(serve.matchedOptionValue("--state-dir", Path.of("")).toString()).startsWith("/var/lib/stepstream/");
+    assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("VOLUME /var/lib/stepstream");
+  }
+
+  @Test
+  void shouldCheckReadinessWithAToolTheImageInstalls() throws IOException {
+    JsonNode stepstream = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile())
+        .path("services").path("stepstream");
+
+    List<String> test = texts(stepstream.path("healthcheck").path("test"));
+    assertThat(test).startsWith("CMD", "curl").anyMatch(a -> a.equals("http://127.0.0.1:8083/health/ready"));
+    assertThat(test).as("curl must fail on a 503").contains("-fsS");
+    assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("apt-get install -y --no-install-recommends curl");
   }
 
   @Test
   void shouldBuildTheJarTheComposeFileRuns() throws IOException {
     String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
 
+    assertThat(DeploymentArgs.dockerfile("ENTRYPOINT")).containsExactly("java", "-jar", "/opt/stepstream/stepstream.jar");
     assertThat(dockerfile).contains("./mvnw").contains("dist/target/stepstream.jar").contains("EXPOSE 8083");
     assertThat(Files.readString(ROOT.resolve("README.md"))).contains("docker compose up");
   }

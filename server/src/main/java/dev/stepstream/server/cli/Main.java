@@ -31,7 +31,8 @@ public final class Main implements Runnable {
     return commandLine().execute(args);
   }
 
-  static CommandLine commandLine() {
+  /** The whole command line with its contributions, not run: tests parse deployment files' arguments with it. */
+  public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     for (CommandContribution contribution : ServiceLoader.load(CommandContribution.class)) {
       cli.addSubcommand(contribution.command());

@@ -11,7 +11,6 @@ import dev.stepstream.server.api.ApiServer;
 import dev.stepstream.server.api.ApiSettings;
 import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.server.api.auth.AccessKeys;
-import dev.stepstream.server.security.AccessKeyFile;
 import dev.stepstream.server.security.TokenKeyFile;
 import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.TopicCatalogue;
@@ -98,7 +97,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--access-keys", paramLabel = "FILE",
       description = "API access keys, lines '<access key id> <secret> [read-only|operator]'; created with one new"
-          + " key, printed once, when missing (default: ~/.stepstream/access-keys). See docs/security.md.")
+          + " key, printed once, when missing and no key is set in STEPSTREAM_ACCESS_KEY_ID and"
+          + " STEPSTREAM_SECRET_ACCESS_KEY (default: ~/.stepstream/access-keys). See docs/security.md.")
   Path accessKeys;
 
   static final Duration SESSION_TIMEOUT = Duration.ofSeconds(15);
@@ -183,7 +183,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     Path file = accessKeys != null ? accessKeys : Path.of(System.getProperty("user.home"), ".stepstream", "access-keys");
     PrintWriter out = spec.commandLine().getOut();
-    return AccessKeyFile.loadOrCreate(file, key -> {
+    return ServeAccessKeys.resolve(System.getenv(), file, key -> {
       out.printf("Created %s with a new access key (shown only this once):%n  access key id:     %s%n"
           + "  secret access key: %s%nUse them as AWS credentials in an AWS SDK or the AWS CLI, as"
           + " STEPSTREAM_ACCESS_KEY_ID/STEPSTREAM_SECRET_ACCESS_KEY for the stepstream CLI, or as"
