@@ -77,7 +77,8 @@ class OrderTriggersExampleIT {
   }
 
   private static String create(ApiFixture fixture, String name, String file) throws Exception {
-    return fixture.sfn.createStateMachine(b -> b.name(name).definition(readText(file))
+    String definition = readText(file);
+    return fixture.sfn.createStateMachine(b -> b.name(name).definition(definition)
         .roleArn("arn:aws:iam::123456789012:role/stepstream")).stateMachineArn();
   }
 
