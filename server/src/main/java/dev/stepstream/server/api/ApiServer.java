@@ -102,7 +102,7 @@ public final class ApiServer implements AutoCloseable {
       HttpLimits limits = settings.httpLimits();
       AwsJsonEndpoint aws = new AwsJsonEndpoint(operations(backend, settings), metrics::request,
           limits.maxConcurrentRequests());
-      RestRoutes rest = new RestRoutes(backend, aws);
+      RestRoutes rest = new RestRoutes(backend, aws, settings.topics(), lag);
       TriggerRoutes triggers = triggers(settings, kafka, backend, metrics, resources);
       ScheduleRoutes schedules = new ScheduleRoutes(add(resources, Schedules.start(kafka, settings.topics().definitions(),
           settings.topics().commands(), backend.publisher().raw())), backend.definitions(), settings.arns());

@@ -61,9 +61,11 @@ final class ExecutionCommands {
 
     private JsonNode follow(ApiClient client, String arn) throws InterruptedException {
       long deadline = System.nanoTime() + timeout.toNanos();
+      NobodyReads nobody = NobodyReads.over(api, spec.commandLine().getErr());
       JsonNode d = client.call("DescribeExecution", AwsJson.object().put("executionArn", arn));
       while (ExecutionStatus.RUNNING.name().equals(d.path("status").asText()) && System.nanoTime() < deadline) {
         Thread.sleep(100);
+        nobody.check(arn, System.nanoTime());
         d = client.call("DescribeExecution", AwsJson.object().put("executionArn", arn));
       }
       return d;

@@ -36,11 +36,12 @@ class CliCommandsIT {
   private ApiServer api;
   private String endpoint;
   private Path dir;
+  private TopicCatalogue topics;
 
   @BeforeAll
   void start(KafkaCluster kafka) throws Exception {
     String id = UUID.randomUUID().toString().substring(0, 8);
-    TopicCatalogue topics = TopicCatalogue.load("cli-" + id + ".");
+    topics = TopicCatalogue.load("cli-" + id + ".");
     try (TopicProvisioner provisioner = new TopicProvisioner(kafka.bootstrapServers(), topics, 2, (short) 1)) {
       provisioner.ensureCatalogueTopics();
     }
@@ -104,6 +105,23 @@ class CliCommandsIT {
     assertThat(run("describe", execution)[1]).contains("status").contains("SUCCEEDED");
     assertThat(run("describe", "--json", name)[1]).contains("\"definition\"");
     assertThat(run("delete", name)[0]).isEqualTo("0");
+  }
+
+  @Test
+  void shouldSayWhenNoWorkerReadsTheTaskTopicTheExecutionWaitsOn() throws Exception {
+    String name = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+    Path definition = Files.writeString(dir.resolve(name + ".json"), """
+        {"StartAt": "Shout", "States": {"Shout": {"Type": "Task",
+          "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Shout", "TimeoutSeconds": 8, "End": true}}}
+        """);
+    assertThat(run("create", name, "--definition", definition.toString())[0]).isEqualTo("0");
+
+    String[] started = run("start", name, "--wait", "--timeout", "PT30S");
+
+    assertThat(started[0]).as("the task times out").isEqualTo("1");
+    assertThat(started[1]).contains("States.Timeout");
+    assertThat(started[2]).contains("no worker reads " + topics.taskTopic("Shout") + System.lineSeparator());
+    assertThat(started[2].split("no worker reads", -1)).as("said once").hasSize(2);
   }
 
   @Test

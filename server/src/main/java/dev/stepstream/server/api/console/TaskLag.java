@@ -1,5 +1,6 @@
 package dev.stepstream.server.api.console;
 
+import dev.stepstream.server.api.rest.TaskReaders;
 import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.TopicCatalogue;
 import java.time.Clock;
@@ -29,7 +30,7 @@ import org.apache.kafka.common.TopicPartitionInfo;
  * are behind, the records on each task topic, and the records on the dead-letter topic. Cached
  * for {@link #MAX_AGE_MILLIS}, so several open dashboards cost one round of Admin calls.
  */
-public final class TaskLag implements TaskLagSource, AutoCloseable {
+public final class TaskLag implements TaskLagSource, TaskReaders, AutoCloseable {
   static final long MAX_AGE_MILLIS = 2_000;
   private static final long TIMEOUT_SECONDS = 5;
 
@@ -90,6 +91,26 @@ public final class TaskLag implements TaskLagSource, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Snapshot(List.of(), Map.of(), null, "interrupted");
+    }
+  }
+
+  @Override
+  public Set<String> groupsReading(String topic) {
+    try {
+      List<String> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all()
+          .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream().map(GroupListing::groupId).toList();
+      if (groups.isEmpty()) {
+        return Set.of();
+      }
+      return admin.describeConsumerGroups(groups).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).values().stream()
+          .filter(d -> d.members().stream().anyMatch(m -> m.assignment().topicPartitions().stream()
+              .anyMatch(tp -> tp.topic().equals(topic))))
+          .map(ConsumerGroupDescription::groupId).collect(Collectors.toCollection(java.util.TreeSet::new));
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
     }
   }
 

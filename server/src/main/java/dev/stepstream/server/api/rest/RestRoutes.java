@@ -10,6 +10,7 @@ import dev.stepstream.server.api.aws.AwsJson;
 import dev.stepstream.server.api.aws.AwsJsonEndpoint;
 import dev.stepstream.server.api.aws.ErrorTable;
 import dev.stepstream.server.api.backend.Backend;
+import dev.stepstream.wire.TopicCatalogue;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.function.Function;
@@ -23,11 +24,13 @@ public final class RestRoutes {
   private final AwsJsonEndpoint aws;
   private final EventStream events;
   private final ExecutionLogsQuery logs;
+  private final WaitingTasksQuery waiting;
 
-  public RestRoutes(Backend backend, AwsJsonEndpoint aws) {
+  public RestRoutes(Backend backend, AwsJsonEndpoint aws, TopicCatalogue topics, TaskReaders readers) {
     this.aws = aws;
     this.events = new EventStream(backend);
     this.logs = new ExecutionLogsQuery(backend);
+    this.waiting = new WaitingTasksQuery(backend, topics, readers);
   }
 
   public void register(RoutesConfig routes) {
@@ -54,6 +57,8 @@ public final class RestRoutes {
     routes.get("/api/executions/{arn}/history", this::history);
     routes.sse("/api/executions/{arn}/events", events::stream);
     routes.get("/api/executions/{arn}/logs", ctx -> call(ctx, "ExecutionLogs", c -> logs.of(c.pathParam("arn")), true));
+    routes.get("/api/executions/{arn}/waiting", ctx -> call(ctx, "ExecutionWaiting",
+        c -> waiting.of(c.pathParam("arn")), true));
   }
 
   private static ObjectNode startBody(Context ctx) {
