@@ -82,11 +82,16 @@ export default function StudioEditor({ machine, initial, onCreated }) {
       return e.message;
     }
   };
-  const onSaveClick = () => {
-    if (blocked) { setShowBlocked(true); return; }
-    setShowBlocked(false);
-    setDialog('save');
-  };
+  // While a change is being validated the diagnostics shown are those of an older definition:
+  // Save waits for the answer about the current one before it blocks or opens the dialog.
+  const [saveRequested, setSaveRequested] = useState(false);
+  useEffect(() => {
+    if (!saveRequested || doc.validating) return;
+    setSaveRequested(false);
+    setShowBlocked(blocked);
+    if (!blocked) setDialog('save');
+  }, [saveRequested, doc.validating, blocked]);
+  const onSaveClick = () => setSaveRequested(true);
   const run = async ({ input, name }) => {
     try {
       if (dirty) await saveMachine({ arn: machine.arn, definitionText: doc.text });

@@ -66,7 +66,7 @@ export function useDocument(initial, type) {
     validateDefinition(def, { type: machineType }).then(done, (e) => done([{ severity: 'ERROR', code: 'VALIDATION_UNAVAILABLE', message: e.message, pointer: '' }]));
   }, 350), []);
   useEffect(() => {
-    if (parseError) return;
+    if (parseError) { setValidating(false); return; }
     setValidating(true);
     let live = true;
     validate(definition, type, (result) => {

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.options.BoundingBox;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,10 +13,7 @@ import org.junit.jupiter.api.Test;
  * and drop), edges drawn from handle to handle, saved through CreateStateMachine/UpdateStateMachine
  * and run on dev with the example's workers. Contract: docs/console.md#workflow-studio.
  */
-class StudioIT extends ConsoleHarness {
-  private static final LocatorAssertions.HasAttributeOptions LONG =
-      new LocatorAssertions.HasAttributeOptions().setTimeout(60_000);
-
+class StudioIT extends StudioHarness {
   StudioIT() {
     super("studioit.");
   }
@@ -125,58 +119,6 @@ class StudioIT extends ConsoleHarness {
     assertThat(saved.at("/States/SalvarFoto/Catch/0/Comment").asText()).isEqualTo("catcher note");
     assertThat(saved.path("Comment").asText()).isEqualTo("made by hand");
     assertThat(saved.path("StartAt").asText()).isEqualTo("SalvarFoto");
-  }
-
-  private void dropFromPalette(String item, double x, double y) {
-    int before = page.locator("[data-state-name]").count();
-    page.locator(item).first().dragTo(page.getByTestId("studio-canvas"),
-        new Locator.DragToOptions().setTargetPosition(x, y));
-    assertThat(page.locator("[data-state-name]")).hasCount(before + 1);
-  }
-
-  private void dropInto(String item, String scope) {
-    assertThat(page.getByTestId("studio-canvas")).hasAttribute("data-settled", "true");
-    page.locator(item).first().dragTo(page.locator("[data-drop-scope='" + scope + "']"),
-        new Locator.DragToOptions().setTargetPosition(60, 50));
-  }
-
-  /** Draws an edge with the mouse from a state's source handle to another state's target handle. */
-  private void connect(String from, String handle, String to) {
-    int before = page.locator(".react-flow__edge").count();
-    assertThat(page.getByTestId("studio-canvas")).hasAttribute("data-settled", "true");
-    BoundingBox source = page.locator("[data-state-name='" + from + "'] .react-flow__handle[data-handleid='" + handle + "']").boundingBox();
-    BoundingBox target = page.locator("[data-state-name='" + to + "'] .react-flow__handle.target").boundingBox();
-    page.mouse().move(source.x + source.width / 2, source.y + source.height / 2);
-    page.mouse().down();
-    page.mouse().move(target.x + target.width / 2, target.y + target.height / 2, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(12));
-    page.mouse().up();
-    assertThat(page.locator(".react-flow__edge")).hasCount(before + 1);
-    assertThat(page.getByTestId("studio-canvas")).hasAttribute("data-settled", "true");
-  }
-
-  private void save(String name) {
-    page.locator("[data-action='save']").click();
-    page.getByTestId("save-name").fill(name);
-    page.locator("[data-action='save-confirm']").click();
-    page.waitForURL(Pattern.compile(".*/studio/arn%3Aaws%3Astates.*" + name + "$"));
-    assertThat(page.getByTestId("studio-machine")).hasText(name);
-  }
-
-  private void run(String input) {
-    page.locator("[data-action='run']").click();
-    page.getByTestId("run-input").fill(input);
-    page.locator("[data-action='run-confirm']").click();
-    page.waitForURL(Pattern.compile(".*/executions/.*"));
-  }
-
-  private JsonNode savedDefinition(String name) throws Exception {
-    JsonNode machine = aws("DescribeStateMachine", JSON.createObjectNode().put("stateMachineArn", MACHINE + name));
-    return JSON.readTree(machine.get("definition").asText());
-  }
-
-  private void assertValid(JsonNode definition) throws Exception {
-    JsonNode result = aws("ValidateStateMachineDefinition", JSON.createObjectNode().put("definition", definition.toString()));
-    assertThat(result.path("result").asText()).as(result.toString()).isEqualTo("OK");
   }
 
   /** The input of the example's sample execution: an image the example's workers can read. */
