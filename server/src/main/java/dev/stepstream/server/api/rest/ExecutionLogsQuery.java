@@ -45,7 +45,7 @@ final class ExecutionLogsQuery {
     ArrayNode workerOutput = out.putArray("workerOutput");
     Map<Long, HistoryEvent> byId = new HashMap<>();
     int redriveCount = 0;
-    for (HistoryEvent event : history(executionArn)) {
+    for (HistoryEvent event : history(backend, executionArn)) {
       byId.put(event.id(), event);
       if (event.eventType().equals("ExecutionRedriven")) {
         redriveCount++;
@@ -69,7 +69,8 @@ final class ExecutionLogsQuery {
     return out;
   }
 
-  private List<HistoryEvent> history(String executionArn) {
+  /** Every history event of an execution, read in pages. */
+  static List<HistoryEvent> history(Backend backend, String executionArn) {
     List<HistoryEvent> all = new ArrayList<>();
     long from = 1;
     while (true) {

@@ -8,10 +8,7 @@ import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.server.api.backend.Backend;
 import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
-import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.TopicCatalogue;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -40,7 +37,7 @@ final class WaitingTasksQuery {
     if (execution.status() != ExecutionStatus.RUNNING) {
       return out;
     }
-    for (OpenTasks.OpenTask task : OpenTasks.of(history(executionArn))) {
+    for (OpenTasks.OpenTask task : OpenTasks.of(ExecutionLogsQuery.history(backend, executionArn))) {
       String topic = topics.taskTopic(task.taskName());
       ObjectNode item = tasks.addObject();
       item.put("scheduledEventId", task.scheduledEventId());
@@ -54,19 +51,5 @@ final class WaitingTasksQuery {
       }
     }
     return out;
-  }
-
-  private List<HistoryEvent> history(String executionArn) {
-    List<HistoryEvent> all = new ArrayList<>();
-    long from = 1;
-    while (true) {
-      List<HistoryEvent> page = backend.executions().history(executionArn, from, Long.MAX_VALUE, false,
-          ExecutionLogsQuery.PAGE);
-      all.addAll(page);
-      if (page.size() < ExecutionLogsQuery.PAGE) {
-        return all;
-      }
-      from = page.get(page.size() - 1).id() + 1;
-    }
   }
 }
