@@ -47,10 +47,24 @@ final class ApiClient {
     CliCredentials.fromEnvironment().ifPresent(key -> SigV4Signer.sign(key, "us-east-1", Instant.now(),
         endpoint.getHost() + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort()), endpoint.getRawPath(),
         headers, payload).forEach(builder::header));
-    HttpRequest httpRequest = builder.build();
+    return send(builder.build());
+  }
+
+  /** One REST call under {@code /api/}, with the key (when set) as a bearer token. */
+  JsonNode rest(String method, String path, JsonNode body) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint.resolve(path.startsWith("/") ? path.substring(1) : path))
+        .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(AwsJson.write(body)));
+    CliCredentials.fromEnvironment().ifPresent(k -> builder.header("Authorization", "Bearer " + k.id() + ":" + k.secret()));
+    return send(builder.build());
+  }
+
+  /** Sends a request; an answer other than 200 throws {@link ApiError} with the AWS error it carries. */
+  private JsonNode send(HttpRequest request) {
     HttpResponse<String> response;
     try {
-      response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (ConnectException e) {
       throw new IllegalStateException("cannot reach the Stepstream API at " + endpoint
           + " (is `stepstream dev` or `stepstream serve` running? use --endpoint)", e);

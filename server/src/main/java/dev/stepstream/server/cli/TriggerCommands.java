@@ -3,16 +3,9 @@ package dev.stepstream.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.server.api.aws.AwsJson;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.ConnectException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -38,31 +31,7 @@ final class TriggerCommands implements Runnable {
 
   /** One REST call; an error answer throws {@link ApiClient.ApiError}, which the CLI prints plainly. */
   static JsonNode rest(ApiOptions api, String method, String path, JsonNode body) {
-    String base = api.endpoint.endsWith("/") ? api.endpoint.substring(0, api.endpoint.length() - 1) : api.endpoint;
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-        .header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(AwsJson.write(body)));
-    CliCredentials.fromEnvironment().ifPresent(k -> builder.header("Authorization", "Bearer " + k.id() + ":" + k.secret()));
-    HttpRequest request = builder.build();
-    HttpResponse<String> response;
-    try {
-      response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (ConnectException e) {
-      throw new IllegalStateException("cannot reach the Stepstream API at " + base
-          + " (is `stepstream dev` or `stepstream serve` running? use --endpoint)", e);
-    } catch (IOException e) {
-      throw new IllegalStateException("calling " + base + " failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
-    JsonNode answer = AwsJson.parse(response.body()).orElse(AwsJson.object());
-    if (response.statusCode() != 200) {
-      throw new ApiClient.ApiError(answer.path("__type").asText("HTTP " + response.statusCode()),
-          answer.path("message").asText(response.body()));
-    }
-    return answer;
+    return api.client().rest(method, path, body);
   }
 
   static String path(String name) {

@@ -9,6 +9,7 @@ import dev.stepstream.server.api.aws.AwsException;
 import dev.stepstream.server.api.aws.AwsJson;
 import dev.stepstream.server.api.aws.ErrorTable;
 import dev.stepstream.server.api.aws.RequestFields;
+import dev.stepstream.server.api.ops.StateMachineOps;
 import dev.stepstream.server.api.ops.ValidateOps;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -21,7 +22,6 @@ import java.nio.charset.StandardCharsets;
  * AWS's location notation ({@code /States/C/Choices[0]/Next}), which is not a JSON pointer.
  */
 public final class StudioValidation {
-  private static final int MAX_DEFINITION_LENGTH = 1_048_576;
   private static final int MAX_DIAGNOSTICS = 1000;
 
   public void register(RoutesConfig routes) {
@@ -44,7 +44,7 @@ public final class StudioValidation {
         .filter(JsonNode::isObject)
         .orElseThrow(() -> new AwsException(AwsErrors.SERIALIZATION, "The body must be a JSON object"));
     RequestFields request = new RequestFields(json);
-    String definition = request.requiredText("definition", MAX_DEFINITION_LENGTH);
+    String definition = request.requiredText("definition", StateMachineOps.MAX_DEFINITION_LENGTH);
     String type = request.optionalText("type").orElse("STANDARD");
     if (!type.equals("STANDARD") && !type.equals("EXPRESS")) {
       throw AwsErrors.constraint("type", type, "Member must satisfy enum value set: [STANDARD, EXPRESS]");

@@ -26,7 +26,7 @@ import java.util.UUID;
  * Update publish a version with {@code publish: true}; Describe takes a version ARN too.
  */
 public final class StateMachineOps {
-  static final int MAX_DEFINITION_LENGTH = 1_048_576;
+  public static final int MAX_DEFINITION_LENGTH = 1_048_576;
   private final Backend backend;
   private final Versions versions;
 

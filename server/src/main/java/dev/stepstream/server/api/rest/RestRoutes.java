@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.stepstream.server.api.aws.AwsException;
 import dev.stepstream.server.api.aws.AwsJson;
 import dev.stepstream.server.api.aws.AwsJsonEndpoint;
-import dev.stepstream.server.api.aws.ErrorTable;
 import dev.stepstream.server.api.backend.Backend;
 import dev.stepstream.wire.TopicCatalogue;
 import io.javalin.config.RoutesConfig;
@@ -96,14 +95,9 @@ public final class RestRoutes {
   }
 
   private void call(Context ctx, String operation, Function<Context, JsonNode> body, boolean bodyIsResult) {
-    try {
-      JsonNode input = body.apply(ctx);
-      JsonNode result = bodyIsResult ? input : aws.invoke(operation, input);
-      ctx.status(200).contentType("application/json").result(AwsJson.bytes(result));
-    } catch (RuntimeException e) {
-      ErrorTable.ErrorResponse error = ErrorTable.map(e);
-      int status = error.errorName().endsWith("DoesNotExist") ? 404 : error.status();
-      ctx.status(status).contentType("application/json").result(AwsJson.bytes(error.body()));
-    }
+    RestAnswers.answer(ctx, c -> {
+      JsonNode input = body.apply(c);
+      return bodyIsResult ? input : aws.invoke(operation, input);
+    });
   }
 }
