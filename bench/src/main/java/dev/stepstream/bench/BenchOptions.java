@@ -13,31 +13,36 @@ import java.util.Set;
  * @param kafka an existing broker's bootstrap servers, or null to spawn an embedded broker process
  * @param scenarios ids among B0 B1 B2 B3 W1 W2 W3 W4 W5
  * @param json where to write the JSON report, or null
- * @param latencyRate the open-loop rate of B3's and W3's latency probes, per second
+ * @param latencyRates the open-loop rates of B3-lat's and W3's latency probes, per second: one
+ *     B3-lat and one W3 row per rate and profile, each W3 compared with the B3-lat of its rate
  * @param api starts the HTTP API for W4, or null to start W4's executions through the commands topic
  */
 public record BenchOptions(boolean quick, Duration warmup, Duration measure, List<Profile> profiles,
     Set<String> scenarios, String kafka, int partitions, int streamThreads, int workerConcurrency,
-    double latencyRate, Path json, Path workDir, boolean progress, ExecutionApi.Factory api) {
+    List<Double> latencyRates, Path json, Path workDir, boolean progress, ExecutionApi.Factory api) {
 
   public static final List<String> ALL_SCENARIOS = List.of("B0", "B1", "B2", "B3", "W1", "W2", "W3", "W4", "W5");
   public static final Duration QUICK_WARMUP = Duration.ofSeconds(3);
   public static final Duration QUICK_MEASURE = Duration.ofSeconds(4);
   public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(8);
   public static final Duration DEFAULT_MEASURE = Duration.ofSeconds(15);
+  /** W3 at a light load and under load (ten times as many probes). */
+  public static final List<Double> DEFAULT_LATENCY_RATES = List.of(200.0, 2_000.0);
   /** W4 via the API: StartExecution calls outstanding at once (asynchronous HTTP, not one thread each). */
   public static final int API_CONCURRENT_CALLS = 2_000;
 
   public BenchOptions {
     profiles = List.copyOf(profiles);
+    latencyRates = List.copyOf(latencyRates);
     scenarios = Set.copyOf(scenarios);
     for (String s : scenarios) {
       if (!ALL_SCENARIOS.contains(s)) {
         throw new IllegalArgumentException("unknown scenario '" + s + "': use " + String.join(", ", ALL_SCENARIOS));
       }
     }
-    if (partitions < 1 || streamThreads < 1 || workerConcurrency < 1 || !(latencyRate > 0)) {
-      throw new IllegalArgumentException("partitions, stream threads, worker concurrency and rate must be positive");
+    if (partitions < 1 || streamThreads < 1 || workerConcurrency < 1 || latencyRates.isEmpty()
+        || !latencyRates.stream().allMatch(rate -> rate > 0)) {
+      throw new IllegalArgumentException("partitions, stream threads, worker concurrency and rates must be positive");
     }
   }
 

@@ -26,7 +26,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,7 +43,8 @@ public final class BenchRunner {
   private final Progress progress;
   private final List<ScenarioResult> results = new ArrayList<>();
   private final Map<Profile, ScenarioResult> pingPongRoundTrips = new EnumMap<>(Profile.class);
-  private final Map<Profile, ScenarioResult> pingPongLatency = new EnumMap<>(Profile.class);
+  /** B3-lat per profile and probe rate: each W3 is compared with the baseline at its own rate. */
+  private final Map<Profile, Map<Double, ScenarioResult>> pingPongLatency = new EnumMap<>(Profile.class);
   private ScenarioResult stateful;
   private BrokerProcess broker;
 
@@ -119,9 +122,11 @@ public final class BenchRunner {
           try (PingPong pingPong = new PingPong(kafka, profile, threads)) {
             pingPongRoundTrips.put(profile, add(new ScenarioResult("B3", "ping-pong 1,000 keys " + settings, null,
                 "round trips/s", pingPong.roundTrips(window), null, null, null, null)));
-            pingPongLatency.put(profile, add(new ScenarioResult("B3-lat",
-                "ping-pong @" + (int) options.latencyRate() + "/s " + settings, null, "round trips/s",
-                pingPong.latency(window, options.latencyRate()), null, null, null, null)));
+            for (double rate : options.latencyRates()) {
+              pingPongLatency.computeIfAbsent(profile, p -> new HashMap<>()).put(rate, add(
+                  new ScenarioResult("B3-lat", "ping-pong @" + perSecond(rate) + " " + settings, null, "round trips/s",
+                      pingPong.latency(window, rate), null, null, null, null).withProbesPerSecond(rate)));
+            }
           }
         });
       }
@@ -162,13 +167,16 @@ public final class BenchRunner {
       });
     }
     if (options.runs("W3")) {
-      String title = "one Task @" + (int) options.latencyRate() + "/s [" + p + "]";
-      guarded("W3", title, () -> {
-        long failed = rig.failed();
-        add(failures(Targets.w3(new ScenarioResult("W3", title, p, "executions/s",
-            w.oneTaskLatency(options.latencyRate(), options.workerConcurrency()), pingPongLatency.get(profile), null,
-            null, null), profile), rig, failed));
-      });
+      for (double rate : options.latencyRates()) {
+        String title = "one Task @" + perSecond(rate) + " [" + p + "]";
+        ScenarioResult baseline = pingPongLatency.getOrDefault(profile, Map.of()).get(rate);
+        guarded("W3", title, () -> {
+          long failed = rig.failed();
+          add(failures(Targets.w3(new ScenarioResult("W3", title, p, "executions/s",
+              w.oneTaskLatency(rate, options.workerConcurrency()), baseline, null, null, null)
+              .withProbesPerSecond(rate), profile), rig, failed));
+        });
+      }
     }
     if (options.runs("W4")) {
       boolean viaApi = options.api() != null;
@@ -191,6 +199,11 @@ public final class BenchRunner {
         add(map.lostProbes() > 0 ? r.withNote(map.lostProbes() + " Map executions did not succeed") : r);
       });
     }
+  }
+
+  /** A probe rate as the titles show it: {@code 2,000/s}. */
+  static String perSecond(double rate) {
+    return String.format(Locale.ROOT, "%,.0f/s", rate);
   }
 
   private static ScenarioResult failures(ScenarioResult r, EngineRig rig, long failedBefore) {

@@ -70,9 +70,9 @@ final class BenchCommand implements Callable<Integer> {
       description = "Handler threads of the echo worker in W2 and W3 (default: ${DEFAULT-VALUE}).")
   int workerConcurrency;
 
-  @Option(names = "--rate", defaultValue = "200", paramLabel = "PER_SECOND",
-      description = "Open-loop rate of the latency probes in B3 and W3 (default: ${DEFAULT-VALUE}).")
-  double rate;
+  @Option(names = "--rate", split = ",", paramLabel = "PER_SECOND",
+      description = "Open-loop rates of the latency probes in B3-lat and W3, one row each (default: 200,2000).")
+  List<Double> rates;
 
   @Option(names = "--no-progress", description = "Do not draw the progress line.")
   boolean noProgress;
@@ -94,8 +94,9 @@ final class BenchCommand implements Callable<Integer> {
         : scenarios.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList());
     Path workDir = Files.createTempDirectory(Path.of(System.getProperty("user.dir")).resolve("target").toFile().exists()
         ? Path.of(System.getProperty("user.dir"), "target") : Path.of(System.getProperty("java.io.tmpdir")), "stepstream-bench-");
+    List<Double> probeRates = rates == null ? BenchOptions.DEFAULT_LATENCY_RATES : rates;
     BenchOptions options = new BenchOptions(quick, warmup, measure, chosen, ids, kafka, partitions, streamThreads,
-        workerConcurrency, rate, json, workDir, !noProgress, BenchCommand::startApi);
+        workerConcurrency, probeRates, json, workDir, !noProgress, BenchCommand::startApi);
     new BenchRunner(options, spec.commandLine().getOut()).run();
     return 0;
   }

@@ -94,6 +94,9 @@ public final class ReportWriter {
     o.put("seconds", s.seconds());
     putNumber(o, "cpuMicrosPerUnit", s.selfCpuMicrosPerUnit());
     putNumber(o, "brokerCpuMicrosPerUnit", s.brokerCpuMicrosPerUnit());
+    if (!Double.isNaN(r.probesPerSecond())) {
+      o.put("probesPerSecond", r.probesPerSecond());
+    }
     if (s.latency() != null) {
       ObjectNode latency = o.putObject("latencyMillis");
       putNumber(latency, "p50", s.latencyMillis(50));

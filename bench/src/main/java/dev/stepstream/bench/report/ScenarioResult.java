@@ -13,9 +13,16 @@ import dev.stepstream.bench.harness.Sample;
  * @param target the target text, or null when this row has none
  * @param targetMet whether the target was met, or null without a target
  * @param note anything the reader must know (failures, substitutions)
+ * @param probesPerSecond the open-loop rate of a latency row's probes (B3-lat, W3), or NaN
  */
 public record ScenarioResult(String id, String title, String profile, String unit, Sample sample,
-    ScenarioResult baseline, String target, Boolean targetMet, String note) {
+    ScenarioResult baseline, String target, Boolean targetMet, String note, double probesPerSecond) {
+
+  /** A row without latency probes. */
+  public ScenarioResult(String id, String title, String profile, String unit, Sample sample,
+      ScenarioResult baseline, String target, Boolean targetMet, String note) {
+    this(id, title, profile, unit, sample, baseline, target, targetMet, note, Double.NaN);
+  }
 
   /** Throughput divided by the baseline's, or NaN. */
   public double throughputRatio() {
@@ -36,11 +43,16 @@ public record ScenarioResult(String id, String title, String profile, String uni
   }
 
   public ScenarioResult withTarget(String text, boolean met) {
-    return new ScenarioResult(id, title, profile, unit, sample, baseline, text, met, note);
+    return new ScenarioResult(id, title, profile, unit, sample, baseline, text, met, note, probesPerSecond);
   }
 
   public ScenarioResult withNote(String text) {
     return new ScenarioResult(id, title, profile, unit, sample, baseline, target, targetMet,
-        note == null ? text : note + "; " + text);
+        note == null ? text : note + "; " + text, probesPerSecond);
+  }
+
+  /** The same row, marked as measured with latency probes at {@code rate} per second. */
+  public ScenarioResult withProbesPerSecond(double rate) {
+    return new ScenarioResult(id, title, profile, unit, sample, baseline, target, targetMet, note, rate);
   }
 }

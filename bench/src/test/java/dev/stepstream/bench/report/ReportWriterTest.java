@@ -82,6 +82,24 @@ class ReportWriterTest {
   }
 
   @Test
+  void shouldWriteTheProbeRateOfLatencyRowsOnly(@TempDir Path dir) throws Exception {
+    ScenarioResult underLoad = pingPongLatency.withProbesPerSecond(2_000);
+    ScenarioResult w3 = Targets.w3(new ScenarioResult("W3", "one Task @2,000/s [fast]", "fast", "executions/s",
+        new Sample(4_000, 2.0, 0, -1, millis(15, 15, 15, 30), 0), underLoad, null, null, null)
+        .withProbesPerSecond(2_000), Profile.FAST);
+    Path file = dir.resolve("report.json");
+
+    ReportWriter.writeJson(RUN, List.of(pingPong, underLoad, w3), file);
+
+    JsonNode rows = new ObjectMapper().readTree(Files.readString(file)).get("scenarios");
+    assertThat(rows.get(0).has("probesPerSecond")).isFalse();
+    assertThat(rows.get(1).get("probesPerSecond").asDouble()).isEqualTo(2_000);
+    assertThat(rows.get(2).get("probesPerSecond").asDouble()).isEqualTo(2_000);
+    assertThat(rows.get(2).get("p50Ratio").asDouble()).isBetween(1.49, 1.51);
+    assertThat(w3.targetMet()).isTrue();
+  }
+
+  @Test
   void shouldPrintOneTableRowPerScenarioWithTheVerdict() {
     ScenarioResult w1 = Targets.w1(new ScenarioResult("W1", "10 Pass states [fast]", "fast", "transitions/s",
         new Sample(100_000, 2.0, 0, -1, null, 0), null, null, null, null));
