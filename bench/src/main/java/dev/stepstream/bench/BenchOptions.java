@@ -12,6 +12,8 @@ import java.util.Set;
  *
  * @param kafka an existing broker's bootstrap servers, or null to spawn an embedded broker process
  * @param scenarios ids among B0 B1 B2 B3 W1 W2 W3 W4 W5
+ * @param streamThreads Kafka Streams threads of the processor and of the baselines alike, or 0 for
+ *     each profile's default ({@link Profile#defaultStreamThreads()})
  * @param json where to write the JSON report, or null
  * @param latencyRates the open-loop rates of B3-lat's and W3's latency probes, per second: one
  *     B3-lat and one W3 row per rate and profile, each W3 compared with the B3-lat of its rate
@@ -40,10 +42,15 @@ public record BenchOptions(boolean quick, Duration warmup, Duration measure, Lis
         throw new IllegalArgumentException("unknown scenario '" + s + "': use " + String.join(", ", ALL_SCENARIOS));
       }
     }
-    if (partitions < 1 || streamThreads < 1 || workerConcurrency < 1 || latencyRates.isEmpty()
+    if (partitions < 1 || streamThreads < 0 || workerConcurrency < 1 || latencyRates.isEmpty()
         || !latencyRates.stream().allMatch(rate -> rate > 0)) {
       throw new IllegalArgumentException("partitions, stream threads, worker concurrency and rates must be positive");
     }
+  }
+
+  /** The stream threads for a profile's processor and for the baselines run with its settings. */
+  public int streamThreads(Profile profile) {
+    return streamThreads > 0 ? streamThreads : profile.defaultStreamThreads();
   }
 
   public boolean runs(String scenario) {

@@ -98,7 +98,6 @@ public final class BenchRunner {
   }
 
   private void baselines(BenchKafka kafka, Window window) throws InterruptedException {
-    int threads = options.streamThreads();
     if (options.runs("B0")) {
       guarded("B0", "raw producer -> consumer", () -> add(new ScenarioResult("B0", "raw producer -> consumer", null,
           "records/s", RawPipe.run(kafka, window), null, null, null, null)));
@@ -107,17 +106,20 @@ public final class BenchRunner {
       for (Profile settings : List.of(Profile.EXACTLY_ONCE, Profile.FAST)) {
         String title = "Streams pass-through " + StreamsApps.describe(settings);
         guarded("B1", title, () -> add(new ScenarioResult("B1", title, null, "records/s",
-            StreamsPipe.passThrough(kafka, window, settings, threads), null, null, null, null)));
+            StreamsPipe.passThrough(kafka, window, settings, options.streamThreads(settings)), null, null, null,
+            null)));
       }
     }
     if (options.runs("B2")) {
       String title = "Streams get/put 1 KiB " + StreamsApps.describe(Profile.EXACTLY_ONCE);
       guarded("B2", title, () -> stateful = add(new ScenarioResult("B2", title, null, "records/s",
-          StreamsPipe.stateful(kafka, window, Profile.EXACTLY_ONCE, threads), null, null, null, null)));
+          StreamsPipe.stateful(kafka, window, Profile.EXACTLY_ONCE,
+              options.streamThreads(Profile.EXACTLY_ONCE)), null, null, null, null)));
     }
     if (options.runs("B3")) {
       for (Profile profile : options.profiles()) {
-        String settings = StreamsApps.describe(profile);
+        int threads = options.streamThreads(profile);
+        String settings = StreamsApps.describe(profile) + (threads > 1 ? ", " + threads + " threads" : "");
         guarded("B3", "ping-pong " + settings, () -> {
           try (PingPong pingPong = new PingPong(kafka, profile, threads)) {
             pingPongRoundTrips.put(profile, add(new ScenarioResult("B3", "ping-pong 1,000 keys " + settings, null,
@@ -140,7 +142,7 @@ public final class BenchRunner {
     progress.note("Starting the Stepstream processor, profile " + profile.settingName() + " ...");
     String p = profile.settingName();
     guarded("W*", "processor [" + p + "]", () -> {
-      try (EngineRig rig = new EngineRig(kafka, profile, options.streamThreads(), ENGINE)) {
+      try (EngineRig rig = new EngineRig(kafka, profile, options.streamThreads(profile), ENGINE)) {
         workflowsOn(rig, new Workflows(rig, window), window, cpu, profile);
       }
     });

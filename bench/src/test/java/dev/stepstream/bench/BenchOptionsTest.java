@@ -11,9 +11,21 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BenchOptionsTest {
-  private static BenchOptions withRates(List<Double> rates) {
+  private static BenchOptions with(int streamThreads, List<Double> rates) {
     return new BenchOptions(false, Duration.ofSeconds(1), Duration.ofSeconds(1), List.of(Profile.LATENCY),
-        Set.of("B3", "W3"), null, 6, 1, 32, rates, null, Path.of("."), false, null);
+        Set.of("B3", "W3"), null, 6, streamThreads, 32, rates, null, Path.of("."), false, null);
+  }
+
+  private static BenchOptions withRates(List<Double> rates) {
+    return with(1, rates);
+  }
+
+  @Test
+  void shouldGiveEachProfileItsOwnStreamThreadsUnlessTheRunSetsThem() {
+    BenchOptions profileDefaults = with(0, BenchOptions.DEFAULT_LATENCY_RATES);
+    assertThat(profileDefaults.streamThreads(Profile.LATENCY)).isEqualTo(Profile.LATENCY.defaultStreamThreads());
+    assertThat(profileDefaults.streamThreads(Profile.EXACTLY_ONCE)).isEqualTo(1);
+    assertThat(with(3, BenchOptions.DEFAULT_LATENCY_RATES).streamThreads(Profile.EXACTLY_ONCE)).isEqualTo(3);
   }
 
   @Test

@@ -12,7 +12,9 @@ import org.apache.kafka.streams.StreamsConfig;
  *   <li>{@link #EXACTLY_ONCE} (default): EOS v2, commit interval 100 ms, lz4-compressed output (a
  *       10-state execution's history shrinks about 4 times, which is what the broker spends its
  *       time on at high throughput);
- *   <li>{@link #LATENCY}: EOS v2 with a 10 ms commit interval and no producer linger;
+ *   <li>{@link #LATENCY}: EOS v2 with a 10 ms commit interval and no producer linger; two stream
+ *       threads where there are two cores or more, so one thread processes while the other waits
+ *       for its commit's producer flush;
  *   <li>{@link #FAST}: at-least-once, lz4; each task result and timer is still applied at most once by
  *       the engine's token and timer checks, task requests reach workers at least once.
  * </ul>
@@ -47,6 +49,20 @@ public enum Profile {
 
   public String settingName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * Kafka Streams threads for a machine with {@code cores} processors: one, except under
+   * {@link #LATENCY}, whose 10 ms commits park the stream thread in the producer flush about half
+   * the time; a second thread overlaps that wait (docs/performance.md).
+   */
+  public int defaultStreamThreads(int cores) {
+    return this == LATENCY && cores >= 2 ? 2 : 1;
+  }
+
+  /** {@link #defaultStreamThreads(int)} for this machine. */
+  public int defaultStreamThreads() {
+    return defaultStreamThreads(Runtime.getRuntime().availableProcessors());
   }
 
   public boolean exactlyOnce() {

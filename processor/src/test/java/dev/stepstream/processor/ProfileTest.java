@@ -31,6 +31,15 @@ class ProfileTest {
   }
 
   @Test
+  void shouldRunTwoStreamThreadsUnderLatencyOnlyWhereThereAreTwoCores() {
+    assertThat(Profile.LATENCY.defaultStreamThreads(2)).isEqualTo(2);
+    assertThat(Profile.LATENCY.defaultStreamThreads(16)).isEqualTo(2);
+    assertThat(Profile.LATENCY.defaultStreamThreads(1)).isEqualTo(1);
+    assertThat(Profile.EXACTLY_ONCE.defaultStreamThreads(16)).isEqualTo(1);
+    assertThat(Profile.FAST.defaultStreamThreads(16)).isEqualTo(1);
+  }
+
+  @Test
   void shouldParseProfileNamesAndNameTheChoicesWhenUnknown() {
     assertThat(Profile.parse("Exactly-Once")).isEqualTo(Profile.EXACTLY_ONCE);
     assertThatThrownBy(() -> Profile.parse("turbo"))

@@ -62,8 +62,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--partitions", defaultValue = "6", paramLabel = "N", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
   int partitions;
 
-  @Option(names = "--stream-threads", defaultValue = "1", paramLabel = "N",
-      description = "Kafka Streams threads, for the processor and the Streams baselines alike (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--stream-threads", defaultValue = "0", paramLabel = "N",
+      description = "Kafka Streams threads, for the processor and the Streams baselines alike (default: each profile's"
+          + " own: 2 under latency where there are two cores, else 1).")
   int streamThreads;
 
   @Option(names = "--worker-concurrency", defaultValue = "32", paramLabel = "N",

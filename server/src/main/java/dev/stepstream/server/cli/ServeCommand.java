@@ -126,7 +126,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".stepstream", "serve");
     Path keys = tokenKeys != null ? tokenKeys : Path.of(System.getProperty("user.home"), ".stepstream", "token-keys");
-    ProcessorConfig config = new ProcessorConfig(kafka, applicationId, topics, dir.toAbsolutePath(), profile, 1,
+    ProcessorConfig config = new ProcessorConfig(kafka, applicationId, topics, dir.toAbsolutePath(), profile,
+        profile.defaultStreamThreads(),
         Duration.ofMillis(50), Map.of())
         .withApplicationServer(port > 0 ? advertisedHost() + ":" + port : null)
         .withTokenKeys(TokenKeyFile.loadOrCreate(keys))

@@ -106,7 +106,8 @@ public final class DevEnvironment implements AutoCloseable {
 
   private void startProcessor() {
     ProcessorConfig config = new ProcessorConfig(bootstrapServers, "stepstream-dev", catalogue,
-        settings.stateDir(), settings.profile(), 1, Duration.ofMillis(50), Map.of())
+        settings.stateDir(), settings.profile(), settings.profile().defaultStreamThreads(), Duration.ofMillis(50),
+        Map.of())
         .withApplicationServer(advertisedApi)
         .withTokenKeys(TokenKeyFile.loadOrCreate(settings.tokenKeysFile()))
         .withStaticMembership(settings.instanceId(), DevSettings.SESSION_TIMEOUT)
