@@ -87,7 +87,7 @@ class InstanceFailoverIT {
         serves.add(ServeProcess.launch(new ServeProcess.Settings(kafka.bootstrapServers(), "failover.", "failover",
             instance, port, dir.resolve("state-" + instance), dir.resolve("token-keys"), "EXACTLY_ONCE"),
             logs.resolve(instance + ".log"), KEY, SESSION_TIMEOUT));
-        apis.add(new SignedApi(KEY, port, Duration.ofSeconds(10)));
+        apis.add(new SignedApi(KEY, port, Duration.ofSeconds(30)));
       }
       serves.forEach(serve -> serve.awaitReady(LONG));
       Map<String, Set<Integer>> before = awaitOwners(group, INSTANCES);

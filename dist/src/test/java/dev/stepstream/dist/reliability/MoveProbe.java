@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.wire.WireJson;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import java.util.regex.Pattern;
  */
 final class MoveProbe implements AutoCloseable {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  /** Longer than this is a hang, as the test counts it: routing gives up on an owner within a few seconds. */
+  private static final Duration SLOW = Duration.ofSeconds(10);
   private static final Pattern STACK_TRACE = Pattern.compile("\\bat [a-z]+\\.[\\w.$]+\\(|Exception:|\\.java:\\d+");
 
   private final List<SignedApi> survivors;
@@ -142,6 +145,9 @@ final class MoveProbe implements AutoCloseable {
   /** Counts the answer; true when it was a right 200. */
   private boolean judge(String operation, SignedApi.Answer answer, Function<JsonNode, String> check) {
     slowestMillis.accumulateAndGet(answer.millis(), Math::max);
+    if (answer.millis() > SLOW.toMillis()) {
+      violations.add(operation + " took " + answer.millis() + " ms");
+    }
     if (STACK_TRACE.matcher(answer.raw()).find()) {
       violations.add(operation + " answered with a stack trace: " + answer.raw());
       return false;
@@ -155,9 +161,7 @@ final class MoveProbe implements AutoCloseable {
       count(operation + " 200");
       return true;
     }
-    boolean retryable = answer.status() == 503 && answer.errorType().equals("ServiceUnavailable")
-        || answer.status() == 400 && answer.errorType().equals("ThrottlingException");
-    if (retryable) {
+    if (answer.retryable()) {
       count(operation + " " + answer.status() + " " + answer.errorType());
     } else {
       violations.add(operation + " answered " + answer.status() + ": " + answer.raw());

@@ -47,6 +47,12 @@ final class SignedApi {
     String errorType() {
       return body == null ? "" : body.path("__type").asText("");
     }
+
+    /** An error the AWS SDKs retry: ServiceUnavailable (503) or ThrottlingException (400). */
+    boolean retryable() {
+      return status == 503 && errorType().equals("ServiceUnavailable")
+          || status == 400 && errorType().equals("ThrottlingException");
+    }
   }
 
   /** Thrown when the instance did not answer within the timeout: a hang, as the test counts it. */
@@ -80,13 +86,31 @@ final class SignedApi {
     }
   }
 
-  /** The answer of a call that must succeed. */
+  /**
+   * The answer of a call that must succeed. Retryable errors (ServiceUnavailable, ThrottlingException)
+   * are retried for up to a minute, as an AWS SDK would.
+   */
   JsonNode ok(String operation, ObjectNode request) {
-    Answer answer = call(operation, request);
-    if (!answer.ok()) {
-      throw new AssertionError(operation + " on port " + port + " answered " + answer.status() + ": " + answer.raw());
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (true) {
+      Answer answer = call(operation, request);
+      if (answer.ok()) {
+        return answer.body();
+      }
+      if (!answer.retryable() || System.nanoTime() > deadline) {
+        throw new AssertionError(operation + " on port " + port + " answered " + answer.status() + ": " + answer.raw());
+      }
+      pause();
     }
-    return answer.body();
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NoAnswerException("interrupted", e);
+    }
   }
 
   private static JsonNode json(String text) {
