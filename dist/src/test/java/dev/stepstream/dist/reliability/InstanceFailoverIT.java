@@ -100,8 +100,10 @@ class InstanceFailoverIT {
       String machine = apis.get(0).ok("CreateStateMachine", JSON.objectNode().put("name", "FourSteps")
           .put("definition", DEFINITION).put("roleArn", "arn:aws:iam::123456789012:role/stepstream"))
           .path("stateMachineArn").asText();
+      long startedAt = System.nanoTime();
       List<String> arns = startAll(apis, machine);
       assertRoutedThroughEveryInstance(apis, arns, before);
+      LOG.info("{} executions started and routing checked in {} s", EXECUTIONS, seconds(startedAt));
 
       int victim = 2;
       List<String> victims = arns.stream().filter(arn -> before.get(INSTANCES.get(victim))
@@ -125,8 +127,8 @@ class InstanceFailoverIT {
       } finally {
         probe.close();
       }
-      LOG.info("answers during the move: {}; slowest {} ms; {} histories seen", probe.outcomes(),
-          probe.slowestMillis(), probe.histories().size());
+      LOG.info("answers during the move: {}; slowest {}; {} histories seen", probe.outcomes(), probe.slowest(),
+          probe.histories().size());
       assertThat(probe.violations()).as("answers during the move").isEmpty();
       assertThat(after.values().stream().flatMap(Set::stream).toList()).as("partitions after the move")
           .containsExactlyInAnyOrderElementsOf(IntStream.range(0, PARTITIONS).boxed().toList());

@@ -40,7 +40,8 @@ final class MoveProbe implements AutoCloseable {
   private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
   private final List<String> violations = new CopyOnWriteArrayList<>();
   private final List<SeenHistory> histories = new CopyOnWriteArrayList<>();
-  private final AtomicLong slowestMillis = new AtomicLong();
+  private long slowestMillis;
+  private String slowest = "none";
   private final Thread thread;
 
   /** A history page as one survivor answered it during the move: event id to type, from id 1. */
@@ -144,7 +145,7 @@ final class MoveProbe implements AutoCloseable {
 
   /** Counts the answer; true when it was a right 200. */
   private boolean judge(String operation, SignedApi.Answer answer, Function<JsonNode, String> check) {
-    slowestMillis.accumulateAndGet(answer.millis(), Math::max);
+    noteTime(operation, answer);
     if (answer.millis() > SLOW.toMillis()) {
       violations.add(operation + " took " + answer.millis() + " ms");
     }
@@ -167,6 +168,13 @@ final class MoveProbe implements AutoCloseable {
       violations.add(operation + " answered " + answer.status() + ": " + answer.raw());
     }
     return false;
+  }
+
+  private synchronized void noteTime(String operation, SignedApi.Answer answer) {
+    if (answer.millis() > slowestMillis) {
+      slowestMillis = answer.millis();
+      slowest = operation + " " + answer.status() + " in " + answer.millis() + " ms";
+    }
   }
 
   private void count(String outcome) {
@@ -195,8 +203,9 @@ final class MoveProbe implements AutoCloseable {
     return List.copyOf(histories);
   }
 
-  long slowestMillis() {
-    return slowestMillis.get();
+  /** The slowest answer: operation, status and time. */
+  synchronized String slowest() {
+    return slowest;
   }
 
   @Override
