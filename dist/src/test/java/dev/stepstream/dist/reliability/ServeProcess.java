@@ -1,5 +1,6 @@
 package dev.stepstream.dist.reliability;
 
+import dev.stepstream.server.api.auth.AccessKey;
 import dev.stepstream.testkit.Eventually;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,31 +25,61 @@ final class ServeProcess {
    * once) and waits until it is ready.
    */
   static ServeProcess start(Settings settings, Path log, Duration readyTimeout) throws IOException {
+    return launch(settings, log, null, Duration.ofSeconds(6)).awaitReady(readyTimeout);
+  }
+
+  /**
+   * Starts serve without waiting for it. With a key, SigV4 authentication is on and the key comes from
+   * the environment, as the image takes it (so the instances share the peer secret derived from it);
+   * without, {@code --auth none}.
+   *
+   * @param key the API's access key, or null
+   * @param sessionTimeout the Streams session timeout: how long a killed instance keeps its partitions
+   */
+  static ServeProcess launch(Settings settings, Path log, AccessKey key, Duration sessionTimeout) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
         "-cp", System.getProperty("java.class.path"),
-        "-Dstepstream.streams.session.timeout.ms=6000", "-Dstepstream.streams.heartbeat.interval.ms=1000",
+        "-Dstepstream.streams.session.timeout.ms=" + sessionTimeout.toMillis(),
+        "-Dstepstream.streams.heartbeat.interval.ms=1000",
         "dev.stepstream.server.cli.Main", "serve", "--kafka", settings.bootstrapServers(),
         "--port", Integer.toString(settings.apiPort()), "--advertised-host", "127.0.0.1",
         "--topic-prefix", settings.topicPrefix(), "--application-id", settings.applicationId(),
         "--instance-id", settings.instanceId(), "--state-dir", settings.stateDir().toString(),
-        "--profile", settings.profile(), "--auth", "none", "--token-keys", settings.tokenKeys().toString()));
-    Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    ServeProcess serve = new ServeProcess(child, log);
+        "--profile", settings.profile(), "--auth", key == null ? "none" : "sigv4",
+        "--token-keys", settings.tokenKeys().toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    if (key != null) {
+      builder.environment().put("STEPSTREAM_ACCESS_KEY_ID", key.id());
+      builder.environment().put("STEPSTREAM_SECRET_ACCESS_KEY", key.secret());
+    }
+    return new ServeProcess(builder.start(), log);
+  }
+
+  /** Waits until serve says it is ready; kills it and fails with its output when it is not in time. */
+  ServeProcess awaitReady(Duration readyTimeout) {
     try {
       Eventually.await(readyTimeout, () -> {
-        String out = serve.output();
-        if (!out.contains("Press Ctrl-C to stop") && !child.isAlive()) {
+        String out = output();
+        if (!out.contains("Press Ctrl-C to stop") && !process.isAlive()) {
           throw new IllegalStateException("serve exited early:\n" + out);
         }
         if (!out.contains("Press Ctrl-C to stop")) {
           throw new AssertionError("serve not ready yet");
         }
       });
-      return serve;
+      return this;
     } catch (AssertionError | RuntimeException e) {
-      child.destroyForcibly();
-      throw new AssertionError("serve was not ready within " + readyTimeout.toSeconds() + " s:\n" + serve.output(), e);
+      process.destroyForcibly();
+      throw new AssertionError("serve was not ready within " + readyTimeout.toSeconds() + " s:\n" + safeOutput(), e);
+    }
+  }
+
+  private String safeOutput() {
+    try {
+      return output();
+    } catch (IOException e) {
+      return "(no output: " + e.getMessage() + ")";
     }
   }
 

@@ -5,11 +5,13 @@ import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.WireJson;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,10 +46,20 @@ public final class PeerClient {
     this.secret = secret;
   }
 
-  /** The peer could not answer now (unreachable, timed out, or its stores are rebalancing). */
-  public static final class PeerUnavailableException extends RuntimeException {
+  /** The peer could not answer now (its stores are rebalancing, or the answer was unreadable). */
+  public static class PeerUnavailableException extends RuntimeException {
     PeerUnavailableException(String message, Throwable cause) {
       super(message, cause, false, false);
+    }
+  }
+
+  /**
+   * The peer could not be reached: the connection was refused or timed out, or no answer came within
+   * the request timeout. It is most likely gone (killed, its host down) rather than busy.
+   */
+  public static final class PeerUnreachableException extends PeerUnavailableException {
+    PeerUnreachableException(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 
@@ -101,6 +113,8 @@ public final class PeerClient {
     HttpResponse<byte[]> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (ConnectException | HttpTimeoutException e) {
+      throw new PeerUnreachableException(host + ":" + port + " cannot be reached: " + e, e);
     } catch (IOException e) {
       throw new PeerUnavailableException(host + ":" + port + " did not answer: " + e, e);
     } catch (InterruptedException e) {

@@ -9,29 +9,29 @@ import dev.stepstream.wire.HistoryEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
-import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
  * {@link ExecutionQueries} answered by whichever instance owns the execution's partition (Kafka
  * Streams metadata): this JVM's processor stores, or the owner's internal endpoint over HTTP.
- * While ownership is unknown (a rebalance) or the owner does not answer, it retries for a short
- * window; then a summary is reported as unknown here (the caller falls back to the compacted
- * executions topic) and a history query fails with a retryable 503.
+ * While ownership is unknown (a rebalance) or the owner's stores are moving, it retries for a short
+ * window; an owner that cannot be reached is given up on at once ({@link OwnerRouter}). Then a
+ * summary is reported as unknown here (the caller falls back to the compacted executions topic) and a
+ * history query fails with a retryable 503.
  */
 public final class RoutedQueries implements ExecutionQueries {
   static final String UNAVAILABLE = "ServiceUnavailable";
-  private static final Duration PAUSE = Duration.ofMillis(50);
+  /** How long a peer that could not be reached is not asked again while the metadata still names it. */
+  static final Duration DOWN_FOR = Duration.ofSeconds(2);
 
   private final StepstreamProcessor processor;
   private final PeerClient peers;
-  private final Duration retryWindow;
+  private final OwnerRouter router;
 
   public RoutedQueries(StepstreamProcessor processor, PeerClient peers, Duration retryWindow) {
     this.processor = processor;
     this.peers = peers;
-    this.retryWindow = retryWindow;
+    this.router = new OwnerRouter(processor::ownerOf, retryWindow, DOWN_FOR);
   }
 
   public static RoutedQueries over(StepstreamProcessor processor) {
@@ -45,7 +45,7 @@ public final class RoutedQueries implements ExecutionQueries {
 
   @Override
   public Optional<ExecutionSummary> summary(String executionArn) {
-    return route(executionArn,
+    return router.route(executionArn,
         () -> processor.summary(executionArn),
         (host, port) -> peers.summary(host, port, executionArn))
         .flatMap(found -> found);
@@ -65,48 +65,17 @@ public final class RoutedQueries implements ExecutionQueries {
 
   @Override
   public Optional<Boolean> holdsTask(String executionArn, String taskToken) {
-    return route(executionArn,
+    return router.route(executionArn,
         () -> processor.execution(executionArn).map(state -> ExecutionQueries.holdsTask(state, taskToken)).orElse(false),
         (host, port) -> peers.holdsTask(host, port, executionArn, taskToken));
   }
 
   @Override
   public List<HistoryEvent> history(String executionArn, long fromId, long toId, boolean reverse, int limit) {
-    return route(executionArn,
+    return router.route(executionArn,
         () -> processor.history(executionArn, fromId, toId, reverse, limit),
         (host, port) -> peers.history(host, port, executionArn, fromId, toId, reverse, limit))
         .orElseThrow(() -> new AwsException(UNAVAILABLE,
             "The execution's history is being moved between instances; retry the request", 503));
-  }
-
-  /** The owner's answer, or empty when no owner answered within the retry window. */
-  private <T> Optional<T> route(String executionArn, Supplier<T> local, BiFunction<String, Integer, T> remote) {
-    long deadline = System.nanoTime() + retryWindow.toNanos();
-    while (true) {
-      try {
-        ExecutionOwner owner = processor.ownerOf(executionArn);
-        if (owner instanceof ExecutionOwner.Here) {
-          return Optional.of(local.get());
-        }
-        if (owner instanceof ExecutionOwner.There there) {
-          return Optional.of(remote.apply(there.host(), there.port()));
-        }
-      } catch (InvalidStateStoreException | PeerClient.PeerUnavailableException e) {
-        // A rebalance moved the partition or the owner is restarting: ask again shortly.
-      }
-      if (System.nanoTime() > deadline || !pause()) {
-        return Optional.empty();
-      }
-    }
-  }
-
-  private static boolean pause() {
-    try {
-      Thread.sleep(PAUSE.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }

@@ -124,14 +124,22 @@ public final class ExecutionOps {
         arn, target.machine().arn(), name, input,
             backend.now(), target.aliasArn(), traceHeader))
         .thenCompose(acked -> visible)
-        .thenApply(found -> {
-          ExecutionSummary summary = found.orElseThrow(
-              () -> new IllegalStateException("the execution " + arn + " did not become visible"));
-          if (!summary.input().equals(input)) {
-            throw alreadyExists(arn);
-          }
-          return summary;
-        });
+        .thenApply(found -> startedOrUnavailable(arn, found, input));
+  }
+
+  /**
+   * The answer to a start once it was written: the execution, ExecutionAlreadyExists when another input
+   * got the name first, or, when the processor has not shown it within {@link #VISIBLE_TIMEOUT} (busy,
+   * or its partition is moving to another instance), a retryable ServiceUnavailable. The start is in
+   * Kafka and will run; a retry with the same name and input answers this execution, as on AWS.
+   */
+  static ExecutionSummary startedOrUnavailable(String arn, Optional<ExecutionSummary> found, JsonNode input) {
+    ExecutionSummary summary = found.orElseThrow(() -> AwsErrors.unavailable("The execution " + arn
+        + " was accepted but is not visible yet; retry the request with the same name and input"));
+    if (!summary.input().equals(input)) {
+      throw alreadyExists(arn);
+    }
+    return summary;
   }
 
   private static ExecutionSummary sameOpenExecution(ExecutionSummary existing, JsonNode input) {
