@@ -5,7 +5,9 @@ import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.TraceContext;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -41,7 +43,18 @@ final class ExecutionTraces {
     }
   }
 
+  /** Parsed traces of recent executions, reused while the stored value is the same (saves a parse per step). */
+  private static final int PARSED_ENTRIES = 10_000;
+
+  private record Parsed(String value, Optional<Trace> trace) {}
+
   private final KeyValueStore<String, String> store;
+  private final Map<String, Parsed> parsed = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
+      return size() > PARSED_ENTRIES;
+    }
+  };
 
   ExecutionTraces(KeyValueStore<String, String> store) {
     this.store = store;
@@ -62,7 +75,16 @@ final class ExecutionTraces {
 
   Optional<Trace> find(String executionArn) {
     String value = store.get(executionArn);
-    return value == null ? Optional.empty() : parse(executionArn, value);
+    if (value == null) {
+      return Optional.empty();
+    }
+    Parsed known = parsed.get(executionArn);
+    if (known != null && known.value().equals(value)) {
+      return known.trace();
+    }
+    Optional<Trace> trace = parse(executionArn, value);
+    parsed.put(executionArn, new Parsed(value, trace));
+    return trace;
   }
 
   /** A stored value (format 1). */
@@ -75,6 +97,7 @@ final class ExecutionTraces {
   }
 
   void forget(String executionArn) {
+    parsed.remove(executionArn);
     store.delete(executionArn);
   }
 

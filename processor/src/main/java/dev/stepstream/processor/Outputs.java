@@ -3,6 +3,7 @@ package dev.stepstream.processor;
 import dev.stepstream.engine.Effect;
 import dev.stepstream.wire.Continue;
 import dev.stepstream.wire.HistoryEvent;
+import dev.stepstream.wire.TaskRequestWriter;
 import dev.stepstream.wire.WireJson;
 import dev.stepstream.wire.WireVersions;
 import java.io.ByteArrayInputStream;
@@ -87,7 +88,7 @@ final class Outputs {
 
   private static Output encode(String executionArn, Effect effect) {
     if (effect instanceof Effect.ScheduleTask task) {
-      return new Task(task.request().taskName(), WireJson.encode(task.request()));
+      return new Task(task.request().taskName(), TaskRequestWriter.encode(task.request()));
     } else if (effect instanceof Effect.StartTimer timer) {
       return new StartTimer(timer.timerId(), timer.dueAtMillis());
     } else if (effect instanceof Effect.CancelTimer timer) {

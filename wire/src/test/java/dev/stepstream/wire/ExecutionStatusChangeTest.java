@@ -99,4 +99,12 @@ class ExecutionStatusChangeTest {
     assertThat(running.error()).isNull();
     assertThat(running.input()).isEqualTo(JSON.objectNode().put("id", 7));
   }
+
+  @Test
+  void shouldDeriveTheSameNameUuidsAsTheJdk() {
+    for (String name : new String[] {"", "arn:aws:states:us-east-1:1:execution:M:e|RUNNING|0", "\u00e9\u2603|SUCCEEDED|3"}) {
+      byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(ExecutionStatusChange.nameUuid(bytes)).isEqualTo(java.util.UUID.nameUUIDFromBytes(bytes));
+    }
+  }
 }

@@ -41,4 +41,32 @@ class TraceContextTest {
     assertThat(child.traceId()).isEqualTo(trace.traceId());
     assertThat(child.spanId()).isNotEqualTo(trace.spanId());
   }
+
+  @Test
+  void shouldGenerateTheSameZeroPaddedIdsFromTheSameSeedAsBefore() {
+    SplittableRandom expected = new SplittableRandom(42);
+    String traceId = String.format("%016x", expected.nextLong()) + String.format("%016x", expected.nextLong());
+    String spanId = String.format("%016x", expected.nextLong());
+
+    TraceContext generated = TraceContext.generate(new SplittableRandom(42));
+
+    assertThat(generated.traceId()).isEqualTo(traceId);
+    assertThat(generated.spanId()).isEqualTo(spanId);
+  }
+
+  @Test
+  void shouldRefuseIdsThatAreNotLowerCaseHexOfTheRightLengthOrAllZero() {
+    String trace = "5759e988bd862e3fe1be46a994272793";
+    String span = "53995c3f42cd8ad8";
+
+    assertThat(TraceContext.fromTraceparent("00-" + trace + "-" + span + "-01")).isPresent();
+    assertThat(TraceContext.fromTraceparent("00-" + trace + "-0000000000000000-01")).isEmpty();
+    assertThat(TraceContext.fromTraceparent("00-" + "0".repeat(32) + "-" + span + "-01")).isEmpty();
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> new TraceContext(trace.toUpperCase(java.util.Locale.ROOT), span, true));
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> new TraceContext(trace, span + "0", true));
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> new TraceContext(trace, "53995c3f42cd8adg", true));
+  }
 }

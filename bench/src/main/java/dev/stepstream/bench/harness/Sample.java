@@ -11,9 +11,16 @@ import org.HdrHistogram.Histogram;
  * @param brokerCpuNanos CPU time of the broker process inside the window, or -1 when unknown
  * @param latency end-to-end latencies in nanoseconds, or null for throughput scenarios
  * @param lostProbes latency probes that never completed (recorded at their age)
+ * @param engineCpuNanos CPU time of the processor's threads inside the window, or -1 when not measured
  */
 public record Sample(long count, double seconds, long selfCpuNanos, long brokerCpuNanos, Histogram latency,
-    long lostProbes) {
+    long lostProbes, long engineCpuNanos) {
+
+  /** A sample without the processor's own CPU time. */
+  public Sample(long count, double seconds, long selfCpuNanos, long brokerCpuNanos, Histogram latency,
+      long lostProbes) {
+    this(count, seconds, selfCpuNanos, brokerCpuNanos, latency, lostProbes, -1);
+  }
 
   public double perSecond() {
     return seconds <= 0 ? 0 : count / seconds;
@@ -26,6 +33,11 @@ public record Sample(long count, double seconds, long selfCpuNanos, long brokerC
 
   public double brokerCpuMicrosPerUnit() {
     return count == 0 || brokerCpuNanos < 0 ? Double.NaN : brokerCpuNanos / 1_000.0 / count;
+  }
+
+  /** Microseconds of CPU of the processor's threads per unit, or NaN when not measured. */
+  public double engineCpuMicrosPerUnit() {
+    return count == 0 || engineCpuNanos < 0 ? Double.NaN : engineCpuNanos / 1_000.0 / count;
   }
 
   /** A latency percentile in milliseconds, or NaN for throughput scenarios. */

@@ -38,12 +38,19 @@ public final class Window {
 
   /** Throughput, plus latency from {@code probes} when not null (probes scheduled inside the window). */
   public Sample run(String scenario, String unit, LongSupplier completed, LatencyProbes probes) {
+    return run(scenario, unit, completed, probes, () -> -1);
+  }
+
+  /** Throughput, plus the CPU time {@code engineCpu} (nanoseconds, -1 when unknown) grows by inside the window. */
+  public Sample run(String scenario, String unit, LongSupplier completed, LatencyProbes probes,
+      LongSupplier engineCpu) {
     Duration thisWarmup = firstWarmup != null ? firstWarmup : warmup;
     firstWarmup = null;
     tick(scenario, "warm-up", thisWarmup, unit, completed);
     long startCount = completed.getAsLong();
     long startSelf = cpu.selfNanos();
     long startBroker = cpu.brokerNanos();
+    long startEngine = engineCpu.getAsLong();
     long startNanos = System.nanoTime();
     if (probes != null) {
       probes.openWindow();
@@ -54,13 +61,15 @@ public final class Window {
     long self = cpu.selfNanos() - startSelf;
     long endBroker = cpu.brokerNanos();
     long broker = startBroker < 0 || endBroker < 0 ? -1 : endBroker - startBroker;
+    long endEngine = engineCpu.getAsLong();
+    long engine = startEngine < 0 || endEngine < 0 ? -1 : endEngine - startEngine;
     if (probes == null) {
-      return new Sample(count, seconds, self, broker, null, 0);
+      return new Sample(count, seconds, self, broker, null, 0, engine);
     }
     probes.closeWindow();
     progress.show(scenario, "draining", 0, 0, unit);
     return new Sample(count, seconds, self, broker, probes.drain(Duration.ofSeconds(10).toNanos(), () -> pause(20)),
-        probes.lost());
+        probes.lost(), engine);
   }
 
   private void tick(String scenario, String phase, Duration length, String unit, LongSupplier completed) {

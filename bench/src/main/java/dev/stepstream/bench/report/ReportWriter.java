@@ -21,15 +21,17 @@ public final class ReportWriter {
   public static void printTable(RunInfo run, List<ScenarioResult> results, PrintWriter out) {
     out.printf(Locale.ROOT, "%nstepstream bench%s  (%s; broker %s; %d partitions; load average %.2f -> %.2f)%n",
         run.quick() ? " --quick" : "", run.when(), run.broker(), run.partitions(), run.loadBefore(), run.loadAfter());
-    String header = String.format(Locale.ROOT, "%-8s %-52s %14s %-15s %8s %8s %8s %9s %9s %8s  %s",
-        "id", "scenario", "rate", "unit", "p50 ms", "p99 ms", "p999 ms", "cpu us/u", "brk us/u", "ratio", "target");
+    String header = String.format(Locale.ROOT, "%-8s %-52s %14s %-15s %8s %8s %8s %9s %9s %9s %8s  %s",
+        "id", "scenario", "rate", "unit", "p50 ms", "p99 ms", "p999 ms", "cpu us/u", "brk us/u", "eng us/u", "ratio",
+        "target");
     out.println(header);
     out.println("-".repeat(header.length()));
     for (ScenarioResult r : results) {
       Sample s = r.sample();
-      out.printf(Locale.ROOT, "%-8s %-52s %,14.0f %-15s %8s %8s %8s %9s %9s %8s  %s%n", r.id(), clip(r.title(), 52),
-          s.perSecond(), r.unit(), num(s.latencyMillis(50)), num(s.latencyMillis(99)), num(s.latencyMillis(99.9)),
-          num(s.selfCpuMicrosPerUnit()), num(s.brokerCpuMicrosPerUnit()), ratio(r), verdict(r));
+      out.printf(Locale.ROOT, "%-8s %-52s %,14.0f %-15s %8s %8s %8s %9s %9s %9s %8s  %s%n", r.id(),
+          clip(r.title(), 52), s.perSecond(), r.unit(), num(s.latencyMillis(50)), num(s.latencyMillis(99)),
+          num(s.latencyMillis(99.9)), num(s.selfCpuMicrosPerUnit()), num(s.brokerCpuMicrosPerUnit()),
+          num(s.engineCpuMicrosPerUnit()), ratio(r), verdict(r));
       if (r.note() != null) {
         out.printf("%-8s   note: %s%n", "", r.note());
       }
@@ -97,6 +99,7 @@ public final class ReportWriter {
     if (!Double.isNaN(r.probesPerSecond())) {
       o.put("probesPerSecond", r.probesPerSecond());
     }
+    putNumber(o, "engineCpuMicrosPerUnit", s.engineCpuMicrosPerUnit());
     if (s.latency() != null) {
       ObjectNode latency = o.putObject("latencyMillis");
       putNumber(latency, "p50", s.latencyMillis(50));

@@ -54,7 +54,7 @@ public final class Workflows {
     try (FloodProducer starts = new FloodProducer(rig.producerConfig(), rig.commandsTopic(),
         n -> EngineRig.executionArn(machine, prefix + n), n -> EngineRig.startCommand(machine, prefix + n, SMALL_INPUT),
         () -> rig.finished() - base, W2_IN_FLIGHT).start()) {
-      Sample sample = window.run("W2 Task chain x10" + tag, "round trips/s", rig::echoed);
+      Sample sample = window.run("W2 Task chain x10" + tag, "round trips/s", rig::echoed, null, rig::engineCpuNanos);
       starts.close();
       awaitFinished(base + starts.sent());
       return sample;
@@ -178,7 +178,8 @@ public final class Workflows {
     try (FloodProducer starts = new FloodProducer(rig.producerConfig(), rig.commandsTopic(),
         n -> EngineRig.executionArn(machine, prefix + n), n -> EngineRig.startCommand(machine, prefix + n, SMALL_INPUT),
         () -> rig.finished() - base, inFlight).start()) {
-      Sample sample = window.run(label, unit, () -> (rig.finished() - base) * unitsPerExecution);
+      Sample sample = window.run(label, unit, () -> (rig.finished() - base) * unitsPerExecution, null,
+          rig::engineCpuNanos);
       starts.close();
       awaitFinished(base + starts.sent());
       return sample;

@@ -19,4 +19,10 @@ class SampleTest {
   void shouldReportUnknownBrokerCpuAsNotANumber() {
     assertThat(new Sample(10, 1.0, 1, -1, null, 0).brokerCpuMicrosPerUnit()).isNaN();
   }
+
+  @Test
+  void shouldDivideTheEngineCpuByTheUnitsWhenMeasured() {
+    assertThat(new Sample(1_000, 2.0, 5_000_000, -1, null, 0, 2_000_000).engineCpuMicrosPerUnit()).isEqualTo(2.0);
+    assertThat(new Sample(1_000, 2.0, 5_000_000, -1, null, 0).engineCpuMicrosPerUnit()).isNaN();
+  }
 }

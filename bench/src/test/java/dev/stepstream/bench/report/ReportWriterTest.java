@@ -61,7 +61,7 @@ class ReportWriterTest {
   @Test
   void shouldWriteOneJsonObjectPerScenarioWithItsRatio(@TempDir Path dir) throws Exception {
     ScenarioResult w2 = Targets.w2(new ScenarioResult("W2", "tasks", "fast", "round trips/s",
-        new Sample(30_000, 2.0, 3_000_000, 1_500_000, null, 0), pingPong, null, null, "a note"));
+        new Sample(30_000, 2.0, 3_000_000, 1_500_000, null, 0, 1_200_000), pingPong, null, null, "a note"));
     Path file = dir.resolve("out/report.json");
 
     ReportWriter.writeJson(RUN, List.of(pingPong, pingPongLatency, w2), file);
@@ -75,6 +75,8 @@ class ReportWriterTest {
     assertThat(row.get("ratio").asDouble()).isEqualTo(0.75);
     assertThat(row.get("targetMet").asBoolean()).isTrue();
     assertThat(row.get("cpuMicrosPerUnit").asDouble()).isEqualTo(0.1);
+    assertThat(row.get("engineCpuMicrosPerUnit").asDouble()).isEqualTo(0.04);
+    assertThat(json.get("scenarios").get(0).get("engineCpuMicrosPerUnit").isNull()).isTrue();
     assertThat(row.get("note").asText()).isEqualTo("a note");
     JsonNode latency = json.get("scenarios").get(1).get("latencyMillis");
     assertThat(latency.get("p50").asDouble()).isBetween(9.9, 10.1);
@@ -97,6 +99,17 @@ class ReportWriterTest {
     assertThat(rows.get(2).get("probesPerSecond").asDouble()).isEqualTo(2_000);
     assertThat(rows.get(2).get("p50Ratio").asDouble()).isBetween(1.49, 1.51);
     assertThat(w3.targetMet()).isTrue();
+  }
+
+  @Test
+  void shouldPrintTheEngineCpuPerUnitBesideTheJvmCpu() {
+    ScenarioResult w2 = new ScenarioResult("W2", "tasks", "fast", "round trips/s",
+        new Sample(10_000, 2.0, 2_400_000_000L, -1, null, 0, 550_000_000L), pingPong, null, null, null);
+    StringWriter text = new StringWriter();
+
+    ReportWriter.printTable(RUN, List.of(w2), new PrintWriter(text));
+
+    assertThat(text.toString()).contains("eng us/u").containsPattern("240 +- +55.00");
   }
 
   @Test

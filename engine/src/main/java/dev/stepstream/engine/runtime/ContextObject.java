@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.asl.model.TaskState;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +21,25 @@ public final class ContextObject {
   private ContextObject() {}
 
   public static String isoTime(long epochMillis) {
-    return TIME.format(Instant.ofEpochMilli(epochMillis));
+    LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1_000L),
+        (int) Math.floorMod(epochMillis, 1_000L) * 1_000_000, ZoneOffset.UTC);
+    if (t.getYear() < 1_000 || t.getYear() > 9_999) {
+      return TIME.format(Instant.ofEpochMilli(epochMillis));
+    }
+    // by hand: the formatter cost more than the rest of the context object, which every Task step builds
+    StringBuilder out = new StringBuilder(24).append(t.getYear()).append('-');
+    twoDigits(out, t.getMonthValue()).append('-');
+    twoDigits(out, t.getDayOfMonth()).append('T');
+    twoDigits(out, t.getHour()).append(':');
+    twoDigits(out, t.getMinute()).append(':');
+    twoDigits(out, t.getSecond()).append('.');
+    int millis = t.getNano() / 1_000_000;
+    return out.append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
+        .append((char) ('0' + millis % 10)).append('Z').toString();
+  }
+
+  private static StringBuilder twoDigits(StringBuilder out, int value) {
+    return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
   }
 
   static JsonNode execution(Run run) {

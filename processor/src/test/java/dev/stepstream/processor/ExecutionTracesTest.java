@@ -1,0 +1,40 @@
+package dev.stepstream.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.stepstream.wire.StartExecution;
+import org.junit.jupiter.api.Test;
+
+class ExecutionTracesTest {
+  private static final String ARN = "arn:aws:states:us-east-1:123456789012:execution:Test:one";
+  private static final String TRACE = "5759e988bd862e3fe1be46a994272793";
+
+  private final MapStore<String, String> store = new MapStore<>(ExecutionTraces.STORE);
+  private final ExecutionTraces traces = new ExecutionTraces(store);
+
+  private static StartExecution start(String traceHeader) {
+    return new StartExecution(1, ARN, "arn:aws:states:us-east-1:123456789012:stateMachine:Test", "one",
+        JsonNodeFactory.instance.objectNode(), 1L, null, traceHeader);
+  }
+
+  @Test
+  void shouldFollowTheStoredValueWhenItChangesUnderTheParsedCopy() {
+    traces.started(start("00-" + TRACE + "-53995c3f42cd8ad8-01"));
+    assertThat(traces.find(ARN)).map(t -> t.context().traceId()).contains(TRACE);
+
+    store.put(ARN, "1 00-" + "a".repeat(32) + "-53995c3f42cd8ad8-01 ");
+
+    assertThat(traces.find(ARN)).map(t -> t.context().traceId()).contains("a".repeat(32));
+  }
+
+  @Test
+  void shouldFindNothingOnceForgotten() {
+    traces.started(start("00-" + TRACE + "-53995c3f42cd8ad8-01"));
+    traces.find(ARN);
+
+    traces.forget(ARN);
+
+    assertThat(traces.find(ARN)).isEmpty();
+  }
+}
