@@ -96,8 +96,8 @@ public final class ExecutionOps {
     String arn = Arns.expressExecution(target.machine().arn(), name, UUID.randomUUID().toString());
     return startOrReuse(arn, target, name, input(request), TraceHeaders.of(request))
         .thenCompose(started -> backend.executions().awaitAsync(arn, s -> !Executions.isRunning(s), SYNC_TIMEOUT))
-        .thenApply(done -> syncResult(
-            done.orElseThrow(() -> new IllegalStateException("the execution did not start"))));
+        .thenApply(done -> syncResult(done.orElseThrow(() -> AwsErrors.unavailable("The execution " + arn
+            + " was accepted but is not visible yet; retry the request"))));
   }
 
   private static JsonNode syncResult(ExecutionSummary done) {
@@ -124,14 +124,22 @@ public final class ExecutionOps {
         arn, target.machine().arn(), name, input,
             backend.now(), target.aliasArn(), traceHeader))
         .thenCompose(acked -> visible)
-        .thenApply(found -> {
-          ExecutionSummary summary = found.orElseThrow(
-              () -> new IllegalStateException("the execution " + arn + " did not become visible"));
-          if (!summary.input().equals(input)) {
-            throw alreadyExists(arn);
-          }
-          return summary;
-        });
+        .thenApply(found -> acceptedStart(arn, input, found));
+  }
+
+  /**
+   * The answer to a start Kafka acknowledged, once the execution {@code found} is visible (or the
+   * wait for it ended). Not visible yet (the processor or Kafka is slow or away) is a retryable 503,
+   * not an internal failure: the start is stored and will run, and a retry with the same name and
+   * input returns it while it is open, as AWS answers a retried start.
+   */
+  static ExecutionSummary acceptedStart(String arn, JsonNode input, Optional<ExecutionSummary> found) {
+    ExecutionSummary summary = found.orElseThrow(() -> AwsErrors.unavailable("The execution " + arn
+        + " was accepted but is not visible yet; retry the request with the same name and input"));
+    if (!summary.input().equals(input)) {
+      throw alreadyExists(arn);
+    }
+    return summary;
   }
 
   private static ExecutionSummary sameOpenExecution(ExecutionSummary existing, JsonNode input) {
