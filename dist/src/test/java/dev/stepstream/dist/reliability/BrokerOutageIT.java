@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * <p>System properties: {@code stepstream.it.brokerOutageSeconds} (30), {@code
  * stepstream.it.brokerOutageExecutions} (300 before the outage), {@code
  * stepstream.it.brokerOutageProfile} (exactly-once), {@code stepstream.it.brokerStops} (a comma
- * list of {@code stop} for SIGTERM and {@code kill} for kill -9; {@code stop}).
+ * list of {@code stop} for SIGTERM and {@code kill} for kill -9, each optionally with its own profile, as
+ * in {@code stop,kill,stop/fast}; {@code stop}).
  */
 class BrokerOutageIT {
   private static final Logger LOG = LoggerFactory.getLogger(BrokerOutageIT.class);
@@ -93,18 +94,21 @@ class BrokerOutageIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("stops")
-  void shouldAnswerWithinBoundsAndCompleteEveryExecutionOnceWhenTheBrokerIsDownFor30Seconds(String stop)
+  void shouldAnswerWithinBoundsAndCompleteEveryExecutionOnceWhenTheBrokerIsDownFor30Seconds(String fault)
       throws Exception {
+    String stop = fault.split("/")[0];
+    String profile = fault.contains("/") ? fault.split("/")[1] : PROFILE;
     Files.createDirectories(logs);
     int kafkaPort = FreePorts.pick();
     Path brokerData = dir.resolve("kafka");
-    Files.deleteIfExists(logs.resolve(stop + "-broker.log"));
-    broker = DetachedBroker.startOrReuse(kafkaPort, brokerData, logs.resolve(stop + "-broker.log"), READY);
-    String prefix = "outage-" + stop + ".";
+    Path brokerLog = logs.resolve(stop + "-" + profile + "-broker.log");
+    Files.deleteIfExists(brokerLog);
+    broker = DetachedBroker.startOrReuse(kafkaPort, brokerData, brokerLog, READY);
+    String prefix = "outage-" + stop + "-" + profile + ".";
     int apiPort = FreePorts.pick();
     ServeProcess serve = ServeProcess.start(new ServeProcess.Settings(broker.bootstrapServers(), prefix,
-        "outage-" + stop, "engine-1", apiPort, dir.resolve("state"), dir.resolve("token-keys"),
-        PROFILE.toUpperCase(Locale.ROOT).replace('-', '_')), logs.resolve(stop + "-serve.log"), READY);
+        "outage-" + stop + "-" + profile, "engine-1", apiPort, dir.resolve("state"), dir.resolve("token-keys"),
+        profile.toUpperCase(Locale.ROOT).replace('-', '_')), logs.resolve(stop + "-" + profile + "-serve.log"), READY);
     AwsJsonCalls api = new AwsJsonCalls(apiPort, ANSWER_BOUND.plusSeconds(40));
     String machine = api.ok("CreateStateMachine", AwsJsonCalls.body().put("name", "Outage")
         .put("roleArn", "arn:aws:iam::" + ACCOUNT + ":role/r").put("definition", DEFINITION))
@@ -120,7 +124,7 @@ class BrokerOutageIT {
       OutageProbe probe = OutageProbe.start(api, machine, started.get(started.size() - 1));
       Thread.sleep(OUTAGE.toMillis());
       long restarting = System.nanoTime();
-      broker = DetachedBroker.startOrReuse(kafkaPort, brokerData, logs.resolve(stop + "-broker.log"), READY);
+      broker = DetachedBroker.startOrReuse(kafkaPort, brokerData, brokerLog, READY);
       brokerBack.set(true);
       long brokerReadyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarting);
       List<AwsJsonCalls.Answer> answers = probe.stop();
@@ -128,7 +132,7 @@ class BrokerOutageIT {
       assertAnsweredInBoundsWithAwsErrors(answers);
       started.addAll(probe.startedArns());
       for (String name : probe.refusedStartNames()) {
-        started.add(startRetrying(api, OutageProbe.startBody(machine, name)));
+        started.add(startRetrying(api, OutageProbe.startBody(machine, name), true));
       }
       startAll(api, machine, "after-", AFTER, i -> 1, started);
       Eventually.await(READY, () -> assertThat(outputs.finishedCount()).isGreaterThanOrEqualTo(started.size()));
@@ -136,7 +140,7 @@ class BrokerOutageIT {
 
       LOG.info("{} ({}): {} of {} executions finished at the stop; broker back in {} ms; all {} finished {} ms after"
           + " the restart began; {} API calls during the outage ({}), slowest {} ms; {} task deliveries for {} tasks,"
-          + " {} after the restart; {} start retries in all; {} records read again by the test's reader", stop, PROFILE,
+          + " {} after the restart; {} start retries in all; {} records read again by the test's reader", stop, profile,
           finishedAtStop, BEFORE, brokerReadyMillis, started.size(),
           recoveryMillis, answers.size(), summary(answers),
           answers.stream().mapToLong(a -> a.took().toMillis()).max().orElse(0),
@@ -147,7 +151,7 @@ class BrokerOutageIT {
       assertThat(worker.isRunning()).as("the worker ran through the outage without a restart").isTrue();
       assertThat(handledAfterRestart).as("tasks the same worker handled after the restart").hasPositiveValue();
       assertThat(started).as("started executions").doesNotHaveDuplicates();
-      boolean exactlyOnce = !PROFILE.equals("fast");
+      boolean exactlyOnce = !profile.equals("fast");
       JsonNode output = JsonNodeFactory.instance.objectNode().put("steps", TASKS);
       for (String arn : started) {
         JsonNode expected = ((ObjectNode) output.deepCopy()).put("wait", waitOf(arn));
@@ -189,10 +193,11 @@ class BrokerOutageIT {
   /**
    * A start as the AWS SDKs make it: ServiceUnavailable and throttling are retried with the same name
    * and input; ExecutionAlreadyExists on a retry means an earlier attempt was stored (and has finished).
+   *
+   * @param retried whether an earlier attempt was already refused (by the outage probe)
    */
-  private String startRetrying(AwsJsonCalls api, ObjectNode body) throws InterruptedException {
+  private String startRetrying(AwsJsonCalls api, ObjectNode body, boolean retried) throws InterruptedException {
     long deadline = System.nanoTime() + READY.toNanos();
-    boolean retried = false;
     while (true) {
       AwsJsonCalls.Answer answer = api.call("StartExecution", body);
       if (answer.ok()) {
@@ -217,7 +222,7 @@ class BrokerOutageIT {
     for (int i = 0; i < count; i++) {
       ObjectNode body = AwsJsonCalls.body().put("stateMachineArn", machine).put("name", namePrefix + i)
           .put("input", "{\"steps\":0,\"wait\":" + waitSeconds.applyAsInt(i) + "}");
-      arns.add(clients.submit(() -> startRetrying(api, body)));
+      arns.add(clients.submit(() -> startRetrying(api, body, false)));
     }
     for (Future<String> arn : arns) {
       started.add(arn.get(READY.toSeconds(), TimeUnit.SECONDS));
