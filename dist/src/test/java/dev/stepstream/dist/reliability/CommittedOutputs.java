@@ -8,12 +8,15 @@ import dev.stepstream.wire.WireJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,11 +25,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Every committed record of the executions and history topics, re-emissions included, as a
- * read_committed reader (the console, a downstream consumer) sees them.
+ * read_committed reader (the console, a downstream consumer) sees them. A record read again at
+ * the same offset (this reader's group rejoined after a broker outage and resumed from its last
+ * committed offset) is the same record and counted once; a re-emission has an offset of its own.
  */
 final class CommittedOutputs implements AutoCloseable {
   private final Map<String, List<JsonNode>> terminalSummaries = new ConcurrentHashMap<>();
   private final Map<String, List<HistoryEvent>> history = new ConcurrentHashMap<>();
+  private final Set<String> readOffsets = new HashSet<>();
+  private final AtomicInteger readAgain = new AtomicInteger();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread thread;
 
@@ -38,6 +45,11 @@ final class CommittedOutputs implements AutoCloseable {
 
   int finishedCount() {
     return terminalSummaries.size();
+  }
+
+  /** Records delivered to this reader again at an offset it had already read. */
+  int readAgainCount() {
+    return readAgain.get();
   }
 
   List<JsonNode> terminalSummaries(String arn) {
@@ -58,6 +70,10 @@ final class CommittedOutputs implements AutoCloseable {
       consumer.subscribe(List.of(topics.executions(), topics.history()));
       while (running.get()) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+          if (!readOffsets.add(r.topic() + "-" + r.partition() + "@" + r.offset())) {
+            readAgain.incrementAndGet();
+            continue;
+          }
           if (r.value() == null) {
             continue;
           }

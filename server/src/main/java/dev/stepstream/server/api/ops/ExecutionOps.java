@@ -96,8 +96,8 @@ public final class ExecutionOps {
     String arn = Arns.expressExecution(target.machine().arn(), name, UUID.randomUUID().toString());
     return startOrReuse(arn, target, name, input(request), TraceHeaders.of(request))
         .thenCompose(started -> backend.executions().awaitAsync(arn, s -> !Executions.isRunning(s), SYNC_TIMEOUT))
-        .thenApply(done -> syncResult(
-            done.orElseThrow(() -> new IllegalStateException("the execution did not start"))));
+        .thenApply(done -> syncResult(done.orElseThrow(() -> AwsErrors.unavailable("The execution " + arn
+            + " was accepted but is not visible yet; retry the request"))));
   }
 
   private static JsonNode syncResult(ExecutionSummary done) {
