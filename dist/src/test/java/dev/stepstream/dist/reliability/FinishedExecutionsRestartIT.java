@@ -84,12 +84,8 @@ class FinishedExecutionsRestartIT {
     }
     String machine = api.createMachine("finished", PASS);
     long started = System.nanoTime();
-    try {
-      api.start(machine, "done-", EXECUTIONS);
-    } catch (AssertionError e) {
-      throw new AssertionError(e.getMessage() + "; dev's output:\n" + dev.output(), e);
-    }
-    try (SummaryCount count = new SummaryCount("127.0.0.1:" + kafkaPort, "stepstream.executions")) {
+    CommandFlood.start(bootstrapServers(), "stepstream.commands", machine, "done-", EXECUTIONS);
+    try (SummaryCount count = new SummaryCount(bootstrapServers(), "stepstream.executions")) {
       count.await("done-", ExecutionStatus.SUCCEEDED, EXECUTIONS, Duration.ofSeconds(60 + EXECUTIONS / 100));
     }
     LOG.info("filled: {} executions finished in {} s", EXECUTIONS, (System.nanoTime() - started) / 1_000_000_000.0);
@@ -106,9 +102,13 @@ class FinishedExecutionsRestartIT {
       assertThat(events.get(events.size() - 1).path("type").asText()).as(name).isEqualTo("ExecutionSucceeded");
     }
     api.start(machine, newName, 1);
-    try (SummaryCount count = new SummaryCount("127.0.0.1:" + kafkaPort, "stepstream.executions")) {
+    try (SummaryCount count = new SummaryCount(bootstrapServers(), "stepstream.executions")) {
       count.await(newName, ExecutionStatus.SUCCEEDED, 1, Duration.ofSeconds(60));
     }
+  }
+
+  private String bootstrapServers() {
+    return "127.0.0.1:" + kafkaPort;
   }
 
   private DevProcess start() throws Exception {

@@ -24,8 +24,13 @@ final class ServeProcess {
    * once) and waits until it is ready.
    */
   static ServeProcess start(Settings settings, Path log, Duration readyTimeout) throws IOException {
+    return start(settings, log, readyTimeout, "-Xmx384m");
+  }
+
+  /** As above, with {@code heapOption} (such as {@code -Xmx384m}) as the JVM's heap setting. */
+  static ServeProcess start(Settings settings, Path log, Duration readyTimeout, String heapOption) throws IOException {
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), heapOption,
         "-cp", System.getProperty("java.class.path"),
         "-Dstepstream.streams.session.timeout.ms=6000", "-Dstepstream.streams.heartbeat.interval.ms=1000",
         "dev.stepstream.server.cli.Main", "serve", "--kafka", settings.bootstrapServers(),
@@ -60,6 +65,10 @@ final class ServeProcess {
   String restoreReport() throws IOException {
     return output().lines().filter(l -> l.contains("Restored ") || l.contains("Restoring state"))
         .map(String::strip).reduce((a, b) -> a + " | " + b).orElse("nothing restored");
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   boolean alive() {
