@@ -131,7 +131,10 @@ class FinishedExecutionsRestartIT {
     return Duration.ofNanos(System.nanoTime() - started);
   }
 
-  private void report(String fault, Duration ready) {
+  private void report(String fault, Duration ready) throws Exception {
+    Path log = Path.of("target", "restart-logs", fault.replaceAll("\\W+", "-") + ".log");
+    Files.createDirectories(log.getParent());
+    Files.writeString(log, dev.output());
     String restore = dev.output().lines().filter(l -> l.contains("Restor")).map(String::strip)
         .reduce((a, b) -> a + " | " + b).orElse("nothing restored");
     LOG.info("RESTART after {} with {} finished executions: ready in {} ms; {}", fault, EXECUTIONS,
