@@ -54,6 +54,12 @@ public record ProcessorConfig(
    * {@code -Dstepstream.streams.session.timeout.ms=6000} sets {@code session.timeout.ms}.
    */
   public static final String STREAMS_PROPERTY_PREFIX = "stepstream.streams.";
+  /**
+   * Records per poll of the restore consumer (Kafka's default: 1,000). Under exactly-once a restart
+   * after a crash rebuilds every store from its changelog (four records per finished execution), and
+   * larger batches cut the per-batch cost of writing them into RocksDB.
+   */
+  static final int RESTORE_MAX_POLL_RECORDS = 10_000;
 
   public ProcessorConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -174,6 +180,7 @@ public record ProcessorConfig(
     }
     profile.applyTo(p);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), RecordLimits.MAX_RECORD_BYTES);
+    p.put(StreamsConfig.restoreConsumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), RESTORE_MAX_POLL_RECORDS);
     System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(STREAMS_PROPERTY_PREFIX))
         .forEach(name -> p.put(name.substring(STREAMS_PROPERTY_PREFIX.length()), System.getProperty(name)));
     p.putAll(extra);

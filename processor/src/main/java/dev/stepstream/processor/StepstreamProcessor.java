@@ -56,6 +56,17 @@ public final class StepstreamProcessor implements AutoCloseable {
    * rebalancing make progress, and fails only after {@code stallTimeout} without any.
    */
   public static StepstreamProcessor start(ProcessorConfig config, EngineOptions engine, Duration stallTimeout) {
+    StepstreamProcessor processor = launch(config, engine);
+    processor.awaitRunning(stallTimeout);
+    return processor;
+  }
+
+  /**
+   * Starts the processor without waiting: it joins its group and restores its state in the
+   * background, so that what runs beside it (the API, which answers {@code /health/ready} with 503
+   * meanwhile) can start at the same time. Follow with {@link #awaitRunning}.
+   */
+  public static StepstreamProcessor launch(ProcessorConfig config, EngineOptions engine) {
     StateStorage.requireWritable(config.stateDir());
     ProcessorMetrics metrics = new ProcessorMetrics();
     AdminTaskTopics taskTopics = new AdminTaskTopics(
@@ -80,17 +91,24 @@ public final class StepstreamProcessor implements AutoCloseable {
     StepstreamProcessor processor = new StepstreamProcessor(streams, taskTopics, metrics, self, options.tokenKeys(),
         config.kafkaConnection(), progress);
     metrics.pendingTimersFrom(processor::pendingTimers);
+    return processor;
+  }
+
+  /**
+   * Waits until the processor is RUNNING, as long as restoration or rebalancing make progress; after
+   * {@code stallTimeout} without any, or when it failed, closes it and throws.
+   */
+  public void awaitRunning(Duration stallTimeout) {
     try {
       progress.awaitRunning(stallTimeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      processor.close();
+      close();
       throw new IllegalStateException("interrupted while starting the processor", e);
     } catch (RuntimeException e) {
-      processor.close();
+      close();
       throw e;
     }
-    return processor;
   }
 
   /**

@@ -41,6 +41,13 @@ class ProcessorConfigTest {
   }
 
   @Test
+  void shouldRestoreStateInBatchesTenTimesKafkasDefault() {
+    Properties props = ProcessorConfig.defaults("localhost:9092", Path.of("/tmp/state")).streamsProperties();
+
+    assertThat(props).containsEntry("restore.consumer.max.poll.records", 10_000);
+  }
+
+  @Test
   void shouldApplyTheProcessingExceptionHandlerToTheGlobalThreadToo() {
     StreamsConfig config = new StreamsConfig(
         ProcessorConfig.defaults("localhost:9092", Path.of("/tmp/state")).streamsProperties());

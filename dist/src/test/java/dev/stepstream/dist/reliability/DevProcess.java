@@ -28,8 +28,15 @@ final class DevProcess {
   }
 
   static DevProcess start(Path dataDir, int kafkaPort, int apiPort) throws IOException {
+    return start(dataDir, kafkaPort, apiPort, List.of());
+  }
+
+  /** As above, with further JVM options (system properties, heap) before {@code -jar}. */
+  static DevProcess start(Path dataDir, int kafkaPort, int apiPort, List<String> jvmOptions) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-jar", LAUNCHER.toString(), "dev", "--data-dir", dataDir.toString(), "--port",
+        "-Xmx512m"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", LAUNCHER.toString(), "dev", "--data-dir", dataDir.toString(), "--port",
         Integer.toString(kafkaPort), "--api-port", Integer.toString(apiPort), "--no-sample"));
     return new DevProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
   }
@@ -60,6 +67,14 @@ final class DevProcess {
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
   synchronized String output() {
     return output.toString();
   }
@@ -83,10 +98,20 @@ final class DevProcess {
 
   /** Stops a broker that a killed dev left running for {@code dataDir}, if any (test clean-up). */
   static void stopLeftoverBroker(Path dataDir) throws IOException {
+    killBroker(dataDir);
+  }
+
+  /** kill -9 of the broker daemon dev started for {@code dataDir}; false when none runs. */
+  static boolean killBroker(Path dataDir) throws IOException {
     Path pidFile = dataDir.resolve("kafka-broker.pid");
-    if (Files.exists(pidFile)) {
-      String pid = Files.readString(pidFile).trim().split(" ")[0];
-      ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+    if (!Files.exists(pidFile)) {
+      return false;
     }
+    String pid = Files.readString(pidFile).trim().split(" ")[0];
+    return ProcessHandle.of(Long.parseLong(pid)).map(broker -> {
+      broker.destroyForcibly();
+      broker.onExit().join();
+      return true;
+    }).orElse(false);
   }
 }

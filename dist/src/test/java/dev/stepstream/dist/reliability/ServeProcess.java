@@ -25,7 +25,12 @@ final class ServeProcess {
    * once) and waits until it is ready.
    */
   static ServeProcess start(Settings settings, Path log, Duration readyTimeout) throws IOException {
-    return launch(settings, log, null, Duration.ofSeconds(6)).awaitReady(readyTimeout);
+    return start(settings, log, readyTimeout, "-Xmx384m");
+  }
+
+  /** As above, with {@code heapOption} (such as {@code -Xmx384m}) as the JVM's heap setting. */
+  static ServeProcess start(Settings settings, Path log, Duration readyTimeout, String heapOption) throws IOException {
+    return launch(settings, log, null, Duration.ofSeconds(6), heapOption).awaitReady(readyTimeout);
   }
 
   /**
@@ -37,8 +42,13 @@ final class ServeProcess {
    * @param sessionTimeout the Streams session timeout: how long a killed instance keeps its partitions
    */
   static ServeProcess launch(Settings settings, Path log, AccessKey key, Duration sessionTimeout) throws IOException {
+    return launch(settings, log, key, sessionTimeout, "-Xmx384m");
+  }
+
+  private static ServeProcess launch(Settings settings, Path log, AccessKey key, Duration sessionTimeout,
+      String heapOption) throws IOException {
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), heapOption,
         "-cp", System.getProperty("java.class.path"),
         "-Dstepstream.streams.session.timeout.ms=" + sessionTimeout.toMillis(),
         "-Dstepstream.streams.heartbeat.interval.ms=1000",
@@ -91,6 +101,10 @@ final class ServeProcess {
   String restoreReport() throws IOException {
     return output().lines().filter(l -> l.contains("Restored ") || l.contains("Restoring state"))
         .map(String::strip).reduce((a, b) -> a + " | " + b).orElse("nothing restored");
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   boolean alive() {

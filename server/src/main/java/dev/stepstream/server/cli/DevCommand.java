@@ -84,7 +84,8 @@ final class DevCommand implements Callable<Integer> {
     out.println("Starting Stepstream dev" + (settings.embedded() ? " (embedded Kafka on port " + port + ")" : "") + " ...");
     out.flush();
     long started = System.nanoTime();
-    DevEnvironment env = DevEnvironment.start(settings, apiPort);
+    DevEnvironment env = settings.engine() ? DevEnvironment.startWithApi(settings, apiHost, apiPort)
+        : DevEnvironment.start(settings, apiPort);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       env.close();
@@ -93,7 +94,7 @@ final class DevCommand implements Callable<Integer> {
     env.processor().ifPresent(p -> p.whenStopped(() -> exitAfterProcessorStopped(spec.commandLine().getErr())));
     DevReport.ready(out, env, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     if (settings.engine()) {
-      int api = env.startApi(apiHost, apiPort);
+      int api = env.apiPort().orElseThrow();
       out.printf("  API       http://%s:%d (AWS SDK/CLI endpoint; REST under /api/, metrics at /metrics)%n", apiHost, api);
       out.printf("  Console   http://%s:%d/%n", apiHost, api);
       out.flush();

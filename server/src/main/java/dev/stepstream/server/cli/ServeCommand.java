@@ -135,7 +135,9 @@ final class ServeCommand implements Callable<Integer> {
         .withKafka(connection)
         .withClosedExecutionRetention(
             closedExecutionRetention != null ? closedExecutionRetention : ProcessorConfig.defaultRetention());
-    StepstreamProcessor processor = StepstreamProcessor.start(config, EngineOptions.defaults(), Duration.ofSeconds(120));
+    // The API starts (its views read their topics) while the processor restores its state;
+    // /health/ready answers 503 until the processor is RUNNING.
+    StepstreamProcessor processor = StepstreamProcessor.launch(config, EngineOptions.defaults());
     IntegrationRunner integrations;
     try {
       integrations = IntegrationRunner.start(connection, topics, config.applicationId(),
@@ -152,6 +154,13 @@ final class ServeCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       integrations.close();
       processor.close();
+      throw e;
+    }
+    try {
+      processor.awaitRunning(Duration.ofSeconds(120));
+    } catch (RuntimeException e) {
+      api.close();
+      integrations.close();
       throw e;
     }
     CountDownLatch stopped = new CountDownLatch(1);

@@ -65,6 +65,20 @@ public final class DevEnvironment implements AutoCloseable {
 
   /** Starts everything with the given extensions (started only when the engine runs). */
   public static DevEnvironment start(DevSettings settings, int apiPort, List<DevExtension> extensions) {
+    return start(settings, null, apiPort, extensions);
+  }
+
+  /**
+   * Starts everything, and the API on {@code apiHost:apiPort} (when the engine runs) while the
+   * processor restores its state, so that reading the API's views and restoring overlap; the API's
+   * {@code /health/ready} answers 503 until the processor is RUNNING. Returns once it is.
+   */
+  public static DevEnvironment startWithApi(DevSettings settings, String apiHost, int apiPort) {
+    return start(settings, apiHost, apiPort, DevExtension.installed());
+  }
+
+  private static DevEnvironment start(DevSettings settings, String apiHost, int apiPort,
+      List<DevExtension> extensions) {
     if (settings.fresh()) {
       DataDirectory.delete(settings.dataDir());
     }
@@ -73,7 +87,7 @@ public final class DevEnvironment implements AutoCloseable {
       env.startKafka();
       env.createTopics();
       if (settings.engine()) {
-        env.startProcessor();
+        env.startProcessor(apiHost, apiPort);
         env.startExtensions(extensions);
       }
       return env;
@@ -104,7 +118,8 @@ public final class DevEnvironment implements AutoCloseable {
     }
   }
 
-  private void startProcessor() {
+  /** Starts the processor, and the API beside it when {@code apiHost} is given, and waits until it runs. */
+  private void startProcessor(String apiHost, int apiPort) {
     ProcessorConfig config = new ProcessorConfig(bootstrapServers, "stepstream-dev", catalogue,
         settings.stateDir(), settings.profile(), settings.profile().defaultStreamThreads(), Duration.ofMillis(50),
         Map.of())
@@ -112,7 +127,16 @@ public final class DevEnvironment implements AutoCloseable {
         .withTokenKeys(TokenKeyFile.loadOrCreate(settings.tokenKeysFile()))
         .withStaticMembership(settings.instanceId(), DevSettings.SESSION_TIMEOUT)
         .withKafka(kafka);
-    processor = StepstreamProcessor.start(config, EngineOptions.defaults(), Duration.ofSeconds(60));
+    processor = StepstreamProcessor.launch(config, EngineOptions.defaults());
+    if (apiHost != null) {
+      try {
+        startApi(apiHost, apiPort);
+      } catch (RuntimeException e) {
+        processor.close();
+        throw e;
+      }
+    }
+    processor.awaitRunning(Duration.ofSeconds(60));
     running.add(processor);
     running.add(IntegrationRunner.start(kafka, catalogue, config.applicationId(),
         advertisedApi == null ? "local" : advertisedApi.replace(':', '-'),
@@ -155,6 +179,11 @@ public final class DevEnvironment implements AutoCloseable {
       extension.sample().ifPresent(sample -> results.add(sample.run(timeout)));
     }
     return results;
+  }
+
+  /** The port the API listens on; empty when it was not started. */
+  public Optional<Integer> apiPort() {
+    return Optional.ofNullable(api).map(ApiServer::port);
   }
 
   public String bootstrapServers() {
