@@ -106,6 +106,7 @@ class ExecutionStateGoldenTest {
     assertThat(state.header().parent()).isEqualTo(GoldenExecutionStates.PARENT);
     assertFramesAndTimers(state);
     assertThat(state.frames().get(0).mapRun()).isEqualTo(GoldenExecutionStates.MAP_RUN);
+    assertThat(state.header().finishedMapRuns()).isEqualTo(GoldenExecutionStates.FINISHED_MAP_RUNS);
     for (int id = 1; id < 7; id++) {
       assertThat(state.frames().get(id).mapRun()).as("frame %d", id).isNull();
     }
@@ -114,8 +115,9 @@ class ExecutionStateGoldenTest {
   @Test
   void shouldReadNoMapRunProgressFromOlderFormats() {
     for (String older : new String[] {"execution-state-v1.bin", "execution-state-v6.bin"}) {
-      assertThat(ExecutionStateCodec.decode(fixture(older)).frames().values()).as(older)
-          .allSatisfy(f -> assertThat(f.mapRun()).isNull());
+      ExecutionState state = ExecutionStateCodec.decode(fixture(older));
+      assertThat(state.frames().values()).as(older).allSatisfy(f -> assertThat(f.mapRun()).isNull());
+      assertThat(state.header().finishedMapRuns()).as(older).isNull();
     }
   }
 

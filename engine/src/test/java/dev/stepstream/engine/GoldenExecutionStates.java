@@ -52,8 +52,14 @@ public final class GoldenExecutionStates {
       "arn:aws:states:::states:startExecution.sync:2");
 
   /** The paged Distributed Map progress of the root frame in format 7. */
-  static final MapRunProgress MAP_RUN = new MapRunProgress(Json.read("{\"Offset\":1234,\"Headers\":[\"a\",\"\u00e9\"]}"),
+  static final MapRunProgress MAP_RUN = new MapRunProgress(
+      "arn:aws:states:us-east-1:123456789012:mapRun:Golden/Fan:0f1e2d3c-0000-4000-8000-000000000001", Json.read("{\"Offset\":1234,\"Headers\":[\"a\",\"\u00e9\"]}"),
       false, 3, 2_500, 2_400, 2_300, 7, 2_000, 50, 10, 2.5, (ArrayNode) Json.read("[{\"r\":0},null]"));
+
+  /** The finished Map Runs' counts in the header of format 7. */
+  static final JsonNode FINISHED_MAP_RUNS = Json.read("""
+      {"arn:aws:states:us-east-1:123456789012:mapRun:Golden/Old:0f1e2d3c-0000-4000-8000-000000000002":
+        {"itemCounts":{"total":3},"executionCounts":{"total":3,"succeeded":3}}}""");
 
   private GoldenExecutionStates() {}
 
@@ -113,7 +119,12 @@ public final class GoldenExecutionStates {
         .withLastApplied(new AppliedInput("task:tok-0", APPLIED_OUTPUTS));
     Map<Integer, Frame> frames = new LinkedHashMap<>(state.frames());
     frames.put(0, StoredFrames.withMapRun(frames.get(0), MAP_RUN));
-    return ExecutionStateCodec.encode(new ExecutionState(state.header(), frames, state.timers())
+    ExecutionState.Header h = state.header();
+    ExecutionState.Header header = new ExecutionState.Header(h.executionArn(), h.stateMachineArn(), h.name(),
+        h.status(), h.startMillis(), h.stopMillis(), h.input(), h.output(), h.error(), h.cause(), h.nextEventId(),
+        h.redriveCount(), h.sequence(), h.continueSequence(), h.nextFrameId(), h.lastEventId(), h.executionTimerId(),
+        h.stateMachineAliasArn(), h.revisionId(), h.redriveMillis(), h.parent(), FINISHED_MAP_RUNS);
+    return ExecutionStateCodec.encode(new ExecutionState(header, frames, state.timers())
         .withLastApplied(new AppliedInput("task:tok-0", APPLIED_OUTPUTS)));
   }
 

@@ -8,11 +8,14 @@ import static dev.stepstream.engine.DistributedMapTest.map;
 import static dev.stepstream.engine.TestDriver.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.engine.runtime.Frame;
+import dev.stepstream.engine.runtime.MapRunCounts;
 import dev.stepstream.engine.runtime.MapRunProgress;
 import dev.stepstream.engine.task.MapRunTasks;
 import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.TaskRequest;
+import dev.stepstream.wire.TaskSucceeded;
 import org.junit.jupiter.api.Test;
 
 /** A Distributed Map page by page: cursors, counters, parts, tolerance across pages, bounded state. */
@@ -141,5 +144,46 @@ class MapRunPagesTest {
 
     assertThat(d.tasks).hasSize(4);
     assertThat(d.state.frames().get(Frame.ROOT).mapRun().succeeded()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldReportLiveCountsWhileRunningAndKeepTheFinalOnes() {
+    TestDriver d = new TestDriver(map(READER + ",\"MaxConcurrency\":2,\"ToleratedFailureCount\":5", WORK))
+        .start("{\"bucket\":\"in\"}");
+    String arn = d.lastTask().input().get("MapRunArn").asText();
+    d.succeedTask("{\"Items\":[1,2,3],\"NextCursor\":{\"Offset\":6}}");
+    d.failTask("Boom", "no");
+
+    assertThat(MapRunCounts.find(d.state, arn).orElseThrow().get("executionCounts").toString()).isEqualTo(text("""
+        {"pending":0,"running":2,"succeeded":0,"failed":1,"timedOut":0,"aborted":0,"total":3,
+         "resultsWritten":0,"failuresNotRedrivable":0,"pendingRedrive":0}"""));
+
+    d.apply(new TaskSucceeded(1, TestDriver.EXEC_ARN, d.tasks.get(1).taskToken(), json("1")));
+    d.succeedTask("3");
+    d.succeedTask("{\"Items\":[4]}");
+    d.succeedTask("4");
+
+    assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    JsonNode counts = MapRunCounts.find(d.state, arn).orElseThrow();
+    assertThat(counts.at("/executionCounts/succeeded").asInt()).isEqualTo(3);
+    assertThat(counts.at("/executionCounts/failed").asInt()).isEqualTo(1);
+    assertThat(counts.at("/executionCounts/total").asInt()).isEqualTo(4);
+    assertThat(counts.at("/itemCounts/total").asInt()).isEqualTo(4);
+    assertThat(counts.at("/executionCounts/running").asInt()).isZero();
+  }
+
+  @Test
+  void shouldCountRunningChildrenAsAbortedWhenTheMapRunFails() {
+    TestDriver d = new TestDriver(map(READER + ",\"MaxConcurrency\":2", WORK)).start("{\"bucket\":\"in\"}");
+    String arn = d.lastTask().input().get("MapRunArn").asText();
+    d.succeedTask("{\"Items\":[1,2,3]}");
+
+    d.failTask("Boom", "no");
+
+    assertThat(d.status()).isEqualTo(ExecutionStatus.FAILED);
+    JsonNode counts = MapRunCounts.find(d.state, arn).orElseThrow().get("executionCounts");
+    assertThat(counts.get("aborted").asInt()).isEqualTo(1);
+    assertThat(counts.get("pending").asInt()).isEqualTo(1);
+    assertThat(counts.get("failed").asInt()).isEqualTo(1);
   }
 }

@@ -51,6 +51,7 @@ public final class FrameCodec {
     if (p == null) {
       return;
     }
+    out.writeString(p.mapRunArn());
     out.writeJson(p.cursor());
     out.writeBoolean(p.exhausted());
     out.writeInt(p.pages());
@@ -69,6 +70,7 @@ public final class FrameCodec {
     if (!in.readBoolean()) {
       return null;
     }
+    String mapRunArn = in.readString();
     JsonNode cursor = in.readJson();
     boolean exhausted = in.readBoolean();
     int pages = in.readInt();
@@ -81,7 +83,7 @@ public final class FrameCodec {
     long toleratedCount = in.readLong();
     double toleratedPercentage = in.readDouble();
     JsonNode results = in.readJson();
-    return new MapRunProgress(cursor, exhausted, pages, itemsRead, total, succeeded, failed, written, maxConcurrency,
+    return new MapRunProgress(mapRunArn, cursor, exhausted, pages, itemsRead, total, succeeded, failed, written, maxConcurrency,
         toleratedCount, toleratedPercentage, results instanceof ArrayNode a ? a : null);
   }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
  * Nothing here grows with the item count except {@link #results}, which is kept only without a
  * ResultWriter and is bounded by the 256 KiB payload limit. Immutable; every change is a copy.
  *
+ * @param mapRunArn the Map Run's ARN
  * @param cursor the reader's cursor for the next page; null before the first page
  * @param exhausted true once the last page was read (then {@link #total} is final)
  * @param pages pages read so far (the part number of the page in progress is {@code pages - 1})
@@ -22,20 +23,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
  * @param toleratedFailurePercentage -1 when not set
  * @param results the results so far when there is no ResultWriter, else null
  */
-public record MapRunProgress(JsonNode cursor, boolean exhausted, int pages, long itemsRead, long total,
+public record MapRunProgress(String mapRunArn, JsonNode cursor, boolean exhausted, int pages, long itemsRead, long total,
     long succeeded, long failed, long resultsWritten, int maxConcurrency, long toleratedFailureCount,
     double toleratedFailurePercentage, ArrayNode results) {
 
   /** A Map Run before its first page. */
-  public static MapRunProgress start(int maxConcurrency, long toleratedFailureCount,
+  public static MapRunProgress start(String mapRunArn, int maxConcurrency, long toleratedFailureCount,
       double toleratedFailurePercentage, boolean keepResults) {
-    return new MapRunProgress(null, false, 0, 0, 0, 0, 0, 0, maxConcurrency, toleratedFailureCount,
+    return new MapRunProgress(mapRunArn, null, false, 0, 0, 0, 0, 0, 0, maxConcurrency, toleratedFailureCount,
         toleratedFailurePercentage, keepResults ? Json.NODES.arrayNode() : null);
   }
 
   /** A page of {@code items} items became {@code children} child executions; {@code next} is null after the last page. */
   public MapRunProgress pageRead(int items, int children, JsonNode next) {
-    return new MapRunProgress(next, next == null || next.isNull(), pages + 1, itemsRead + items, total + children,
+    return new MapRunProgress(mapRunArn, next, next == null || next.isNull(), pages + 1, itemsRead + items, total + children,
         succeeded, failed, resultsWritten, maxConcurrency, toleratedFailureCount, toleratedFailurePercentage,
         results);
   }
@@ -54,7 +55,7 @@ public record MapRunProgress(JsonNode cursor, boolean exhausted, int pages, long
   }
 
   public MapRunProgress written(int count) {
-    return new MapRunProgress(cursor, exhausted, pages, itemsRead, total, succeeded, failed, resultsWritten + count,
+    return new MapRunProgress(mapRunArn, cursor, exhausted, pages, itemsRead, total, succeeded, failed, resultsWritten + count,
         maxConcurrency, toleratedFailureCount, toleratedFailurePercentage, results);
   }
 
@@ -62,14 +63,14 @@ public record MapRunProgress(JsonNode cursor, boolean exhausted, int pages, long
   public MapRunProgress withResults(ArrayNode page) {
     ArrayNode all = results.deepCopy();
     all.addAll(page);
-    return new MapRunProgress(cursor, exhausted, pages, itemsRead, total, succeeded, failed, resultsWritten,
+    return new MapRunProgress(mapRunArn, cursor, exhausted, pages, itemsRead, total, succeeded, failed, resultsWritten,
         maxConcurrency, toleratedFailureCount, toleratedFailurePercentage, all);
   }
 
   /** UpdateMapRun: new limits (a negative argument keeps the current value). */
   public MapRunProgress withLimits(int newMaxConcurrency, long newToleratedFailureCount,
       double newToleratedFailurePercentage) {
-    return new MapRunProgress(cursor, exhausted, pages, itemsRead, total, succeeded, failed, resultsWritten,
+    return new MapRunProgress(mapRunArn, cursor, exhausted, pages, itemsRead, total, succeeded, failed, resultsWritten,
         newMaxConcurrency < 0 ? maxConcurrency : newMaxConcurrency,
         newToleratedFailureCount < 0 ? toleratedFailureCount : newToleratedFailureCount,
         newToleratedFailurePercentage < 0 ? toleratedFailurePercentage : newToleratedFailurePercentage, results);
@@ -96,7 +97,7 @@ public record MapRunProgress(JsonNode cursor, boolean exhausted, int pages, long
   }
 
   private MapRunProgress withCounts(long newSucceeded, long newFailed) {
-    return new MapRunProgress(cursor, exhausted, pages, itemsRead, total, newSucceeded, newFailed, resultsWritten,
+    return new MapRunProgress(mapRunArn, cursor, exhausted, pages, itemsRead, total, newSucceeded, newFailed, resultsWritten,
         maxConcurrency, toleratedFailureCount, toleratedFailurePercentage, results);
   }
 }

@@ -13,6 +13,7 @@ import dev.stepstream.engine.Effect;
 import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.History;
 import dev.stepstream.engine.runtime.Json;
+import dev.stepstream.engine.runtime.MapRunCounts;
 import dev.stepstream.engine.runtime.MapRunProgress;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.runtime.Step;
@@ -94,7 +95,7 @@ public final class DistributedMaps {
     run.emitFor(f, "MapStateStarted", "mapStateStartedEventDetails", Json.NODES.objectNode().put("length", 0));
     String mapRunArn = mapRunArn(run, f, s);
     run.emitFor(f, "MapRunStarted", "mapRunStartedEventDetails", Json.NODES.objectNode().put("mapRunArn", mapRunArn));
-    f.trackMapRun(MapRunProgress.start(maxConcurrency, toleratedFailureCount, toleratedFailurePercentage,
+    f.trackMapRun(MapRunProgress.start(mapRunArn, maxConcurrency, toleratedFailureCount, toleratedFailurePercentage,
         s.distributed().resultWriter().isEmpty()));
     if (s.distributed().itemReader().isPresent()) {
       MapRunPages.readNext(run, f, s);
@@ -195,6 +196,7 @@ public final class DistributedMaps {
   }
 
   static void succeed(Run run, Frame p, MapState s, JsonNode result) {
+    recordCounts(run, p);
     long runSucceeded = run.emitFor(p, "MapRunSucceeded", null, null);
     // AWS: MapStateSucceeded and MapStateExited both follow MapRunSucceeded.
     run.emit("MapStateSucceeded", runSucceeded, null, null);
@@ -204,9 +206,18 @@ public final class DistributedMaps {
   }
 
   static void failRun(Run run, Frame f, String error, String cause) {
+    recordCounts(run, f);
     run.emitFor(f, "MapRunFailed", "mapRunFailedEventDetails", History.errorCause(error, cause));
     run.emitFor(f, "MapStateFailed", null, null);
     run.schedule(new Step.Failed(f.id(), error, cause));
+  }
+
+  /** A paged Map Run that ends keeps its final counts for DescribeMapRun. */
+  private static void recordCounts(Run run, Frame f) {
+    MapRunProgress progress = f.mapRun();
+    if (progress != null) {
+      run.header().mapRunFinished(progress.mapRunArn(), MapRunCounts.of(progress, f.iterations(), true));
+    }
   }
 
   private static JsonNode evaluated(Optional<Expression> template, JsonNode raw, EvalContext me) {
