@@ -70,7 +70,10 @@ class MapRunApiIT {
     assertThat(described.toleratedFailurePercentage()).isEqualTo(12.5f);
     assertThat(described.toleratedFailureCount()).isZero();
     assertThat(described.startDate()).isEqualTo(item.startDate());
-    assertThat(described.itemCounts()).isNotNull();
+    assertThat(described.itemCounts().total()).isEqualTo(3);
+    assertThat(described.itemCounts().succeeded()).isEqualTo(3);
+    assertThat(described.executionCounts().succeeded()).isEqualTo(3);
+    assertThat(described.executionCounts().running()).isZero();
   }
 
   @Test

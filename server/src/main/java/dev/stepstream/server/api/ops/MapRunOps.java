@@ -50,7 +50,8 @@ public final class MapRunOps {
         if (run.mapRunArn().equals(arn)) {
           String definition = backend.definitions().revision(execution.stateMachineArn(), execution.revisionId())
               .map(m -> m.definition()).orElse(null);
-          return description(run, MapRunLimits.of(definition, run.stateName()));
+          JsonNode counts = backend.executions().mapRunCounts(execution.executionArn(), arn).orElse(null);
+          return description(run, MapRunLimits.of(definition, run.stateName()), counts);
         }
       }
     }
@@ -74,11 +75,17 @@ public final class MapRunOps {
     return item;
   }
 
-  /**
-   * AWS's DescribeMapRun shape. The items run inside the parent execution and their progress is not
-   * recorded in its history, so the item and execution counts are reported as 0.
-   */
   static ObjectNode description(MapRuns.MapRun run, MapRunLimits limits) {
+    return description(run, limits, null);
+  }
+
+  /**
+   * AWS's DescribeMapRun shape. The item and execution counts come from the execution's state
+   * ({@code counts}: live while the Map runs, final once it ended); each count is 0 when unknown (a
+   * Map Run started before the counters existed, or an execution whose state is gone). Children
+   * still counted as running when the Map Run is no longer RUNNING were aborted.
+   */
+  static ObjectNode description(MapRuns.MapRun run, MapRunLimits limits, JsonNode counts) {
     ObjectNode out = AwsJson.object();
     out.put("mapRunArn", run.mapRunArn());
     out.put("executionArn", run.executionArn());
@@ -90,13 +97,20 @@ public final class MapRunOps {
     out.put("maxConcurrency", limits.maxConcurrency());
     out.put("toleratedFailurePercentage", limits.toleratedFailurePercentage());
     out.put("toleratedFailureCount", limits.toleratedFailureCount());
-    ObjectNode items = out.putObject("itemCounts");
-    ObjectNode children = out.putObject("executionCounts");
-    COUNTS.forEach(name -> {
-      items.put(name, 0);
-      children.put(name, 0);
-    });
+    boolean ended = !"RUNNING".equals(run.status());
+    out.set("itemCounts", counts(counts == null ? null : counts.get("itemCounts"), ended));
+    out.set("executionCounts", counts(counts == null ? null : counts.get("executionCounts"), ended));
     out.put("redriveCount", 0);
+    return out;
+  }
+
+  private static ObjectNode counts(JsonNode known, boolean ended) {
+    ObjectNode out = AwsJson.object();
+    COUNTS.forEach(name -> out.put(name, known == null ? 0 : known.path(name).asLong(0)));
+    if (ended && out.get("running").asLong() > 0) {
+      out.put("aborted", out.get("aborted").asLong() + out.get("running").asLong());
+      out.put("running", 0);
+    }
     return out;
   }
 }
