@@ -26,6 +26,10 @@ final class SampleRecords {
         new RedriveExecution(1, EXECUTION, 6L),
         new TimerFired(1, EXECUTION, "wait-7", 7L),
         new Continue(1, EXECUTION, 3L),
+        new UpdateMapRun(1, EXECUTION, "arn:aws:states:us-east-1:123456789012:mapRun:ImagePipeline/Items:"
+            + "0f1e2d3c-0000-4000-8000-000000000001", 10, 2L, 12.5, 8L),
+        new UpdateMapRun(1, EXECUTION, "arn:aws:states:us-east-1:123456789012:mapRun:ImagePipeline/Items:"
+            + "0f1e2d3c-0000-4000-8000-000000000001", null, null, null, 8L),
         new TaskSucceeded(1, EXECUTION, "tok-1", JSON.objectNode().put("thumbnail", "/tmp/t.png")),
         new TaskSucceeded(1, EXECUTION, "tok-1", JSON.nullNode()),
         new TaskFailed(1, EXECUTION, "tok-2", "Image.TooLarge", "image is 30 MB"),

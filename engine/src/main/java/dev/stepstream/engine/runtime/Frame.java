@@ -208,6 +208,15 @@ public final class Frame {
     mapRun = progress;
   }
 
+  /** UpdateMapRun: new limits (negative: unchanged), for the page in progress too. */
+  public void updateMapRunLimits(int maxConcurrency, long toleratedFailureCount, double toleratedFailurePercentage) {
+    writable();
+    mapRun = mapRun.withLimits(maxConcurrency, toleratedFailureCount, toleratedFailurePercentage);
+    if (maxConcurrency >= 0 && work instanceof Iterations i) {
+      i.limitConcurrency(maxConcurrency);
+    }
+  }
+
   /** Applies an Assign result to this scope. */
   public void assign(JsonNode assigned) {
     writable();

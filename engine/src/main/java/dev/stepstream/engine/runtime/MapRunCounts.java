@@ -7,7 +7,7 @@ import dev.stepstream.wire.ExecutionStatus;
 import java.util.Optional;
 
 /**
- * DescribeMapRun's {@code itemCounts} and {@code executionCounts} from a paged Distributed Map's
+ * DescribeMapRun's {@code itemCounts}, {@code executionCounts} and the limits in force from a paged Distributed Map's
  * counters: live from the Map frame while it runs, or as recorded in the header when it ended.
  * A child execution is one item, or one batch with an ItemBatcher; {@code itemCounts.total} then
  * counts the items read while the other item counts are those of the batches. Children that fail
@@ -46,6 +46,9 @@ public final class MapRunCounts {
     ObjectNode executions = counts(p, ended ? 0 : running, ended ? running : 0, pending, p.total());
     out.set("itemCounts", counts(p, ended ? 0 : running, ended ? running : 0, pending, p.itemsRead()));
     out.set("executionCounts", executions);
+    out.putObject("limits").put("maxConcurrency", p.maxConcurrency())
+        .put("toleratedFailureCount", p.toleratedFailureCount())
+        .put("toleratedFailurePercentage", p.toleratedFailurePercentage());
     return out;
   }
 
