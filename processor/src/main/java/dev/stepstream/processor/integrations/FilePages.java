@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,9 @@ final class FilePages {
 
   /** Fills {@code page} from the file after {@code cursor} (JSON null: the start) and returns the answer. */
   static JsonNode read(Path file, JsonNode readerConfig, JsonNode cursor, ItemPage page) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString());
+    }
     String type = readerConfig.path("InputType").asText("JSON").toUpperCase(Locale.ROOT);
     return switch (type) {
       case "JSON" -> json(file, cursor.path("Index").asLong(0), page);
