@@ -59,13 +59,25 @@ public final class ExecutionState {
       String stateMachineAliasArn,
       String revisionId,
       long redriveMillis,
-      ParentExecution parent) {
+      ParentExecution parent,
+      JsonNode finishedMapRuns) {
     public Header {
       Objects.requireNonNull(executionArn, "executionArn");
       Objects.requireNonNull(stateMachineArn, "stateMachineArn");
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(status, "status");
       Objects.requireNonNull(input, "input");
+    }
+
+    /** A header without finished Map Runs (before format 7). */
+    public Header(String executionArn, String stateMachineArn, String name, ExecutionStatus status, long startMillis,
+        long stopMillis, JsonNode input, JsonNode output, String error, String cause, long nextEventId,
+        int redriveCount, long sequence, long continueSequence, int nextFrameId, long lastEventId,
+        String executionTimerId, String stateMachineAliasArn, String revisionId, long redriveMillis,
+        ParentExecution parent) {
+      this(executionArn, stateMachineArn, name, status, startMillis, stopMillis, input, output, error, cause,
+          nextEventId, redriveCount, sequence, continueSequence, nextFrameId, lastEventId, executionTimerId,
+          stateMachineAliasArn, revisionId, redriveMillis, parent, null);
     }
 
     /** A header of an execution that no parent Task started. */

@@ -18,11 +18,14 @@ import java.util.Map;
  * at the end of the header; format 3 adds the optional {@link AppliedInput} after the timers (as JSON
  * texts); format 4 keeps it as the host's bytes; format 5 adds the definition revision and the last
  * redrive time at the end of the header; format 6 adds the parent execution's Task (ARN, token,
- * Resource; three absent strings when none) at the end of the header. Formats 1 (written before aliases existed) to 4 are still
+ * Resource; three absent strings when none) at the end of the header; format 7 adds the
+ * finished Map Runs' counts at the end of the header and a paged Distributed Map's progress to each
+ * frame ({@code FrameCodec}). Formats 1 (written before aliases existed) to 4 are still
  * read; a format 3 trailer is stepped over.
  */
 public final class ExecutionStateCodec {
-  private static final int FORMAT = 6;
+  private static final int FORMAT = 7;
+  private static final int FORMAT_WITH_MAP_RUN = 7;
   private static final int FORMAT_WITH_PARENT = 6;
   private static final int FORMAT_WITH_REVISION = 5;
   private static final int FORMAT_WITH_APPLIED_INPUT = 4;
@@ -59,6 +62,7 @@ public final class ExecutionStateCodec {
     out.writeString(parent == null ? null : parent.executionArn());
     out.writeString(parent == null ? null : parent.taskToken());
     out.writeString(parent == null ? null : parent.resource());
+    out.writeJson(h.finishedMapRuns());
     out.writeInt(state.frames().size());
     state.frames().keySet().stream().sorted().forEach(id -> FrameCodec.write(out, state.frames().get(id)));
     out.writeInt(state.timers().size());
@@ -84,11 +88,11 @@ public final class ExecutionStateCodec {
         in.readString(), in.readString(), in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readInt(),
         in.readLong(), in.readString(), format != FORMAT_WITHOUT_ALIAS ? in.readString() : null,
         format >= FORMAT_WITH_REVISION ? in.readString() : null, format >= FORMAT_WITH_REVISION ? in.readLong() : -1,
-        format >= FORMAT_WITH_PARENT ? readParent(in) : null);
+        format >= FORMAT_WITH_PARENT ? readParent(in) : null, format >= FORMAT_WITH_MAP_RUN ? in.readJson() : null);
     int frameCount = in.readInt();
     Map<Integer, Frame> frames = new HashMap<>();
     for (int i = 0; i < frameCount; i++) {
-      Frame f = FrameCodec.read(in);
+      Frame f = FrameCodec.read(in, format >= FORMAT_WITH_MAP_RUN);
       frames.put(f.id(), f);
     }
     int timerCount = in.readInt();

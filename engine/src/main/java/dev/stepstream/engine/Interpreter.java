@@ -7,12 +7,14 @@ import dev.stepstream.engine.commands.Signals;
 import dev.stepstream.engine.runtime.ExecutionHeader;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.states.Driver;
+import dev.stepstream.engine.states.MapRunUpdates;
 import dev.stepstream.wire.Command;
 import dev.stepstream.wire.Continue;
 import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.RedriveExecution;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StopExecution;
+import dev.stepstream.wire.UpdateMapRun;
 import dev.stepstream.wire.TaskResult;
 import dev.stepstream.wire.TimerFired;
 import dev.stepstream.wire.WireRecord;
@@ -87,6 +89,8 @@ public final class Interpreter {
       Lifecycle.resume(run);
     } else if (input instanceof TaskResult result) {
       return Signals.taskResult(run, result);
+    } else if (input instanceof UpdateMapRun update) {
+      return MapRunUpdates.apply(run, update);
     } else {
       return Optional.of("unsupported record " + input.getClass().getSimpleName());
     }

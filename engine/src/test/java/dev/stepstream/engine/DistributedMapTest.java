@@ -2,6 +2,7 @@ package dev.stepstream.engine;
 
 import static dev.stepstream.engine.TestDriver.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.stepstream.engine.MapRunPagesTest.text;
 
 import dev.stepstream.engine.task.MapRunTasks;
 import dev.stepstream.wire.ExecutionStatus;
@@ -75,6 +76,9 @@ class DistributedMapTest {
         [{"Index":0,"Status":"SUCCEEDED","Output":{"n":1}},
          {"Index":1,"Status":"FAILED","Error":"Bad","Cause":"two"},
          {"Index":2,"Status":"SUCCEEDED","Output":{"n":3}}]"""));
+    assertThat(write.input().get("Part").asInt()).isZero();
+    d.succeedTask("{\"PartWritten\":{\"Part\":0,\"Results\":3}}");
+    assertThat(d.lastTask().input().get("Manifest").toString()).isEqualTo(text("{\"Parts\":1,\"ResultsWritten\":3}"));
     d.succeedTask("{\"ResultWriterDetails\":{\"Bucket\":\"out\",\"Key\":\"runs/x/manifest.json\"}}");
 
     assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);

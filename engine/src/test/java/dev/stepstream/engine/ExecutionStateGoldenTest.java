@@ -99,6 +99,29 @@ class ExecutionStateGoldenTest {
   }
 
   @Test
+  void shouldReadFormatSevenWithAPagedDistributedMapsProgress() {
+    ExecutionState state = ExecutionStateCodec.decode(fixture("execution-state-v7.bin"));
+
+    assertHeader(state.header(), ExecutionStatus.RUNNING, ALIAS_ARN);
+    assertThat(state.header().parent()).isEqualTo(GoldenExecutionStates.PARENT);
+    assertFramesAndTimers(state);
+    assertThat(state.frames().get(0).mapRun()).isEqualTo(GoldenExecutionStates.MAP_RUN);
+    assertThat(state.header().finishedMapRuns()).isEqualTo(GoldenExecutionStates.FINISHED_MAP_RUNS);
+    for (int id = 1; id < 7; id++) {
+      assertThat(state.frames().get(id).mapRun()).as("frame %d", id).isNull();
+    }
+  }
+
+  @Test
+  void shouldReadNoMapRunProgressFromOlderFormats() {
+    for (String older : new String[] {"execution-state-v1.bin", "execution-state-v6.bin"}) {
+      ExecutionState state = ExecutionStateCodec.decode(fixture(older));
+      assertThat(state.frames().values()).as(older).allSatisfy(f -> assertThat(f.mapRun()).isNull());
+      assertThat(state.header().finishedMapRuns()).as(older).isNull();
+    }
+  }
+
+  @Test
   void shouldReadNoParentFromOlderFormats() {
     for (String older : new String[] {"execution-state-v1.bin", "execution-state-v5.bin"}) {
       assertThat(ExecutionStateCodec.decode(fixture(older)).header().parent()).as(older).isNull();
@@ -117,18 +140,18 @@ class ExecutionStateGoldenTest {
 
   @Test
   void shouldEncodeTheCurrentFormatFixtureToTheSameBytes() {
-    byte[] golden = fixture("execution-state-v6.bin");
+    byte[] golden = fixture("execution-state-v7.bin");
 
-    assertThat(golden[0]).isEqualTo((byte) 6);
+    assertThat(golden[0]).isEqualTo((byte) 7);
     assertThat(ExecutionStateCodec.encode(ExecutionStateCodec.decode(golden))).isEqualTo(golden);
   }
 
   @Test
   void shouldRefuseAnUnknownFormatAndUnknownCodes() {
-    byte[] future = fixture("execution-state-v6.bin");
-    future[0] = 7;
+    byte[] future = fixture("execution-state-v7.bin");
+    future[0] = 8;
     assertThatThrownBy(() -> ExecutionStateCodec.decode(future))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 7");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 8");
 
     byte[] badStatus = fixture("execution-state-v4.bin");
     int statusAt = 1 + 1 + ARN.length() + 1 + STATE_MACHINE_ARN.length() + 1 + "run-1".length();

@@ -3,10 +3,12 @@ package dev.stepstream.engine;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.stepstream.engine.runtime.BinaryWriter;
 import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.FrameCodec;
 import dev.stepstream.engine.runtime.Json;
+import dev.stepstream.engine.runtime.MapRunProgress;
 import dev.stepstream.engine.runtime.Phase;
 import dev.stepstream.engine.runtime.RetryBackoff;
 import dev.stepstream.engine.runtime.StateWork;
@@ -35,7 +37,7 @@ import java.util.TreeMap;
  *
  * <p>The current format is written by {@link ExecutionStateCodec#encode}. The writers of the older
  * formats transcribe the released encoders (format 1: commit 2354608, format 2: f5f7973, format 3:
- * ff8139b, format 4: fb0b221, format 5: 2717c76); they were run once to make those fixtures and are kept as the record of how.
+ * ff8139b, format 4: fb0b221, format 5: 2717c76, format 6: 2e1cebd); they were run once to make those fixtures and are kept as the record of how.
  */
 public final class GoldenExecutionStates {
   static final String ARN = "arn:aws:states:us-east-1:123456789012:execution:Golden:run-1";
@@ -48,6 +50,16 @@ public final class GoldenExecutionStates {
   static final ParentExecution PARENT = new ParentExecution(
       "arn:aws:states:us-east-1:123456789012:execution:Parent:p-\u00e9", "tok-parent-3",
       "arn:aws:states:::states:startExecution.sync:2");
+
+  /** The paged Distributed Map progress of the root frame in format 7. */
+  static final MapRunProgress MAP_RUN = new MapRunProgress(
+      "arn:aws:states:us-east-1:123456789012:mapRun:Golden/Fan:0f1e2d3c-0000-4000-8000-000000000001", Json.read("{\"Offset\":1234,\"Headers\":[\"a\",\"\u00e9\"]}"),
+      false, 3, 2_500, 2_400, 2_300, 7, 2_000, 50, 10, 2.5, (ArrayNode) Json.read("[{\"r\":0},null]"));
+
+  /** The finished Map Runs' counts in the header of format 7. */
+  static final JsonNode FINISHED_MAP_RUNS = Json.read("""
+      {"arn:aws:states:us-east-1:123456789012:mapRun:Golden/Old:0f1e2d3c-0000-4000-8000-000000000002":
+        {"itemCounts":{"total":3},"executionCounts":{"total":3,"succeeded":3}}}""");
 
   private GoldenExecutionStates() {}
 
@@ -101,10 +113,28 @@ public final class GoldenExecutionStates {
     return Json.read(text);
   }
 
-  /** Format 6 (current): the header ends with the parent execution's Task. */
-  static byte[] formatSix() {
-    return ExecutionStateCodec.encode(sample(ExecutionStatus.RUNNING, ALIAS_ARN, REVISION_ID, REDRIVE_MILLIS, PARENT)
+  /** Format 7 (current): format 6 plus a paged Distributed Map's progress in each frame. */
+  static byte[] formatSeven() {
+    ExecutionState state = sample(ExecutionStatus.RUNNING, ALIAS_ARN, REVISION_ID, REDRIVE_MILLIS, PARENT)
+        .withLastApplied(new AppliedInput("task:tok-0", APPLIED_OUTPUTS));
+    Map<Integer, Frame> frames = new LinkedHashMap<>(state.frames());
+    frames.put(0, StoredFrames.withMapRun(frames.get(0), MAP_RUN));
+    ExecutionState.Header h = state.header();
+    ExecutionState.Header header = new ExecutionState.Header(h.executionArn(), h.stateMachineArn(), h.name(),
+        h.status(), h.startMillis(), h.stopMillis(), h.input(), h.output(), h.error(), h.cause(), h.nextEventId(),
+        h.redriveCount(), h.sequence(), h.continueSequence(), h.nextFrameId(), h.lastEventId(), h.executionTimerId(),
+        h.stateMachineAliasArn(), h.revisionId(), h.redriveMillis(), h.parent(), FINISHED_MAP_RUNS);
+    return ExecutionStateCodec.encode(new ExecutionState(header, frames, state.timers())
         .withLastApplied(new AppliedInput("task:tok-0", APPLIED_OUTPUTS)));
+  }
+
+  /** Format 6: the header ends with the parent execution's Task (the encoder before format 7, transcribed). */
+  static byte[] formatSix() {
+    ExecutionState state = sample(ExecutionStatus.RUNNING, ALIAS_ARN, REVISION_ID, REDRIVE_MILLIS, PARENT);
+    BinaryWriter out = new BinaryWriter(1024);
+    writeBody(out, 6, state, true, true);
+    AppliedInputCodec.write(out, new AppliedInput("task:tok-0", APPLIED_OUTPUTS));
+    return out.toByteArray();
   }
 
   /**
@@ -199,8 +229,14 @@ public final class GoldenExecutionStates {
       out.writeString(h.revisionId());
       out.writeLong(h.redriveMillis());
     }
+    if (format == 6) {
+      ParentExecution parent = h.parent();
+      out.writeString(parent == null ? null : parent.executionArn());
+      out.writeString(parent == null ? null : parent.taskToken());
+      out.writeString(parent == null ? null : parent.resource());
+    }
     out.writeInt(state.frames().size());
-    new TreeMap<>(state.frames()).values().forEach(f -> FrameCodec.write(out, f));
+    new TreeMap<>(state.frames()).values().forEach(f -> FrameCodec.write(out, f, false));
     out.writeInt(state.timers().size());
     new TreeMap<>(state.timers()).values().forEach(t -> {
       out.writeString(t.id());
@@ -224,6 +260,7 @@ public final class GoldenExecutionStates {
     fixtures.put("execution-state-v4.bin", formatFour());
     fixtures.put("execution-state-v5.bin", formatFive());
     fixtures.put("execution-state-v6.bin", formatSix());
+    fixtures.put("execution-state-v7.bin", formatSeven());
     for (Map.Entry<String, byte[]> fixture : fixtures.entrySet()) {
       Path file = dir.resolve(fixture.getKey());
       if (Files.exists(file)) {

@@ -2,6 +2,7 @@ package dev.stepstream.processor;
 
 import dev.stepstream.wire.Continue;
 import dev.stepstream.wire.RedriveExecution;
+import dev.stepstream.wire.UpdateMapRun;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StopExecution;
 import dev.stepstream.wire.TaskFailed;
@@ -33,6 +34,8 @@ final class InputIdentity {
       return Optional.of("stop:" + s.requestedAt());
     } else if (input instanceof RedriveExecution r) {
       return Optional.of("redrive:" + r.requestedAt());
+    } else if (input instanceof UpdateMapRun u) {
+      return Optional.of("updateMapRun:" + u.requestedAt() + ":" + u.mapRunArn());
     }
     return Optional.empty();
   }

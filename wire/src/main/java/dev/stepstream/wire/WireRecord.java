@@ -18,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(RedriveExecution.class),
   @JsonSubTypes.Type(TimerFired.class),
   @JsonSubTypes.Type(Continue.class),
+  @JsonSubTypes.Type(UpdateMapRun.class),
   @JsonSubTypes.Type(TaskSucceeded.class),
   @JsonSubTypes.Type(TaskFailed.class),
   @JsonSubTypes.Type(TaskHeartbeat.class),

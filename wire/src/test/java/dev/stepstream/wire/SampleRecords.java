@@ -94,6 +94,10 @@ final class SampleRecords {
             null, null, null, "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"),
         HistoryBatch.of(EXECUTION, List.of(
             new HistoryEvent(1, EXECUTION, 6, 5, 13L, "LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails",
-                JSON.objectNode().put("output", "{}"), List.of("resizing gato.png")))));
+                JSON.objectNode().put("output", "{}"), List.of("resizing gato.png")))),
+        new UpdateMapRun(1, EXECUTION, "arn:aws:states:us-east-1:123456789012:mapRun:ImagePipeline/Items:"
+            + "0f1e2d3c-0000-4000-8000-000000000001", 10, 2L, 12.5, 8L),
+        new UpdateMapRun(1, EXECUTION, "arn:aws:states:us-east-1:123456789012:mapRun:ImagePipeline/Items:"
+            + "0f1e2d3c-0000-4000-8000-000000000001", null, null, null, 8L));
   }
 }

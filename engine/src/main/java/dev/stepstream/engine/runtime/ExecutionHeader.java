@@ -1,6 +1,7 @@
 package dev.stepstream.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
@@ -34,6 +35,9 @@ public final class ExecutionHeader {
   private long lastEventId;
   private String executionTimerId;
   private long redriveMillis = -1;
+  /** The counts of the last {@link #KEPT_MAP_RUNS} finished Map Runs by ARN, or null. */
+  private ObjectNode finishedMapRuns;
+  private static final int KEPT_MAP_RUNS = 100;
 
   private ExecutionHeader(String executionArn, String stateMachineArn, String name, String stateMachineAliasArn,
       long startMillis, JsonNode input, ExecutionStatus status, String revisionId, ParentExecution parent) {
@@ -75,13 +79,25 @@ public final class ExecutionHeader {
     w.nextFrameId = h.nextFrameId();
     w.lastEventId = h.lastEventId();
     w.executionTimerId = h.executionTimerId();
+    w.finishedMapRuns = h.finishedMapRuns() instanceof ObjectNode o ? o : null;
     return w;
   }
 
   public ExecutionState.Header toHeader() {
     return new ExecutionState.Header(executionArn, stateMachineArn, name, status, startMillis, stopMillis, input,
         output, error, cause, nextEventId, redriveCount, sequence, continueSequence, nextFrameId, lastEventId,
-        executionTimerId, stateMachineAliasArn, revisionId, redriveMillis, parent);
+        executionTimerId, stateMachineAliasArn, revisionId, redriveMillis, parent, finishedMapRuns);
+  }
+
+  /** A finished Map Run's final counts (DescribeMapRun), the oldest dropped past {@link #KEPT_MAP_RUNS}. */
+  public void mapRunFinished(String mapRunArn, JsonNode counts) {
+    ObjectNode runs = finishedMapRuns == null ? Json.NODES.objectNode() : finishedMapRuns.deepCopy();
+    runs.remove(mapRunArn);
+    runs.set(mapRunArn, counts);
+    while (runs.size() > KEPT_MAP_RUNS) {
+      runs.remove(runs.fieldNames().next());
+    }
+    finishedMapRuns = runs;
   }
 
   public ExecutionSummary summary() {

@@ -45,6 +45,8 @@ public final class Frame {
   private Map<String, JsonNode> variables;
   /** What the current state waits for, or null. */
   private StateWork work;
+  /** A paged Distributed Map's progress while the frame is in that Map state, else null. */
+  private MapRunProgress mapRun;
 
   /** The {@code apply} call that may change this copy; null once published. */
   private Object owner;
@@ -85,6 +87,12 @@ public final class Frame {
     f.variables = variables;
     f.work = work;
     return f;
+  }
+
+  /** A frame as stored with a Distributed Map's progress; sealed. */
+  static Frame restored(Frame stored, MapRunProgress mapRun) {
+    stored.mapRun = mapRun;
+    return stored;
   }
 
   // ---- reading ----
@@ -149,6 +157,11 @@ public final class Frame {
     return work;
   }
 
+  /** The paged Distributed Map's progress, or null. */
+  public MapRunProgress mapRun() {
+    return mapRun;
+  }
+
   /** The pending task, or null. */
   public TaskAttempt task() {
     return work instanceof TaskAttempt t ? t : null;
@@ -189,6 +202,21 @@ public final class Frame {
     lastEventId = eventId;
   }
 
+  /** Records a paged Distributed Map's progress (null when it is done with). */
+  public void trackMapRun(MapRunProgress progress) {
+    writable();
+    mapRun = progress;
+  }
+
+  /** UpdateMapRun: new limits (negative: unchanged), for the page in progress too. */
+  public void updateMapRunLimits(int maxConcurrency, long toleratedFailureCount, double toleratedFailurePercentage) {
+    writable();
+    mapRun = mapRun.withLimits(maxConcurrency, toleratedFailureCount, toleratedFailurePercentage);
+    if (maxConcurrency >= 0 && work instanceof Iterations i) {
+      i.limitConcurrency(maxConcurrency);
+    }
+  }
+
   /** Applies an Assign result to this scope. */
   public void assign(JsonNode assigned) {
     writable();
@@ -220,6 +248,7 @@ public final class Frame {
     phase = Phase.ENTER;
     retryCount = 0;
     retrierAttempts = null;
+    mapRun = null;
   }
 
   /** Running to waiting for children. */
@@ -271,6 +300,9 @@ public final class Frame {
     ChildWork c = writableChildren();
     c.reopen(rerunIndexes);
     if (c instanceof Iterations i) {
+      if (mapRun != null) {
+        mapRun = mapRun.redriven(i.failed());
+      }
       i.resetFailures();
     }
     phase = Phase.CHILDREN;
@@ -357,6 +389,7 @@ public final class Frame {
     c.retrierAttempts = retrierAttempts == null ? null : retrierAttempts.clone();
     c.variables = variables;
     c.work = work instanceof ChildWork children ? children.copy() : work;
+    c.mapRun = mapRun;
     return c;
   }
 

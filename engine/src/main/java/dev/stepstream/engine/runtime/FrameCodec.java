@@ -1,18 +1,27 @@
 package dev.stepstream.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Binary form of one {@link Frame}: position, retries, then the fields of every kind of
- * {@link StateWork} in a fixed layout (empty where the frame's work is of another kind).
+ * {@link StateWork} in a fixed layout (empty where the frame's work is of another kind). From
+ * execution state format 7 on, a paged Distributed Map's {@link MapRunProgress} follows (a
+ * presence flag, then its fields).
  */
 public final class FrameCodec {
   private FrameCodec() {}
 
+  /** The current layout, with the Distributed Map progress. */
   public static void write(BinaryWriter out, Frame f) {
+    write(out, f, true);
+  }
+
+  /** @param withMapRun false for the layout of execution state formats 1 to 6 */
+  public static void write(BinaryWriter out, Frame f, boolean withMapRun) {
     out.writeInt(f.id());
     out.writeInt(f.parentId());
     out.writeInt(f.index());
@@ -32,6 +41,50 @@ public final class FrameCodec {
       out.writeJson(value);
     });
     writeChildren(out, f.children());
+    if (withMapRun) {
+      writeMapRun(out, f.mapRun());
+    }
+  }
+
+  private static void writeMapRun(BinaryWriter out, MapRunProgress p) {
+    out.writeBoolean(p != null);
+    if (p == null) {
+      return;
+    }
+    out.writeString(p.mapRunArn());
+    out.writeJson(p.cursor());
+    out.writeBoolean(p.exhausted());
+    out.writeInt(p.pages());
+    out.writeLong(p.itemsRead());
+    out.writeLong(p.total());
+    out.writeLong(p.succeeded());
+    out.writeLong(p.failed());
+    out.writeLong(p.resultsWritten());
+    out.writeInt(p.maxConcurrency());
+    out.writeLong(p.toleratedFailureCount());
+    out.writeDouble(p.toleratedFailurePercentage());
+    out.writeJson(p.results());
+  }
+
+  private static MapRunProgress readMapRun(BinaryReader in) {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    String mapRunArn = in.readString();
+    JsonNode cursor = in.readJson();
+    boolean exhausted = in.readBoolean();
+    int pages = in.readInt();
+    long itemsRead = in.readLong();
+    long total = in.readLong();
+    long succeeded = in.readLong();
+    long failed = in.readLong();
+    long written = in.readLong();
+    int maxConcurrency = in.readInt();
+    long toleratedCount = in.readLong();
+    double toleratedPercentage = in.readDouble();
+    JsonNode results = in.readJson();
+    return new MapRunProgress(mapRunArn, cursor, exhausted, pages, itemsRead, total, succeeded, failed, written, maxConcurrency,
+        toleratedCount, toleratedPercentage, results instanceof ArrayNode a ? a : null);
   }
 
   /** Token, timeout/heartbeat/wait timers, started flag and heartbeat seconds (empty unless waiting). */
@@ -58,7 +111,13 @@ public final class FrameCodec {
     out.writeDouble(map == null ? -1 : map.toleratedFailurePercentage());
   }
 
+  /** The current layout, with the Distributed Map progress. */
   public static Frame read(BinaryReader in) {
+    return read(in, true);
+  }
+
+  /** @param withMapRun false for the layout of execution state formats 1 to 6 */
+  public static Frame read(BinaryReader in, boolean withMapRun) {
     int id = in.readInt();
     int parentId = in.readInt();
     int index = in.readInt();
@@ -77,8 +136,9 @@ public final class FrameCodec {
       vars.put(in.readString(), in.readJson());
     }
     ChildWork children = readChildren(in);
-    return Frame.restored(id, parentId, index, stateName, phase, input, enteredEventId, enteredMillis, lastEventId,
+    Frame f = Frame.restored(id, parentId, index, stateName, phase, input, enteredEventId, enteredMillis, lastEventId,
         retryCount, retrierAttempts, varCount == 0 ? Map.of() : vars, children != null ? children : waiting);
+    return withMapRun ? Frame.restored(f, readMapRun(in)) : f;
   }
 
   /** The waiting fields as the phase reads them; fields left over from an earlier phase are dropped. */

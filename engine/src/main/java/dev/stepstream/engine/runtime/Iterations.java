@@ -12,7 +12,7 @@ public final class Iterations extends ChildWork {
   private boolean inputsShared;
   private int started;
   private int failed;
-  private final int maxConcurrency;
+  private int maxConcurrency;
   private final long toleratedFailureCount;
   private final double toleratedFailurePercentage;
 
@@ -45,6 +45,11 @@ public final class Iterations extends ChildWork {
     c.inputsShared = true;
     inputsShared = true;
     return c;
+  }
+
+  /** UpdateMapRun: a new MaxConcurrency (0 = no limit). */
+  void limitConcurrency(int newMaxConcurrency) {
+    maxConcurrency = newMaxConcurrency;
   }
 
   /** True when another iteration may start now. */

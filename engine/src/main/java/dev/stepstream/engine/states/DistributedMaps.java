@@ -13,6 +13,8 @@ import dev.stepstream.engine.Effect;
 import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.History;
 import dev.stepstream.engine.runtime.Json;
+import dev.stepstream.engine.runtime.MapRunCounts;
+import dev.stepstream.engine.runtime.MapRunProgress;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.runtime.Step;
 import dev.stepstream.engine.task.MapRunTasks;
@@ -25,9 +27,9 @@ import java.util.UUID;
 
 /**
  * A DISTRIBUTED Map: its Map Run (ARN and the MapRunStarted/Succeeded/Failed events AWS records in
- * the parent's history), its ItemReader and ResultWriter tasks. The items run as iterations of the
- * Map's frame, as an inline Map does, but their events stay out of the history (they belong to the
- * Map Run's child executions on AWS).
+ * the parent's history), its ItemReader and ResultWriter tasks. The items come and go page by page
+ * ({@link MapRunPages}) and run as iterations of the Map's frame, as an inline Map's do, but their
+ * events stay out of the history (they belong to the Map Run's child executions on AWS).
  */
 public final class DistributedMaps {
   private DistributedMaps() {}
@@ -78,31 +80,52 @@ public final class DistributedMaps {
     return colon < 0 ? name : name.substring(0, colon);
   }
 
-  /** Starts the Map Run: AWS records a length of 0 (the items are not known yet), then MapRunStarted. */
+  /**
+   * Starts the Map Run: AWS records a length of 0 (the items are not known yet), then MapRunStarted.
+   * The items then come page by page ({@link MapRunPages}): from the ItemReader, or the input's
+   * items as one page.
+   */
   static void enter(Run run, Frame f, MapState s) {
     EvalContext ec = Flow.eval(run, f, f.input(), null);
     EvalContext me = ec.withInput(Flow.afterInputPath(s, ec));
     // Limits are checked before anything runs, as for an inline Map.
-    MapLimits.maxConcurrency(s, me);
-    MapLimits.toleratedFailureCount(s, me);
-    MapLimits.toleratedFailurePercentage(s, me);
+    int maxConcurrency = MapLimits.maxConcurrency(s, me);
+    long toleratedFailureCount = MapLimits.toleratedFailureCount(s, me);
+    double toleratedFailurePercentage = MapLimits.toleratedFailurePercentage(s, me);
     run.emitFor(f, "MapStateStarted", "mapStateStartedEventDetails", Json.NODES.objectNode().put("length", 0));
     String mapRunArn = mapRunArn(run, f, s);
     run.emitFor(f, "MapRunStarted", "mapRunStartedEventDetails", Json.NODES.objectNode().put("mapRunArn", mapRunArn));
+    f.trackMapRun(MapRunProgress.start(mapRunArn, maxConcurrency, toleratedFailureCount, toleratedFailurePercentage,
+        s.distributed().resultWriter().isEmpty()));
     if (s.distributed().itemReader().isPresent()) {
-      JsonNode reader = evaluated(s.distributed().itemReaderTemplate(), s.distributed().itemReader().get(), me);
-      ObjectNode request = Json.NODES.objectNode();
-      request.set("ItemReader", reader);
-      request.put("MapRunArn", mapRunArn);
-      schedule(run, f, s, reader.path("Resource").asText(""), MapRunTasks.ITEM_READER, request, ec);
+      MapRunPages.readNext(run, f, s);
       return;
     }
-    MapStates.run(run, f, s, me, MapLimits.items(s, me, me.input()));
+    MapRunPages.pageRead(run, f, s, MapLimits.items(s, me, me.input()), null);
+  }
+
+  /** The Map's own context: its effective input (after InputPath) and the frame's context object. */
+  static EvalContext mapContext(Run run, Frame f, MapState s) {
+    EvalContext ec = Flow.eval(run, f, f.input(), null);
+    return ec.withInput(Flow.afterInputPath(s, ec));
+  }
+
+  static JsonNode itemReader(MapState s, EvalContext me) {
+    return evaluated(s.distributed().itemReaderTemplate(), s.distributed().itemReader().get(), me);
+  }
+
+  static JsonNode resultWriter(MapState s, EvalContext me) {
+    return evaluated(s.distributed().resultWriterTemplate(), s.distributed().resultWriter().get(), me);
   }
 
   /** The ItemReader or ResultWriter task of the Map's frame answered. */
   public static void taskSucceeded(Run run, Frame f, MapState s, JsonNode output) {
     run.endTask(f);
+    if (f.mapRun() != null) {
+      MapRunPages.taskSucceeded(run, f, s, output);
+      return;
+    }
+    // A Map Run started before paging (execution state format 6 or older): all items in one task result.
     if (output.has("ResultWriterDetails")) {
       ObjectNode result = Json.NODES.objectNode();
       result.put("MapRunArn", mapRunArn(run, f, s));
@@ -125,7 +148,7 @@ public final class DistributedMaps {
     failRun(run, f, error, cause);
   }
 
-  /** Every item is done: write the results, or succeed with them. */
+  /** Every item of a Map Run started before paging is done: write the results, or succeed with them. */
   static void allDone(Run run, Frame p, MapState s, ArrayNode results) {
     if (s.distributed().resultWriter().isPresent()) {
       EvalContext ec = Flow.eval(run, p, p.input(), null);
@@ -135,7 +158,7 @@ public final class DistributedMaps {
       request.set("ResultWriter", writer);
       request.put("MapRunArn", mapRunArn(run, p, s));
       request.put("ExecutionArn", run.header().executionArn());
-      request.set("Results", writerEntries(results));
+      request.set("Results", writerEntries(results, 0));
       schedule(run, p, s, writer.path("Resource").asText(""), MapRunTasks.RESULT_WRITER, request, ec);
       return;
     }
@@ -151,11 +174,11 @@ public final class DistributedMaps {
    * The results as the writer's entries. A tolerated failure's result is its error output
    * ({@code {"Error", "Cause"}}), which is how it is recognised here.
    */
-  private static ArrayNode writerEntries(ArrayNode results) {
+  static ArrayNode writerEntries(ArrayNode results, long firstIndex) {
     ArrayNode entries = Json.NODES.arrayNode(results.size());
     for (int i = 0; i < results.size(); i++) {
       JsonNode r = results.get(i);
-      ObjectNode e = entries.addObject().put("Index", i);
+      ObjectNode e = entries.addObject().put("Index", (int) (firstIndex + i));
       if (isErrorOutput(r)) {
         e.put("Status", "FAILED").set("Error", r.get("Error"));
         if (r.has("Cause")) {
@@ -172,7 +195,8 @@ public final class DistributedMaps {
     return r != null && r.isObject() && r.has("Error") && r.size() == (r.has("Cause") ? 2 : 1);
   }
 
-  private static void succeed(Run run, Frame p, MapState s, JsonNode result) {
+  static void succeed(Run run, Frame p, MapState s, JsonNode result) {
+    recordCounts(run, p);
     long runSucceeded = run.emitFor(p, "MapRunSucceeded", null, null);
     // AWS: MapStateSucceeded and MapStateExited both follow MapRunSucceeded.
     run.emit("MapStateSucceeded", runSucceeded, null, null);
@@ -181,17 +205,26 @@ public final class DistributedMaps {
     Flow.exit(run, p, s, out.output(), out.assigned(), s.next());
   }
 
-  private static void failRun(Run run, Frame f, String error, String cause) {
+  static void failRun(Run run, Frame f, String error, String cause) {
+    recordCounts(run, f);
     run.emitFor(f, "MapRunFailed", "mapRunFailedEventDetails", History.errorCause(error, cause));
     run.emitFor(f, "MapStateFailed", null, null);
     run.schedule(new Step.Failed(f.id(), error, cause));
+  }
+
+  /** A paged Map Run that ends keeps its final counts for DescribeMapRun. */
+  private static void recordCounts(Run run, Frame f) {
+    MapRunProgress progress = f.mapRun();
+    if (progress != null) {
+      run.header().mapRunFinished(progress.mapRunArn(), MapRunCounts.of(progress, f.iterations(), true));
+    }
   }
 
   private static JsonNode evaluated(Optional<Expression> template, JsonNode raw, EvalContext me) {
     return template.map(t -> t.evaluate(me)).orElse(raw);
   }
 
-  private static void schedule(Run run, Frame f, MapState s, String resource, String taskName, ObjectNode input,
+  static void schedule(Run run, Frame f, MapState s, String resource, String taskName, ObjectNode input,
       EvalContext ec) {
     long sequence = run.nextSequence();
     String arn = run.header().executionArn();

@@ -20,8 +20,7 @@ import dev.stepstream.engine.runtime.Step;
  * and writer are {@link DistributedMaps}.
  */
 final class MapStates {
-  /** Error name per AWS; the cause wording is not confirmed. */
-  private static final String TOLERANCE_EXCEEDED = "The specified tolerated failure threshold was exceeded";
+  private static final String TOLERANCE_EXCEEDED = MapRunPages.TOLERANCE_EXCEEDED;
 
   private MapStates() {}
 
@@ -38,7 +37,7 @@ final class MapStates {
 
   /** Starts the iterations over {@code items} (a Distributed Map records no MapStateStarted here). */
   static void run(Run run, Frame f, MapState s, EvalContext me, JsonNode items) {
-    JsonNode[] inputs = batch(s, selectItems(s, me, items));
+    JsonNode[] inputs = prepare(s, me, items, 0);
     int maxConcurrency = MapLimits.maxConcurrency(s, me);
     long toleratedFailureCount = MapLimits.toleratedFailureCount(s, me);
     double toleratedFailurePercentage = MapLimits.toleratedFailurePercentage(s, me);
@@ -54,12 +53,18 @@ final class MapStates {
     startMore(run, f, s);
   }
 
-  private static JsonNode[] selectItems(MapState s, EvalContext me, JsonNode items) {
+  /** The iterations' inputs: ItemSelector over each item ({@code $$.Map.Item.Index} from {@code firstIndex}), then ItemBatcher. */
+  static JsonNode[] prepare(MapState s, EvalContext me, JsonNode items, long firstIndex) {
+    return batch(s, selectItems(s, me, items, firstIndex));
+  }
+
+  private static JsonNode[] selectItems(MapState s, EvalContext me, JsonNode items, long firstIndex) {
     JsonNode[] selected = new JsonNode[items.size()];
     for (int i = 0; i < selected.length; i++) {
       JsonNode item = items.get(i);
       if (s.itemSelector().isPresent()) {
-        EvalContext ic = new EvalContext(me.input(), ContextObject.withMapItem((ObjectNode) me.context(), i, item),
+        int index = (int) (firstIndex + i);
+        EvalContext ic = new EvalContext(me.input(), ContextObject.withMapItem((ObjectNode) me.context(), index, item),
             me.variables(), me.result(), me.errorOutput(), me.random(), me.nowMillis());
         selected[i] = s.itemSelector().get().evaluate(ic);
       } else {
@@ -84,7 +89,11 @@ final class MapStates {
   }
 
   static void childDone(Run run, Frame p, MapState s, Step.ChildDone done) {
-    if (p.iterations().mapFailed()) {
+    if (failedAlready(p)) {
+      return;
+    }
+    if (p.mapRun() != null) {
+      MapRunPages.childSucceeded(run, p, s, done);
       return;
     }
     p.childSucceeded(done.childIndex(), done.output());
@@ -93,7 +102,11 @@ final class MapStates {
   }
 
   static void childFailed(Run run, Frame p, MapState s, Step.ChildFailed failed) {
-    if (p.iterations().mapFailed()) {
+    if (failedAlready(p)) {
+      return;
+    }
+    if (p.mapRun() != null) {
+      MapRunPages.childFailed(run, p, s, failed);
       return;
     }
     long id = iterationEvent(run, s, "MapIterationFailed", failed.lastEventId(), failed.childIndex());
@@ -130,8 +143,15 @@ final class MapStates {
     }
   }
 
-  private static void afterChild(Run run, Frame p, MapState s, long previousEventId) {
-    if (p.children().allDone()) {
+  /** True once a failure has failed the Map: results of iterations that finished in the same call are then too late. */
+  private static boolean failedAlready(Frame p) {
+    return p.iterations().mapFailed() || (p.mapRun() != null && p.mapRun().exceedsTolerance());
+  }
+
+  static void afterChild(Run run, Frame p, MapState s, long previousEventId) {
+    if (p.children().allDone() && p.mapRun() != null) {
+      MapRunPages.pageDone(run, p, s);
+    } else if (p.children().allDone()) {
       succeed(run, p, s, previousEventId);
     } else {
       startMore(run, p, s);

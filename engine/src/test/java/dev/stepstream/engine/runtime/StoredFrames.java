@@ -14,6 +14,11 @@ public final class StoredFrames {
         retryCount, retrierAttempts, variables, work);
   }
 
+  /** The same frame with a paged Distributed Map's progress (as format 7 stores it). */
+  public static Frame withMapRun(Frame f, MapRunProgress progress) {
+    return Frame.restored(f, progress);
+  }
+
   public static Iterations iterations(JsonNode[] results, int done, JsonNode[] inputs, int started, int failed,
       int maxConcurrency, long toleratedFailureCount, double toleratedFailurePercentage) {
     return new Iterations(results, done, inputs, started, failed, maxConcurrency, toleratedFailureCount,

@@ -13,8 +13,23 @@ final class CsvRows {
   private int at;
 
   CsvRows(String text, char delimiter) {
+    this(text, delimiter, 0);
+  }
+
+  /** Rows from {@code position} (a {@link #position()} read before), which must be the start of a row. */
+  CsvRows(String text, char delimiter, int position) {
     this.text = text.startsWith("\uFEFF") ? text.substring(1) : text;
     this.delimiter = delimiter;
+    this.at = position;
+  }
+
+  /** Where the next row starts (in the text without its byte order mark). */
+  int position() {
+    return at;
+  }
+
+  boolean atEnd() {
+    return at >= text.length();
   }
 
   /** The next row, or null at the end; an empty line is a row with one empty field. */

@@ -92,6 +92,19 @@ final class ItemFiles {
 
   private static ArrayNode csv(String text, JsonNode config, long max) {
     CsvRows rows = new CsvRows(text, delimiter(config.path("CSVDelimiter").asText("COMMA")));
+    List<String> headers = csvHeaders(rows, config);
+    if (headers == null) {
+      return JsonNodeFactory.instance.arrayNode();
+    }
+    ArrayNode items = JsonNodeFactory.instance.arrayNode();
+    for (List<String> row = rows.next(); row != null && items.size() < max; row = rows.next()) {
+      items.add(csvItem(headers, row));
+    }
+    return items;
+  }
+
+  /** The headers (GIVEN, or the first row read from {@code rows}); null for an empty FIRST_ROW file. */
+  static List<String> csvHeaders(CsvRows rows, JsonNode config) {
     String location = config.path("CSVHeaderLocation").asText("FIRST_ROW");
     List<String> headers;
     if ("GIVEN".equals(location)) {
@@ -104,7 +117,7 @@ final class ItemFiles {
     } else if ("FIRST_ROW".equals(location)) {
       headers = rows.next();
       if (headers == null) {
-        return JsonNodeFactory.instance.arrayNode();
+        return null;
       }
     } else {
       throw new IntegrationFailure(ITEM_READER_FAILED, "CSVHeaderLocation must be FIRST_ROW or GIVEN but was '"
@@ -113,18 +126,19 @@ final class ItemFiles {
     if (new HashSet<>(headers).size() < headers.size()) {
       throw new IntegrationFailure(ITEM_READER_FAILED, "CSV headers cannot contain duplicates."); // recorded
     }
-    ArrayNode items = JsonNodeFactory.instance.arrayNode();
-    for (List<String> row = rows.next(); row != null && items.size() < max; row = rows.next()) {
-      // Extra fields are dropped and missing ones are empty strings (recorded).
-      ObjectNode item = items.addObject();
-      for (int i = 0; i < headers.size(); i++) {
-        item.put(headers.get(i), i < row.size() ? row.get(i) : "");
-      }
-    }
-    return items;
+    return headers;
   }
 
-  private static char delimiter(String name) {
+  /** One row as an item: extra fields are dropped and missing ones are empty strings (recorded). */
+  static ObjectNode csvItem(List<String> headers, List<String> row) {
+    ObjectNode item = JsonNodeFactory.instance.objectNode();
+    for (int i = 0; i < headers.size(); i++) {
+      item.put(headers.get(i), i < row.size() ? row.get(i) : "");
+    }
+    return item;
+  }
+
+  static char delimiter(String name) {
     return switch (name) {
       case "COMMA" -> ',';
       case "PIPE" -> '|';

@@ -2,6 +2,7 @@ package dev.stepstream.processor.integrations;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -72,8 +74,16 @@ public final class ObjectStore {
    * {@code StorageClass} {@code STANDARD}. Directories are not objects; temporary files are skipped.
    */
   public ArrayNode list(String bucket, String prefix) throws IOException {
-    Path dir = bucket(bucket);
     ArrayNode contents = JsonNodeFactory.instance.arrayNode();
+    for (String key : keys(bucket, prefix)) {
+      contents.add(describe(bucket, key));
+    }
+    return contents;
+  }
+
+  /** The keys of a bucket under {@code prefix} (null: all), in key order. */
+  public List<String> keys(String bucket, String prefix) throws IOException {
+    Path dir = bucket(bucket);
     if (!Files.isDirectory(dir)) {
       throw new IOException("The bucket '" + bucket + "' does not exist.");
     }
@@ -82,20 +92,26 @@ public final class ObjectStore {
       files = walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".part-"))
           .sorted().toList();
     }
+    List<String> keys = new ArrayList<>();
     for (Path p : files) {
       String key = dir.relativize(p).toString().replace('\\', '/');
-      if (prefix != null && !key.startsWith(prefix)) {
-        continue;
+      if (prefix == null || key.startsWith(prefix)) {
+        keys.add(key);
       }
-      byte[] bytes = Files.readAllBytes(p);
-      contents.addObject()
-          .put("Etag", "\"" + md5(bytes) + "\"")
-          .put("Key", key)
-          .put("LastModified", Files.getLastModifiedTime(p).toInstant().getEpochSecond())
-          .put("Size", bytes.length)
-          .put("StorageClass", "STANDARD");
     }
-    return contents;
+    return keys;
+  }
+
+  /** One object as ListObjectsV2 lists it. */
+  public ObjectNode describe(String bucket, String key) throws IOException {
+    Path p = file(bucket, key);
+    byte[] bytes = Files.readAllBytes(p);
+    return JsonNodeFactory.instance.objectNode()
+        .put("Etag", "\"" + md5(bytes) + "\"")
+        .put("Key", key)
+        .put("LastModified", Files.getLastModifiedTime(p).toInstant().getEpochSecond())
+        .put("Size", bytes.length)
+        .put("StorageClass", "STANDARD");
   }
 
   private static String md5(byte[] bytes) {

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * A Map Run's results in AWS's ResultWriter layout, in the object store:
- * {@code <Prefix>/<map run id>/SUCCEEDED_0.json}, {@code FAILED_0.json} and {@code manifest.json}
+ * A Map Run's results in AWS's ResultWriter layout, in the object store: one
+ * {@code <Prefix>/<map run id>/SUCCEEDED_<n>.json} and {@code FAILED_<n>.json} per page, then
+ * {@code manifest.json}
  * ({@code {"DestinationBucket", "MapRunArn", "ResultFiles": {"FAILED", "PENDING", "SUCCEEDED"}}}, each a
  * list of {@code {"Key", "Size"}}). Files are replaced whole (write, then rename), so writing the same
  * Map Run again is harmless.
@@ -19,15 +24,21 @@ final class ResultFiles {
 
   private ResultFiles() {}
 
-  /** Writes the files and returns {@code {"Bucket", "Key"}} of the manifest. */
+  /** Writes the files of all results at once (a Map Run started before paging) and returns the manifest's {@code {"Bucket", "Key"}}. */
   static JsonNode write(ObjectStore store, JsonNode parameters, JsonNode writerConfig, String mapRunArn,
       JsonNode results) {
+    writePart(store, parameters, writerConfig, mapRunArn, 0, results);
+    return writeManifest(store, parameters, mapRunArn, 1);
+  }
+
+  /**
+   * Writes one page's results as part {@code part}: {@code SUCCEEDED_<part>.json} and
+   * {@code FAILED_<part>.json}, each only when it has entries. Returns the number of results.
+   */
+  static int writePart(ObjectStore store, JsonNode parameters, JsonNode writerConfig, String mapRunArn, int part,
+      JsonNode results) {
     String bucket = parameters.path("Bucket").asText("");
-    String prefix = parameters.path("Prefix").asText("");
-    if (!prefix.isEmpty() && !prefix.endsWith("/")) {
-      prefix += "/";
-    }
-    String dir = prefix + mapRunArn.substring(mapRunArn.lastIndexOf(':') + 1) + "/";
+    String dir = dir(parameters, mapRunArn);
     String transformation = writerConfig.path("Transformation").asText("NONE").toUpperCase(Locale.ROOT);
     boolean lines = "JSONL".equalsIgnoreCase(writerConfig.path("OutputType").asText("JSON"));
     ArrayNode succeeded = NODES.arrayNode();
@@ -40,16 +51,53 @@ final class ResultFiles {
         (ok ? succeeded : failed).add(shape(entry, ok ? transformation : "NONE", mapRunArn));
       }
     }
+    file(store, bucket, dir + "FAILED_" + part + ".json", failed, lines);
+    file(store, bucket, dir + "SUCCEEDED_" + part + ".json", succeeded, lines);
+    return results.size();
+  }
+
+  /**
+   * Writes {@code manifest.json} last, listing the part files {@code 0 .. parts-1} that exist
+   * ({@code {"DestinationBucket", "MapRunArn", "ResultFiles": {"FAILED", "PENDING", "SUCCEEDED"}}}, each a
+   * list of {@code {"Key", "Size"}}), and returns its {@code {"Bucket", "Key"}}.
+   */
+  static JsonNode writeManifest(ObjectStore store, JsonNode parameters, String mapRunArn, int parts) {
+    String bucket = parameters.path("Bucket").asText("");
+    String dir = dir(parameters, mapRunArn);
     ObjectNode manifest = NODES.objectNode();
     manifest.put("DestinationBucket", bucket);
     manifest.put("MapRunArn", mapRunArn);
     ObjectNode files = manifest.putObject("ResultFiles");
-    files.set("FAILED", file(store, bucket, dir + "FAILED_0.json", failed, lines));
+    files.set("FAILED", listed(store, bucket, dir + "FAILED_", parts));
     files.putArray("PENDING");
-    files.set("SUCCEEDED", file(store, bucket, dir + "SUCCEEDED_0.json", succeeded, lines));
+    files.set("SUCCEEDED", listed(store, bucket, dir + "SUCCEEDED_", parts));
     String manifestKey = dir + "manifest.json";
     store.write(bucket, manifestKey, manifest.toPrettyString().getBytes(StandardCharsets.UTF_8));
     return NODES.objectNode().put("Bucket", bucket).put("Key", manifestKey);
+  }
+
+  private static String dir(JsonNode parameters, String mapRunArn) {
+    String prefix = parameters.path("Prefix").asText("");
+    if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+      prefix += "/";
+    }
+    return prefix + mapRunArn.substring(mapRunArn.lastIndexOf(':') + 1) + "/";
+  }
+
+  private static ArrayNode listed(ObjectStore store, String bucket, String keyPrefix, int parts) {
+    ArrayNode listed = NODES.arrayNode();
+    for (int part = 0; part < parts; part++) {
+      String key = keyPrefix + part + ".json";
+      try {
+        Path file = store.file(bucket, key);
+        if (Files.isRegularFile(file)) {
+          listed.addObject().put("Key", key).put("Size", Files.size(file));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return listed;
   }
 
   /**
@@ -84,10 +132,9 @@ final class ResultFiles {
     return error;
   }
 
-  private static ArrayNode file(ObjectStore store, String bucket, String key, ArrayNode entries, boolean lines) {
-    ArrayNode listed = NODES.arrayNode();
+  private static void file(ObjectStore store, String bucket, String key, ArrayNode entries, boolean lines) {
     if (entries.isEmpty()) {
-      return listed;
+      return;
     }
     StringBuilder text = new StringBuilder();
     if (lines) {
@@ -95,8 +142,6 @@ final class ResultFiles {
     } else {
       text.append(entries);
     }
-    long size = store.write(bucket, key, text.toString().getBytes(StandardCharsets.UTF_8));
-    listed.addObject().put("Key", key).put("Size", size);
-    return listed;
+    store.write(bucket, key, text.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -59,6 +59,74 @@ final class TopicRange {
     }
   }
 
+  /**
+   * One page from {@code cursor} ({@code {"Partitions": [{"Partition", "Next", "End"}]}}, JSON null for
+   * the start: the bounds are fixed when the first page is read, so records appended later are not read).
+   */
+  JsonNode readPage(JsonNode parameters, JsonNode cursor, ItemPage page) {
+    String topic = parameters.path("Topic").asText("");
+    if (topic.isEmpty()) {
+      throw new IntegrationFailure(ItemFiles.ITEM_READER_FAILED, "kafka:getRecords needs a Topic.");
+    }
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+      ArrayNode parts = cursor.has("Partitions") ? (ArrayNode) cursor.get("Partitions").deepCopy()
+          : bounds(consumer, topic, parameters);
+      boolean more = false;
+      for (JsonNode part : parts) {
+        long next = part.path("Next").asLong();
+        long end = part.path("End").asLong();
+        if (next < end && !page.full()) {
+          next = readPartitionPage(consumer, new TopicPartition(topic, part.path("Partition").asInt()), next, end, page);
+          ((ObjectNode) part).put("Next", next);
+        }
+        more |= next < end;
+      }
+      return page.answer(more ? JsonNodeFactory.instance.objectNode().set("Partitions", parts) : null);
+    }
+  }
+
+  private ArrayNode bounds(KafkaConsumer<byte[], byte[]> consumer, String topic, JsonNode parameters) {
+    List<TopicPartition> partitions = partitions(consumer, topic, parameters.path("Partitions"));
+    consumer.assign(partitions);
+    Map<TopicPartition, Long> starts = bound(consumer, partitions, parameters, "Start", 0L);
+    Map<TopicPartition, Long> ends = bound(consumer, partitions, parameters, "End", null);
+    ArrayNode parts = JsonNodeFactory.instance.arrayNode();
+    for (TopicPartition tp : partitions) {
+      parts.addObject().put("Partition", tp.partition()).put("Next", starts.get(tp)).put("End", ends.get(tp));
+    }
+    return parts;
+  }
+
+  /** Reads {@code [start, end)} of one partition into the page; returns where the next page starts. */
+  private long readPartitionPage(KafkaConsumer<byte[], byte[]> consumer, TopicPartition tp, long start, long end,
+      ItemPage page) {
+    consumer.assign(List.of(tp));
+    consumer.seek(tp, start);
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    long next = start;
+    while (next < end && !page.full()) {
+      if (System.nanoTime() > deadline) {
+        throw new IntegrationFailure(ItemFiles.ITEM_READER_FAILED, "Reading " + tp + " up to offset " + end
+            + " did not finish within " + DEADLINE.toSeconds() + " s.");
+      }
+      for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL).records(tp)) {
+        if (r.offset() >= end) {
+          return end;
+        }
+        if (!page.offer(item(r))) {
+          return r.offset();
+        }
+        next = r.offset() + 1;
+        if (page.full()) {
+          return next;
+        }
+      }
+      // Transaction markers take offsets too: the position is past them.
+      next = Math.min(end, Math.max(next, consumer.position(tp)));
+    }
+    return next;
+  }
+
   private void readPartition(KafkaConsumer<byte[], byte[]> consumer, TopicPartition tp, long start, long end,
       ArrayNode items, long maxItems) {
     if (start >= end || items.size() >= maxItems) {

@@ -85,9 +85,15 @@ class DistributedMapIT {
     assertThat(summary.output().get("MapRunArn").asText())
         .startsWith("arn:aws:states:us-east-1:" + ACCOUNT + ":mapRun:Dmap/Lines:");
     JsonNode manifest = WireJson.mapper().readTree(objects.resolve("out").resolve(details.get("Key").asText()).toFile());
-    String succeeded = manifest.at("/ResultFiles/SUCCEEDED/0/Key").asText();
-    JsonNode results = WireJson.mapper().readTree(objects.resolve("out").resolve(succeeded).toFile());
+    // One part per page of at most 1,000 items, in page order.
+    JsonNode parts = manifest.at("/ResultFiles/SUCCEEDED");
+    assertThat(parts).hasSize((LINES + 999) / 1000);
+    List<JsonNode> results = new java.util.ArrayList<>();
+    for (JsonNode part : parts) {
+      WireJson.mapper().readTree(objects.resolve("out").resolve(part.get("Key").asText()).toFile()).forEach(results::add);
+    }
     assertThat(results).hasSize(LINES);
+    assertThat(results.get(LINES - 1).get("Name").asText()).isEqualTo(String.valueOf(LINES - 1));
     assertThat(WireJson.mapper().readTree(results.get(LINES - 1).get("Output").asText()).get("twice").asInt())
         .isEqualTo(2 * (LINES - 1));
     assertThat(manifest.at("/ResultFiles/FAILED")).isEmpty();
@@ -145,7 +151,7 @@ class DistributedMapIT {
           "Dmap", StateMachineRecord.KIND_STATE_MACHINE, definition, "STANDARD", "", "r1", 1L, 1L)))).get();
       producer.send(new ProducerRecord<>(topics.commands(), execution, WireJson.encode(new StartExecution(1, execution,
           MACHINE, name, WireJson.mapper().readTree(input), System.currentTimeMillis())))).get();
-      return awaitFinished(kafka, topics.executions(), execution, Duration.ofSeconds(120));
+      return awaitFinished(kafka, topics.executions(), execution, Duration.ofSeconds(120 + LINES / 100));
     }
   }
 

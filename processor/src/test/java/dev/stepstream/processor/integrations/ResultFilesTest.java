@@ -63,4 +63,22 @@ class ResultFilesTest {
         JSON.readTree("[{\"Index\":0,\"Status\":\"SUCCEEDED\",\"Output\":1}]"));
     assertThat(Files.exists(store.file("out", "p/0f1e2d3c-0000-4000-8000-000000000001/FAILED_0.json"))).isFalse();
   }
+
+  @Test
+  void shouldWriteOnePartPerPageAndListThemInTheManifestWrittenLast() throws Exception {
+    ObjectStore store = new ObjectStore(root);
+    JsonNode parameters = JSON.readTree("{\"Bucket\":\"out\"}");
+    ResultFiles.writePart(store, parameters, JSON.missingNode(), RUN, 0,
+        JSON.readTree("[{\"Index\":0,\"Status\":\"SUCCEEDED\",\"Output\":1}]"));
+    ResultFiles.writePart(store, parameters, JSON.missingNode(), RUN, 1, JSON.readTree(RESULTS));
+    String dir = "0f1e2d3c-0000-4000-8000-000000000001/";
+    assertThat(Files.exists(store.file("out", dir + "manifest.json"))).isFalse();
+
+    JsonNode details = ResultFiles.writeManifest(store, parameters, RUN, 2);
+
+    JsonNode manifest = JSON.readTree(store.read("out", details.get("Key").asText()));
+    assertThat(manifest.at("/ResultFiles/SUCCEEDED").findValuesAsText("Key"))
+        .containsExactly(dir + "SUCCEEDED_0.json", dir + "SUCCEEDED_1.json");
+    assertThat(manifest.at("/ResultFiles/FAILED").findValuesAsText("Key")).containsExactly(dir + "FAILED_1.json");
+  }
 }

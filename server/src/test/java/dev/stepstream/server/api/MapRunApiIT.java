@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 import software.amazon.awssdk.services.sfn.model.MapRunListItem;
 import software.amazon.awssdk.services.sfn.model.MapRunStatus;
 import software.amazon.awssdk.services.sfn.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.sfn.model.ValidationException;
 
 /** DescribeMapRun and ListMapRuns through the AWS SDK for Java v2, for a Distributed Map over its input. */
 @ExtendWith(KafkaClusterExtension.class)
@@ -70,7 +71,36 @@ class MapRunApiIT {
     assertThat(described.toleratedFailurePercentage()).isEqualTo(12.5f);
     assertThat(described.toleratedFailureCount()).isZero();
     assertThat(described.startDate()).isEqualTo(item.startDate());
-    assertThat(described.itemCounts()).isNotNull();
+    assertThat(described.itemCounts().total()).isEqualTo(3);
+    assertThat(described.itemCounts().succeeded()).isEqualTo(3);
+    assertThat(described.executionCounts().succeeded()).isEqualTo(3);
+    assertThat(described.executionCounts().running()).isZero();
+  }
+
+  @Test
+  void shouldUpdateTheLimitsOfARunningMapRun() {
+    String name = unique("update");
+    String slow = """
+        {"StartAt": "M", "States": {"M": {"Type": "Map", "Label": "Slow", "MaxConcurrency": 1,
+          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+            "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 4, "End": true}}}, "End": true}}}""";
+    String machine = sfn.createStateMachine(b -> b.name(name).definition(slow).roleArn(ROLE)).stateMachineArn();
+    String execution = sfn.startExecution(b -> b.stateMachineArn(machine).input("[1,2,3,4,5,6]")).executionArn();
+    Eventually.await(Duration.ofSeconds(20), () -> assertThat(sfn.listMapRuns(b -> b.executionArn(execution)).mapRuns())
+        .hasSize(1));
+    String mapRun = sfn.listMapRuns(b -> b.executionArn(execution)).mapRuns().get(0).mapRunArn();
+
+    assertThatThrownBy(() -> sfn.updateMapRun(b -> b.mapRunArn(mapRun).toleratedFailurePercentage(101f)))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("toleratedFailurePercentage");
+    sfn.updateMapRun(b -> b.mapRunArn(mapRun).maxConcurrency(6).toleratedFailureCount(2L));
+
+    Eventually.await(Duration.ofSeconds(20), () -> {
+      DescribeMapRunResponse described = sfn.describeMapRun(b -> b.mapRunArn(mapRun));
+      assertThat(described.maxConcurrency()).isEqualTo(6);
+      assertThat(described.toleratedFailureCount()).isEqualTo(2);
+    });
+    Eventually.await(Duration.ofSeconds(60), () -> assertThat(
+        sfn.describeExecution(b -> b.executionArn(execution)).status()).isEqualTo(ExecutionStatus.SUCCEEDED));
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.stepstream.server.api.backend;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.engine.ExecutionState;
+import dev.stepstream.engine.runtime.MapRunCounts;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
 import java.util.List;
@@ -27,6 +29,14 @@ public interface ExecutionQueries {
    * told now (no processor here, or its stores are rebalancing), false when the execution is unknown.
    */
   default Optional<Boolean> holdsTask(String executionArn, String taskToken) {
+    return Optional.empty();
+  }
+
+  /**
+   * A Map Run's {@code {"itemCounts", "executionCounts"}} as its execution's state holds them (see
+   * {@link MapRunCounts}); empty when they cannot be told now or the state holds no such Map Run.
+   */
+  default Optional<JsonNode> mapRunCounts(String executionArn, String mapRunArn) {
     return Optional.empty();
   }
 

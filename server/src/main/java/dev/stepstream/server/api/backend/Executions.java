@@ -1,5 +1,6 @@
 package dev.stepstream.server.api.backend;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
@@ -91,6 +92,11 @@ public final class Executions implements AutoCloseable {
   /** Whether a task of the execution waits for the token; empty when that cannot be told now. */
   public Optional<Boolean> holdsTask(String executionArn, String taskToken) {
     return queries.holdsTask(executionArn, taskToken);
+  }
+
+  /** A Map Run's counts from its execution's state; empty when they cannot be told now. */
+  public Optional<JsonNode> mapRunCounts(String executionArn, String mapRunArn) {
+    return queries.mapRunCounts(executionArn, mapRunArn);
   }
 
   public List<HistoryEvent> history(String executionArn, long fromId, long toId, boolean reverse, int limit) {

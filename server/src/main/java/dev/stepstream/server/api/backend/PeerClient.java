@@ -83,6 +83,20 @@ public final class PeerClient {
     }
   }
 
+  /** A Map Run's counts as the peer's execution state holds them (empty when it has none). */
+  public Optional<JsonNode> mapRunCounts(String host, int port, String executionArn, String mapRunArn) {
+    HttpResponse<byte[]> response = get(host, port, PeerRoutes.EXECUTIONS + encode(executionArn) + "/map-runs?mapRunArn="
+        + URLEncoder.encode(mapRunArn, StandardCharsets.UTF_8));
+    if (response.statusCode() == 404) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(WireJson.mapper().readTree(response.body()));
+    } catch (IOException e) {
+      throw new PeerUnavailableException("unreadable Map Run answer from " + host + ":" + port, e);
+    }
+  }
+
   public List<HistoryEvent> history(String host, int port, String executionArn, long fromId, long toId,
       boolean reverse, int limit) {
     String path = PeerRoutes.EXECUTIONS + encode(executionArn) + "/history?from=" + fromId + "&to=" + toId

@@ -1,5 +1,7 @@
 package dev.stepstream.server.api.backend;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepstream.engine.runtime.MapRunCounts;
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.wire.ExecutionSummary;
@@ -33,6 +35,7 @@ public final class PeerRoutes {
     routes.get(EXECUTIONS + "{arn}", this::summary);
     routes.get(EXECUTIONS + "{arn}/history", this::history);
     routes.get(EXECUTIONS + "{arn}/tasks", this::task);
+    routes.get(EXECUTIONS + "{arn}/map-runs", this::mapRunCounts);
   }
 
   private void summary(Context ctx) {
@@ -56,6 +59,21 @@ public final class PeerRoutes {
         ctx.status(404).contentType(JSON).result("{}");
       } else {
         ctx.status(200).contentType(JSON).result("{\"held\":" + ExecutionQueries.holdsTask(state.get(), token) + "}");
+      }
+    } catch (InvalidStateStoreException e) {
+      unavailable(ctx, e);
+    }
+  }
+
+  private void mapRunCounts(Context ctx) {
+    String mapRunArn = ctx.queryParam("mapRunArn");
+    try {
+      Optional<JsonNode> counts = mapRunArn == null ? Optional.empty()
+          : processor.execution(ctx.pathParam("arn")).flatMap(state -> MapRunCounts.find(state, mapRunArn));
+      if (counts.isEmpty()) {
+        ctx.status(404).contentType(JSON).result("{}");
+      } else {
+        ctx.status(200).contentType(JSON).result(counts.get().toString());
       }
     } catch (InvalidStateStoreException e) {
       unavailable(ctx, e);

@@ -1,5 +1,7 @@
 package dev.stepstream.server.api.backend;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepstream.engine.runtime.MapRunCounts;
 import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
@@ -29,6 +31,15 @@ public final class ProcessorQueries implements ExecutionQueries {
     try {
       return Optional.of(processor.execution(executionArn)
           .map(state -> ExecutionQueries.holdsTask(state, taskToken)).orElse(false));
+    } catch (InvalidStateStoreException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Optional<JsonNode> mapRunCounts(String executionArn, String mapRunArn) {
+    try {
+      return processor.execution(executionArn).flatMap(state -> MapRunCounts.find(state, mapRunArn));
     } catch (InvalidStateStoreException e) {
       return Optional.empty();
     }

@@ -1,6 +1,8 @@
 package dev.stepstream.server.api.backend;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.engine.ExecutionState;
+import dev.stepstream.engine.runtime.MapRunCounts;
 import dev.stepstream.processor.ExecutionOwner;
 import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.server.api.aws.AwsException;
@@ -68,6 +70,14 @@ public final class RoutedQueries implements ExecutionQueries {
     return router.route(executionArn,
         () -> processor.execution(executionArn).map(state -> ExecutionQueries.holdsTask(state, taskToken)).orElse(false),
         (host, port) -> peers.holdsTask(host, port, executionArn, taskToken));
+  }
+
+  @Override
+  public Optional<JsonNode> mapRunCounts(String executionArn, String mapRunArn) {
+    return route(executionArn,
+        () -> processor.execution(executionArn).flatMap(state -> MapRunCounts.find(state, mapRunArn)),
+        (host, port) -> peers.mapRunCounts(host, port, executionArn, mapRunArn))
+        .flatMap(found -> found);
   }
 
   @Override

@@ -87,4 +87,22 @@ class MapRunsTest {
     assertThat(out.has("stopDate")).isTrue();
     assertThat(MapRunLimits.of(definition, "missing")).isEqualTo(MapRunLimits.NONE);
   }
+
+  @Test
+  void shouldReportTheStatesCountsAndCountChildrenStillRunningAsAbortedOnceTheRunEnded() throws Exception {
+    JsonNode counts = WireJson.mapper().readTree("""
+        {"itemCounts":{"pending":1,"running":2,"succeeded":3,"failed":1,"total":7,"resultsWritten":4},
+         "executionCounts":{"pending":1,"running":2,"succeeded":3,"failed":1,"total":7,"resultsWritten":4}}""");
+    MapRuns.MapRun running = new MapRuns.MapRun(RUN_A, EXECUTION, "A", "RUNNING", 1000L, null);
+    MapRuns.MapRun aborted = new MapRuns.MapRun(RUN_A, EXECUTION, "A", "ABORTED", 1000L, 2000L);
+
+    JsonNode live = MapRunOps.description(running, MapRunLimits.NONE, counts).get("executionCounts");
+    JsonNode ended = MapRunOps.description(aborted, MapRunLimits.NONE, counts).get("itemCounts");
+
+    assertThat(live.toString()).isEqualTo("{\"pending\":1,\"running\":2,\"succeeded\":3,\"failed\":1,"
+        + "\"timedOut\":0,\"aborted\":0,\"total\":7,\"resultsWritten\":4,\"failuresNotRedrivable\":0,\"pendingRedrive\":0}");
+    assertThat(ended.get("running").asInt()).isZero();
+    assertThat(ended.get("aborted").asInt()).isEqualTo(2);
+    assertThat(MapRunOps.description(running, MapRunLimits.NONE, null).at("/itemCounts/total").asInt()).isZero();
+  }
 }
