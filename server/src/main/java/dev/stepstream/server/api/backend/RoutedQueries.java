@@ -74,7 +74,7 @@ public final class RoutedQueries implements ExecutionQueries {
 
   @Override
   public Optional<JsonNode> mapRunCounts(String executionArn, String mapRunArn) {
-    return route(executionArn,
+    return router.route(executionArn,
         () -> processor.execution(executionArn).flatMap(state -> MapRunCounts.find(state, mapRunArn)),
         (host, port) -> peers.mapRunCounts(host, port, executionArn, mapRunArn))
         .flatMap(found -> found);
