@@ -1,5 +1,6 @@
 package dev.stepstream.bench.report;
 
+import dev.stepstream.bench.harness.CpuSplit;
 import dev.stepstream.bench.harness.Sample;
 
 /**
@@ -13,9 +14,16 @@ import dev.stepstream.bench.harness.Sample;
  * @param target the target text, or null when this row has none
  * @param targetMet whether the target was met, or null without a target
  * @param note anything the reader must know (failures, substitutions)
+ * @param cpuSplit this JVM's CPU per unit by thread group (API, engine, load generator), or null
  */
 public record ScenarioResult(String id, String title, String profile, String unit, Sample sample,
-    ScenarioResult baseline, String target, Boolean targetMet, String note) {
+    ScenarioResult baseline, String target, Boolean targetMet, String note, CpuSplit cpuSplit) {
+
+  /** A row without a CPU split by thread. */
+  public ScenarioResult(String id, String title, String profile, String unit, Sample sample, ScenarioResult baseline,
+      String target, Boolean targetMet, String note) {
+    this(id, title, profile, unit, sample, baseline, target, targetMet, note, null);
+  }
 
   /** Throughput divided by the baseline's, or NaN. */
   public double throughputRatio() {
@@ -36,11 +44,15 @@ public record ScenarioResult(String id, String title, String profile, String uni
   }
 
   public ScenarioResult withTarget(String text, boolean met) {
-    return new ScenarioResult(id, title, profile, unit, sample, baseline, text, met, note);
+    return new ScenarioResult(id, title, profile, unit, sample, baseline, text, met, note, cpuSplit);
+  }
+
+  public ScenarioResult withCpuSplit(CpuSplit split) {
+    return new ScenarioResult(id, title, profile, unit, sample, baseline, target, targetMet, note, split);
   }
 
   public ScenarioResult withNote(String text) {
     return new ScenarioResult(id, title, profile, unit, sample, baseline, target, targetMet,
-        note == null ? text : note + "; " + text);
+        note == null ? text : note + "; " + text, cpuSplit);
   }
 }
