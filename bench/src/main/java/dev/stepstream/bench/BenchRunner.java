@@ -186,9 +186,10 @@ public final class BenchRunner {
           : "W4 (commands topic; API not yet available) [" + p + "]";
       guarded("W4", title, () -> {
         long failed = rig.failed();
-        Sample sample = viaApi ? w.startsViaApi(options.api(), BenchOptions.API_CONCURRENT_CALLS) : w.starts();
+        Window.Split split = viaApi ? w.startsViaApi(options.api(), BenchOptions.API_CONCURRENT_CALLS) : null;
+        Sample sample = viaApi ? split.sample() : w.starts();
         ScenarioResult r = failures(Targets.w4(new ScenarioResult("W4", title, p, "executions/s", sample, stateful,
-            null, null, null)), rig, failed);
+            null, null, null, viaApi ? split.cpu() : null)), rig, failed);
         add(sample.lostProbes() > 0 ? r.withNote(sample.lostProbes() + " StartExecution calls failed") : r);
       });
     }

@@ -8,6 +8,7 @@ import dev.stepstream.engine.runtime.ExecutionHeader;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.states.Driver;
 import dev.stepstream.engine.states.MapRunUpdates;
+import dev.stepstream.engine.task.NestedStartAnswers;
 import dev.stepstream.wire.Command;
 import dev.stepstream.wire.Continue;
 import dev.stepstream.wire.ExecutionStatus;
@@ -20,6 +21,7 @@ import dev.stepstream.wire.TimerFired;
 import dev.stepstream.wire.WireRecord;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -99,7 +101,11 @@ public final class Interpreter {
 
   private Decision start(ExecutionState state, StartExecution start, EngineContext ctx) {
     if (state != null) {
-      return Decision.ignored(state, "execution already exists");
+      // A parent Task learns that the name is taken; the execution itself is left as it is.
+      return NestedStartAnswers.nameTaken(state, start)
+          .map(answer -> new Decision(Optional.empty(), List.of(), List.of(new Effect.SendTaskResult(answer)),
+              Optional.empty()))
+          .orElseGet(() -> Decision.ignored(state, "execution already exists"));
     }
     Optional<Definition> definition = ctx.definition(start.stateMachineArn());
     if (definition.isEmpty()) {

@@ -154,15 +154,85 @@ class NestedExecutionsTest {
   }
 
   @Test
-  void shouldNotAnswerAParentThatDoesNotWait() {
-    for (String resource : List.of("arn:aws:states:::states:startExecution",
-        "arn:aws:states:::states:startExecution.waitForTaskToken")) {
-      TestDriver d = child("""
-          {"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""", resource);
+  void shouldNotAnswerACallbackParent() {
+    TestDriver d = child("""
+        {"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""",
+        "arn:aws:states:::states:startExecution.waitForTaskToken");
 
-      assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-      assertThat(sentResults(d)).as(resource).isEmpty();
-    }
+    assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(sentResults(d)).isEmpty();
+  }
+
+  @Test
+  void shouldAnswerARequestResponseParentOnceTheChildHasStarted() {
+    TestDriver d = child("""
+        {"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""", "arn:aws:states:::states:startExecution");
+
+    assertThat(sentResults(d)).singleElement().isInstanceOfSatisfying(TaskSucceeded.class, answer -> {
+      assertThat(answer.executionArn()).isEqualTo(PARENT_ARN);
+      assertThat(answer.taskToken()).isEqualTo("tok-parent");
+      assertThat(answer.output().get("ExecutionArn").asText()).isEqualTo(EXEC_ARN);
+      assertThat(answer.output().get("StartDate").asLong()).isEqualTo(T0);
+      assertThat(answer.output().at("/SdkHttpMetadata/HttpHeaders/Content-Type").asText())
+          .isEqualTo("application/x-amz-json-1.0");
+      assertThat(answer.output().at("/SdkHttpMetadata/HttpStatusCode").asInt()).isEqualTo(200);
+    });
+  }
+
+  private static StartExecution startBy(String token, String resource, String input) {
+    return new StartExecution(1, EXEC_ARN, SM_ARN, "run-1", json(input), T0, null, null,
+        new ParentExecution("arn:aws:states:us-east-1:123456789012:execution:Parent:p-2", token, resource));
+  }
+
+  @Test
+  void shouldFailAnotherParentTaskWhoseChildNameIsTaken() {
+    TestDriver d = child("""
+        {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":60,"End":true}}}""",
+        "arn:aws:states:::states:startExecution.sync:2");
+    d.effects.clear();
+    ExecutionState before = d.state;
+
+    Decision decision = d.apply(startBy("tok-other", "arn:aws:states:::states:startExecution.sync:2", "{\"order\":7}"));
+
+    assertThat(decision.applied()).isTrue();
+    assertThat(decision.state()).isEmpty();
+    assertThat(d.state).isEqualTo(before);
+    assertThat(sentResults(d)).singleElement().isInstanceOfSatisfying(TaskFailed.class, failed -> {
+      assertThat(failed.executionArn()).isEqualTo("arn:aws:states:us-east-1:123456789012:execution:Parent:p-2");
+      assertThat(failed.taskToken()).isEqualTo("tok-other");
+      assertThat(failed.error()).isEqualTo("StepFunctions.ExecutionAlreadyExistsException");
+      assertThat(failed.cause()).startsWith("Execution Already Exists: '" + EXEC_ARN + "' (Service: AWSStepFunctions; "
+          + "Status Code: 400; Error Code: ExecutionAlreadyExists; Request ID: ").endsWith("; Proxy: null)");
+    });
+  }
+
+  @Test
+  void shouldGiveARequestResponseParentTheRunningChildThatHasItsNameAndInput() {
+    TestDriver d = child("""
+        {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":60,"End":true}}}""",
+        "arn:aws:states:::states:startExecution");
+    d.effects.clear();
+
+    d.apply(startBy("tok-other", "arn:aws:states:::states:startExecution", "{\"order\":7}"));
+    assertThat(sentResults(d)).singleElement().isInstanceOf(TaskSucceeded.class);
+    d.effects.clear();
+
+    d.apply(startBy("tok-third", "arn:aws:states:::states:startExecution", "{\"order\":8}"));
+    assertThat(sentResults(d)).singleElement().isInstanceOfSatisfying(TaskFailed.class,
+        failed -> assertThat(failed.error()).isEqualTo("StepFunctions.ExecutionAlreadyExistsException"));
+  }
+
+  @Test
+  void shouldIgnoreTheSameStartAgain() {
+    TestDriver d = child("""
+        {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":60,"End":true}}}""",
+        "arn:aws:states:::states:startExecution.sync");
+    d.effects.clear();
+
+    Decision again = d.apply(startBy("tok-parent", "arn:aws:states:::states:startExecution.sync", "{\"order\":7}"));
+
+    assertThat(again.applied()).isFalse();
+    assertThat(sentResults(d)).isEmpty();
   }
 
   @Test

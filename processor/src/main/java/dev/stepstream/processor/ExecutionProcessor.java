@@ -6,6 +6,7 @@ import dev.stepstream.engine.Effect;
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.engine.ExecutionStateCodec;
 import dev.stepstream.engine.Interpreter;
+import dev.stepstream.engine.task.NestedStartAnswers;
 import dev.stepstream.wire.Command;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.StartExecution;
@@ -86,7 +87,8 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     RecordSink sink = new ContextRecordSink(context);
     this.deadLetters = new DeadLetters(sink, metrics, this::origin, context::currentSystemTimeMs);
     this.pendingStarts = new PendingStarts(context.getStateStore(PendingStarts.STORE),
-        stateMachineArn -> definitions.find(stateMachineArn).isPresent(), deadLetters);
+        stateMachineArn -> definitions.find(stateMachineArn).isPresent(), deadLetters,
+        start -> answerParent(start, context.currentSystemTimeMs()));
     this.retention = new Retention(options.closedExecutionRetention(), executions, history, timers, sink);
     this.outputs = new OutputWriter(sink, history, timers, taskTopics);
     this.statusChanges = new StatusChanges(sink);
@@ -168,7 +170,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   }
 
   private void apply(String arn, ExecutionState state, WireRecord input, long nowMillis) {
-    if (state == null && pendingStarts.parkIfUndefined(input)) {
+    if (state == null && pendingStarts.parkIfUndefined(input, nowMillis)) {
       return;
     }
     Decision decision = interpreter.apply(state, input, engineContext(arn, state, nowMillis));
@@ -220,6 +222,16 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     outputs.write(arn, written, nowMillis, trace.orElse(null));
     statusChanges.write(state, decision.effects(), nowMillis);
     writeLogs(arn, decision.state().orElse(state), events, nowMillis);
+  }
+
+  /** A child's start whose state machine does not exist fails its parent's Task, as AWS's call would. */
+  private void answerParent(StartExecution start, long nowMillis) {
+    LOG.info("Failing the parent Task of {}: state machine {} does not exist", start.executionArn(),
+        start.stateMachineArn());
+    NestedStartAnswers.failed(start, NestedStartAnswers.STATE_MACHINE_DOES_NOT_EXIST,
+            "State Machine Does Not Exist: '" + start.stateMachineArn() + "'")
+        .ifPresent(answer -> outputs.write(start.executionArn(),
+            Outputs.of(start.executionArn(), List.of(), List.of(new Effect.SendTaskResult(answer))), nowMillis));
   }
 
   private void measureTasks(WireRecord input, Decision decision, long nowMillis) {

@@ -18,7 +18,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Starts whose state machine is not (yet) in this instance's definitions store. The definitions
  * global store may lag a just-created state machine by a few milliseconds, so such a start is
  * parked and retried by the punctuator rather than lost; after {@link #GIVE_UP_MILLIS} it is
- * dead-lettered.
+ * dead-lettered. A child's start (made by a parent's {@code states:startExecution} Task) waits only
+ * {@link #CHILD_GRACE_MILLIS} from its request: then the parent is told, as AWS's StartExecution call
+ * fails at once when the state machine does not exist.
  *
  * <p>Store format 2 (written now) keeps a parked start as the {@link DeadLetter} it becomes if its
  * state machine never arrives, so the letter names the topic, partition and offset the start was
@@ -27,36 +29,55 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class PendingStarts {
   static final String STORE = "pending-starts";
   static final long GIVE_UP_MILLIS = 60_000;
+  /** How long a child's start waits for its state machine, from the parent's request of it. */
+  static final long CHILD_GRACE_MILLIS = 1_000;
   /** Starts up to this size are parked in format 2 (base64 makes them a third larger). */
   static final int MAX_ENVELOPED_BYTES = 512 * 1024;
 
   private final KeyValueStore<String, byte[]> store;
   private final Predicate<String> defined;
   private final DeadLetters deadLetters;
+  private final Consumer<StartExecution> undefinedChild;
 
-  /** @param defined whether a state machine ARN has a usable definition here now */
-  PendingStarts(KeyValueStore<String, byte[]> store, Predicate<String> defined, DeadLetters deadLetters) {
+  /**
+   * @param defined whether a state machine ARN has a usable definition here now
+   * @param undefinedChild told of a child's start whose state machine did not arrive in time (it is
+   *     then forgotten)
+   */
+  PendingStarts(KeyValueStore<String, byte[]> store, Predicate<String> defined, DeadLetters deadLetters,
+      Consumer<StartExecution> undefinedChild) {
     this.store = store;
     this.defined = defined;
     this.deadLetters = deadLetters;
+    this.undefinedChild = undefinedChild;
   }
 
   /**
-   * Parks {@code input} when it starts a new execution of a state machine not known here yet.
+   * Parks {@code input} when it starts a new execution of a state machine not known here yet; a
+   * child's start past its grace is handed to the undefined-child handler instead.
    *
-   * @return true when parked (the caller does not apply it now)
+   * @return true when parked or handed over (the caller does not apply it now)
    */
-  boolean parkIfUndefined(WireRecord input) {
+  boolean parkIfUndefined(WireRecord input, long nowMillis) {
     if (input instanceof StartExecution start && !defined.test(start.stateMachineArn())) {
-      park(new Parked(start, deadLetters.origin()));
+      if (childPastGrace(start, nowMillis)) {
+        undefinedChild.accept(start);
+      } else {
+        park(new Parked(start, deadLetters.origin()));
+      }
       return true;
     }
     return false;
   }
 
+  private static boolean childPastGrace(StartExecution start, long nowMillis) {
+    return start.parent() != null && nowMillis - start.requestedAt() >= CHILD_GRACE_MILLIS;
+  }
+
   /**
-   * Hands every parked start whose state machine has arrived to {@code apply}, dead-letters those
-   * parked for longer than {@link #GIVE_UP_MILLIS}, and keeps the others parked.
+   * Hands every parked start whose state machine has arrived to {@code apply}, a child's start past
+   * its grace to the undefined-child handler, dead-letters those parked for longer than
+   * {@link #GIVE_UP_MILLIS}, and keeps the others parked.
    */
   void retry(long nowMillis, Consumer<StartExecution> apply) {
     if (isEmpty()) {
@@ -66,6 +87,8 @@ final class PendingStarts {
       StartExecution start = parked.start();
       if (defined.test(start.stateMachineArn())) {
         apply.accept(start);
+      } else if (childPastGrace(start, nowMillis)) {
+        undefinedChild.accept(start);
       } else if (nowMillis - start.requestedAt() > GIVE_UP_MILLIS) {
         deadLetters.send(parked.origin(), start.executionArn(), WireJson.encode(start),
             "state machine " + start.stateMachineArn() + " does not exist", nowMillis);

@@ -31,4 +31,12 @@ public record ParentExecution(String executionArn, String taskToken, String reso
   public boolean waits() {
     return sync() || sync2();
   }
+
+  /**
+   * Request-response: the child's start completes the parent's Task (with StartExecution's answer),
+   * so that a start that fails (no such state machine, name taken) fails the Task instead.
+   */
+  public boolean answeredAtStart() {
+    return !waits() && !resource.endsWith(".waitForTaskToken");
+  }
 }

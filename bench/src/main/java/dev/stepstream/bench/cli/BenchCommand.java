@@ -7,6 +7,7 @@ import dev.stepstream.processor.Profile;
 import dev.stepstream.processor.StepstreamProcessor;
 import dev.stepstream.server.api.ApiServer;
 import dev.stepstream.server.api.ApiSettings;
+import dev.stepstream.server.api.HttpLimits;
 import dev.stepstream.server.api.backend.ProcessorQueries;
 import dev.stepstream.wire.TopicCatalogue;
 import java.nio.file.Files;
@@ -102,9 +103,16 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The AWS-compatible API on a free local port, in front of the bench's processor (for W4). */
+  /**
+   * The AWS-compatible API on a free local port, in front of the bench's processor (for W4). Its
+   * connection and in-progress limits admit W4's outstanding calls: with the defaults (1,000
+   * connections, 256 requests in progress) the calls beyond them would be throttled at once and sent
+   * again, and W4 would measure the admission limit instead of the API (docs/performance.md).
+   */
   private static ExecutionApi startApi(String bootstrap, TopicCatalogue topics, StepstreamProcessor processor) {
-    ApiServer api = ApiServer.start(ApiSettings.defaults(bootstrap, topics).withPort(0),
+    int admitted = BenchOptions.API_CONCURRENT_CALLS + 64;
+    ApiServer api = ApiServer.start(ApiSettings.defaults(bootstrap, topics).withPort(0).withHttpLimits(
+            HttpLimits.DEFAULTS.withMaxConnections(admitted).withMaxConcurrentRequests(admitted)),
         new ProcessorQueries(processor), processor.metrics());
     return new ExecutionApi() {
       @Override

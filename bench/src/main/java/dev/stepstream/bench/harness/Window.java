@@ -36,6 +36,17 @@ public final class Window {
     return run(scenario, unit, completed, null);
   }
 
+  /** A throughput sample with this JVM's CPU inside the window split by thread group. */
+  public record Split(Sample sample, CpuSplit cpu) {}
+
+  /** Throughput and the engine's CPU, with the JVM's CPU split by {@code threads}' groups. */
+  public Split runSplit(String scenario, String unit, LongSupplier completed, ThreadCpu threads,
+      LongSupplier engineCpu) {
+    ThreadCpu.Snapshot[] opened = new ThreadCpu.Snapshot[1];
+    Sample sample = run(scenario, unit, completed, null, engineCpu, () -> opened[0] = threads.snapshot());
+    return new Split(sample, CpuSplit.of(threads.snapshot().since(opened[0]), sample));
+  }
+
   /** Throughput, plus latency from {@code probes} when not null (probes scheduled inside the window). */
   public Sample run(String scenario, String unit, LongSupplier completed, LatencyProbes probes) {
     return run(scenario, unit, completed, probes, () -> -1);
@@ -44,9 +55,15 @@ public final class Window {
   /** Throughput, plus the CPU time {@code engineCpu} (nanoseconds, -1 when unknown) grows by inside the window. */
   public Sample run(String scenario, String unit, LongSupplier completed, LatencyProbes probes,
       LongSupplier engineCpu) {
+    return run(scenario, unit, completed, probes, engineCpu, () -> { });
+  }
+
+  private Sample run(String scenario, String unit, LongSupplier completed, LatencyProbes probes,
+      LongSupplier engineCpu, Runnable opening) {
     Duration thisWarmup = firstWarmup != null ? firstWarmup : warmup;
     firstWarmup = null;
     tick(scenario, "warm-up", thisWarmup, unit, completed);
+    opening.run();
     long startCount = completed.getAsLong();
     long startSelf = cpu.selfNanos();
     long startBroker = cpu.brokerNanos();

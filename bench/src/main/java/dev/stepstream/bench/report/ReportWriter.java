@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepstream.bench.harness.CpuSplit;
 import dev.stepstream.bench.harness.Sample;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,6 +33,12 @@ public final class ReportWriter {
           clip(r.title(), 52), s.perSecond(), r.unit(), num(s.latencyMillis(50)), num(s.latencyMillis(99)),
           num(s.latencyMillis(99.9)), num(s.selfCpuMicrosPerUnit()), num(s.brokerCpuMicrosPerUnit()),
           num(s.engineCpuMicrosPerUnit()), ratio(r), verdict(r));
+      if (r.cpuSplit() != null) {
+        CpuSplit c = r.cpuSplit();
+        out.printf(Locale.ROOT, "%-8s   cpu us/u by thread: API %s, engine %s, load generator %s, other threads %s, "
+            + "VM (GC, JIT) %s%n", "", num(c.apiMicrosPerUnit()), num(c.engineMicrosPerUnit()),
+            num(c.loadMicrosPerUnit()), num(c.otherThreadsMicrosPerUnit()), num(c.vmMicrosPerUnit()));
+      }
       if (r.note() != null) {
         out.printf("%-8s   note: %s%n", "", r.note());
       }
@@ -100,6 +107,15 @@ public final class ReportWriter {
       o.put("probesPerSecond", r.probesPerSecond());
     }
     putNumber(o, "engineCpuMicrosPerUnit", s.engineCpuMicrosPerUnit());
+    if (r.cpuSplit() != null) {
+      CpuSplit c = r.cpuSplit();
+      ObjectNode split = o.putObject("cpuMicrosPerUnitByThread");
+      putNumber(split, "api", c.apiMicrosPerUnit());
+      putNumber(split, "engine", c.engineMicrosPerUnit());
+      putNumber(split, "loadGenerator", c.loadMicrosPerUnit());
+      putNumber(split, "otherThreads", c.otherThreadsMicrosPerUnit());
+      putNumber(split, "vm", c.vmMicrosPerUnit());
+    }
     if (s.latency() != null) {
       ObjectNode latency = o.putObject("latencyMillis");
       putNumber(latency, "p50", s.latencyMillis(50));

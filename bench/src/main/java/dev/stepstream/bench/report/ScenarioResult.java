@@ -1,5 +1,6 @@
 package dev.stepstream.bench.report;
 
+import dev.stepstream.bench.harness.CpuSplit;
 import dev.stepstream.bench.harness.Sample;
 
 /**
@@ -14,14 +15,16 @@ import dev.stepstream.bench.harness.Sample;
  * @param targetMet whether the target was met, or null without a target
  * @param note anything the reader must know (failures, substitutions)
  * @param probesPerSecond the open-loop rate of a latency row's probes (B3-lat, W3), or NaN
+ * @param cpuSplit this JVM's CPU per unit by thread group (API, engine, load generator), or null
  */
 public record ScenarioResult(String id, String title, String profile, String unit, Sample sample,
-    ScenarioResult baseline, String target, Boolean targetMet, String note, double probesPerSecond) {
+    ScenarioResult baseline, String target, Boolean targetMet, String note, double probesPerSecond,
+    CpuSplit cpuSplit) {
 
-  /** A row without latency probes. */
+  /** A row without latency probes or a CPU split by thread. */
   public ScenarioResult(String id, String title, String profile, String unit, Sample sample,
       ScenarioResult baseline, String target, Boolean targetMet, String note) {
-    this(id, title, profile, unit, sample, baseline, target, targetMet, note, Double.NaN);
+    this(id, title, profile, unit, sample, baseline, target, targetMet, note, Double.NaN, null);
   }
 
   /** Throughput divided by the baseline's, or NaN. */
@@ -43,16 +46,21 @@ public record ScenarioResult(String id, String title, String profile, String uni
   }
 
   public ScenarioResult withTarget(String text, boolean met) {
-    return new ScenarioResult(id, title, profile, unit, sample, baseline, text, met, note, probesPerSecond);
+    return new ScenarioResult(id, title, profile, unit, sample, baseline, text, met, note, probesPerSecond, cpuSplit);
+  }
+
+  public ScenarioResult withCpuSplit(CpuSplit split) {
+    return new ScenarioResult(id, title, profile, unit, sample, baseline, target, targetMet, note, probesPerSecond,
+        split);
   }
 
   public ScenarioResult withNote(String text) {
     return new ScenarioResult(id, title, profile, unit, sample, baseline, target, targetMet,
-        note == null ? text : note + "; " + text, probesPerSecond);
+        note == null ? text : note + "; " + text, probesPerSecond, cpuSplit);
   }
 
   /** The same row, marked as measured with latency probes at {@code rate} per second. */
   public ScenarioResult withProbesPerSecond(double rate) {
-    return new ScenarioResult(id, title, profile, unit, sample, baseline, target, targetMet, note, rate);
+    return new ScenarioResult(id, title, profile, unit, sample, baseline, target, targetMet, note, rate, cpuSplit);
   }
 }

@@ -1,6 +1,6 @@
 package dev.stepstream.bench.workflow;
 
-import dev.stepstream.bench.harness.Sample;
+import dev.stepstream.bench.harness.ThreadCpu;
 import dev.stepstream.bench.harness.Window;
 import dev.stepstream.wire.WireJson;
 import java.io.IOException;
@@ -49,7 +49,7 @@ final class ApiStarts {
     this.api = api;
   }
 
-  Sample run(Window window, String label, int concurrentRequests, int inFlight) throws InterruptedException {
+  Window.Split run(Window window, String label, int concurrentRequests, int inFlight) throws InterruptedException {
     String machineArn = createMachine();
     starts = openClient(concurrentRequests);
     Semaphore unfinished = new Semaphore(inFlight);
@@ -69,7 +69,8 @@ final class ApiStarts {
     starter.setDaemon(true);
     starter.start();
     try {
-      return window.run(label, "executions/s", () -> rig.finished() - base);
+      return window.runSplit(label, "executions/s", () -> rig.finished() - base, new ThreadCpu(),
+          rig::engineCpuNanos);
     } finally {
       stop.set(true);
       starter.join(10_000);

@@ -2,7 +2,7 @@ package dev.stepstream.bench.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.bench.harness.BenchKafka;
-import dev.stepstream.bench.harness.ThreadCpu;
+import dev.stepstream.bench.harness.NamedThreadsCpu;
 import dev.stepstream.bench.harness.TopicTap;
 import dev.stepstream.engine.EngineOptions;
 import dev.stepstream.processor.ProcessorConfig;
@@ -41,7 +41,7 @@ public final class EngineRig implements AutoCloseable {
   private final StepstreamProcessor processor;
   private final KafkaProducer<String, byte[]> producer;
   private final TopicTap finished;
-  private final ThreadCpu engineCpu;
+  private final NamedThreadsCpu engineCpu;
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong echoed = new AtomicLong();
   private final List<TaskWorker> workers = new ArrayList<>();
@@ -60,7 +60,7 @@ public final class EngineRig implements AutoCloseable {
     ProcessorConfig config = new ProcessorConfig(kafka.bootstrapServers(), prefix + "app", topics,
         kafka.stateDir(prefix + "app"), profile, streamThreads, Duration.ofMillis(50), Map.of());
     this.processor = StepstreamProcessor.start(config, engine, Duration.ofSeconds(120));
-    this.engineCpu = new ThreadCpu(config.applicationId());
+    this.engineCpu = new NamedThreadsCpu(config.applicationId());
     this.producer = new KafkaProducer<>(kafka.producer(0));
     this.finished = new TopicTap(kafka.consumer(prefix + "bench-finished"), List.of(topics.executions()),
         (arn, summary) -> {

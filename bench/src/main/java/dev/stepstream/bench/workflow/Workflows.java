@@ -101,17 +101,19 @@ public final class Workflows {
 
   /**
    * W4 through the HTTP API: up to {@code concurrentCalls} asynchronous StartExecution calls outstanding;
-   * executions started and finished per second.
+   * executions started and finished per second, with the JVM's CPU split into the API's threads, the
+   * engine's and the load generator's.
    */
-  public Sample startsViaApi(ExecutionApi.Factory factory, int concurrentCalls) throws InterruptedException {
+  public Window.Split startsViaApi(ExecutionApi.Factory factory, int concurrentCalls) throws InterruptedException {
     try (ExecutionApi api = factory.start(rig.bootstrapServers(), rig.topics(), rig.processor())) {
       ApiStarts starts = new ApiStarts(rig, api);
-      Sample sample = starts.run(window, "W4 starts via HTTP API" + tag, concurrentCalls, W4_IN_FLIGHT);
+      Window.Split split = starts.run(window, "W4 starts via HTTP API" + tag, concurrentCalls, W4_IN_FLIGHT);
+      Sample sample = split.sample();
       if (starts.errors() > 0) {
-        return new Sample(sample.count(), sample.seconds(), sample.selfCpuNanos(), sample.brokerCpuNanos(), null,
-            starts.errors());
+        return new Window.Split(new Sample(sample.count(), sample.seconds(), sample.selfCpuNanos(),
+            sample.brokerCpuNanos(), null, starts.errors()), split.cpu());
       }
-      return sample;
+      return split;
     }
   }
 

@@ -2,38 +2,56 @@ package dev.stepstream.bench.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.CountDownLatch;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ThreadCpuTest {
+
   @Test
-  void shouldCountOnlyTheCpuOfThreadsNamedWithTheMarker() throws Exception {
-    CountDownLatch spun = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
+  void shouldGroupThreadsByTheirNames() {
+    assertThat(ThreadCpu.groupOf("qtp1234567-42")).isEqualTo(ThreadCpu.Group.API);
+    assertThat(ThreadCpu.groupOf("stepstream-api-await-3")).isEqualTo(ThreadCpu.Group.API);
+    assertThat(ThreadCpu.groupOf("kafka-producer-network-thread | stepstream-api-publisher-1"))
+        .isEqualTo(ThreadCpu.Group.API);
+    assertThat(ThreadCpu.groupOf("stepstream-api-view-bench.executions")).isEqualTo(ThreadCpu.Group.API);
+    assertThat(ThreadCpu.groupOf("bench-w4-abc-StreamThread-1")).isEqualTo(ThreadCpu.Group.ENGINE);
+    assertThat(ThreadCpu.groupOf("kafka-producer-network-thread | app-1-StreamThread-1-producer"))
+        .isEqualTo(ThreadCpu.Group.ENGINE);
+    assertThat(ThreadCpu.groupOf("bench-http-client")).isEqualTo(ThreadCpu.Group.LOAD);
+    assertThat(ThreadCpu.groupOf("kafka-producer-network-thread | producer-3")).isEqualTo(ThreadCpu.Group.OTHER);
+  }
+
+  @Test
+  void shouldCountTheCpuOfAThreadInsideTheWindowOnly() throws Exception {
+    ThreadCpu cpu = new ThreadCpu();
+    ThreadCpu.Snapshot before = cpu.snapshot();
     Thread busy = new Thread(() -> {
       long end = System.nanoTime() + 50_000_000L;
       long x = 0;
       while (System.nanoTime() < end) {
-        x += System.identityHashCode(this);
+        x += Long.numberOfTrailingZeros(System.nanoTime());
       }
-      spun.countDown();
-      awaitQuietly(release);
-    }, "app-x1-StreamThread-1");
+      if (x == 42) {
+        System.gc();
+      }
+      sleepQuietly();
+    }, "bench-busy");
     busy.start();
-    spun.await();
+    Thread.sleep(20);
+    while (busy.getState() == Thread.State.RUNNABLE) {
+      Thread.sleep(5);
+    }
 
-    long marked = new ThreadCpu("app-x1").nanos();
-    long unmarked = new ThreadCpu("no-such-thread-name").nanos();
-    release.countDown();
+    Map<ThreadCpu.Group, Long> spent = cpu.snapshot().since(before);
     busy.join();
 
-    assertThat(marked).isGreaterThan(1_000_000L);
-    assertThat(unmarked).isZero();
+    assertThat(spent.get(ThreadCpu.Group.LOAD)).isGreaterThan(0L);
+    assertThat(spent).containsKeys(ThreadCpu.Group.values());
   }
 
-  private static void awaitQuietly(CountDownLatch latch) {
+  private static void sleepQuietly() {
     try {
-      latch.await();
+      Thread.sleep(200);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

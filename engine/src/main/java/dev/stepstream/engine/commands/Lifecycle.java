@@ -2,6 +2,7 @@ package dev.stepstream.engine.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.asl.eval.ErrorNames;
+import dev.stepstream.engine.Effect;
 import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.engine.runtime.Frame;
 import dev.stepstream.engine.runtime.History;
@@ -10,6 +11,7 @@ import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.runtime.Step;
 import dev.stepstream.engine.states.AbortEvents;
 import dev.stepstream.engine.states.TaskStates;
+import dev.stepstream.engine.task.NestedStartAnswers;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StopExecution;
 import java.util.ArrayList;
@@ -35,6 +37,7 @@ public final class Lifecycle {
       details.put("stateMachineVersionArn", start.stateMachineArn());
     }
     long startedId = run.emit("ExecutionStarted", 0, "executionStartedEventDetails", details);
+    NestedStartAnswers.started(run.header()).ifPresent(answer -> run.addEffect(new Effect.SendTaskResult(answer)));
     if (tooLarge) {
       // The API rejects such a start; should one get here anyway, the execution fails at once.
       run.publishSummary();

@@ -2,6 +2,7 @@ package dev.stepstream.processor.integrations;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepstream.engine.task.SdkMetadata;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,15 +23,7 @@ final class AwsShapes {
    * {@code SdkResponseMetadata}), with the headers an AWS response carries that mean something here.
    */
   static void putSdkMetadata(ObjectNode result, String requestId, String contentType, long nowMillis) {
-    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(nowMillis).atOffset(ZoneOffset.UTC));
-    ObjectNode http = result.putObject("SdkHttpMetadata");
-    ObjectNode all = http.putObject("AllHttpHeaders");
-    all.putArray("x-amzn-RequestId").add(requestId);
-    all.putArray("Date").add(date);
-    all.putArray("Content-Type").add(contentType);
-    http.putObject("HttpHeaders").put("Content-Type", contentType).put("Date", date).put("x-amzn-RequestId", requestId);
-    http.put("HttpStatusCode", 200);
-    result.putObject("SdkResponseMetadata").put("RequestId", requestId);
+    SdkMetadata.put(result, requestId, contentType, nowMillis);
   }
 
   /** {@code 2024-01-02T03:04:05.678Z}, as SNS timestamps its notifications. */

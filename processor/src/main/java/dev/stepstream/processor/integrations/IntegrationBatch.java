@@ -1,5 +1,6 @@
 package dev.stepstream.processor.integrations;
 
+import dev.stepstream.engine.task.NestedExecutions;
 import dev.stepstream.wire.TaskFailed;
 import dev.stepstream.wire.TaskRequest;
 import dev.stepstream.wire.TaskSucceeded;
@@ -150,14 +151,17 @@ final class IntegrationBatch {
       result = new TaskSucceeded(WireVersions.CURRENT, request.executionArn(), request.taskToken(),
           ((Outcome.Succeeded) outcome).output());
     } else {
-      return; // .waitForTaskToken: whoever holds the token completes the Task; .sync: the child does
+      // .waitForTaskToken: whoever holds the token completes the Task; states:startExecution: the
+      // processor that takes the child's start (request-response) or the child when it ends (.sync)
+      return;
     }
     producer.send(new ProducerRecord<>(resultsTopic, request.executionArn(), WireJson.encode(result)));
   }
 
   private static boolean answeredLater(TaskRequest request) {
     String resource = request.resource();
-    return resource.endsWith(".waitForTaskToken") || resource.endsWith(".sync") || resource.endsWith(".sync:2");
+    return resource.endsWith(".waitForTaskToken") || resource.endsWith(".sync") || resource.endsWith(".sync:2")
+        || request.taskName().equals(BuiltInIntegrations.taskName(NestedExecutions.START_EXECUTION));
   }
 
   private static TaskRequest decode(ConsumerRecord<String, byte[]> record) {

@@ -1,8 +1,8 @@
 package dev.stepstream.processor.integrations;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.engine.task.NestedExecutions;
+import dev.stepstream.engine.task.NestedStartAnswers;
 import dev.stepstream.wire.ParentExecution;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.TaskRequest;
@@ -15,9 +15,12 @@ import java.util.List;
  * {@code arn:aws:states:::states:startExecution[.sync[:2]|.waitForTaskToken]}: writes a
  * {@link StartExecution} for the child to the commands topic, keyed by the child's ARN, so the child
  * runs on whichever instance owns that key. The child's name is the Name parameter or derived from the
- * task token ({@link NestedExecutions#childName}), so a request taken twice starts one child. The
- * request-response result is {@code {ExecutionArn, StartDate}} plus the SDK metadata; a {@code .sync}
- * child answers its parent itself when it ends (the {@link ParentExecution} in its start).
+ * task token ({@link NestedExecutions#childName}), so a request taken twice starts one child. Only
+ * parameters that cannot make a start fail the Task here; the Task is otherwise answered by the
+ * processor that takes the child's start (the {@link ParentExecution} in it): with
+ * {@code {ExecutionArn, StartDate}} once a request-response child started, with the child's result when
+ * a {@code .sync} child ends, or with AWS's error when the start cannot be made
+ * ({@link NestedStartAnswers}: no such state machine, name taken).
  */
 final class StatesStartExecution implements Integration {
   private final String commandsTopic;
@@ -47,11 +50,9 @@ final class StatesStartExecution implements Integration {
           input(params.get("Input"), requestId), request.scheduledAt(), null, null,
           new ParentExecution(request.executionArn(), request.taskToken(), request.resource()));
       Outgoing command = new Outgoing(commandsTopic, childArn, WireJson.encode(start), List.of());
-      return new Plan(List.of(command), written -> {
-        ObjectNode result = NestedExecutions.started(childArn, request.scheduledAt());
-        AwsShapes.putSdkMetadata(result, requestId, "application/x-amz-json-1.0", call.nowMillis());
-        return new Outcome.Succeeded(result);
-      });
+      // Not sent (the runner leaves states:startExecution Tasks to the child's processor); kept for callers.
+      return new Plan(List.of(command), written -> new Outcome.Succeeded(NestedExecutions.started(childArn,
+          request.scheduledAt())));
     } catch (IntegrationFailure e) {
       return Plan.failed(e);
     }
@@ -75,8 +76,6 @@ final class StatesStartExecution implements Integration {
 
   /** AWS's error of a failed StartExecution call: {@code StepFunctions.<code>Exception}, the SDK's cause text. */
   private static IntegrationFailure failure(String code, String message, String requestId) {
-    return new IntegrationFailure("StepFunctions." + code + "Exception", message
-        + " (Service: AWSStepFunctions; Status Code: 400; Error Code: " + code + "; Request ID: " + requestId
-        + "; Proxy: null)");
+    return new IntegrationFailure(NestedStartAnswers.errorName(code), NestedStartAnswers.cause(code, message, requestId));
   }
 }

@@ -66,9 +66,9 @@ class IntegrationBatchTest {
   }
 
   @Test
-  void shouldWriteOnlyTheChildsStartForASyncNestedExecution() {
-    for (String resource : List.of("arn:aws:states:::states:startExecution.sync",
-        "arn:aws:states:::states:startExecution.sync:2")) {
+  void shouldWriteOnlyTheChildsStartForANestedExecutionWhoseProcessorAnswers() {
+    for (String resource : List.of("arn:aws:states:::states:startExecution", "arn:aws:states:::states:startExecution.sync",
+        "arn:aws:states:::states:startExecution.sync:2", "arn:aws:states:::states:startExecution.waitForTaskToken")) {
       producer.clear();
       TaskRequest request = new TaskRequest(1, Calls.EXECUTION, "t1", resource, "__states.startExecution", "Call",
           Calls.json("{\"StateMachineArn\":\"arn:aws:states:eu-west-1:123456789012:stateMachine:Ship\"}"), 1, null,

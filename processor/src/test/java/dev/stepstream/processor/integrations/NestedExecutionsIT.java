@@ -41,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Nested executions on a real broker: {@code states:startExecution.sync:2} children, started through
  * the commands topic on whichever partition their ARN falls, answer their parent's Task; a failing
- * child fails it with States.TaskFailed; stopping the parent stops the child. The example
+ * child fails it with States.TaskFailed; a child of a missing state machine fails it with
+ * StepFunctions.StateMachineDoesNotExistException; stopping the parent stops the child. The example
  * {@code examples/nested-orders} (http:invoke, states:startExecution.sync:2, sns:publish) runs unchanged.
  */
 @ExtendWith(KafkaClusterExtension.class)
@@ -115,6 +116,17 @@ class NestedExecutionsIT {
       assertThat(cause.get("Error").asText()).isEqualTo("ShipFailed");
       assertThat(cause.get("Cause").asText()).isEqualTo("no truck");
       assertThat(cause.get("Status").asText()).isEqualTo("FAILED");
+
+      String lostMachine = "arn:aws:states:us-east-1:" + ACCOUNT + ":stateMachine:Lost";
+      define(producer, topics, lostMachine, "Lost", PARENT_DEFINITION.replace(CHILD, CHILD + "Missing"));
+      String lost = "arn:aws:states:us-east-1:" + ACCOUNT + ":execution:Lost:lost";
+      producer.send(new ProducerRecord<>(topics.commands(), lost, WireJson.encode(new StartExecution(1, lost,
+          lostMachine, "lost", WireJson.mapper().readTree("{\"orders\":[{\"order\":6}]}"),
+          System.currentTimeMillis())))).get();
+      ExecutionSummary missing = awaitFinished(kafka, topics.executions(), lost, Duration.ofSeconds(60));
+      assertThat(missing.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(missing.error()).isEqualTo("StepFunctions.StateMachineDoesNotExistException");
+      assertThat(missing.cause()).startsWith("State Machine Does Not Exist: '" + CHILD + "Missing'");
 
       String held = start(producer, topics, "held", "[{\"order\":5,\"mode\":\"wait\"}]");
       String child = awaitRunningChildOf(kafka, topics, held);

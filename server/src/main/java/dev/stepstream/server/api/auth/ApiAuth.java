@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.server.api.aws.AwsException;
 import dev.stepstream.server.api.aws.AwsJson;
 import dev.stepstream.server.api.aws.AwsJsonEndpoint;
+import dev.stepstream.server.api.aws.HttpBodies;
 import dev.stepstream.server.api.backend.Arns;
 import dev.stepstream.server.api.backend.PeerClient;
 import io.javalin.http.Context;
@@ -70,12 +71,12 @@ public final class ApiAuth {
     AccessKey key = authorization != null && authorization.startsWith(BEARER)
         ? bearer(authorization.substring(BEARER.length()))
         : verifier.verify(new SignedRequest(ctx.method().name(), ctx.path(), ctx.queryString(), headers(ctx),
-            ctx.bodyAsBytes()));
+            HttpBodies.read(ctx)));
     String target = ctx.header("X-Amz-Target");
     String operation = target != null && target.startsWith(AwsJsonEndpoint.TARGET_PREFIX)
         ? target.substring(AwsJsonEndpoint.TARGET_PREFIX.length()) : "";
     if (!key.permission().allows(operation)) {
-      throw AuthErrors.accessDenied(arns.account(), key.id(), operation, resource(ctx.bodyAsBytes()));
+      throw AuthErrors.accessDenied(arns.account(), key.id(), operation, resource(HttpBodies.read(ctx)));
     }
   }
 

@@ -52,7 +52,7 @@ public final class AwsJsonEndpoint {
     }
     CompletableFuture<JsonNode> response;
     try {
-      response = dispatch(target, ctx.bodyAsBytes());
+      response = dispatch(target, HttpBodies.read(ctx));
     } catch (Exception e) {
       inFlight.release();
       outcomes.accept(operation, respondError(ctx, e));
@@ -79,7 +79,7 @@ public final class AwsJsonEndpoint {
       return;
     }
     outcomes.accept(operation, "OK");
-    ctx.status(200).contentType(AwsJson.CONTENT_TYPE).result(AwsJson.bytes(body));
+    HttpBodies.write(ctx, 200, AwsJson.CONTENT_TYPE, AwsJson.bytes(body));
   }
 
   /** Runs one operation directly (for the REST routes); throws what the operation throws. */
