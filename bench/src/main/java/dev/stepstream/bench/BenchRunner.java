@@ -189,7 +189,7 @@ public final class BenchRunner {
         Window.Split split = viaApi ? w.startsViaApi(options.api(), BenchOptions.API_CONCURRENT_CALLS) : null;
         Sample sample = viaApi ? split.sample() : w.starts();
         ScenarioResult r = failures(Targets.w4(new ScenarioResult("W4", title, p, "executions/s", sample, stateful,
-            null, null, null, viaApi ? split.cpu() : null)), rig, failed);
+            null, null, null, Double.NaN, viaApi ? split.cpu() : null)), rig, failed);
         add(sample.lostProbes() > 0 ? r.withNote(sample.lostProbes() + " StartExecution calls failed") : r);
       });
     }

@@ -19,13 +19,13 @@ public final class NamedThreadsCpu {
 
   /** The summed CPU time in nanoseconds, or -1 when this JVM does not measure thread CPU. */
   public long nanos() {
-    if (!threads.isNamedThreadsCpuTimeSupported() || !threads.isNamedThreadsCpuTimeEnabled()) {
+    if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {
       return -1;
     }
     long sum = 0;
     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
       if (info != null && info.getThreadName().contains(marker)) {
-        sum += Math.max(0, threads.getNamedThreadsCpuTime(info.getThreadId()));
+        sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
       }
     }
     return sum;

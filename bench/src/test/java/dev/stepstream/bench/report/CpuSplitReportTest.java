@@ -15,7 +15,7 @@ class CpuSplitReportTest {
   private static final RunInfo RUN = new RunInfo(false, "2026-12-05T01:00:00Z", "embedded, own process", 6, 8, 15, 1.0,
       2.0);
   private final ScenarioResult w4 = Targets.w4(new ScenarioResult("W4", "starts via HTTP API", "fast", "executions/s",
-      new Sample(10_000, 2.0, 2_500_000_000L, 400_000_000L, null, 0), null, null, null, null,
+      new Sample(10_000, 2.0, 2_500_000_000L, 400_000_000L, null, 0), null, null, null, null, Double.NaN,
       new CpuSplit(900_000_000L, 1_100_000_000L, 200_000_000L, 100_000_000L, 200_000_000L, 10_000)));
 
   @Test
