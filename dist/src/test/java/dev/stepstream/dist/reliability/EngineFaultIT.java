@@ -2,7 +2,6 @@ package dev.stepstream.dist.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepstream.broker.FreePorts;
@@ -10,7 +9,6 @@ import dev.stepstream.processor.topics.TopicProvisioner;
 import dev.stepstream.testkit.Eventually;
 import dev.stepstream.testkit.kafka.KafkaCluster;
 import dev.stepstream.testkit.kafka.KafkaClusterExtension;
-import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.StateMachineRecord;
 import dev.stepstream.wire.TopicCatalogue;
@@ -23,12 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -146,31 +141,9 @@ class EngineFaultIT {
   }
 
   private static void assertCompletedOnce(CommittedOutputs outputs, String arn, boolean exactlyOnce) {
-    List<JsonNode> terminal = outputs.terminalSummaries(arn);
-    assertThat(terminal).as("terminal summaries of %s", arn).isNotEmpty()
-        .allSatisfy(s -> assertThat(s.path("status").asText()).isEqualTo("SUCCEEDED"));
-    assertThat(terminal.stream().map(s -> s.path("output")).collect(Collectors.toSet()))
-        .as("outputs of %s (each Task applied once)", arn).containsExactly(JSON.objectNode().put("steps", TASKS));
-    List<HistoryEvent> events = Eventually.await(Duration.ofSeconds(20), () -> {
-      List<HistoryEvent> seen = outputs.history(arn);
-      assertThat(seen).as("history of %s", arn).anyMatch(e -> e.eventType().equals("ExecutionSucceeded"));
-      return seen;
-    });
-    Map<Long, Set<List<Object>>> byId = events.stream().collect(Collectors.groupingBy(HistoryEvent::id,
-        Collectors.mapping(e -> List.of(e.previousEventId(), e.eventType(), String.valueOf(e.details())),
-            Collectors.toSet())));
-    assertThat(byId.keySet()).as("history ids of %s", arn)
-        .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, byId.size()).boxed().toList());
-    assertThat(byId.values()).as("one event per id of %s", arn).allSatisfy(v -> assertThat(v).hasSize(1));
-    if (exactlyOnce) {
-      assertThat(terminal).as("terminal summaries of %s", arn).hasSize(1);
-      assertThat(events).as("history records of %s", arn).hasSize(byId.size());
-    }
-    Map<String, Long> types = byId.values().stream().map(v -> (String) v.iterator().next().get(1))
-        .collect(Collectors.groupingBy(t -> t, Collectors.counting()));
-    assertThat(types).as("event types of %s", arn).containsEntry("LambdaFunctionScheduled", (long) TASKS)
-        .containsEntry("LambdaFunctionSucceeded", (long) TASKS).containsEntry("WaitStateExited", 1L)
-        .containsEntry("ExecutionSucceeded", 1L);
+    CompletedOnce.assertCompletedOnce(outputs, arn, JSON.objectNode().put("steps", TASKS),
+        Map.of("LambdaFunctionScheduled", (long) TASKS, "LambdaFunctionSucceeded", (long) TASKS,
+            "WaitStateExited", 1L, "ExecutionSucceeded", 1L), exactlyOnce);
   }
 
   private static void awaitFinished(CommittedOutputs outputs, int count, Duration timeout) {

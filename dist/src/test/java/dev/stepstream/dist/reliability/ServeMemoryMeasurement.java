@@ -26,13 +26,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The memory of {@code serve} (heap used after a full GC, and the process's RSS) when idle, with
  * executions in flight (waiting on a Task no worker reads), and with many finished executions besides.
- * A measurement run by hand, not in CI: {@code -Dstepstream.memory.inFlight=10000
- * -Dstepstream.memory.finished=100000} (figures in docs/performance.md).
+ * A measurement run by hand, not in CI (its name matches neither surefire's nor failsafe's patterns):
+ * {@code -Dit.test=ServeMemoryMeasurement -Dstepstream.memory.inFlight=10000
+ * -Dstepstream.memory.finished=100000} with failsafe (figures in docs/performance.md).
  */
 @ExtendWith(KafkaClusterExtension.class)
 @EnabledIfSystemProperty(named = "stepstream.memory.inFlight", matches = "\\d+")
-class ServeMemoryIT {
-  private static final Logger LOG = LoggerFactory.getLogger(ServeMemoryIT.class);
+class ServeMemoryMeasurement {
+  private static final Logger LOG = LoggerFactory.getLogger(ServeMemoryMeasurement.class);
   private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
   private static final String WAITING = """
       {"StartAt": "Wait", "States": {"Wait": {"Type": "Task", "TimeoutSeconds": 86400,
