@@ -42,21 +42,23 @@ final class TopicRange {
   }
 
   ArrayNode read(JsonNode parameters, long maxItems) {
+    String topic = topicOf(parameters);
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+      ArrayNode items = JsonNodeFactory.instance.arrayNode();
+      for (JsonNode part : bounds(consumer, topic, parameters)) {
+        readPartition(consumer, new TopicPartition(topic, part.path("Partition").asInt()), part.path("Next").asLong(),
+            part.path("End").asLong(), items, maxItems);
+      }
+      return items;
+    }
+  }
+
+  private static String topicOf(JsonNode parameters) {
     String topic = parameters.path("Topic").asText("");
     if (topic.isEmpty()) {
       throw new IntegrationFailure(ItemFiles.ITEM_READER_FAILED, "kafka:getRecords needs a Topic.");
     }
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-      List<TopicPartition> partitions = partitions(consumer, topic, parameters.path("Partitions"));
-      consumer.assign(partitions);
-      Map<TopicPartition, Long> starts = bound(consumer, partitions, parameters, "Start", 0L);
-      Map<TopicPartition, Long> ends = bound(consumer, partitions, parameters, "End", null);
-      ArrayNode items = JsonNodeFactory.instance.arrayNode();
-      for (TopicPartition tp : partitions) {
-        readPartition(consumer, tp, starts.get(tp), ends.get(tp), items, maxItems);
-      }
-      return items;
-    }
+    return topic;
   }
 
   /**
@@ -64,10 +66,7 @@ final class TopicRange {
    * the start: the bounds are fixed when the first page is read, so records appended later are not read).
    */
   JsonNode readPage(JsonNode parameters, JsonNode cursor, ItemPage page) {
-    String topic = parameters.path("Topic").asText("");
-    if (topic.isEmpty()) {
-      throw new IntegrationFailure(ItemFiles.ITEM_READER_FAILED, "kafka:getRecords needs a Topic.");
-    }
+    String topic = topicOf(parameters);
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       ArrayNode parts = cursor.has("Partitions") ? (ArrayNode) cursor.get("Partitions").deepCopy()
           : bounds(consumer, topic, parameters);
