@@ -43,6 +43,8 @@ final class ExecutionStatusChangeWriter {
 
   static byte[] encode(ExecutionSummary summary, long timeMillis) {
     String arn = summary.executionArn();
+    // the payload texts first: a generator made while another is open gets no recycled buffers
+    ExecutionStatusChange.Payloads payloads = ExecutionStatusChange.Payloads.of(summary);
     try (ByteArrayBuilder out = new ByteArrayBuilder(768);
         JsonGenerator g = WireJson.mapper().getFactory().createGenerator(out)) {
       g.writeStartObject();
@@ -61,7 +63,7 @@ final class ExecutionStatusChangeWriter {
       g.writeString(arn);
       g.writeEndArray();
       g.writeFieldName(DETAIL);
-      detail(g, summary);
+      detail(g, summary, payloads);
       g.writeEndObject();
       g.flush();
       return out.toByteArray();
@@ -70,7 +72,8 @@ final class ExecutionStatusChangeWriter {
     }
   }
 
-  private static void detail(JsonGenerator g, ExecutionSummary summary) throws IOException {
+  private static void detail(JsonGenerator g, ExecutionSummary summary, ExecutionStatusChange.Payloads payloads)
+      throws IOException {
     g.writeStartObject();
     text(g, EXECUTION_ARN, summary.executionArn());
     text(g, STATE_MACHINE_ARN, summary.stateMachineArn());
@@ -84,7 +87,6 @@ final class ExecutionStatusChangeWriter {
     } else {
       g.writeNumber(summary.stopDate().longValue());
     }
-    ExecutionStatusChange.Payloads payloads = ExecutionStatusChange.Payloads.of(summary);
     text(g, INPUT, payloads.inputIncluded() ? payloads.input() : null);
     included(g, INPUT_DETAILS, payloads.inputIncluded());
     text(g, OUTPUT, payloads.outputIncluded() ? payloads.output() : null);
