@@ -35,7 +35,8 @@ public final class ExecutionStateCodec {
   private ExecutionStateCodec() {}
 
   public static byte[] encode(ExecutionState state) {
-    BinaryWriter out = new BinaryWriter(512);
+    // the recorded outputs of the fast profile are most of the state: room for them up front
+    BinaryWriter out = new BinaryWriter(512 + state.lastApplied().map(a -> a.outputs().length + 64).orElse(0));
     out.writeByte(FORMAT);
     ExecutionState.Header h = state.header();
     out.writeString(h.executionArn());

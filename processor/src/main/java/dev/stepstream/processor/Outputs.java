@@ -7,9 +7,7 @@ import dev.stepstream.wire.TaskRequestWriter;
 import dev.stepstream.wire.WireJson;
 import dev.stepstream.wire.WireVersions;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -47,14 +45,14 @@ final class Outputs {
   /** A task result for another execution's Task (its ARN is the key). */
   record TaskResultTo(String key, byte[] result) implements Output {}
 
-  private static final int HISTORY = 0;
-  private static final int TASK = 1;
-  private static final int COMMAND = 2;
-  private static final int SUMMARY = 3;
-  private static final int START_TIMER = 4;
-  private static final int CANCEL_TIMER = 5;
-  private static final int COMMAND_TO = 6;
-  private static final int TASK_RESULT_TO = 7;
+  static final int HISTORY = 0;
+  static final int TASK = 1;
+  static final int COMMAND = 2;
+  static final int SUMMARY = 3;
+  static final int START_TIMER = 4;
+  static final int CANCEL_TIMER = 5;
+  static final int COMMAND_TO = 6;
+  static final int TASK_RESULT_TO = 7;
 
   private static final int FORMAT = 3;
   private static final int FORMAT_WITH_VERSION_BYTE = 2;
@@ -118,55 +116,7 @@ final class Outputs {
       }
       kept.add(output);
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(FORMAT);
-      out.writeInt(kept.size());
-      for (Output output : kept) {
-        write(out, output);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
-  }
-
-  private static void write(DataOutputStream out, Output output) throws IOException {
-    if (output instanceof HistoryStore.Chunk chunk) {
-      out.writeByte(HISTORY);
-      out.writeUTF(chunk.key());
-      writeBytes(out, chunk.value());
-    } else if (output instanceof Task t) {
-      out.writeByte(TASK);
-      out.writeUTF(t.taskName());
-      writeBytes(out, t.request());
-    } else if (output instanceof Command c) {
-      out.writeByte(COMMAND);
-      writeBytes(out, c.command());
-    } else if (output instanceof Summary s) {
-      out.writeByte(SUMMARY);
-      writeBytes(out, s.summary());
-    } else if (output instanceof StartTimer t) {
-      out.writeByte(START_TIMER);
-      out.writeUTF(t.timerId());
-      out.writeLong(t.dueAtMillis());
-    } else if (output instanceof CancelTimer t) {
-      out.writeByte(CANCEL_TIMER);
-      out.writeUTF(t.timerId());
-    } else if (output instanceof CommandTo c) {
-      out.writeByte(COMMAND_TO);
-      out.writeUTF(c.key());
-      writeBytes(out, c.command());
-    } else if (output instanceof TaskResultTo r) {
-      out.writeByte(TASK_RESULT_TO);
-      out.writeUTF(r.key());
-      writeBytes(out, r.result());
-    }
-  }
-
-  private static void writeBytes(DataOutputStream out, byte[] value) throws IOException {
-    out.writeInt(value.length);
-    out.write(value);
+    return RecordedOutputsWriter.write(FORMAT, kept);
   }
 
   /** Reads what {@link #toBytes(int)} wrote. */

@@ -37,26 +37,21 @@ public final class ExecutionStatusChange {
   /** The event for {@code summary}'s status, which the execution entered at {@code timeMillis}. */
   public static ObjectNode of(ExecutionSummary summary, long timeMillis) {
     ObjectNode event = WireJson.mapper().createObjectNode();
-    String[] arn = summary.executionArn().split(":", -1);
     event.put("version", "0");
     event.put("id", idOf(summary));
     event.put("detail-type", DETAIL_TYPE);
     event.put("source", SOURCE);
-    event.put("account", arn.length > 4 ? arn[4] : "");
-    event.put("time", Instant.ofEpochMilli(timeMillis).truncatedTo(ChronoUnit.SECONDS).toString());
-    event.put("region", arn.length > 3 ? arn[3] : "");
+    event.put("account", arnField(summary.executionArn(), 4));
+    event.put("time", time(timeMillis));
+    event.put("region", arnField(summary.executionArn(), 3));
     event.putArray("resources").add(summary.executionArn());
     event.set("detail", detail(summary));
     return event;
   }
 
-  /** {@link #of} as UTF-8 JSON. */
+  /** {@link #of} as UTF-8 JSON, written without building the tree (the same bytes). */
   public static byte[] encode(ExecutionSummary summary, long timeMillis) {
-    try {
-      return WireJson.mapper().writeValueAsBytes(of(summary, timeMillis));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot encode the status change of " + summary.executionArn(), e);
-    }
+    return ExecutionStatusChangeWriter.encode(summary, timeMillis);
   }
 
   /** The summary as it was while running: the same execution without stop date, output or error. */
@@ -74,23 +69,31 @@ public final class ExecutionStatusChange {
     detail.put("status", summary.status().name());
     detail.put("startDate", summary.startDate());
     detail.put("stopDate", summary.stopDate());
-    String output = text(summary.output());
-    String input = text(summary.input());
-    boolean outputIncluded = output == null || output.length() <= MAX_ESCAPED_CHARS;
-    int outputChars = outputIncluded && output != null ? output.length() : 0;
-    boolean inputIncluded = input == null || input.length() + outputChars <= MAX_ESCAPED_CHARS;
-    detail.put("input", inputIncluded ? input : null);
-    detail.putObject("inputDetails").put("included", inputIncluded);
-    detail.put("output", outputIncluded ? output : null);
-    if (output == null) {
+    Payloads payloads = Payloads.of(summary);
+    detail.put("input", payloads.inputIncluded() ? payloads.input() : null);
+    detail.putObject("inputDetails").put("included", payloads.inputIncluded());
+    detail.put("output", payloads.outputIncluded() ? payloads.output() : null);
+    if (payloads.output() == null) {
       detail.putNull("outputDetails");
     } else {
-      detail.putObject("outputDetails").put("included", outputIncluded);
+      detail.putObject("outputDetails").put("included", payloads.outputIncluded());
     }
     detail.put("error", summary.error());
     detail.put("cause", summary.cause());
     detail.put("redriveCount", summary.redriveCount());
     return detail;
+  }
+
+  /** Input and output as JSON text, and whether each fits in the event. */
+  record Payloads(String input, boolean inputIncluded, String output, boolean outputIncluded) {
+    static Payloads of(ExecutionSummary summary) {
+      String output = text(summary.output());
+      String input = text(summary.input());
+      boolean outputIncluded = output == null || output.length() <= MAX_ESCAPED_CHARS;
+      int outputChars = outputIncluded && output != null ? output.length() : 0;
+      boolean inputIncluded = input == null || input.length() + outputChars <= MAX_ESCAPED_CHARS;
+      return new Payloads(input, inputIncluded, output, outputIncluded);
+    }
   }
 
   private static String text(JsonNode value) {
@@ -102,6 +105,23 @@ public final class ExecutionStatusChange {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Field {@code index} of an ARN ({@code arn:partition:service:region:account:...}), or "" when it has none. */
+  static String arnField(String arn, int index) {
+    int start = 0;
+    for (int i = 0; i < index; i++) {
+      start = arn.indexOf(':', start) + 1;
+      if (start == 0) {
+        return "";
+      }
+    }
+    int end = arn.indexOf(':', start);
+    return arn.substring(start, end < 0 ? arn.length() : end);
+  }
+
+  static String time(long timeMillis) {
+    return Instant.ofEpochMilli(timeMillis).truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
   static String idOf(ExecutionSummary summary) {

@@ -116,7 +116,8 @@ public final class HistoryBatchWriter {
       case STRING -> writeText(node.textValue());
       case BOOLEAN -> g.writeBoolean(node.booleanValue());
       case NULL -> g.writeNull();
-      default -> g.writeTree(node); // numbers keep their exact type and form; binary and POJO nodes are rare
+      case NUMBER -> JsonTreeWriter.number(g, node);
+      default -> g.writeTree(node); // binary and POJO nodes are rare
     }
   }
 

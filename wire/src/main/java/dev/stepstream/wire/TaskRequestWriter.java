@@ -76,7 +76,7 @@ public final class TaskRequestWriter {
   private static void tree(JsonGenerator g, SerializableString name, JsonNode value) throws IOException {
     if (value != null) {
       g.writeFieldName(name);
-      g.writeTree(value);
+      JsonTreeWriter.write(g, value);
     }
   }
 }

@@ -107,4 +107,38 @@ class ExecutionStatusChangeTest {
       assertThat(ExecutionStatusChange.nameUuid(bytes)).isEqualTo(java.util.UUID.nameUUIDFromBytes(bytes));
     }
   }
+
+  @Test
+  void shouldStreamTheSameBytesAsTheTreeOnEveryShape() throws Exception {
+    String half = "x".repeat(130 * 1024);
+    ExecutionSummary[] shapes = {
+        summary(ExecutionStatus.RUNNING, null, null, null),
+        summary(ExecutionStatus.SUCCEEDED, JSON.objectNode().put("ok", true).put("n", 1.50), null, 9L),
+        summary(ExecutionStatus.FAILED, null, "States.TaskFailed", 9L),
+        new ExecutionSummary(1, "arn:aws:states:eu-west-1:1:execution:M:\u00e9\u2603 \"q\"\n", MACHINE, "\u00e9\u2603",
+            ExecutionStatus.ABORTED, 3L, 4L, JSON.textNode("line\u0001\n"), JSON.nullNode(), "E\t", "c\u00e9", 2),
+        new ExecutionSummary(1, EXECUTION, MACHINE, "o-1", ExecutionStatus.SUCCEEDED, 1L, 2L, JSON.textNode(half),
+            JSON.textNode(half), null, null, 0),
+        new ExecutionSummary(1, EXECUTION, MACHINE, "o-1", ExecutionStatus.SUCCEEDED, 1L, 2L, JSON.objectNode(),
+            JSON.textNode(half + half), null, null, 0),
+        new ExecutionSummary(1, "arn:aws:states", MACHINE, "short", ExecutionStatus.TIMED_OUT, -1L, 0L, null, null,
+            null, null, 0)};
+
+    for (ExecutionSummary shape : shapes) {
+      for (long time : new long[] {0L, 1_551_225_271_984L, -1L}) {
+        assertThat(new String(ExecutionStatusChange.encode(shape, time), java.nio.charset.StandardCharsets.UTF_8))
+            .isEqualTo(WireJson.mapper().writeValueAsString(ExecutionStatusChange.of(shape, time)));
+      }
+    }
+  }
+
+  @Test
+  void shouldReadArnFieldsAsASplitOnColonsDoes() {
+    for (String arn : new String[] {"", "arn", "arn:aws:states:r", "arn:aws:states:r:", "arn:aws:states:r:a",
+        "arn:aws:states:r:a:execution:M:e", "::::::"}) {
+      String[] parts = arn.split(":", -1);
+      assertThat(ExecutionStatusChange.arnField(arn, 3)).as(arn).isEqualTo(parts.length > 3 ? parts[3] : "");
+      assertThat(ExecutionStatusChange.arnField(arn, 4)).as(arn).isEqualTo(parts.length > 4 ? parts[4] : "");
+    }
+  }
 }
