@@ -24,10 +24,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * only the CPU time of the API's threads is counted (Jetty's request threads, the API's await pool,
  * its views and its producer's I/O thread, named as the bench's {@code ThreadCpu} groups them), divided
  * by the calls answered 200 in the round. The broker, the processor and the probe's clients run in
- * the same JVM but are not counted. Also reports the bytes those threads allocated per call.
+ * the same JVM but are not counted. Also reports the bytes those threads allocated per call. Calls
+ * are offered at a fixed rate (not as fast as the machine answers): the API's fixed costs per poll,
+ * batch and wakeup are then shared by as many calls in every run, so runs compare on a loaded machine
+ * as long as it keeps up with the rate (the achieved rate is printed).
  *
  * <p>Run: {@code java -cp <server test classpath> dev.stepstream.server.api.ApiCpuProbe
- * [fast|latency|exactly-once] [calls per round] [client threads] [rounds]}.
+ * [fast|latency|exactly-once] [calls per round] [calls per second] [client threads] [rounds]}
+ * (defaults: fast, 10,000, 1,000, 128, 6; read the rounds after the JIT settled, the last three).
  */
 public final class ApiCpuProbe {
   private static final com.sun.management.ThreadMXBean THREADS =
@@ -37,9 +41,10 @@ public final class ApiCpuProbe {
 
   public static void main(String[] args) throws Exception {
     Profile profile = Profile.parse(args.length > 0 ? args[0] : "fast");
-    int calls = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-    int clients = args.length > 2 ? Integer.parseInt(args[2]) : 32;
-    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+    int calls = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+    double perSecond = args.length > 2 ? Double.parseDouble(args[2]) : 1_000;
+    int clients = args.length > 3 ? Integer.parseInt(args[3]) : 128;
+    int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 6;
     Path dir = Files.createTempDirectory("api-cpu-probe");
     TopicCatalogue topics = TopicCatalogue.load("probe.");
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedBrokerConfig.ephemeral())) {
@@ -58,7 +63,7 @@ public final class ApiCpuProbe {
           Map<Long, long[]> before = apiThreads();
           long wall = System.nanoTime();
           AtomicLong failed = new AtomicLong();
-          long ok = load.startExecutions(machineArn, "r" + round + "-", calls, failed);
+          long ok = load.startExecutions(machineArn, "r" + round + "-", calls, perSecond, failed);
           double seconds = (System.nanoTime() - wall) / 1e9;
           long[] spent = spentSince(before);
           System.out.printf(Locale.ROOT, "round %d %s: %d calls ok, %d failed, %.0f calls/s, API CPU %.1f us/call,"

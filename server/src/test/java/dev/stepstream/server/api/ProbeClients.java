@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@link ApiCpuProbe}'s load: blocking HTTP/1.1 keep-alive clients on plain sockets, one call at a
@@ -42,9 +43,15 @@ final class ProbeClients {
     }
   }
 
-  /** Sends {@code calls} StartExecution calls over all client threads; returns how many answered 200. */
-  long startExecutions(String machineArn, String namePrefix, int calls, AtomicLong failed) throws InterruptedException {
+  /**
+   * Sends {@code calls} StartExecution calls over all client threads, call {@code i} not before
+   * {@code i / perSecond} s from now (an offered rate, so that the API's per-poll and per-wakeup costs
+   * are shared by the same number of calls whatever else the machine runs); returns how many answered 200.
+   */
+  long startExecutions(String machineArn, String namePrefix, int calls, double perSecond, AtomicLong failed)
+      throws InterruptedException {
     AtomicLong next = new AtomicLong();
+    long start = System.nanoTime();
     AtomicLong ok = new AtomicLong();
     List<Thread> running = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
@@ -53,6 +60,10 @@ final class ProbeClients {
           socket.setTcpNoDelay(true);
           InputStream in = new BufferedInputStream(socket.getInputStream());
           for (long i = next.getAndIncrement(); i < calls; i = next.getAndIncrement()) {
+            long due = start + (long) (i * 1e9 / perSecond) - System.nanoTime();
+            if (due > 0) {
+              LockSupport.parkNanos(due);
+            }
             String body = "{\"stateMachineArn\":\"" + machineArn + "\",\"name\":\"" + namePrefix + i
                 + "\",\"input\":\"{\\\"order\\\":42}\"}";
             Response response = call(socket.getOutputStream(), in, request("StartExecution", body));
