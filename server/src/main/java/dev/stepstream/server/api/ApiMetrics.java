@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
@@ -26,6 +27,8 @@ public final class ApiMetrics implements TaskMeters {
   public static final String TIMERS_PENDING = "stepstream.timers.pending";
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Set<String> countedTasks = ConcurrentHashMap.newKeySet();
+  // One counter per operation and outcome, looked up without building a meter id per request.
+  private final Map<String, Counter> requests = new ConcurrentHashMap<>();
   private final ProcessorMetrics processor;
 
   public ApiMetrics(ProcessorMetrics processor) {
@@ -92,8 +95,9 @@ public final class ApiMetrics implements TaskMeters {
 
   /** Counts one AWS API call by operation and outcome (the AWS error name, or "OK"). */
   public void request(String operation, String outcome) {
-    Counter.builder("stepstream.api.requests").description("AWS API requests")
-        .tag("operation", operation).tag("outcome", outcome).register(registry).increment();
+    requests.computeIfAbsent(operation + '|' + outcome, key -> Counter.builder("stepstream.api.requests")
+        .description("AWS API requests").tag("operation", operation).tag("outcome", outcome).register(registry))
+        .increment();
   }
 
   public String scrape() {

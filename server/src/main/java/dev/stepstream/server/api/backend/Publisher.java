@@ -31,6 +31,7 @@ public final class Publisher implements AutoCloseable {
    */
   public static final Duration KAFKA_WAIT = Duration.ofSeconds(10);
   private final TopicCatalogue topics;
+  private final String commandsTopic;
   private final KafkaProducer<String, byte[]> producer;
 
   private static final java.util.concurrent.atomic.AtomicInteger CLIENTS = new java.util.concurrent.atomic.AtomicInteger();
@@ -41,6 +42,7 @@ public final class Publisher implements AutoCloseable {
 
   public Publisher(KafkaConnection kafka, TopicCatalogue topics) {
     this.topics = topics;
+    this.commandsTopic = topics.commands();
     this.producer = producer(kafka);
   }
 
@@ -69,12 +71,12 @@ public final class Publisher implements AutoCloseable {
   }
 
   public void send(Command command) {
-    send(topics.commands(), command.executionArn(), WireJson.encode(command));
+    send(commandsTopic, command.executionArn(), WireJson.encode(command));
   }
 
   /** Completes when the broker has acknowledged the command, or fails as {@link #send(Command)} would throw. */
   public CompletableFuture<Void> sendAsync(Command command) {
-    String topic = topics.commands();
+    String topic = commandsTopic;
     CompletableFuture<Void> acked = new CompletableFuture<>();
     producer.send(withTrace(new ProducerRecord<>(topic, command.executionArn(), WireJson.encode(command)), command),
         (metadata, error) -> {
