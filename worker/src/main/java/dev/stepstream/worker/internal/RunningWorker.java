@@ -23,8 +23,8 @@ public final class RunningWorker {
     this.producer = new KafkaProducer<>(settings.producerConfig());
     ExecutorService handlers = Executors.newFixedThreadPool(
         settings.concurrency(), new WorkerThreads("stepstream-worker-" + settings.task() + "-"));
-    this.loop = new WorkerLoop(settings, handler, new KafkaConsumer<>(settings.consumerConfig()),
-        new ResultSender(producer, settings.resultsTopic(), counters), handlers, counters);
+    this.loop = new WorkerLoop(settings, () -> TaskTopicCreator.ensure(settings), handler,
+        new KafkaConsumer<>(settings.consumerConfig()), new ResultSender(producer, settings.resultsTopic(), counters), handlers, counters);
     this.pollThread = new Thread(loop, "stepstream-worker-" + settings.task() + "-poll");
   }
 

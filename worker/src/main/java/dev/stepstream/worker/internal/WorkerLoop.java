@@ -35,6 +35,7 @@ public final class WorkerLoop implements Runnable {
   private static final Duration DRAIN_POLL = Duration.ofMillis(20);
 
   private final WorkerSettings settings;
+  private final Runnable beforeSubscribe;
   private final TaskHandler handler;
   private final Consumer<String, byte[]> consumer;
   private final ResultSender sender;
@@ -48,9 +49,11 @@ public final class WorkerLoop implements Runnable {
   private volatile boolean stopping;
   private volatile boolean abandoned;
 
-  WorkerLoop(WorkerSettings settings, TaskHandler handler, Consumer<String, byte[]> consumer,
+  /** @param beforeSubscribe runs on the poll thread before it subscribes (creating the task topic) */
+  WorkerLoop(WorkerSettings settings, Runnable beforeSubscribe, TaskHandler handler, Consumer<String, byte[]> consumer,
       ResultSender sender, ExecutorService handlers, WorkerCounters counters) {
     this.settings = settings;
+    this.beforeSubscribe = beforeSubscribe;
     this.handler = handler;
     this.consumer = consumer;
     this.sender = sender;
@@ -66,7 +69,7 @@ public final class WorkerLoop implements Runnable {
   @Override
   public void run() {
     try {
-      TaskTopicCreator.ensure(settings);
+      beforeSubscribe.run();
       consumer.subscribe(List.of(settings.taskTopic()), new CommitOnRevoke());
       while (!stopping) {
         pollOnce();
