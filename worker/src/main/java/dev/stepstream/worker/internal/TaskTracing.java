@@ -22,23 +22,31 @@ import org.apache.kafka.common.header.Headers;
 final class TaskTracing {
   private TaskTracing() {}
 
-  /** The request's traceparent, or null when it has none (or not a valid one). */
-  static String traceparentOf(Headers headers) {
+  /** A request's trace: its traceparent header as received, and what it says. */
+  record Trace(String traceparent, TraceContext context) {}
+
+  /** The request's trace, or null when it has no (valid) traceparent. */
+  static Trace traceOf(Headers headers) {
     Header header = headers.lastHeader(TraceContext.HEADER);
     if (header == null) {
       return null;
     }
     String value = new String(header.value(), StandardCharsets.UTF_8);
-    return TraceContext.fromTraceparent(value).isPresent() ? value : null;
+    Optional<TraceContext> context = TraceContext.fromTraceparent(value);
+    return context.isPresent() ? new Trace(value, context.get()) : null;
+  }
+
+  /** The header value to write back on results, or null. */
+  static String traceparent(Trace trace) {
+    return trace == null ? null : trace.traceparent();
   }
 
   /** Makes the trace current on this thread until the scope is closed; a no-op scope without one. */
-  static Scope makeCurrent(String traceparent) {
-    Optional<TraceContext> trace = TraceContext.fromTraceparent(traceparent);
-    if (trace.isEmpty()) {
+  static Scope makeCurrent(Trace trace) {
+    if (trace == null) {
       return Scope.noop();
     }
-    TraceContext t = trace.get();
+    TraceContext t = trace.context();
     SpanContext remote = SpanContext.createFromRemoteParent(t.traceId(), t.spanId(),
         t.sampled() ? TraceFlags.getSampled() : TraceFlags.getDefault(), TraceState.getDefault());
     return Context.root().with(Span.wrap(remote)).makeCurrent();

@@ -9,37 +9,57 @@ import dev.stepstream.wire.TaskRequestWriter;
 import dev.stepstream.wire.TaskTokens;
 import dev.stepstream.wire.TraceContext;
 import dev.stepstream.wire.WireVersions;
-import dev.stepstream.worker.TaskHandler;
+import dev.stepstream.worker.LazyTaskHandler;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Not a test: a by-hand probe of the worker SDK's own CPU per task, without a broker, so that it
- * holds on a loaded machine. The real poll loop, handler threads, request decoding, result encoding
- * and sender run against a MockConsumer fed with W2-shaped task requests (6 partitions, a
- * traceparent header, the engine's context object) and a MockProducer that acknowledges at once; the
- * handler echoes its input, as the bench's echo worker does. It prints, per round, the CPU of the
- * worker's threads (poll + handlers) and of the whole process (GC and JIT included) per task; the
- * first round warms the JIT.
+ * holds on a loaded machine. The real poll loop, request decoding, handler call, result encoding,
+ * sender and offset commits run against a MockConsumer that makes W2-shaped task requests (6
+ * partitions, a traceparent header, the engine's context object) and a MockProducer that
+ * acknowledges at once; the handler echoes its input, as the bench's echo worker does.
+ *
+ * <p>By default the handlers run inline on the poll thread, so one thread does all the work and its
+ * CPU time per task is the stable figure (the thread hand-offs of a real worker, a few
+ * microseconds of park and unpark per task, vary too much with the machine's load to be measured
+ * here). With a thread count the real handler pool runs, and the figures include those hand-offs.
+ * It prints, per round, the poll thread's CPU, the worker threads' CPU and the whole process's
+ * (GC and JIT included) per task, and the median of five rounds measured once a round passed with
+ * (almost) no JIT compilation: on a loaded machine the JIT takes many rounds to finish.
  *
  * <p>Run: {@code java -cp <worker test classpath> dev.stepstream.worker.internal.WorkerCpuProbe
- * [tree] [tasks per round] [concurrency]}.
+ * [tree|raw] [tasks per round] [handler threads, 0 = inline]}.
  */
 public final class WorkerCpuProbe {
   private static final String TASK = "BenchEcho";
   private static final String TOPIC = "stepstream.tasks." + TASK;
   private static final int PARTITIONS = 6;
   private static final int DISTINCT = 1_000;
+  private static final int MEASURED_ROUNDS = 5;
+  private static final int MAX_ROUNDS = 40;
+  /** A round is warm once the JIT compiled for less than this during it. */
+  private static final long JIT_QUIET_MILLIS = 20;
+  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final OperatingSystemMXBean OS =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -49,8 +69,7 @@ public final class WorkerCpuProbe {
   public static void main(String[] args) throws Exception {
     String mode = args.length > 0 ? args[0] : "tree";
     int perRound = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
-    int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 32;
-    TaskHandler handler = handler(mode);
+    int threads = args.length > 2 ? Integer.parseInt(args[2]) : 0;
     byte[][] requests = new byte[DISTINCT][];
     String[] keys = new String[DISTINCT];
     for (int i = 0; i < DISTINCT; i++) {
@@ -60,47 +79,106 @@ public final class WorkerCpuProbe {
     }
     byte[] traceparent = ("00-" + "4bf92f3577b34da6a3ce929d0e0e4736" + "-" + "00f067aa0ba902b7" + "-01")
         .getBytes(StandardCharsets.UTF_8);
-    WorkerSettings settings = new WorkerSettings(TASK, "unused:9092", "stepstream.", "probe", "probe", concurrency,
-        Duration.ofSeconds(10), Map.of());
-    FeedingConsumer consumer = new FeedingConsumer(TOPIC, PARTITIONS, concurrency, 4 * concurrency);
+    WorkerSettings settings = new WorkerSettings(TASK, "unused:9092", "stepstream.", "probe", "probe",
+        Math.max(1, threads), Duration.ofSeconds(10), Map.of());
+    GeneratingConsumer consumer = new GeneratingConsumer(TOPIC, PARTITIONS, Math.max(threads, 32), n -> {
+      int i = (int) (n % DISTINCT);
+      RecordHeaders headers = new RecordHeaders();
+      headers.add(TraceContext.HEADER, traceparent);
+      return new ConsumerRecord<>(TOPIC, (int) (n % PARTITIONS), n / PARTITIONS, 0L, TimestampType.CREATE_TIME, keys[i].length(),
+          requests[i].length, keys[i], requests[i], headers, Optional.empty());
+    });
     MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
         new ByteArraySerializer());
     WorkerCounters counters = new WorkerCounters();
-    ExecutorService handlers = Executors.newFixedThreadPool(concurrency, new WorkerThreads("stepstream-worker-probe-"));
-    WorkerLoop loop = new WorkerLoop(settings, () -> { }, handler, consumer,
+    ExecutorService handlers = threads == 0 ? new InlineExecutor()
+        : Executors.newFixedThreadPool(threads, new WorkerThreads("stepstream-worker-probe-"));
+    WorkerLoop loop = new WorkerLoop(settings, () -> { }, handler(mode), consumer,
         new ResultSender(producer, settings.resultsTopic(), counters), handlers, counters);
     Thread poll = new Thread(loop, "stepstream-worker-probe-poll");
     poll.start();
-    System.out.printf(Locale.ROOT, "mode %s, %,d tasks per round, concurrency %d, request %d bytes%n", mode, perRound,
-        concurrency, requests[0].length);
+    System.out.printf(Locale.ROOT, "mode %s, %,d tasks per round, %s, request %d bytes%n", mode, perRound,
+        threads == 0 ? "handlers inline on the poll thread" : threads + " handler threads", requests[0].length);
     long fed = 0;
-    for (int round = 1; round <= 5; round++) {
+    long pollCpu = consumer.awaitIdleCpu(0);
+    List<Double> perTask = new ArrayList<>();
+    int warmUps = 0;
+    long compiled = JIT.getTotalCompilationTime();
+    for (int round = 1; perTask.size() < MEASURED_ROUNDS && round <= MAX_ROUNDS; round++) {
       long threadsBefore = workerThreadsCpu();
       long processBefore = OS.getProcessCpuTime();
-      for (int i = 0; i < perRound; i++, fed++) {
-        int n = (int) (fed % DISTINCT);
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(TraceContext.HEADER, traceparent);
-        consumer.feed(n % PARTITIONS, keys[n], requests[n], headers);
-      }
+      fed += perRound;
+      consumer.allow(perRound);
       while (counters.snapshot().completed() < fed) {
         Thread.sleep(1);
       }
-      long threads = workerThreadsCpu() - threadsBefore;
+      long pollNow = consumer.awaitIdleCpu(fed);
+      long all = workerThreadsCpu() - threadsBefore;
       long process = OS.getProcessCpuTime() - processBefore;
       producer.clear();
-      System.out.printf(Locale.ROOT, "round %d: worker threads %7.2f us/task, process %7.2f us/task%n", round,
-          threads / 1_000.0 / perRound, process / 1_000.0 / perRound);
+      System.out.printf(Locale.ROOT, "round %d: poll thread %6.2f us/task, worker threads %6.2f, process %6.2f%n",
+          round, (pollNow - pollCpu) / 1_000.0 / perRound, all / 1_000.0 / perRound, process / 1_000.0 / perRound);
+      pollCpu = pollNow;
+      long compiledNow = JIT.getTotalCompilationTime();
+      if (perTask.isEmpty() && compiledNow - compiled > JIT_QUIET_MILLIS) {
+        warmUps = round;
+      } else {
+        perTask.add((double) all / 1_000.0 / perRound);
+      }
+      compiled = compiledNow;
     }
+    Collections.sort(perTask);
+    System.out.printf(Locale.ROOT, "median of %d rounds after %d warm-up rounds: %.2f us/task (worker threads)%n",
+        perTask.size(), warmUps, perTask.get(perTask.size() / 2));
     loop.stop();
     poll.join();
   }
 
-  static TaskHandler handler(String mode) {
+  /** Runs each handler call on the calling (poll) thread. */
+  private static final class InlineExecutor extends AbstractExecutorService {
+    private volatile boolean shutdown;
+
+    @Override
+    public void execute(Runnable command) {
+      command.run();
+    }
+
+    @Override
+    public void shutdown() {
+      shutdown = true;
+    }
+
+    @Override
+    public List<Runnable> shutdownNow() {
+      shutdown = true;
+      return List.of();
+    }
+
+    @Override
+    public boolean isShutdown() {
+      return shutdown;
+    }
+
+    @Override
+    public boolean isTerminated() {
+      return shutdown;
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) {
+      return true;
+    }
+  }
+
+  /** tree: a TaskHandler echoing its JsonNode input; raw: a LazyTaskHandler echoing its RawJson input. */
+  static LazyTaskHandler handler(String mode) {
     if ("tree".equals(mode)) {
+      return TaskInvocation.lazy((input, ctx) -> input);
+    }
+    if ("raw".equals(mode)) {
       return (input, ctx) -> input;
     }
-    throw new IllegalArgumentException("unknown mode " + mode + " (tree)");
+    throw new IllegalArgumentException("unknown mode " + mode + " (tree or raw)");
   }
 
   private static long workerThreadsCpu() {
