@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.wire.WireJson;
+import dev.stepstream.worker.internal.CheckedJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -37,6 +38,14 @@ public final class RawJson {
     }
     requireOneValue(utf8);
     return new RawJson(utf8);
+  }
+
+  /**
+   * For the SDK's own reader: bytes it already read as one JSON value. Without its proof (null) the
+   * bytes are checked as by {@link #of(byte[])}.
+   */
+  public static RawJson ofChecked(byte[] utf8, CheckedJson proof) {
+    return proof == null ? of(utf8) : new RawJson(utf8);
   }
 
   /**

@@ -34,6 +34,8 @@ class RawJsonTest {
           .hasMessageContaining("RawJson needs one JSON value");
     }
     assertThatThrownBy(() -> RawJson.of((byte[]) null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RawJson.ofChecked("{".getBytes(StandardCharsets.UTF_8), null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

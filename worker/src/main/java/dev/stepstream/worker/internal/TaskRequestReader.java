@@ -115,7 +115,7 @@ final class TaskRequestReader {
         || blank(taskName) || blank(stateName)) {
       return null;
     }
-    RawJson input = RawJson.of(Arrays.copyOfRange(bytes, inputFrom, inputTo));
+    RawJson input = RawJson.ofChecked(Arrays.copyOfRange(bytes, inputFrom, inputTo), CheckedJson.BY_READER);
     return new LazyTaskRequest(new LazyTaskRequest.TaskRequestFields(version, executionArn, taskToken, resource,
         taskName, stateName, attempt, timeoutSeconds, heartbeatSeconds, scheduledAt), input, bytes, contextFrom,
         contextTo);

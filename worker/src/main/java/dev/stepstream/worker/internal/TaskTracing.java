@@ -32,8 +32,31 @@ final class TaskTracing {
       return null;
     }
     String value = new String(header.value(), StandardCharsets.UTF_8);
-    Optional<TraceContext> context = TraceContext.fromTraceparent(value);
+    Optional<TraceContext> context = isPlainTraceparent(value) ? plain(value) : TraceContext.fromTraceparent(value);
     return context.isPresent() ? new Trace(value, context.get()) : null;
+  }
+
+  /** {@code 00-<32 hex>-<16 hex>-<2 hex>} in lower case, as the engine writes it: read without a regex. */
+  private static boolean isPlainTraceparent(String value) {
+    if (value.length() != 55 || !value.startsWith("00-") || value.charAt(35) != '-' || value.charAt(52) != '-') {
+      return false;
+    }
+    for (int i = 3; i < 55; i++) {
+      char c = value.charAt(i);
+      if (i != 35 && i != 52 && !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Optional<TraceContext> plain(String value) {
+    try {
+      return Optional.of(new TraceContext(value.substring(3, 35), value.substring(36, 52),
+          (Character.digit(value.charAt(54), 16) & 1) == 1));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // an all-zero id
+    }
   }
 
   /** The header value to write back on results, or null. */
