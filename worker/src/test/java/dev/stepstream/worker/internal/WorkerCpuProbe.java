@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.ThreadMXBean;
 import dev.stepstream.wire.TaskRequest;
 import dev.stepstream.wire.TaskRequestWriter;
 import dev.stepstream.wire.TaskTokens;
@@ -12,7 +13,6 @@ import dev.stepstream.wire.WireVersions;
 import dev.stepstream.worker.LazyTaskHandler;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,11 +44,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * microseconds of park and unpark per task, vary too much with the machine's load to be measured
  * here). With a thread count the real handler pool runs, and the figures include those hand-offs.
  * It prints, per round, the poll thread's CPU, the worker threads' CPU and the whole process's
- * (GC and JIT included) per task, and the median of five rounds measured once a round passed with
+ * (GC and JIT included) per task and the bytes the worker threads allocated per task (which does not
+ * depend on the machine's load), and the median of five rounds measured once a round passed with
  * (almost) no JIT compilation: on a loaded machine the JIT takes many rounds to finish.
  *
- * <p>Run: {@code java -cp <worker test classpath> dev.stepstream.worker.internal.WorkerCpuProbe
- * [tree|raw] [tasks per round] [handler threads, 0 = inline]}.
+ * <p>Run: {@code java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp <worker test classpath>
+ * dev.stepstream.worker.internal.WorkerCpuProbe [tree|raw] [tasks per round] [handler threads, 0 = inline]}
+ * (a pre-touched heap: otherwise the first touch of heap pages, counted as the thread's CPU, made
+ * some runs several times slower than others on a loaded machine).
  */
 public final class WorkerCpuProbe {
   private static final String TASK = "BenchEcho";
@@ -60,7 +63,7 @@ public final class WorkerCpuProbe {
   /** A round is warm once the JIT compiled for less than this during it. */
   private static final long JIT_QUIET_MILLIS = 20;
   private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
   private static final OperatingSystemMXBean OS =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -106,6 +109,7 @@ public final class WorkerCpuProbe {
     long compiled = JIT.getTotalCompilationTime();
     for (int round = 1; perTask.size() < MEASURED_ROUNDS && round <= MAX_ROUNDS; round++) {
       long threadsBefore = workerThreadsCpu();
+      long allocatedBefore = workerThreadsAllocated();
       long processBefore = OS.getProcessCpuTime();
       fed += perRound;
       consumer.allow(perRound);
@@ -114,10 +118,13 @@ public final class WorkerCpuProbe {
       }
       long pollNow = consumer.awaitIdleCpu(fed);
       long all = workerThreadsCpu() - threadsBefore;
+      long allocated = workerThreadsAllocated() - allocatedBefore;
       long process = OS.getProcessCpuTime() - processBefore;
       producer.clear();
-      System.out.printf(Locale.ROOT, "round %d: poll thread %6.2f us/task, worker threads %6.2f, process %6.2f%n",
-          round, (pollNow - pollCpu) / 1_000.0 / perRound, all / 1_000.0 / perRound, process / 1_000.0 / perRound);
+      System.out.printf(Locale.ROOT,
+          "round %d: poll thread %6.2f us/task, worker threads %6.2f, process %6.2f; allocated %,d bytes/task%n", round,
+          (pollNow - pollCpu) / 1_000.0 / perRound, all / 1_000.0 / perRound, process / 1_000.0 / perRound,
+          allocated / perRound);
       pollCpu = pollNow;
       long compiledNow = JIT.getTotalCompilationTime();
       if (perTask.isEmpty() && compiledNow - compiled > JIT_QUIET_MILLIS) {
@@ -179,6 +186,16 @@ public final class WorkerCpuProbe {
       return (input, ctx) -> input;
     }
     throw new IllegalArgumentException("unknown mode " + mode + " (tree or raw)");
+  }
+
+  private static long workerThreadsAllocated() {
+    long total = 0;
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.getName().startsWith("stepstream-worker-probe-")) {
+        total += Math.max(0, THREADS.getThreadAllocatedBytes(thread.getId()));
+      }
+    }
+    return total;
   }
 
   private static long workerThreadsCpu() {
