@@ -83,7 +83,8 @@ final class ResultSender {
     if (error instanceof RecordTooLargeException && failed instanceof TaskOutcome.Succeeded) {
       // The output does not fit in a record; tell the engine instead of retrying forever.
       return new TaskOutcome.Failed(new TaskFailed(WireVersions.CURRENT, failed.executionArn(), failed.taskToken(),
-          "States.DataLimitExceeded", "The task result is larger than the Kafka record size limit: " + error.getMessage()));
+          "States.DataLimitExceeded",
+          "The task result is larger than the Kafka record size limit: " + error.getMessage()));
     }
     LOG.warn("Result for task {} was not sent, retrying: {}", failed.taskToken(), error.toString());
     return failed;

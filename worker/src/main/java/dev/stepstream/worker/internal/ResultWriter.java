@@ -12,6 +12,9 @@ import dev.stepstream.wire.WireVersions;
 import dev.stepstream.wire.WorkerOutput;
 import dev.stepstream.worker.RawJson;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -114,7 +117,7 @@ final class ResultWriter {
   private record RawValue(byte[] utf8) implements SerializableString {
     @Override
     public String getValue() {
-      return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+      return new String(utf8, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -162,23 +165,23 @@ final class ResultWriter {
     }
 
     @Override
-    public int writeQuotedUTF8(java.io.OutputStream out) {
+    public int writeQuotedUTF8(OutputStream out) {
       throw new UnsupportedOperationException("raw JSON is written as UTF-8 bytes");
     }
 
     @Override
-    public int writeUnquotedUTF8(java.io.OutputStream out) throws IOException {
+    public int writeUnquotedUTF8(OutputStream out) throws IOException {
       out.write(utf8);
       return utf8.length;
     }
 
     @Override
-    public int putQuotedUTF8(java.nio.ByteBuffer buffer) {
+    public int putQuotedUTF8(ByteBuffer buffer) {
       throw new UnsupportedOperationException("raw JSON is written as UTF-8 bytes");
     }
 
     @Override
-    public int putUnquotedUTF8(java.nio.ByteBuffer buffer) {
+    public int putUnquotedUTF8(ByteBuffer buffer) {
       if (buffer.remaining() < utf8.length) {
         return -1;
       }

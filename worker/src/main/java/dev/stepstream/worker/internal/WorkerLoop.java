@@ -48,8 +48,8 @@ public final class WorkerLoop implements Runnable {
   private volatile boolean abandoned;
 
   /** @param beforeSubscribe runs on the poll thread before it subscribes (creating the task topic) */
-  WorkerLoop(WorkerSettings settings, Runnable beforeSubscribe, LazyTaskHandler handler, Consumer<String, byte[]> consumer,
-      ResultSender sender, ExecutorService handlers, WorkerCounters counters) {
+  WorkerLoop(WorkerSettings settings, Runnable beforeSubscribe, LazyTaskHandler handler,
+      Consumer<String, byte[]> consumer, ResultSender sender, ExecutorService handlers, WorkerCounters counters) {
     this.settings = settings;
     this.beforeSubscribe = beforeSubscribe;
     this.handler = handler;
