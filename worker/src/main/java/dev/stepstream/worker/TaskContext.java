@@ -20,10 +20,20 @@ public interface TaskContext {
   /** The task name, i.e. the {@code <name>} of the {@code tasks.<name>} topic. */
   String taskName();
 
-  /** The context object ({@code $$}) as it was when the task was scheduled. */
+  /** The state's TimeoutSeconds, or null when it has none. */
+  default Long timeoutSeconds() {
+    return request().timeoutSeconds();
+  }
+
+  /** The state's HeartbeatSeconds, or null when it has none. */
+  default Long heartbeatSeconds() {
+    return request().heartbeatSeconds();
+  }
+
+  /** The context object ({@code $$}) as it was when the task was scheduled; decoded on the first call. */
   JsonNode context();
 
-  /** The whole request, including its timeouts. */
+  /** The whole request, including its timeouts; decoded on the first call (input and context as trees). */
   TaskRequest request();
 
   /**

@@ -6,9 +6,10 @@ import dev.stepstream.worker.internal.WorkerSettings;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a {@link TaskHandler} for every task of one task name: it consumes TaskRequest records from
- * {@code <prefix>tasks.<task>} (read_committed), calls the handler, writes TaskSucceeded or
- * TaskFailed to {@code <prefix>task-results} keyed by the execution ARN, and commits a record's
+ * Runs a {@link TaskHandler} (or a {@link LazyTaskHandler}) for every task of one task name: it
+ * consumes TaskRequest records from {@code <prefix>tasks.<task>} (read_committed), calls the
+ * handler, writes TaskSucceeded or TaskFailed to {@code <prefix>task-results} keyed by the
+ * execution ARN, and commits a record's
  * offset only after its result was acknowledged. Delivery is at-least-once: after a crash a task
  * may run again, and the engine ignores the extra result by its token.
  *
@@ -37,12 +38,12 @@ public final class TaskWorker implements AutoCloseable {
   private enum Lifecycle { CREATED, RUNNING, CLOSED }
 
   private final WorkerSettings settings;
-  private final TaskHandler handler;
+  private final LazyTaskHandler handler;
   private final WorkerCounters counters = new WorkerCounters();
   private Lifecycle lifecycle = Lifecycle.CREATED;
   private RunningWorker running;
 
-  TaskWorker(WorkerSettings settings, TaskHandler handler) {
+  TaskWorker(WorkerSettings settings, LazyTaskHandler handler) {
     this.settings = settings;
     this.handler = handler;
   }

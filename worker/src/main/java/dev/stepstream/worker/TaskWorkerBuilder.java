@@ -2,6 +2,7 @@ package dev.stepstream.worker;
 
 import dev.stepstream.wire.KafkaConnection;
 import dev.stepstream.wire.TopicCatalogue;
+import dev.stepstream.worker.internal.TaskInvocation;
 import dev.stepstream.worker.internal.WorkerSettings;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public final class TaskWorkerBuilder {
 
   private String bootstrapServers = DEFAULT_BOOTSTRAP_SERVERS;
   private String task;
-  private TaskHandler handler;
+  private LazyTaskHandler handler;
   private int concurrency = 1;
   private String topicPrefix = TopicCatalogue.DEFAULT_PREFIX;
   private String groupId;
@@ -54,8 +55,24 @@ public final class TaskWorkerBuilder {
     return this;
   }
 
-  /** The code that runs each task. Set exactly once. */
+  /** The code that runs each task, given its input as a Jackson tree. Set exactly once (or {@link #lazyHandler}). */
   public TaskWorkerBuilder handler(TaskHandler taskHandler) {
+    register(taskHandler);
+    this.handler = TaskInvocation.lazy(taskHandler);
+    return this;
+  }
+
+  /**
+   * The code that runs each task, given its input as raw JSON that it reads only as far as it needs;
+   * the cheapest way to pass payloads through. Set exactly once (or {@link #handler}).
+   */
+  public TaskWorkerBuilder lazyHandler(LazyTaskHandler taskHandler) {
+    register(taskHandler);
+    this.handler = taskHandler;
+    return this;
+  }
+
+  private void register(Object taskHandler) {
     checkConfigurable();
     if (handler != null) {
       throw new IllegalStateException("a handler is already registered for this worker");
@@ -63,8 +80,6 @@ public final class TaskWorkerBuilder {
     if (taskHandler == null) {
       throw new IllegalArgumentException("handler must not be null");
     }
-    this.handler = taskHandler;
-    return this;
   }
 
   /** How many tasks run at once, each on its own thread (default 1). */

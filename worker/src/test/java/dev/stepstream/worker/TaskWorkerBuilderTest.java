@@ -40,6 +40,10 @@ class TaskWorkerBuilderTest {
     TaskWorkerBuilder builder = TaskWorker.builder().handler(ECHO);
 
     assertThatThrownBy(() -> builder.handler(ECHO)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> builder.lazyHandler((input, ctx) -> input)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("already registered");
+    assertThatThrownBy(() -> TaskWorker.builder().lazyHandler(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(TaskWorker.builder().task("L").lazyHandler((input, ctx) -> input).build().task()).isEqualTo("L");
   }
 
   @Test

@@ -117,13 +117,16 @@ public final class EngineRig implements AutoCloseable {
     this.onFinished = listener;
   }
 
-  /** Starts the echo worker (returns its input) with {@code concurrency} handler threads, once. */
+  /**
+   * Starts the echo worker with {@code concurrency} handler threads, once. It answers with its input's
+   * bytes as received (a lazy handler returning its RawJson input), the SDK's cheapest path.
+   */
   public void startEchoWorker(int concurrency) {
     if (!workers.isEmpty()) {
       return;
     }
     workers.add(TaskWorker.builder().bootstrapServers(kafka.bootstrapServers()).topicPrefix(topics.prefix())
-        .task(ECHO_TASK).concurrency(concurrency).handler((input, ctx) -> {
+        .task(ECHO_TASK).concurrency(concurrency).lazyHandler((input, ctx) -> {
           echoed.incrementAndGet();
           return input;
         }).build().start());

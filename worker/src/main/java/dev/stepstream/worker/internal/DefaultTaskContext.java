@@ -13,14 +13,17 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The context handed to one handler call; heartbeats go to a sink (Kafka, or a test harness). */
+/**
+ * The context handed to one handler call; heartbeats go to a sink (Kafka, or a test harness). The
+ * context object and the whole request are decoded only when asked for.
+ */
 final class DefaultTaskContext implements TaskContext {
-  private final TaskRequest request;
+  private final LazyTaskRequest request;
   private final Consumer<TaskHeartbeat> heartbeats;
   private volatile boolean completesLater;
-  private final Deque<String> lines = new ArrayDeque<>();
+  private Deque<String> lines;
 
-  DefaultTaskContext(TaskRequest request, Consumer<TaskHeartbeat> heartbeats) {
+  DefaultTaskContext(LazyTaskRequest request, Consumer<TaskHeartbeat> heartbeats) {
     this.request = request;
     this.heartbeats = heartbeats;
   }
@@ -51,13 +54,24 @@ final class DefaultTaskContext implements TaskContext {
   }
 
   @Override
+  public Long timeoutSeconds() {
+    return request.timeoutSeconds();
+  }
+
+  @Override
+  public Long heartbeatSeconds() {
+    return request.heartbeatSeconds();
+  }
+
+  @Override
   public JsonNode context() {
-    return request.context() == null ? NullNode.getInstance() : request.context();
+    JsonNode context = request.context();
+    return context == null ? NullNode.getInstance() : context;
   }
 
   @Override
   public TaskRequest request() {
-    return request;
+    return request.toRequest();
   }
 
   @Override
@@ -74,7 +88,10 @@ final class DefaultTaskContext implements TaskContext {
   @Override
   public void log(String message) {
     String text = message == null ? "null" : message;
-    synchronized (lines) {
+    synchronized (this) {
+      if (lines == null) {
+        lines = new ArrayDeque<>();
+      }
       for (String line : text.split("\\R", -1)) {
         lines.addLast(line);
         if (lines.size() > WorkerOutput.MAX_LINES) {
@@ -85,10 +102,8 @@ final class DefaultTaskContext implements TaskContext {
   }
 
   /** The logged lines, bounded as {@link WorkerOutput} says; null when there are none. */
-  List<String> loggedLines() {
-    synchronized (lines) {
-      return WorkerOutput.bound(List.copyOf(lines));
-    }
+  synchronized List<String> loggedLines() {
+    return lines == null ? null : WorkerOutput.bound(List.copyOf(lines));
   }
 
   boolean completesLater() {

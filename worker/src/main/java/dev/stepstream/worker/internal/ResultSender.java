@@ -2,8 +2,6 @@ package dev.stepstream.worker.internal;
 
 import dev.stepstream.wire.TaskFailed;
 import dev.stepstream.wire.TaskHeartbeat;
-import dev.stepstream.wire.TaskResult;
-import dev.stepstream.wire.WireJson;
 import dev.stepstream.wire.WireVersions;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -36,26 +34,29 @@ final class ResultSender {
    * @param traceparent the task's trace, written back as the result's {@code traceparent} header (null: none)
    * @return true when the result was acknowledged
    */
-  boolean sendAndWait(TaskResult result, BooleanSupplier giveUp, String traceparent) throws InterruptedException {
-    TaskResult toSend = result;
+  boolean sendAndWait(TaskOutcome result, BooleanSupplier giveUp, String traceparent) throws InterruptedException {
+    TaskOutcome toSend = result;
+    byte[] value = toSend.encode();
     while (!giveUp.getAsBoolean()) {
-      Throwable error = trySend(toSend, traceparent);
+      Throwable error = trySend(toSend.executionArn(), value, traceparent);
       if (error == null) {
         count(toSend);
         return true;
       }
-      TaskResult next = onFailure(toSend, error);
+      TaskOutcome next = onFailure(toSend, error);
       if (next == toSend) {
         Thread.sleep(RETRY_PAUSE.toMillis());
+      } else {
+        value = next.encode();
       }
       toSend = next;
     }
     return false;
   }
 
-  private Throwable trySend(TaskResult result, String traceparent) throws InterruptedException {
+  private Throwable trySend(String executionArn, byte[] value, String traceparent) throws InterruptedException {
     try {
-      producer.send(TaskTracing.withTraceparent(record(result), traceparent)).get();
+      producer.send(TaskTracing.withTraceparent(new ProducerRecord<>(topic, executionArn, value), traceparent)).get();
       return null;
     } catch (ExecutionException e) {
       return e.getCause();
@@ -66,7 +67,9 @@ final class ResultSender {
 
   /** Sends a heartbeat without waiting; a heartbeat that cannot be sent is logged. */
   void heartbeat(TaskHeartbeat heartbeat, String traceparent) {
-    producer.send(TaskTracing.withTraceparent(record(heartbeat), traceparent), (metadata, error) -> {
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(topic, heartbeat.executionArn(), ResultWriter.heartbeat(heartbeat));
+    producer.send(TaskTracing.withTraceparent(record, traceparent), (metadata, error) -> {
       if (error == null) {
         counters.heartbeats.increment();
       } else {
@@ -76,22 +79,19 @@ final class ResultSender {
   }
 
   /** What to send next after {@code failed} could not be sent. */
-  private TaskResult onFailure(TaskResult failed, Throwable error) {
-    if (error instanceof RecordTooLargeException && !(failed instanceof TaskFailed)) {
+  private TaskOutcome onFailure(TaskOutcome failed, Throwable error) {
+    if (error instanceof RecordTooLargeException && failed instanceof TaskOutcome.Succeeded) {
       // The output does not fit in a record; tell the engine instead of retrying forever.
-      return new TaskFailed(WireVersions.CURRENT, failed.executionArn(), failed.taskToken(),
-          "States.DataLimitExceeded", "The task result is larger than the Kafka record size limit: " + error.getMessage());
+      return new TaskOutcome.Failed(new TaskFailed(WireVersions.CURRENT, failed.executionArn(), failed.taskToken(),
+          "States.DataLimitExceeded",
+          "The task result is larger than the Kafka record size limit: " + error.getMessage()));
     }
     LOG.warn("Result for task {} was not sent, retrying: {}", failed.taskToken(), error.toString());
     return failed;
   }
 
-  private ProducerRecord<String, byte[]> record(TaskResult result) {
-    return new ProducerRecord<>(topic, result.executionArn(), WireJson.encode(result));
-  }
-
-  private void count(TaskResult sent) {
-    if (sent instanceof TaskFailed) {
+  private void count(TaskOutcome sent) {
+    if (sent instanceof TaskOutcome.Failed) {
       counters.failed.increment();
     } else {
       counters.succeeded.increment();

@@ -1,6 +1,6 @@
 package dev.stepstream.worker.internal;
 
-import dev.stepstream.worker.TaskHandler;
+import dev.stepstream.worker.LazyTaskHandler;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,17 +18,18 @@ public final class RunningWorker {
   private final WorkerLoop loop;
   private final Thread pollThread;
 
-  private RunningWorker(WorkerSettings settings, TaskHandler handler, WorkerCounters counters) {
+  private RunningWorker(WorkerSettings settings, LazyTaskHandler handler, WorkerCounters counters) {
     this.settings = settings;
     this.producer = new KafkaProducer<>(settings.producerConfig());
     ExecutorService handlers = Executors.newFixedThreadPool(
         settings.concurrency(), new WorkerThreads("stepstream-worker-" + settings.task() + "-"));
-    this.loop = new WorkerLoop(settings, handler, new KafkaConsumer<>(settings.consumerConfig()),
-        new ResultSender(producer, settings.resultsTopic(), counters), handlers, counters);
+    this.loop = new WorkerLoop(settings, () -> TaskTopicCreator.ensure(settings), handler,
+        new KafkaConsumer<>(settings.consumerConfig()), new ResultSender(producer, settings.resultsTopic(), counters),
+        handlers, counters);
     this.pollThread = new Thread(loop, "stepstream-worker-" + settings.task() + "-poll");
   }
 
-  public static RunningWorker start(WorkerSettings settings, TaskHandler handler, WorkerCounters counters) {
+  public static RunningWorker start(WorkerSettings settings, LazyTaskHandler handler, WorkerCounters counters) {
     RunningWorker worker = new RunningWorker(settings, handler, counters);
     worker.pollThread.start();
     return worker;

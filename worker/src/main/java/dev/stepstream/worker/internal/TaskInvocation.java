@@ -6,29 +6,46 @@ import dev.stepstream.wire.TaskFailed;
 import dev.stepstream.wire.TaskHeartbeat;
 import dev.stepstream.wire.TaskRequest;
 import dev.stepstream.wire.TaskResult;
-import dev.stepstream.wire.TaskSucceeded;
 import dev.stepstream.wire.WireJson;
 import dev.stepstream.wire.WireVersions;
+import dev.stepstream.worker.LazyTaskHandler;
+import dev.stepstream.worker.RawJson;
 import dev.stepstream.worker.TaskHandler;
 import dev.stepstream.worker.TaskWorker;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Runs a handler for one request and turns what it did into the result record to send. Shared by
- * the Kafka worker and the test harness, so both map outcomes identically. Not part of the API.
+ * Runs a handler for one request and turns what it did into the result to send. Shared by the Kafka
+ * worker and the test harness, so both map outcomes identically. Not part of the API.
  */
 public final class TaskInvocation {
   private TaskInvocation() {}
 
+  /** A tree handler as a lazy one: it gets the input parsed. */
+  public static LazyTaskHandler lazy(TaskHandler handler) {
+    return (input, ctx) -> handler.handle(input.tree(), ctx);
+  }
+
   /**
-   * @param heartbeats receives the handler's heartbeats as they happen
+   * As {@link #invoke}, for an already decoded request and a tree handler, answering the record.
+   *
    * @return TaskSucceeded or TaskFailed, or empty when the handler chose not to complete the task
-   * @throws InterruptedException when the handler was interrupted; the caller decides whether that
-   *     is a failure or, when the worker is stopping, a task to leave for redelivery
    */
   public static Optional<TaskResult> run(TaskHandler handler, TaskRequest request, Consumer<TaskHeartbeat> heartbeats)
       throws InterruptedException {
+    return invoke(lazy(handler), LazyTaskRequest.of(request), heartbeats).map(TaskOutcome::toRecord);
+  }
+
+  /**
+   * @param heartbeats receives the handler's heartbeats as they happen
+   * @return the result to send, or empty when the handler chose not to complete the task
+   * @throws InterruptedException when the handler was interrupted; the caller decides whether that
+   *     is a failure or, when the worker is stopping, a task to leave for redelivery
+   */
+  public static Optional<TaskOutcome> invoke(LazyTaskHandler handler, LazyTaskRequest request,
+      Consumer<TaskHeartbeat> heartbeats) throws InterruptedException {
     DefaultTaskContext ctx = new DefaultTaskContext(request, heartbeats);
     Object returned;
     try {
@@ -36,35 +53,37 @@ public final class TaskInvocation {
     } catch (InterruptedException e) {
       throw e;
     } catch (Exception | StackOverflowError | AssertionError | LinkageError e) {
-      return Optional.of(withLog(failed(request, e), ctx.loggedLines()));
+      return Optional.of(failed(request.executionArn(), request.taskToken(), e, ctx.loggedLines()));
     }
     if (ctx.completesLater() || returned == TaskWorker.NO_RESULT) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new TaskSucceeded(WireVersions.CURRENT, request.executionArn(), request.taskToken(), toJson(returned),
+      return Optional.of(new TaskOutcome.Succeeded(request.executionArn(), request.taskToken(), output(returned),
           ctx.loggedLines()));
     } catch (IllegalArgumentException e) {
-      return Optional.of(withLog(failed(request, e), ctx.loggedLines()));
+      return Optional.of(failed(request.executionArn(), request.taskToken(), e, ctx.loggedLines()));
     }
-  }
-
-  private static TaskFailed withLog(TaskFailed failed, java.util.List<String> lines) {
-    return new TaskFailed(failed.version(), failed.executionArn(), failed.taskToken(), failed.error(), failed.cause(), lines);
   }
 
   /** The TaskFailed reporting {@code thrown} for {@code request}. */
   public static TaskFailed failed(TaskRequest request, Throwable thrown) {
-    FailureMapping.Failure failure = FailureMapping.of(thrown);
-    return new TaskFailed(WireVersions.CURRENT, request.executionArn(), request.taskToken(), failure.error(), failure.cause());
+    return failed(request.executionArn(), request.taskToken(), thrown, null).record();
   }
 
-  private static JsonNode toJson(Object value) {
+  static TaskOutcome.Failed failed(String executionArn, String taskToken, Throwable thrown, List<String> lines) {
+    FailureMapping.Failure failure = FailureMapping.of(thrown);
+    return new TaskOutcome.Failed(new TaskFailed(WireVersions.CURRENT, executionArn, taskToken, failure.error(),
+        failure.cause(), lines));
+  }
+
+  /** The output as a tree or raw JSON; other values are converted to a tree. */
+  private static Object output(Object value) {
     if (value == null) {
       return NullNode.getInstance();
     }
-    if (value instanceof JsonNode node) {
-      return node;
+    if (value instanceof JsonNode || value instanceof RawJson) {
+      return value;
     }
     return WireJson.mapper().valueToTree(value);
   }

@@ -1,9 +1,6 @@
 package dev.stepstream.worker.internal;
 
-import dev.stepstream.wire.TaskRequest;
-import dev.stepstream.wire.TaskResult;
-import dev.stepstream.wire.WireJson;
-import dev.stepstream.worker.TaskHandler;
+import dev.stepstream.worker.LazyTaskHandler;
 import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.Collection;
@@ -19,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -35,7 +33,8 @@ public final class WorkerLoop implements Runnable {
   private static final Duration DRAIN_POLL = Duration.ofMillis(20);
 
   private final WorkerSettings settings;
-  private final TaskHandler handler;
+  private final Runnable beforeSubscribe;
+  private final LazyTaskHandler handler;
   private final Consumer<String, byte[]> consumer;
   private final ResultSender sender;
   private final ExecutorService handlers;
@@ -48,9 +47,11 @@ public final class WorkerLoop implements Runnable {
   private volatile boolean stopping;
   private volatile boolean abandoned;
 
-  WorkerLoop(WorkerSettings settings, TaskHandler handler, Consumer<String, byte[]> consumer,
-      ResultSender sender, ExecutorService handlers, WorkerCounters counters) {
+  /** @param beforeSubscribe runs on the poll thread before it subscribes (creating the task topic) */
+  WorkerLoop(WorkerSettings settings, Runnable beforeSubscribe, LazyTaskHandler handler,
+      Consumer<String, byte[]> consumer, ResultSender sender, ExecutorService handlers, WorkerCounters counters) {
     this.settings = settings;
+    this.beforeSubscribe = beforeSubscribe;
     this.handler = handler;
     this.consumer = consumer;
     this.sender = sender;
@@ -66,7 +67,7 @@ public final class WorkerLoop implements Runnable {
   @Override
   public void run() {
     try {
-      TaskTopicCreator.ensure(settings);
+      beforeSubscribe.run();
       consumer.subscribe(List.of(settings.taskTopic()), new CommitOnRevoke());
       while (!stopping) {
         pollOnce();
@@ -88,8 +89,11 @@ public final class WorkerLoop implements Runnable {
       awaitFreeSlot();
       timeout = Duration.ZERO;
     }
-    for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
-      dispatch(record);
+    ConsumerRecords<String, byte[]> records = consumer.poll(timeout);
+    for (TopicPartition partition : records.partitions()) {
+      for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+        dispatch(partition, record);
+      }
     }
     commitFinished();
     if (inFlight.get() >= settings.concurrency()) {
@@ -117,11 +121,11 @@ public final class WorkerLoop implements Runnable {
     }
   }
 
-  private void dispatch(ConsumerRecord<String, byte[]> record) {
-    OffsetTracker.Ticket ticket = tracker.dispatched(new TopicPartition(record.topic(), record.partition()), record.offset());
-    TaskRequest request;
+  private void dispatch(TopicPartition partition, ConsumerRecord<String, byte[]> record) {
+    OffsetTracker.Ticket ticket = tracker.dispatched(partition, record.offset());
+    LazyTaskRequest request;
     try {
-      request = WireJson.decode(record.value(), TaskRequest.class);
+      request = LazyTaskRequest.decode(record.value());
     } catch (RuntimeException e) {
       LOG.warn("Skipping record {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(), record.key(), e.getMessage());
       counters.skipped.increment();
@@ -129,15 +133,15 @@ public final class WorkerLoop implements Runnable {
       return;
     }
     inFlight.incrementAndGet();
-    String traceparent = TaskTracing.traceparentOf(record.headers());
-    handlers.execute(() -> runTask(request, traceparent, ticket));
+    TaskTracing.Trace trace = TaskTracing.traceOf(record.headers());
+    handlers.execute(() -> runTask(request, trace, ticket));
   }
 
   /** Runs on a handler thread. */
-  private void runTask(TaskRequest request, String traceparent, OffsetTracker.Ticket ticket) {
+  private void runTask(LazyTaskRequest request, TaskTracing.Trace trace, OffsetTracker.Ticket ticket) {
     boolean done = false;
     try {
-      Optional<TaskResult> result = invoke(request, traceparent);
+      Optional<TaskOutcome> result = invoke(request, trace);
       if (result == null || abandoned) {
         return;
       }
@@ -145,7 +149,7 @@ public final class WorkerLoop implements Runnable {
         counters.deferred.increment();
         done = true;
       } else {
-        done = sender.sendAndWait(result.get(), () -> abandoned, traceparent);
+        done = sender.sendAndWait(result.get(), () -> abandoned, TaskTracing.traceparent(trace));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -161,15 +165,16 @@ public final class WorkerLoop implements Runnable {
   }
 
   /** The handler's outcome, or null when it was interrupted because the worker is stopping. */
-  private Optional<TaskResult> invoke(TaskRequest request, String traceparent) {
-    try (Scope trace = TaskTracing.makeCurrent(traceparent)) {
-      return TaskInvocation.run(handler, request, heartbeat -> sender.heartbeat(heartbeat, traceparent));
+  private Optional<TaskOutcome> invoke(LazyTaskRequest request, TaskTracing.Trace trace) {
+    try (Scope scope = TaskTracing.makeCurrent(trace)) {
+      return TaskInvocation.invoke(handler, request,
+          heartbeat -> sender.heartbeat(heartbeat, TaskTracing.traceparent(trace)));
     } catch (InterruptedException e) {
       if (stopping) {
         LOG.info("Task {} was interrupted while the worker stops; it will be redelivered", request.taskToken());
         return null;
       }
-      return Optional.of(TaskInvocation.failed(request, e));
+      return Optional.of(TaskInvocation.failed(request.executionArn(), request.taskToken(), e, null));
     }
   }
 

@@ -8,8 +8,11 @@ import dev.stepstream.wire.TaskRequest;
 import dev.stepstream.wire.TaskResult;
 import dev.stepstream.wire.WireJson;
 import dev.stepstream.wire.WireVersions;
+import dev.stepstream.worker.LazyTaskHandler;
 import dev.stepstream.worker.TaskHandler;
+import dev.stepstream.worker.internal.LazyTaskRequest;
 import dev.stepstream.worker.internal.TaskInvocation;
+import dev.stepstream.worker.internal.TaskOutcome;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -85,12 +88,21 @@ public final class TaskHarness {
 
   /** Runs the handler with this input (a JsonNode, or any value Jackson can serialise). */
   public TaskRun run(TaskHandler handler, Object input) {
+    return runLazy(TaskInvocation.lazy(handler), input);
+  }
+
+  /**
+   * Runs a {@link LazyTaskHandler} with this input (a JsonNode, or any value Jackson can serialise),
+   * as a worker built with {@code lazyHandler} would; a {@link dev.stepstream.worker.RawJson} output
+   * appears in {@link TaskRun#output()} as its tree.
+   */
+  public TaskRun runLazy(LazyTaskHandler handler, Object input) {
     JsonNode inputNode = input instanceof JsonNode node ? node : WireJson.mapper().valueToTree(input);
     TaskRequest request = request(inputNode);
     List<TaskHeartbeat> heartbeats = new CopyOnWriteArrayList<>();
     Optional<TaskResult> result;
     try {
-      result = TaskInvocation.run(handler, request, heartbeats::add);
+      result = TaskInvocation.invoke(handler, LazyTaskRequest.of(request), heartbeats::add).map(TaskOutcome::toRecord);
     } catch (InterruptedException e) {
       // A running worker that is not stopping reports an interrupted handler as a failure too.
       result = Optional.of(TaskInvocation.failed(request, e));
@@ -98,10 +110,19 @@ public final class TaskHarness {
     return new TaskRun(request, result, List.copyOf(heartbeats));
   }
 
+  /** Runs a {@link LazyTaskHandler} with input given as JSON text. */
+  public TaskRun runLazyJson(LazyTaskHandler handler, String inputJson) {
+    return runLazy(handler, parse(inputJson));
+  }
+
   /** Runs the handler with input given as JSON text. */
   public TaskRun runJson(TaskHandler handler, String inputJson) {
+    return run(handler, parse(inputJson));
+  }
+
+  private static JsonNode parse(String inputJson) {
     try {
-      return run(handler, WireJson.mapper().readTree(inputJson));
+      return WireJson.mapper().readTree(inputJson);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("the input is not JSON: " + e.getOriginalMessage(), e);
     }
