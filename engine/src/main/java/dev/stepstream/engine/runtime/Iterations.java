@@ -58,6 +58,16 @@ public final class Iterations extends ChildWork {
     return started < inputs.length && (maxConcurrency == 0 || running < maxConcurrency);
   }
 
+  /** The indexes of the iterations started and not done (a Map Run's running child executions). */
+  public java.util.stream.IntStream running() {
+    return java.util.stream.IntStream.range(0, started).filter(i -> result(i) == null);
+  }
+
+  /** True when iteration {@code index} was started and is not done yet. */
+  public boolean isRunning(int index) {
+    return index >= 0 && index < started && result(index) == null;
+  }
+
   /** Starts the next iteration and returns its index; {@link #takeInput} hands over its input. */
   int startNext() {
     return started++;
