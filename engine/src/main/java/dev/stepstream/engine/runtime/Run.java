@@ -39,6 +39,8 @@ public final class Run {
   private boolean deferred;
   private boolean historyFull;
   private boolean quiet;
+  /** Map frames whose running children this call already stopped (not stored: one call's bookkeeping). */
+  private final java.util.Set<Integer> stoppedMapRuns = new java.util.HashSet<>();
 
   private final Object owner = new Object();
   private final List<Frame> owned = new ArrayList<>();
@@ -293,7 +295,7 @@ public final class Run {
     if (work != null && !(work instanceof ChildWork)) {
       work.timerIds().forEach(timers::cancel);
     }
-    stopMapRunChildren(f);
+    stopMapRunChildren(f, -1);
     f.halt();
   }
 
@@ -301,14 +303,14 @@ public final class Run {
    * A Map Run whose frame stops (the execution stopped, timed out or failed, or the Map Run failed)
    * stops its running child executions, as AWS aborts them. A child that already ended ignores it.
    */
-  public void stopMapRunChildren(Frame f) {
+  public void stopMapRunChildren(Frame f, int endedIndex) {
     MapRunProgress progress = f.mapRun();
     Iterations page = f.iterations();
-    if (progress == null || !progress.childExecutions() || page == null) {
+    if (progress == null || !progress.childExecutions() || page == null || !stoppedMapRuns.add(f.id())) {
       return;
     }
     long firstIndex = progress.total() - page.size();
-    page.running().forEach(index -> effects.add(new Effect.SendCommand(new StopExecution(WireVersions.CURRENT,
+    page.running().filter(index -> index != endedIndex).forEach(index -> effects.add(new Effect.SendCommand(new StopExecution(WireVersions.CURRENT,
         MapRunChildren.childArn(progress.mapRunArn(), firstIndex + index), null, null, now))));
   }
 

@@ -116,7 +116,7 @@ final class MapRunPages {
     }
     // The page's results, inputs not yet started and halted iterations stay for a redrive.
     Children.haltAll(run, p, null);
-    run.stopMapRunChildren(p);
+    run.stopMapRunChildren(p, failed.childIndex());
     failTolerance(run, p, failed.error(), failed.cause());
   }
 
