@@ -253,6 +253,21 @@ class MapRunChildExecutionsTest {
     assertThat(failed.get("Execution").get("Status").asText()).isEqualTo("FAILED");
   }
 
+  @Test
+  void shouldRunTheMapAgainAsANewMapRunWhenTheParentIsRedriven() {
+    Cluster c = new Cluster(map(",\"ItemsPath\":\"$.items\",\"MaxConcurrency\":1", DOUBLE)).start(ITEMS);
+    c.apply(new StopExecution(1, PARENT, null, null, TestDriver.T0));
+    c.deliver();
+    assertThat(c.parent().status()).isEqualTo(ExecutionStatus.ABORTED);
+
+    c.apply(new dev.stepstream.wire.RedriveExecution(1, PARENT, TestDriver.T0));
+    c.deliver();
+
+    assertThat(c.parent().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(c.parent().output()).contains(json("[{\"v\":1},{\"v\":2},{\"v\":3}]"));
+    assertThat(c.eventTypes(PARENT).stream().filter("MapRunStarted"::equals)).hasSize(2);
+  }
+
   /** The Map Run ARN recorded in the parent's MapRunStarted event. */
   static final class MapRunChildrenArns {
     static String of(Cluster c) {
