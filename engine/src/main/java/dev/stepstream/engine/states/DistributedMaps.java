@@ -159,7 +159,7 @@ public final class DistributedMaps {
       request.set("ResultWriter", writer);
       request.put("MapRunArn", mapRunArn(run, p, s));
       request.put("ExecutionArn", run.header().executionArn());
-      request.set("Results", writerEntries(results, 0, false));
+      request.set("Results", writerEntries(results, 0, null));
       schedule(run, p, s, writer.path("Resource").asText(""), MapRunTasks.RESULT_WRITER, request, ec);
       return;
     }
@@ -175,15 +175,17 @@ public final class DistributedMaps {
    * The results as the writer's entries. A tolerated failure's result is its error output
    * ({@code {"Error", "Cause"}}), which is how it is recognised here. With child executions each
    * result is the child's DescribeExecution shape, kept whole in the entry's {@code Execution} for
-   * AWS's result file fields.
+   * AWS's result file fields (the fields derived from the Map Run ARN and the index added back).
+   *
+   * @param childMapRunArn the Map Run ARN when the items ran as child executions, else null
    */
-  static ArrayNode writerEntries(ArrayNode results, long firstIndex, boolean childExecutions) {
+  static ArrayNode writerEntries(ArrayNode results, long firstIndex, String childMapRunArn) {
     ArrayNode entries = Json.NODES.arrayNode(results.size());
     for (int i = 0; i < results.size(); i++) {
       JsonNode r = results.get(i);
       ObjectNode e = entries.addObject().put("Index", (int) (firstIndex + i));
-      if (childExecutions && r != null && r.isObject()) {
-        childEntry(e, r);
+      if (childMapRunArn != null && r != null && r.isObject()) {
+        childEntry(e, MapRunChildren.expanded(r, childMapRunArn, firstIndex + i));
       } else if (isErrorOutput(r)) {
         e.put("Status", "FAILED").set("Error", r.get("Error"));
         if (r.has("Cause")) {

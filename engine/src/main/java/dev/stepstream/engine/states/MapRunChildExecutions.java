@@ -74,15 +74,17 @@ public final class MapRunChildExecutions {
     if (MapStates.failedAlready(p)) {
       return;
     }
-    // With a ResultWriter the child's whole shape is kept for its entry; without one only its output.
+    // With a ResultWriter the child's shape is kept for its entry (less what the index gives back);
+    // without one only its output.
     boolean keepShape = s.distributed().resultWriter().isPresent();
+    JsonNode kept = keepShape ? MapRunChildren.compacted(described) : null;
     if (MapRunChildren.succeeded(described)) {
-      JsonNode output = keepShape ? described : MapRunChildren.output(described);
+      JsonNode output = keepShape ? kept : MapRunChildren.output(described);
       MapRunPages.childSucceeded(run, p, s, new Step.ChildDone(p.id(), index, output, p.lastEventId()));
       return;
     }
     MapRunPages.childFailed(run, p, s, new Step.ChildFailed(p.id(), index, MapRunChildren.error(described),
-        MapRunChildren.cause(described), p.lastEventId()), keepShape ? described : null);
+        MapRunChildren.cause(described), p.lastEventId()), kept);
   }
 
   private static long firstIndex(MapRunProgress progress, Iterations page) {

@@ -155,7 +155,8 @@ final class MapRunPages {
     }
     ObjectNode request = writerRequest(run, p, s);
     request.put("Part", progress.pages() - 1);
-    request.set("Results", DistributedMaps.writerEntries(results, firstIndex, progress.childExecutions()));
+    request.set("Results", DistributedMaps.writerEntries(results, firstIndex,
+        progress.childExecutions() ? progress.mapRunArn() : null));
     scheduleWriter(run, p, s, request);
   }
 

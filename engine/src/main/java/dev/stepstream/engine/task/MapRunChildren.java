@@ -116,6 +116,40 @@ public final class MapRunChildren {
     return Optional.of(new TaskSucceeded(WireVersions.CURRENT, parent.executionArn(), parent.taskToken(), described));
   }
 
+  /** Fields of a child's shape that its Map Run ARN and index give back; not kept in the parent's state. */
+  private static final String[] DERIVED = {"ExecutionArn", "Name", "StateMachineArn", "InputDetails", "OutputDetails"};
+
+  /** The child's shape as the parent keeps it for its ResultWriter: without the derivable fields. */
+  public static ObjectNode compacted(JsonNode described) {
+    ObjectNode kept = ((ObjectNode) described).deepCopy();
+    kept.remove(java.util.List.of(DERIVED));
+    return kept;
+  }
+
+  /** A kept shape with the derivable fields back, in AWS's order. */
+  public static ObjectNode expanded(JsonNode kept, String mapRunArn, long index) {
+    ObjectNode d = Json.NODES.objectNode();
+    copy(kept, d, "Cause");
+    copy(kept, d, "Error");
+    d.put("ExecutionArn", childArn(mapRunArn, index));
+    copy(kept, d, "Input");
+    d.putObject("InputDetails").put("Included", true);
+    d.put("Name", childName(mapRunArn, index));
+    if (kept.has("Output")) {
+      copy(kept, d, "Output");
+      d.putObject("OutputDetails").put("Included", true);
+    }
+    d.setAll((ObjectNode) kept);
+    d.put("StateMachineArn", childStateMachineArn(mapRunArn));
+    return d;
+  }
+
+  private static void copy(JsonNode from, ObjectNode to, String field) {
+    if (from.has(field)) {
+      to.set(field, from.get(field));
+    }
+  }
+
   /** True when the child's shape says it succeeded. */
   public static boolean succeeded(JsonNode described) {
     return ExecutionStatus.SUCCEEDED.name().equals(described.path("Status").asText());

@@ -49,7 +49,7 @@ class DistributedMapIT {
   private static final String ACCOUNT = "123456789012";
   private static final String MACHINE = "arn:aws:states:us-east-1:" + ACCOUNT + ":stateMachine:Dmap";
   /** {@code -Ddmap.lines=N} turns the first test into a throughput measurement (docs/performance.md). */
-  private static final int LINES = Integer.getInteger("dmap.lines", 2_000);
+  private static final int LINES = Integer.getInteger("dmap.lines", 1_200);
 
   @TempDir
   Path stateDir;
@@ -108,7 +108,7 @@ class DistributedMapIT {
         .isEqualTo(2 * (LINES - 1));
     assertThat(manifest.at("/ResultFiles/FAILED")).isEmpty();
     // Each child is an execution of its own, keyed by its ARN: the children land on every partition.
-    var childSummaries = readAll(kafka, lastTopics.executions(), 2 * LINES + 2, Duration.ofSeconds(60)).stream()
+    var childSummaries = readAll(kafka, lastTopics.executions(), 2 * LINES + 2, Duration.ofSeconds(10)).stream()
         .filter(r -> r.key().contains(":execution:Dmap/Lines:")).toList();
     assertThat(childSummaries.stream().map(r -> r.key()).distinct().count()).isEqualTo(LINES);
     assertThat(childSummaries.stream().map(r -> r.partition()).distinct().count()).isEqualTo(2);
