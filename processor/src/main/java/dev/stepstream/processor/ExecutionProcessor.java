@@ -248,7 +248,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
 
   private void writeLogs(String arn, ExecutionState state, List<HistoryEvent> events, long nowMillis) {
     if (state != null && !events.isEmpty()) {
-      logs.write(arn, events, definitions.logging(state.stateMachineArn()), state.redriveCount(), nowMillis);
+      logs.write(arn, events, definitions.logging(MapRunChildren.definingMachine(state.stateMachineArn())), state.redriveCount(), nowMillis);
     }
   }
 
