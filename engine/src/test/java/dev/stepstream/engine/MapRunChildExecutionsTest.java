@@ -202,7 +202,7 @@ class MapRunChildExecutionsTest {
 
     List<String> stopped = c.commands.stream().filter(StopExecution.class::isInstance)
         .map(Command::executionArn).distinct().toList();
-    String mapRunArn = MapRunChildrenArns.of(c);
+    String mapRunArn = mapRunArn(c);
     assertThat(stopped).containsExactlyInAnyOrder(MapRunChildren.childArn(mapRunArn, 0),
         MapRunChildren.childArn(mapRunArn, 1));
     c.deliver();
@@ -222,7 +222,7 @@ class MapRunChildExecutionsTest {
     assertThat(c.parent().status()).isEqualTo(ExecutionStatus.FAILED);
     List<String> stopped = c.commands.stream().filter(StopExecution.class::isInstance)
         .map(Command::executionArn).distinct().toList();
-    String mapRunArn = MapRunChildrenArns.of(c);
+    String mapRunArn = mapRunArn(c);
     assertThat(stopped).containsExactlyInAnyOrder(MapRunChildren.childArn(mapRunArn, 0),
         MapRunChildren.childArn(mapRunArn, 2));
     assertThat(c.executions.get(stopped.get(0)).status()).isEqualTo(ExecutionStatus.ABORTED);
@@ -269,10 +269,8 @@ class MapRunChildExecutionsTest {
   }
 
   /** The Map Run ARN recorded in the parent's MapRunStarted event. */
-  static final class MapRunChildrenArns {
-    static String of(Cluster c) {
-      return c.histories.get(PARENT).stream().filter(e -> e.eventType().equals("MapRunStarted")).findFirst()
-          .orElseThrow().details().get("mapRunArn").asText();
-    }
+  private static String mapRunArn(Cluster c) {
+    return c.histories.get(PARENT).stream().filter(e -> e.eventType().equals("MapRunStarted")).findFirst()
+        .orElseThrow().details().get("mapRunArn").asText();
   }
 }

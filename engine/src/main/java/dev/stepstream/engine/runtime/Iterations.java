@@ -1,6 +1,7 @@
 package dev.stepstream.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.stream.IntStream;
 
 /**
  * A Map state's iterations: prepared inputs started in index order, at most {@code maxConcurrency}
@@ -59,8 +60,8 @@ public final class Iterations extends ChildWork {
   }
 
   /** The indexes of the iterations started and not done (a Map Run's running child executions). */
-  public java.util.stream.IntStream running() {
-    return java.util.stream.IntStream.range(0, started).filter(i -> result(i) == null);
+  public IntStream running() {
+    return IntStream.range(0, started).filter(i -> result(i) == null);
   }
 
   /** True when iteration {@code index} was started and is not done yet. */

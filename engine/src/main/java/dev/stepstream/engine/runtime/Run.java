@@ -17,9 +17,11 @@ import dev.stepstream.wire.HistoryEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The working copy of one execution during one {@code apply} call: the header, copy-on-write frames
@@ -40,7 +42,7 @@ public final class Run {
   private boolean historyFull;
   private boolean quiet;
   /** Map frames whose running children this call already stopped (not stored: one call's bookkeeping). */
-  private final java.util.Set<Integer> stoppedMapRuns = new java.util.HashSet<>();
+  private final Set<Integer> stoppedMapRuns = new HashSet<>();
 
   private final Object owner = new Object();
   private final List<Frame> owned = new ArrayList<>();

@@ -17,6 +17,7 @@ import dev.stepstream.wire.TaskResult;
 import dev.stepstream.wire.TaskSucceeded;
 import dev.stepstream.wire.WireVersions;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -122,7 +123,7 @@ public final class MapRunChildren {
   /** The child's shape as the parent keeps it for its ResultWriter: without the derivable fields. */
   public static ObjectNode compacted(JsonNode described) {
     ObjectNode kept = ((ObjectNode) described).deepCopy();
-    kept.remove(java.util.List.of(DERIVED));
+    kept.remove(List.of(DERIVED));
     return kept;
   }
 
