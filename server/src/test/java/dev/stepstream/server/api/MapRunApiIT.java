@@ -90,6 +90,11 @@ class MapRunApiIT {
     var child = sfn.describeExecution(b -> b.executionArn(children.get(0).executionArn()));
     assertThat(child.mapRunArn()).isEqualTo(item.mapRunArn());
     assertThat(child.output()).isIn("1", "2", "3");
+    var childMachine = sfn.describeStateMachineForExecution(b -> b.executionArn(children.get(0).executionArn()));
+    assertThat(childMachine.stateMachineArn()).isEqualTo(machine + "/Items");
+    assertThat(childMachine.mapRunArn()).isEqualTo(item.mapRunArn());
+    assertThat(childMachine.label()).isEqualTo("Items");
+    assertThat(childMachine.definition()).contains("\"StartAt\":\"P\"").doesNotContain("ProcessorConfig");
     assertThat(sfn.listExecutions(b -> b.stateMachineArn(machine)).executions())
         .singleElement().satisfies(only -> assertThat(only.executionArn()).isEqualTo(execution));
     assertThatThrownBy(() -> sfn.listExecutions(b -> b.mapRunArn(item.mapRunArn()).stateMachineArn(machine)))
