@@ -37,6 +37,15 @@ public interface EngineContext {
   }
 
   /**
+   * True when the host runs a Distributed Map's items as child executions of their own (the processor:
+   * it delivers their StartExecution commands and their ends); false to run them as iterations of the
+   * Map's frame (run-local). Read once when a Map Run starts and kept in its progress.
+   */
+  default boolean mapRunChildExecutions() {
+    return false;
+  }
+
+  /**
    * True when task results are mocked responses (run-local {@code --mocks}) that already carry the
    * error and cause to record, as in Step Functions Local; false for real workers, whose Lambda
    * function errors the engine turns into AWS's error document.

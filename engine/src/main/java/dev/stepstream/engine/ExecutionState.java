@@ -99,6 +99,21 @@ public final class ExecutionState {
           nextEventId, redriveCount, sequence, continueSequence, nextFrameId, lastEventId, executionTimerId,
           stateMachineAliasArn, null, -1);
     }
+
+    /**
+     * This header with its parent's Map state and revision (format 8: a Distributed Map's child
+     * execution); unchanged when there is no parent or no Map state.
+     */
+    public Header withMapRunParent(String mapState, String parentRevisionId) {
+      if (parent == null || mapState == null) {
+        return this;
+      }
+      ParentExecution mapParent = new ParentExecution(parent.executionArn(), parent.taskToken(), parent.resource(),
+          mapState, parentRevisionId);
+      return new Header(executionArn, stateMachineArn, name, status, startMillis, stopMillis, input, output, error,
+          cause, nextEventId, redriveCount, sequence, continueSequence, nextFrameId, lastEventId, executionTimerId,
+          stateMachineAliasArn, revisionId, redriveMillis, mapParent, finishedMapRuns);
+    }
   }
 
   public ExecutionState(Header header, Map<Integer, Frame> frames, Map<String, Timer> timers) {

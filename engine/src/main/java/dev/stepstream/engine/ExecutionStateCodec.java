@@ -20,11 +20,14 @@ import java.util.Map;
  * redrive time at the end of the header; format 6 adds the parent execution's Task (ARN, token,
  * Resource; three absent strings when none) at the end of the header; format 7 adds the
  * finished Map Runs' counts at the end of the header and a paged Distributed Map's progress to each
- * frame ({@code FrameCodec}). Formats 1 (written before aliases existed) to 4 are still
+ * frame ({@code FrameCodec}); format 8 adds the parent's Map state and revision (a Distributed Map's
+ * child execution) after those counts and, in a Map Run's progress, whether its items run as child
+ * executions. Formats 1 (written before aliases existed) to 4 are still
  * read; a format 3 trailer is stepped over.
  */
 public final class ExecutionStateCodec {
-  private static final int FORMAT = 7;
+  private static final int FORMAT = 8;
+  private static final int FORMAT_WITH_MAP_RUN_CHILDREN = 8;
   private static final int FORMAT_WITH_MAP_RUN = 7;
   private static final int FORMAT_WITH_PARENT = 6;
   private static final int FORMAT_WITH_REVISION = 5;
@@ -64,6 +67,8 @@ public final class ExecutionStateCodec {
     out.writeString(parent == null ? null : parent.taskToken());
     out.writeString(parent == null ? null : parent.resource());
     out.writeJson(h.finishedMapRuns());
+    out.writeString(parent == null ? null : parent.mapState());
+    out.writeString(parent == null ? null : parent.revisionId());
     out.writeInt(state.frames().size());
     state.frames().keySet().stream().sorted().forEach(id -> FrameCodec.write(out, state.frames().get(id)));
     out.writeInt(state.timers().size());
@@ -90,10 +95,13 @@ public final class ExecutionStateCodec {
         in.readLong(), in.readString(), format != FORMAT_WITHOUT_ALIAS ? in.readString() : null,
         format >= FORMAT_WITH_REVISION ? in.readString() : null, format >= FORMAT_WITH_REVISION ? in.readLong() : -1,
         format >= FORMAT_WITH_PARENT ? readParent(in) : null, format >= FORMAT_WITH_MAP_RUN ? in.readJson() : null);
+    if (format >= FORMAT_WITH_MAP_RUN_CHILDREN) {
+      h = h.withMapRunParent(in.readString(), in.readString());
+    }
     int frameCount = in.readInt();
     Map<Integer, Frame> frames = new HashMap<>();
     for (int i = 0; i < frameCount; i++) {
-      Frame f = FrameCodec.read(in, format >= FORMAT_WITH_MAP_RUN);
+      Frame f = FrameCodec.read(in, format >= FORMAT_WITH_MAP_RUN, format >= FORMAT_WITH_MAP_RUN_CHILDREN);
       frames.put(f.id(), f);
     }
     int timerCount = in.readInt();

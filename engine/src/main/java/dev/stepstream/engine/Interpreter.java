@@ -8,6 +8,7 @@ import dev.stepstream.engine.runtime.ExecutionHeader;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.states.Driver;
 import dev.stepstream.engine.states.MapRunUpdates;
+import dev.stepstream.engine.task.MapRunChildren;
 import dev.stepstream.engine.task.NestedStartAnswers;
 import dev.stepstream.wire.Command;
 import dev.stepstream.wire.Continue;
@@ -65,7 +66,7 @@ public final class Interpreter {
     if (state.status().finished()) {
       return Decision.ignored(state, "execution is " + state.status());
     }
-    Optional<Definition> definition = ctx.definition(state.stateMachineArn(), state.header().revisionId());
+    Optional<Definition> definition = MapRunChildren.definition(ctx, state.stateMachineArn(), state.header().revisionId(), state.header().parent());
     if (definition.isEmpty()) {
       return Decision.ignored(state, "unknown state machine " + state.stateMachineArn());
     }
@@ -107,7 +108,7 @@ public final class Interpreter {
               Optional.empty()))
           .orElseGet(() -> Decision.ignored(state, "execution already exists"));
     }
-    Optional<Definition> definition = ctx.definition(start.stateMachineArn());
+    Optional<Definition> definition = MapRunChildren.definition(ctx, start.stateMachineArn(), null, start.parent());
     if (definition.isEmpty()) {
       return Decision.ignored(null, "unknown state machine " + start.stateMachineArn());
     }
@@ -119,7 +120,7 @@ public final class Interpreter {
   }
 
   private Decision redrive(ExecutionState state, RedriveExecution command, EngineContext ctx) {
-    Optional<Definition> definition = ctx.definition(state.stateMachineArn(), state.header().revisionId());
+    Optional<Definition> definition = MapRunChildren.definition(ctx, state.stateMachineArn(), state.header().revisionId(), state.header().parent());
     if (definition.isEmpty()) {
       return Decision.ignored(state, "unknown state machine " + state.stateMachineArn());
     }
@@ -140,7 +141,7 @@ public final class Interpreter {
       return Decision.ignored(state, cause);
     }
     try {
-      Optional<Definition> definition = ctx.definition(state.stateMachineArn(), state.header().revisionId());
+      Optional<Definition> definition = MapRunChildren.definition(ctx, state.stateMachineArn(), state.header().revisionId(), state.header().parent());
       if (definition.isEmpty()) {
         return Decision.ignored(state, cause);
       }

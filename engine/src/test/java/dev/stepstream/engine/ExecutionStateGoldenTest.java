@@ -113,6 +113,26 @@ class ExecutionStateGoldenTest {
   }
 
   @Test
+  void shouldReadFormatSevensMapRunAsOneWhoseItemsRunInline() {
+    ExecutionState state = ExecutionStateCodec.decode(fixture("execution-state-v7.bin"));
+
+    assertThat(state.frames().get(0).mapRun().childExecutions()).isFalse();
+    assertThat(GoldenExecutionStates.formatSevenTranscribed()).isEqualTo(fixture("execution-state-v7.bin"));
+  }
+
+  @Test
+  void shouldReadFormatEightWithAMapRunChildsParentAndChildExecutions() {
+    ExecutionState state = ExecutionStateCodec.decode(fixture("execution-state-v8.bin"));
+
+    assertHeader(state.header(), ExecutionStatus.RUNNING, ALIAS_ARN);
+    assertThat(state.header().parent()).isEqualTo(GoldenExecutionStates.MAP_RUN_PARENT);
+    assertThat(state.header().parent().mapRunChild()).isTrue();
+    assertFramesAndTimers(state);
+    assertThat(state.frames().get(0).mapRun()).isEqualTo(GoldenExecutionStates.MAP_RUN_CHILDREN);
+    assertThat(state.header().finishedMapRuns()).isEqualTo(GoldenExecutionStates.FINISHED_MAP_RUNS);
+  }
+
+  @Test
   void shouldReadNoMapRunProgressFromOlderFormats() {
     for (String older : new String[] {"execution-state-v1.bin", "execution-state-v6.bin"}) {
       ExecutionState state = ExecutionStateCodec.decode(fixture(older));
@@ -140,18 +160,18 @@ class ExecutionStateGoldenTest {
 
   @Test
   void shouldEncodeTheCurrentFormatFixtureToTheSameBytes() {
-    byte[] golden = fixture("execution-state-v7.bin");
+    byte[] golden = fixture("execution-state-v8.bin");
 
-    assertThat(golden[0]).isEqualTo((byte) 7);
+    assertThat(golden[0]).isEqualTo((byte) 8);
     assertThat(ExecutionStateCodec.encode(ExecutionStateCodec.decode(golden))).isEqualTo(golden);
   }
 
   @Test
   void shouldRefuseAnUnknownFormatAndUnknownCodes() {
-    byte[] future = fixture("execution-state-v7.bin");
-    future[0] = 8;
+    byte[] future = fixture("execution-state-v8.bin");
+    future[0] = 9;
     assertThatThrownBy(() -> ExecutionStateCodec.decode(future))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 8");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 9");
 
     byte[] badStatus = fixture("execution-state-v4.bin");
     int statusAt = 1 + 1 + ARN.length() + 1 + STATE_MACHINE_ARN.length() + 1 + "run-1".length();

@@ -56,6 +56,17 @@ public final class GoldenExecutionStates {
       "arn:aws:states:us-east-1:123456789012:mapRun:Golden/Fan:0f1e2d3c-0000-4000-8000-000000000001", Json.read("{\"Offset\":1234,\"Headers\":[\"a\",\"\u00e9\"]}"),
       false, 3, 2_500, 2_400, 2_300, 7, 2_000, 50, 10, 2.5, (ArrayNode) Json.read("[{\"r\":0},null]"));
 
+  /** Format 8: the parent of a Distributed Map's child execution (Map state and revision set). */
+  static final ParentExecution MAP_RUN_PARENT = new ParentExecution(
+      "arn:aws:states:us-east-1:123456789012:execution:Parent:p-\u00e9",
+      "mapRunChild:7:arn:aws:states:us-east-1:123456789012:mapRun:Parent/Fan:0f1e2d3c-0000-4000-8000-000000000003",
+      "arn:aws:states:us-east-1:123456789012:mapRun:Parent/Fan:0f1e2d3c-0000-4000-8000-000000000003",
+      "Fan \u00e9", "rev-parent-2");
+
+  /** Format 8: a Map Run whose items run as child executions. */
+  static final MapRunProgress MAP_RUN_CHILDREN = new MapRunProgress(MAP_RUN.mapRunArn(), MAP_RUN.cursor(),
+      false, 3, 2_500, 2_400, 2_300, 7, 2_000, 50, 10, 2.5, MAP_RUN.results(), true);
+
   /** The finished Map Runs' counts in the header of format 7. */
   static final JsonNode FINISHED_MAP_RUNS = Json.read("""
       {"arn:aws:states:us-east-1:123456789012:mapRun:Golden/Old:0f1e2d3c-0000-4000-8000-000000000002":
@@ -113,12 +124,27 @@ public final class GoldenExecutionStates {
     return Json.read(text);
   }
 
-  /** Format 7 (current): format 6 plus a paged Distributed Map's progress in each frame. */
+  /**
+   * Format 8 (current): format 7 plus the parent's Map state and revision after the finished Map Runs,
+   * and the child-executions flag in a Map Run's progress.
+   */
+  static byte[] formatEight() {
+    return withMapRun(MAP_RUN_PARENT, MAP_RUN_CHILDREN);
+  }
+
+  /**
+   * Format 7: format 6 plus a paged Distributed Map's progress in each frame (written with the encoder
+   * of its time, whose layout {@link #formatSevenTranscribed} keeps).
+   */
   static byte[] formatSeven() {
-    ExecutionState state = sample(ExecutionStatus.RUNNING, ALIAS_ARN, REVISION_ID, REDRIVE_MILLIS, PARENT)
+    return formatSevenTranscribed();
+  }
+
+  private static byte[] withMapRun(ParentExecution parent, MapRunProgress mapRun) {
+    ExecutionState state = sample(ExecutionStatus.RUNNING, ALIAS_ARN, REVISION_ID, REDRIVE_MILLIS, parent)
         .withLastApplied(new AppliedInput("task:tok-0", APPLIED_OUTPUTS));
     Map<Integer, Frame> frames = new LinkedHashMap<>(state.frames());
-    frames.put(0, StoredFrames.withMapRun(frames.get(0), MAP_RUN));
+    frames.put(0, StoredFrames.withMapRun(frames.get(0), mapRun));
     ExecutionState.Header h = state.header();
     ExecutionState.Header header = new ExecutionState.Header(h.executionArn(), h.stateMachineArn(), h.name(),
         h.status(), h.startMillis(), h.stopMillis(), h.input(), h.output(), h.error(), h.cause(), h.nextEventId(),
@@ -126,6 +152,22 @@ public final class GoldenExecutionStates {
         h.stateMachineAliasArn(), h.revisionId(), h.redriveMillis(), h.parent(), FINISHED_MAP_RUNS);
     return ExecutionStateCodec.encode(new ExecutionState(header, frames, state.timers())
         .withLastApplied(new AppliedInput("task:tok-0", APPLIED_OUTPUTS)));
+  }
+
+  /** The encoder of format 7 (before format 8), transcribed. */
+  static byte[] formatSevenTranscribed() {
+    ExecutionState state = sample(ExecutionStatus.RUNNING, ALIAS_ARN, REVISION_ID, REDRIVE_MILLIS, PARENT);
+    Map<Integer, Frame> frames = new TreeMap<>(state.frames());
+    frames.put(0, StoredFrames.withMapRun(frames.get(0), MAP_RUN));
+    BinaryWriter out = new BinaryWriter(1024);
+    ExecutionState withHeaderOnly = new ExecutionState(state.header(), Map.of(), Map.of());
+    writeHeader(out, 7, withHeaderOnly, true, true);
+    out.writeJson(FINISHED_MAP_RUNS);
+    out.writeInt(frames.size());
+    frames.values().forEach(f -> FrameCodec.write(out, f, true));
+    writeTimers(out, state);
+    AppliedInputCodec.write(out, new AppliedInput("task:tok-0", APPLIED_OUTPUTS));
+    return out.toByteArray();
   }
 
   /** Format 6: the header ends with the parent execution's Task (the encoder before format 7, transcribed). */
@@ -203,6 +245,24 @@ public final class GoldenExecutionStates {
   }
 
   static void writeBody(BinaryWriter out, int format, ExecutionState state, boolean withAlias, boolean withRevision) {
+    writeHeader(out, format, state, withAlias, withRevision);
+    out.writeInt(state.frames().size());
+    new TreeMap<>(state.frames()).values().forEach(f -> FrameCodec.write(out, f, false));
+    writeTimers(out, state);
+  }
+
+  private static void writeTimers(BinaryWriter out, ExecutionState state) {
+    out.writeInt(state.timers().size());
+    new TreeMap<>(state.timers()).values().forEach(t -> {
+      out.writeString(t.id());
+      out.writeInt(t.frameId());
+      out.writeByte(t.kind().code());
+      out.writeLong(t.dueAtMillis());
+    });
+  }
+
+  private static void writeHeader(BinaryWriter out, int format, ExecutionState state, boolean withAlias,
+      boolean withRevision) {
     out.writeByte(format);
     ExecutionState.Header h = state.header();
     out.writeString(h.executionArn());
@@ -229,21 +289,12 @@ public final class GoldenExecutionStates {
       out.writeString(h.revisionId());
       out.writeLong(h.redriveMillis());
     }
-    if (format == 6) {
+    if (format == 6 || format == 7) {
       ParentExecution parent = h.parent();
       out.writeString(parent == null ? null : parent.executionArn());
       out.writeString(parent == null ? null : parent.taskToken());
       out.writeString(parent == null ? null : parent.resource());
     }
-    out.writeInt(state.frames().size());
-    new TreeMap<>(state.frames()).values().forEach(f -> FrameCodec.write(out, f, false));
-    out.writeInt(state.timers().size());
-    new TreeMap<>(state.timers()).values().forEach(t -> {
-      out.writeString(t.id());
-      out.writeInt(t.frameId());
-      out.writeByte(t.kind().code());
-      out.writeLong(t.dueAtMillis());
-    });
   }
 
   /**
@@ -261,6 +312,7 @@ public final class GoldenExecutionStates {
     fixtures.put("execution-state-v5.bin", formatFive());
     fixtures.put("execution-state-v6.bin", formatSix());
     fixtures.put("execution-state-v7.bin", formatSeven());
+    fixtures.put("execution-state-v8.bin", formatEight());
     for (Map.Entry<String, byte[]> fixture : fixtures.entrySet()) {
       Path file = dir.resolve(fixture.getKey());
       if (Files.exists(file)) {

@@ -6,6 +6,7 @@ import dev.stepstream.engine.Effect;
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.engine.ExecutionStateCodec;
 import dev.stepstream.engine.Interpreter;
+import dev.stepstream.engine.task.MapRunChildren;
 import dev.stepstream.engine.task.NestedStartAnswers;
 import dev.stepstream.wire.Command;
 import dev.stepstream.wire.HistoryEvent;
@@ -87,7 +88,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     RecordSink sink = new ContextRecordSink(context);
     this.deadLetters = new DeadLetters(sink, metrics, this::origin, context::currentSystemTimeMs);
     this.pendingStarts = new PendingStarts(context.getStateStore(PendingStarts.STORE),
-        stateMachineArn -> definitions.find(stateMachineArn).isPresent(), deadLetters,
+        stateMachineArn -> definitions.find(MapRunChildren.definingMachine(stateMachineArn)).isPresent(), deadLetters,
         start -> answerParent(start, context.currentSystemTimeMs()));
     this.retention = new Retention(options.closedExecutionRetention(), executions, history, timers, sink);
     this.outputs = new OutputWriter(sink, history, timers, taskTopics);
@@ -247,7 +248,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
 
   private void writeLogs(String arn, ExecutionState state, List<HistoryEvent> events, long nowMillis) {
     if (state != null && !events.isEmpty()) {
-      logs.write(arn, events, definitions.logging(state.stateMachineArn()), state.redriveCount(), nowMillis);
+      logs.write(arn, events, definitions.logging(MapRunChildren.definingMachine(state.stateMachineArn())), state.redriveCount(), nowMillis);
     }
   }
 

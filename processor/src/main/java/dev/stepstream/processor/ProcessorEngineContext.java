@@ -31,6 +31,12 @@ final class ProcessorEngineContext implements EngineContext {
     return tokenKeys.nonce(executionArn, sequence);
   }
 
+  /** The processor runs a Distributed Map's items as child executions across partitions. */
+  @Override
+  public boolean mapRunChildExecutions() {
+    return true;
+  }
+
   @Override
   public long nowMillis() {
     return nowMillis;

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param redriveDate epoch milliseconds of the last redrive, or null when never redriven
  * @param revisionId the state machine revision the execution runs on, or null when unknown
  * @param traceHeader the execution's trace header (DescribeExecution's {@code traceHeader}), or null
+ * @param mapRunArn the Map Run that started this execution (a Distributed Map's child), or null
  */
 public record ExecutionSummary(
     int version,
@@ -29,7 +30,8 @@ public record ExecutionSummary(
     String stateMachineAliasArn,
     Long redriveDate,
     String revisionId,
-    String traceHeader) implements WireRecord {
+    String traceHeader,
+    String mapRunArn) implements WireRecord {
 
   public ExecutionSummary {
     Require.version(version, "ExecutionSummary");
@@ -37,6 +39,15 @@ public record ExecutionSummary(
     Require.text(stateMachineArn, "ExecutionSummary", "stateMachineArn");
     Require.text(name, "ExecutionSummary", "name");
     Require.present(status, "ExecutionSummary", "status");
+  }
+
+  /** A summary of an execution that no Map Run started. */
+  public ExecutionSummary(int version, String executionArn, String stateMachineArn, String name,
+      ExecutionStatus status, long startDate, Long stopDate, JsonNode input, JsonNode output, String error,
+      String cause, int redriveCount, String stateMachineAliasArn, Long redriveDate, String revisionId,
+      String traceHeader) {
+    this(version, executionArn, stateMachineArn, name, status, startDate, stopDate, input, output, error, cause,
+        redriveCount, stateMachineAliasArn, redriveDate, revisionId, traceHeader, null);
   }
 
   /** A summary without redrive date, revision and trace header. */
@@ -58,7 +69,7 @@ public record ExecutionSummary(
   /** This summary with the execution's trace header. */
   public ExecutionSummary withTraceHeader(String header) {
     return new ExecutionSummary(version, executionArn, stateMachineArn, name, status, startDate, stopDate, input, output,
-        error, cause, redriveCount, stateMachineAliasArn, redriveDate, revisionId, header);
+        error, cause, redriveCount, stateMachineAliasArn, redriveDate, revisionId, header, mapRunArn);
   }
 
   /** A summary of an execution not started through an alias. */

@@ -1,5 +1,7 @@
 package dev.stepstream.wire;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The Task that started an execution through {@code arn:aws:states:::states:startExecution[.sync[:2]]},
  * carried by the child's {@link StartExecution} and kept in its state: when a {@code .sync} or
@@ -7,14 +9,31 @@ package dev.stepstream.wire;
  *
  * @param executionArn the parent execution
  * @param taskToken the token of the parent's Task attempt
- * @param resource the parent Task's Resource ARN (its pattern suffix says whether and how to answer)
+ * @param resource the parent Task's Resource ARN (its pattern suffix says whether and how to answer); for
+ *     a Distributed Map's child execution, the Map Run's ARN
+ * @param mapState for a Distributed Map's child execution, the name of the Map state whose ItemProcessor
+ *     the child runs; null otherwise
+ * @param revisionId for a Distributed Map's child execution, the revision of the parent's definition
+ *     (the child runs the same one); null otherwise
  */
-public record ParentExecution(String executionArn, String taskToken, String resource) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ParentExecution(String executionArn, String taskToken, String resource, String mapState,
+    String revisionId) {
 
   public ParentExecution {
     Require.text(executionArn, "ParentExecution", "executionArn");
     Require.text(taskToken, "ParentExecution", "taskToken");
     Require.text(resource, "ParentExecution", "resource");
+  }
+
+  /** A {@code states:startExecution} Task's child. */
+  public ParentExecution(String executionArn, String taskToken, String resource) {
+    this(executionArn, taskToken, resource, null, null);
+  }
+
+  /** True for a child execution of a Distributed Map's Map Run ({@link #resource} is the Map Run ARN). */
+  public boolean mapRunChild() {
+    return mapState != null;
   }
 
   /** {@code .sync}: the parent waits and gets the DescribeExecution shape with Input and Output as strings. */
@@ -37,6 +56,6 @@ public record ParentExecution(String executionArn, String taskToken, String reso
    * so that a start that fails (no such state machine, name taken) fails the Task instead.
    */
   public boolean answeredAtStart() {
-    return !waits() && !resource.endsWith(".waitForTaskToken");
+    return !mapRunChild() && !waits() && !resource.endsWith(".waitForTaskToken");
   }
 }

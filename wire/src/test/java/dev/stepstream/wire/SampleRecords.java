@@ -8,6 +8,8 @@ import java.util.List;
 final class SampleRecords {
   static final String MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:ImagePipeline";
   static final String EXECUTION = "arn:aws:states:us-east-1:123456789012:execution:ImagePipeline:run-1";
+  private static final String MAP_RUN =
+      "arn:aws:states:us-east-1:123456789012:mapRun:ImagePipeline/Items:0f1e2d3c-0000-4000-8000-000000000001";
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private SampleRecords() {}
@@ -90,6 +92,12 @@ final class SampleRecords {
             "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"),
         new StartExecution(1, EXECUTION + "-child", MACHINE, "child-1", input, 8L, null, null,
             new ParentExecution(EXECUTION, "tok-9", "arn:aws:states:::states:startExecution.sync:2")),
+        new StartExecution(1, "arn:aws:states:us-east-1:123456789012:execution:ImagePipeline/Items:"
+            + "0f1e2d3c-0000-4000-8000-000000000007", MACHINE + "/Items", "0f1e2d3c-0000-4000-8000-000000000007", input, 9L,
+            null, null, new ParentExecution(EXECUTION, "mapRunChild:3:" + MAP_RUN, MAP_RUN, "Items", "r2")),
+        new ExecutionSummary(1, "arn:aws:states:us-east-1:123456789012:execution:ImagePipeline/Items:"
+            + "0f1e2d3c-0000-4000-8000-000000000007", MACHINE + "/Items", "0f1e2d3c-0000-4000-8000-000000000007",
+            ExecutionStatus.SUCCEEDED, 9L, 10L, input, input, null, null, 0, null, null, "r2", null, MAP_RUN),
         new ExecutionSummary(1, EXECUTION, MACHINE, "run-1", ExecutionStatus.RUNNING, 7L, null, input, null, null, null, 0,
             null, null, null, "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"),
         HistoryBatch.of(EXECUTION, List.of(

@@ -12,6 +12,8 @@ import dev.stepstream.engine.runtime.Timer;
 import dev.stepstream.engine.runtime.TimerKind;
 import dev.stepstream.engine.states.StateRunner;
 import dev.stepstream.engine.states.DistributedMaps;
+import dev.stepstream.engine.states.MapRunChildExecutions;
+import dev.stepstream.engine.task.MapRunChildren;
 import dev.stepstream.engine.states.TaskStates;
 import dev.stepstream.wire.TaskFailed;
 import dev.stepstream.wire.TaskHeartbeat;
@@ -52,6 +54,9 @@ public final class Signals {
   }
 
   public static Optional<String> taskResult(Run run, TaskResult result) {
+    if (MapRunChildren.isChildToken(result.taskToken())) {
+      return MapRunChildExecutions.result(run, result);
+    }
     Frame found = null;
     for (Frame f : run.allFrames()) {
       TaskAttempt task = f.task();

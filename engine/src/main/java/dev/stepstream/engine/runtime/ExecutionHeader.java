@@ -103,7 +103,8 @@ public final class ExecutionHeader {
   public ExecutionSummary summary() {
     return new ExecutionSummary(WireVersions.CURRENT, executionArn, stateMachineArn, name, status, startMillis,
         stopMillis < 0 ? null : stopMillis, input, output, error, cause, redriveCount, stateMachineAliasArn,
-        redriveMillis < 0 ? null : redriveMillis, revisionId);
+        redriveMillis < 0 ? null : redriveMillis, revisionId, null,
+        parent != null && parent.mapRunChild() ? parent.resource() : null);
   }
 
   // ---- lifecycle ----

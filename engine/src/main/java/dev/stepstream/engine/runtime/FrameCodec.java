@@ -17,11 +17,19 @@ public final class FrameCodec {
 
   /** The current layout, with the Distributed Map progress. */
   public static void write(BinaryWriter out, Frame f) {
-    write(out, f, true);
+    write(out, f, true, true);
   }
 
-  /** @param withMapRun false for the layout of execution state formats 1 to 6 */
+  /** @param withMapRun false for the layout of execution state formats 1 to 6 (true: format 7) */
   public static void write(BinaryWriter out, Frame f, boolean withMapRun) {
+    write(out, f, withMapRun, false);
+  }
+
+  /**
+   * @param withMapRun false for the layout of execution state formats 1 to 6
+   * @param withChildFlag false for the layout of formats up to 7 (no child-executions flag)
+   */
+  public static void write(BinaryWriter out, Frame f, boolean withMapRun, boolean withChildFlag) {
     out.writeInt(f.id());
     out.writeInt(f.parentId());
     out.writeInt(f.index());
@@ -42,11 +50,11 @@ public final class FrameCodec {
     });
     writeChildren(out, f.children());
     if (withMapRun) {
-      writeMapRun(out, f.mapRun());
+      writeMapRun(out, f.mapRun(), withChildFlag);
     }
   }
 
-  private static void writeMapRun(BinaryWriter out, MapRunProgress p) {
+  private static void writeMapRun(BinaryWriter out, MapRunProgress p, boolean withChildFlag) {
     out.writeBoolean(p != null);
     if (p == null) {
       return;
@@ -64,9 +72,12 @@ public final class FrameCodec {
     out.writeLong(p.toleratedFailureCount());
     out.writeDouble(p.toleratedFailurePercentage());
     out.writeJson(p.results());
+    if (withChildFlag) {
+      out.writeBoolean(p.childExecutions());
+    }
   }
 
-  private static MapRunProgress readMapRun(BinaryReader in) {
+  private static MapRunProgress readMapRun(BinaryReader in, boolean withChildFlag) {
     if (!in.readBoolean()) {
       return null;
     }
@@ -83,8 +94,9 @@ public final class FrameCodec {
     long toleratedCount = in.readLong();
     double toleratedPercentage = in.readDouble();
     JsonNode results = in.readJson();
+    boolean childExecutions = withChildFlag && in.readBoolean();
     return new MapRunProgress(mapRunArn, cursor, exhausted, pages, itemsRead, total, succeeded, failed, written, maxConcurrency,
-        toleratedCount, toleratedPercentage, results instanceof ArrayNode a ? a : null);
+        toleratedCount, toleratedPercentage, results instanceof ArrayNode a ? a : null, childExecutions);
   }
 
   /** Token, timeout/heartbeat/wait timers, started flag and heartbeat seconds (empty unless waiting). */
@@ -118,6 +130,14 @@ public final class FrameCodec {
 
   /** @param withMapRun false for the layout of execution state formats 1 to 6 */
   public static Frame read(BinaryReader in, boolean withMapRun) {
+    return read(in, withMapRun, false);
+  }
+
+  /**
+   * @param withMapRun false for the layout of execution state formats 1 to 6
+   * @param withChildFlag false for the layout of formats up to 7 (no child-executions flag)
+   */
+  public static Frame read(BinaryReader in, boolean withMapRun, boolean withChildFlag) {
     int id = in.readInt();
     int parentId = in.readInt();
     int index = in.readInt();
@@ -138,7 +158,7 @@ public final class FrameCodec {
     ChildWork children = readChildren(in);
     Frame f = Frame.restored(id, parentId, index, stateName, phase, input, enteredEventId, enteredMillis, lastEventId,
         retryCount, retrierAttempts, varCount == 0 ? Map.of() : vars, children != null ? children : waiting);
-    return withMapRun ? Frame.restored(f, readMapRun(in)) : f;
+    return withMapRun ? Frame.restored(f, readMapRun(in, withChildFlag)) : f;
   }
 
   /** The waiting fields as the phase reads them; fields left over from an earlier phase are dropped. */

@@ -1,6 +1,7 @@
 package dev.stepstream.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.stream.IntStream;
 
 /**
  * A Map state's iterations: prepared inputs started in index order, at most {@code maxConcurrency}
@@ -56,6 +57,16 @@ public final class Iterations extends ChildWork {
   public boolean canStartMore() {
     int running = started - done();
     return started < inputs.length && (maxConcurrency == 0 || running < maxConcurrency);
+  }
+
+  /** The indexes of the iterations started and not done (a Map Run's running child executions). */
+  public IntStream running() {
+    return IntStream.range(0, started).filter(i -> result(i) == null);
+  }
+
+  /** True when iteration {@code index} was started and is not done yet. */
+  public boolean isRunning(int index) {
+    return index >= 0 && index < started && result(index) == null;
   }
 
   /** Starts the next iteration and returns its index; {@link #takeInput} hands over its input. */

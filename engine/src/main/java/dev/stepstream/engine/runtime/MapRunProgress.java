@@ -22,23 +22,34 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
  * @param toleratedFailureCount -1 when not set
  * @param toleratedFailurePercentage -1 when not set
  * @param results the results so far when there is no ResultWriter, else null
+ * @param childExecutions true when the items run as child executions of their own (the processor);
+ *     false when they run as iterations of the Map's frame (run-local, and Map Runs stored before
+ *     execution state format 8)
  */
 public record MapRunProgress(String mapRunArn, JsonNode cursor, boolean exhausted, int pages, long itemsRead, long total,
     long succeeded, long failed, long resultsWritten, int maxConcurrency, long toleratedFailureCount,
-    double toleratedFailurePercentage, ArrayNode results) {
+    double toleratedFailurePercentage, ArrayNode results, boolean childExecutions) {
+
+  /** A Map Run whose items run as iterations of the Map's frame (as stored before format 8). */
+  public MapRunProgress(String mapRunArn, JsonNode cursor, boolean exhausted, int pages, long itemsRead, long total,
+      long succeeded, long failed, long resultsWritten, int maxConcurrency, long toleratedFailureCount,
+      double toleratedFailurePercentage, ArrayNode results) {
+    this(mapRunArn, cursor, exhausted, pages, itemsRead, total, succeeded, failed, resultsWritten, maxConcurrency,
+        toleratedFailureCount, toleratedFailurePercentage, results, false);
+  }
 
   /** A Map Run before its first page. */
   public static MapRunProgress start(String mapRunArn, int maxConcurrency, long toleratedFailureCount,
-      double toleratedFailurePercentage, boolean keepResults) {
+      double toleratedFailurePercentage, boolean keepResults, boolean childExecutions) {
     return new MapRunProgress(mapRunArn, null, false, 0, 0, 0, 0, 0, 0, maxConcurrency, toleratedFailureCount,
-        toleratedFailurePercentage, keepResults ? Json.NODES.arrayNode() : null);
+        toleratedFailurePercentage, keepResults ? Json.NODES.arrayNode() : null, childExecutions);
   }
 
   /** A page of {@code items} items became {@code children} child executions; {@code next} is null after the last page. */
   public MapRunProgress pageRead(int items, int children, JsonNode next) {
     return new MapRunProgress(mapRunArn, next, next == null || next.isNull(), pages + 1, itemsRead + items, total + children,
         succeeded, failed, resultsWritten, maxConcurrency, toleratedFailureCount, toleratedFailurePercentage,
-        results);
+        results, childExecutions);
   }
 
   public MapRunProgress childSucceeded() {
@@ -56,7 +67,7 @@ public record MapRunProgress(String mapRunArn, JsonNode cursor, boolean exhauste
 
   public MapRunProgress written(int count) {
     return new MapRunProgress(mapRunArn, cursor, exhausted, pages, itemsRead, total, succeeded, failed, resultsWritten + count,
-        maxConcurrency, toleratedFailureCount, toleratedFailurePercentage, results);
+        maxConcurrency, toleratedFailureCount, toleratedFailurePercentage, results, childExecutions);
   }
 
   /** The page's results appended to those kept for the output. */
@@ -64,7 +75,7 @@ public record MapRunProgress(String mapRunArn, JsonNode cursor, boolean exhauste
     ArrayNode all = results.deepCopy();
     all.addAll(page);
     return new MapRunProgress(mapRunArn, cursor, exhausted, pages, itemsRead, total, succeeded, failed, resultsWritten,
-        maxConcurrency, toleratedFailureCount, toleratedFailurePercentage, all);
+        maxConcurrency, toleratedFailureCount, toleratedFailurePercentage, all, childExecutions);
   }
 
   /** UpdateMapRun: new limits (a negative argument keeps the current value). */
@@ -73,7 +84,7 @@ public record MapRunProgress(String mapRunArn, JsonNode cursor, boolean exhauste
     return new MapRunProgress(mapRunArn, cursor, exhausted, pages, itemsRead, total, succeeded, failed, resultsWritten,
         newMaxConcurrency < 0 ? maxConcurrency : newMaxConcurrency,
         newToleratedFailureCount < 0 ? toleratedFailureCount : newToleratedFailureCount,
-        newToleratedFailurePercentage < 0 ? toleratedFailurePercentage : newToleratedFailurePercentage, results);
+        newToleratedFailurePercentage < 0 ? toleratedFailurePercentage : newToleratedFailurePercentage, results, childExecutions);
   }
 
   public boolean toleranceSet() {
@@ -98,6 +109,6 @@ public record MapRunProgress(String mapRunArn, JsonNode cursor, boolean exhauste
 
   private MapRunProgress withCounts(long newSucceeded, long newFailed) {
     return new MapRunProgress(mapRunArn, cursor, exhausted, pages, itemsRead, total, newSucceeded, newFailed, resultsWritten,
-        maxConcurrency, toleratedFailureCount, toleratedFailurePercentage, results);
+        maxConcurrency, toleratedFailureCount, toleratedFailurePercentage, results, childExecutions);
   }
 }

@@ -7,17 +7,21 @@ import dev.stepstream.engine.Definition;
 import dev.stepstream.engine.Effect;
 import dev.stepstream.engine.EngineContext;
 import dev.stepstream.engine.EngineOptions;
+import dev.stepstream.engine.task.MapRunChildren;
 import dev.stepstream.engine.task.NestedExecutions;
+import dev.stepstream.wire.StopExecution;
+import dev.stepstream.wire.WireVersions;
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.wire.ExecutionStatus;
 import dev.stepstream.wire.HistoryEvent;
-import dev.stepstream.wire.WireVersions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The working copy of one execution during one {@code apply} call: the header, copy-on-write frames
@@ -37,6 +41,8 @@ public final class Run {
   private boolean deferred;
   private boolean historyFull;
   private boolean quiet;
+  /** Map frames whose running children this call already stopped (not stored: one call's bookkeeping). */
+  private final Set<Integer> stoppedMapRuns = new HashSet<>();
 
   private final Object owner = new Object();
   private final List<Frame> owned = new ArrayList<>();
@@ -291,7 +297,23 @@ public final class Run {
     if (work != null && !(work instanceof ChildWork)) {
       work.timerIds().forEach(timers::cancel);
     }
+    stopMapRunChildren(f, -1);
     f.halt();
+  }
+
+  /**
+   * A Map Run whose frame stops (the execution stopped, timed out or failed, or the Map Run failed)
+   * stops its running child executions, as AWS aborts them. A child that already ended ignores it.
+   */
+  public void stopMapRunChildren(Frame f, int endedIndex) {
+    MapRunProgress progress = f.mapRun();
+    Iterations page = f.iterations();
+    if (progress == null || !progress.childExecutions() || page == null || !stoppedMapRuns.add(f.id())) {
+      return;
+    }
+    long firstIndex = progress.total() - page.size();
+    page.running().filter(index -> index != endedIndex).forEach(index -> effects.add(new Effect.SendCommand(new StopExecution(WireVersions.CURRENT,
+        MapRunChildren.childArn(progress.mapRunArn(), firstIndex + index), null, null, now))));
   }
 
   private void haltFrames() {
@@ -411,6 +433,7 @@ public final class Run {
     deferred = false;
     publishSummary();
     NestedExecutions.parentResult(header).ifPresent(result -> effects.add(new Effect.SendTaskResult(result)));
+    MapRunChildren.parentResult(header).ifPresent(result -> effects.add(new Effect.SendTaskResult(result)));
   }
 
   public void failExecution(String error, String cause, long previousEventId) {

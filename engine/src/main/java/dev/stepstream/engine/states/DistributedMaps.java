@@ -17,6 +17,7 @@ import dev.stepstream.engine.runtime.MapRunCounts;
 import dev.stepstream.engine.runtime.MapRunProgress;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.runtime.Step;
+import dev.stepstream.engine.task.MapRunChildren;
 import dev.stepstream.engine.task.MapRunTasks;
 import dev.stepstream.wire.TaskRequest;
 import dev.stepstream.wire.TaskTokens;
@@ -96,7 +97,7 @@ public final class DistributedMaps {
     String mapRunArn = mapRunArn(run, f, s);
     run.emitFor(f, "MapRunStarted", "mapRunStartedEventDetails", Json.NODES.objectNode().put("mapRunArn", mapRunArn));
     f.trackMapRun(MapRunProgress.start(mapRunArn, maxConcurrency, toleratedFailureCount, toleratedFailurePercentage,
-        s.distributed().resultWriter().isEmpty()));
+        s.distributed().resultWriter().isEmpty(), run.ctx().mapRunChildExecutions()));
     if (s.distributed().itemReader().isPresent()) {
       MapRunPages.readNext(run, f, s);
       return;
@@ -158,7 +159,7 @@ public final class DistributedMaps {
       request.set("ResultWriter", writer);
       request.put("MapRunArn", mapRunArn(run, p, s));
       request.put("ExecutionArn", run.header().executionArn());
-      request.set("Results", writerEntries(results, 0));
+      request.set("Results", writerEntries(results, 0, null));
       schedule(run, p, s, writer.path("Resource").asText(""), MapRunTasks.RESULT_WRITER, request, ec);
       return;
     }
@@ -172,14 +173,20 @@ public final class DistributedMaps {
 
   /**
    * The results as the writer's entries. A tolerated failure's result is its error output
-   * ({@code {"Error", "Cause"}}), which is how it is recognised here.
+   * ({@code {"Error", "Cause"}}), which is how it is recognised here. With child executions each
+   * result is the child's DescribeExecution shape, kept whole in the entry's {@code Execution} for
+   * AWS's result file fields (the fields derived from the Map Run ARN and the index added back).
+   *
+   * @param childMapRunArn the Map Run ARN when the items ran as child executions, else null
    */
-  static ArrayNode writerEntries(ArrayNode results, long firstIndex) {
+  static ArrayNode writerEntries(ArrayNode results, long firstIndex, String childMapRunArn) {
     ArrayNode entries = Json.NODES.arrayNode(results.size());
     for (int i = 0; i < results.size(); i++) {
       JsonNode r = results.get(i);
       ObjectNode e = entries.addObject().put("Index", (int) (firstIndex + i));
-      if (isErrorOutput(r)) {
+      if (childMapRunArn != null && r != null && r.isObject()) {
+        childEntry(e, MapRunChildren.expanded(r, childMapRunArn, firstIndex + i));
+      } else if (isErrorOutput(r)) {
         e.put("Status", "FAILED").set("Error", r.get("Error"));
         if (r.has("Cause")) {
           e.set("Cause", r.get("Cause"));
@@ -189,6 +196,19 @@ public final class DistributedMaps {
       }
     }
     return entries;
+  }
+
+  private static void childEntry(ObjectNode e, JsonNode described) {
+    if (MapRunChildren.succeeded(described)) {
+      e.put("Status", "SUCCEEDED").set("Output", MapRunChildren.output(described));
+    } else {
+      e.put("Status", "FAILED").put("Error", MapRunChildren.error(described));
+      String cause = MapRunChildren.cause(described);
+      if (cause != null) {
+        e.put("Cause", cause);
+      }
+    }
+    e.set("Execution", described);
   }
 
   private static boolean isErrorOutput(JsonNode r) {

@@ -96,6 +96,11 @@ final class MapRunPages {
   }
 
   static void childFailed(Run run, Frame p, MapState s, Step.ChildFailed failed) {
+    childFailed(run, p, s, failed, null);
+  }
+
+  /** @param shape the failed child execution's shape to keep as its result (for the ResultWriter), or null */
+  static void childFailed(Run run, Frame p, MapState s, Step.ChildFailed failed, JsonNode shape) {
     p.iterationFailed();
     MapRunProgress progress = p.mapRun().childFailed();
     p.trackMapRun(progress);
@@ -105,12 +110,13 @@ final class MapRunPages {
       if (failed.cause() != null) {
         errorOutput.put("Cause", failed.cause());
       }
-      p.iterationTolerated(failed.childIndex(), errorOutput);
+      p.iterationTolerated(failed.childIndex(), shape == null ? errorOutput : shape);
       MapStates.afterChild(run, p, s, p.lastEventId());
       return;
     }
     // The page's results, inputs not yet started and halted iterations stay for a redrive.
     Children.haltAll(run, p, null);
+    run.stopMapRunChildren(p, failed.childIndex());
     failTolerance(run, p, failed.error(), failed.cause());
   }
 
@@ -149,7 +155,8 @@ final class MapRunPages {
     }
     ObjectNode request = writerRequest(run, p, s);
     request.put("Part", progress.pages() - 1);
-    request.set("Results", DistributedMaps.writerEntries(results, firstIndex));
+    request.set("Results", DistributedMaps.writerEntries(results, firstIndex,
+        progress.childExecutions() ? progress.mapRunArn() : null));
     scheduleWriter(run, p, s, request);
   }
 

@@ -32,6 +32,7 @@ public final class MapRunUpdates {
       if (map.mapRun().exceedsTolerance()) {
         if (map.iterations() != null) {
           Children.haltAll(run, map, null);
+          run.stopMapRunChildren(map, -1);
         }
         DistributedMaps.failRun(run, map, ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, MapRunPages.TOLERANCE_EXCEEDED);
       } else if (map.iterations() != null) {

@@ -81,6 +81,10 @@ final class MapStates {
   static void startMore(Run run, Frame p, MapState s) {
     while (p.iterations().canStartMore()) {
       int index = p.startIteration();
+      if (MapRunChildExecutions.active(p)) {
+        MapRunChildExecutions.start(run, p, s, index, p.takeIterationInput(index));
+        continue;
+      }
       long started = DistributedMaps.distributed(s) ? p.lastEventId()
           : run.emit("MapIterationStarted", p.lastEventId(), "mapIterationStartedEventDetails",
               History.mapIteration(s.name(), index));
@@ -144,7 +148,7 @@ final class MapStates {
   }
 
   /** True once a failure has failed the Map: results of iterations that finished in the same call are then too late. */
-  private static boolean failedAlready(Frame p) {
+  static boolean failedAlready(Frame p) {
     return p.iterations().mapFailed() || (p.mapRun() != null && p.mapRun().exceedsTolerance());
   }
 

@@ -31,6 +31,11 @@ public final class Redrive {
       boolean waiting = f.phase() == Phase.CHILDREN || (f.phase() == Phase.HALTED && f.children() != null);
       if (waiting && hasChildren(run.state(f)) && !Children.below(run, f.id()).isEmpty()) {
         reopen(run, run.edit(id), previousEventId);
+      } else if (waiting && MapRunChildExecutions.active(f)) {
+        // Its children were executions of their own, stopped with it: the Map runs again as a new Map Run.
+        Frame map = run.edit(id);
+        Children.discard(run, map);
+        run.halt(map);
       }
     }
     for (int id : ids) {

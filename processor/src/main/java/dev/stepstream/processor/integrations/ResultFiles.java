@@ -110,6 +110,9 @@ final class ResultFiles {
     if (!"NONE".equals(transformation)) {
       return ok ? entry.path("Output") : errorOf(entry);
     }
+    if (entry.has("Execution")) {
+      return childExecution(entry.get("Execution"));
+    }
     ObjectNode record = NODES.objectNode();
     record.put("MapRunArn", mapRunArn);
     record.put("Name", entry.path("Index").asText());
@@ -121,6 +124,38 @@ final class ResultFiles {
       record.setAll(errorOf(entry));
     }
     return record;
+  }
+
+  /**
+   * A child execution's record as AWS writes it: its DescribeExecution fields in PascalCase, Input and
+   * Output as JSON text, dates as ISO-8601 UTC with milliseconds.
+   */
+  private static ObjectNode childExecution(JsonNode described) {
+    ObjectNode record = NODES.objectNode();
+    for (String field : new String[] {"Cause", "Error", "ExecutionArn"}) {
+      if (described.has(field)) {
+        record.set(field, described.get(field));
+      }
+    }
+    record.put("Input", described.path("Input").toString());
+    record.putObject("InputDetails").put("Included", true);
+    record.set("Name", described.path("Name"));
+    if (described.has("Output")) {
+      record.put("Output", described.get("Output").toString());
+      record.putObject("OutputDetails").put("Included", true);
+    }
+    record.set("RedriveCount", described.path("RedriveCount"));
+    record.set("RedriveStatus", described.path("RedriveStatus"));
+    record.put("StartDate", isoDate(described.path("StartDate")));
+    record.set("StateMachineArn", described.path("StateMachineArn"));
+    record.set("Status", described.path("Status"));
+    record.put("StopDate", isoDate(described.path("StopDate")));
+    return record;
+  }
+
+  private static String isoDate(JsonNode epochMillis) {
+    return java.time.format.DateTimeFormatter.ISO_INSTANT.format(
+        java.time.Instant.ofEpochMilli(epochMillis.asLong()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
   }
 
   private static ObjectNode errorOf(JsonNode entry) {

@@ -75,6 +75,30 @@ class MapRunApiIT {
     assertThat(described.itemCounts().succeeded()).isEqualTo(3);
     assertThat(described.executionCounts().succeeded()).isEqualTo(3);
     assertThat(described.executionCounts().running()).isZero();
+
+    // Each item ran as a child execution of the Map Run.
+    Eventually.await(Duration.ofSeconds(20), () -> assertThat(
+        sfn.listExecutions(b -> b.mapRunArn(item.mapRunArn())).executions()).hasSize(3));
+    var children = sfn.listExecutions(b -> b.mapRunArn(item.mapRunArn())).executions();
+    assertThat(children).allSatisfy(child -> {
+      assertThat(child.executionArn()).startsWith(execution.substring(0, execution.indexOf(":execution:"))
+          + ":execution:" + name + "/Items:");
+      assertThat(child.stateMachineArn()).isEqualTo(machine + "/Items");
+      assertThat(child.mapRunArn()).isEqualTo(item.mapRunArn());
+      assertThat(child.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    });
+    var child = sfn.describeExecution(b -> b.executionArn(children.get(0).executionArn()));
+    assertThat(child.mapRunArn()).isEqualTo(item.mapRunArn());
+    assertThat(child.output()).isIn("1", "2", "3");
+    var childMachine = sfn.describeStateMachineForExecution(b -> b.executionArn(children.get(0).executionArn()));
+    assertThat(childMachine.stateMachineArn()).isEqualTo(machine + "/Items");
+    assertThat(childMachine.mapRunArn()).isEqualTo(item.mapRunArn());
+    assertThat(childMachine.label()).isEqualTo("Items");
+    assertThat(childMachine.definition()).contains("\"StartAt\":\"P\"").doesNotContain("ProcessorConfig");
+    assertThat(sfn.listExecutions(b -> b.stateMachineArn(machine)).executions())
+        .singleElement().satisfies(only -> assertThat(only.executionArn()).isEqualTo(execution));
+    assertThatThrownBy(() -> sfn.listExecutions(b -> b.mapRunArn(item.mapRunArn()).stateMachineArn(machine)))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("not both");
   }
 
   @Test

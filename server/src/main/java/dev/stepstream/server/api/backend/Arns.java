@@ -145,7 +145,8 @@ public record Arns(String region, String account) {
           && (parts.length == 1 || parts.length == 2 && (VERSION_NUMBER.matcher(parts[1]).matches()
               || validAliasName(parts[1])));
       case "activity" -> parts.length == 1 && validName(parts[0]);
-      case "execution" -> parts.length == 2 && validName(parts[0]) && validName(parts[1]);
+      case "execution" -> parts.length == 2 && (validName(parts[0]) || mapRunChildMachine(parts[0]))
+          && validName(parts[1]);
       default -> parts.length == 3 && validName(parts[0]) && validName(parts[1]);
     };
     return shapeOk ? Optional.of(parsed) : Optional.empty();
@@ -175,6 +176,12 @@ public record Arns(String region, String account) {
   public static Parsed requireExecution(String arn) {
     return parse(arn).filter(p -> p.kind().equals("execution") || p.kind().equals("express"))
         .orElseThrow(() -> AwsErrors.invalidArn(arn));
+  }
+
+  /** {@code <machine>/<Map Run label>}: the state machine part of a Distributed Map child execution's ARN. */
+  private static boolean mapRunChildMachine(String part) {
+    int slash = part.indexOf('/');
+    return slash > 0 && validName(part.substring(0, slash)) && validName(part.substring(slash + 1));
   }
 
   public static boolean validName(String name) {

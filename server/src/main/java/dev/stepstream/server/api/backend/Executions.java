@@ -83,6 +83,16 @@ public final class Executions implements AutoCloseable {
         .toList();
   }
 
+  /** The child executions a Distributed Map's Map Run started, newest first. */
+  public List<ExecutionSummary> ofMapRun(String mapRunArn) {
+    return view.values().stream()
+        .filter(s -> mapRunArn.equals(s.mapRunArn()))
+        .map(s -> queries.summaryIfLocal(s.executionArn()).orElse(s))
+        .sorted(Comparator.comparingLong(ExecutionSummary::startDate).reversed()
+            .thenComparing(ExecutionSummary::name))
+        .toList();
+  }
+
   public List<ExecutionSummary> all() {
     return view.values().stream()
         .sorted(Comparator.comparingLong(ExecutionSummary::startDate).reversed())

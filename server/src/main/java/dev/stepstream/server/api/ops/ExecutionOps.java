@@ -193,6 +193,10 @@ public final class ExecutionOps {
 
   /** A state machine ARN lists all its executions; a version or alias ARN those started through it. */
   private JsonNode list(RequestFields request) {
+    Optional<String> mapRunArn = request.optionalText("mapRunArn");
+    if (mapRunArn.isPresent()) {
+      return listMapRun(request, mapRunArn.get());
+    }
     String machineArn = request.requiredText("stateMachineArn");
     Arns.Parsed parsed = Arns.require(machineArn, "stateMachine");
     if (parsed.isAlias()) {
@@ -212,6 +216,27 @@ public final class ExecutionOps {
     ObjectNode out = AwsJson.object();
     Pages.page(request, "ListExecutions|" + machineArn + "|" + status + "|" + redrive, executions, 100, out, "executions",
         Shapes::executionListItem);
+    return out;
+  }
+
+  /** ListExecutions with {@code mapRunArn}: the Map Run's child executions, each naming its Map Run. */
+  private JsonNode listMapRun(RequestFields request, String mapRunArn) {
+    if (request.optionalText("stateMachineArn").isPresent()) {
+      throw AwsErrors.validation("You can specify either a mapRunArn or a stateMachineArn, but not both");
+    }
+    if (!MapRuns.isMapRunArn(mapRunArn)) {
+      throw AwsErrors.invalidArn(mapRunArn);
+    }
+    String filter = request.optionalText("statusFilter").orElse(null);
+    ExecutionStatus status = filter == null ? null : statusFilter(filter);
+    String redrive = request.optionalText("redriveFilter").map(ExecutionOps::redriveFilter).orElse(null);
+    List<ExecutionSummary> children = backend.executions().ofMapRun(mapRunArn).stream()
+        .filter(s -> status == null || s.status() == status)
+        .filter(s -> RedriveStatus.matches(redrive, s))
+        .toList();
+    ObjectNode out = AwsJson.object();
+    Pages.page(request, "ListExecutions|" + mapRunArn + "|" + status + "|" + redrive, children, 100, out, "executions",
+        s -> Shapes.executionListItem(s).put("mapRunArn", mapRunArn));
     return out;
   }
 

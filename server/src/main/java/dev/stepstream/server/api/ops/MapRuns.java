@@ -25,6 +25,11 @@ final class MapRuns {
 
   private MapRuns() {}
 
+  /** True for a Map Run ARN as Stepstream (and AWS) shapes it. */
+  static boolean isMapRunArn(String arn) {
+    return MAP_RUN_ARN.matcher(arn).matches();
+  }
+
   /** One Map Run; {@code stopDate} null while it runs; {@code stateName} the Map state's name, or null. */
   record MapRun(String mapRunArn, String executionArn, String stateName, String status, long startDate,
       Long stopDate) {}

@@ -95,6 +95,9 @@ public final class Shapes {
     if (s.traceHeader() != null) {
       out.put("traceHeader", s.traceHeader());
     }
+    if (s.mapRunArn() != null) {
+      out.put("mapRunArn", s.mapRunArn());
+    }
     java.util.Optional<String> notRedrivable = RedriveStatus.notRedrivableReason(s, nowMillis);
     out.put("redriveStatus", notRedrivable.isEmpty() ? RedriveStatus.REDRIVABLE : RedriveStatus.NOT_REDRIVABLE);
     notRedrivable.ifPresent(reason -> out.put("redriveStatusReason", reason));

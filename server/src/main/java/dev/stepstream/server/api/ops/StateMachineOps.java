@@ -157,6 +157,9 @@ public final class StateMachineOps {
     Arns.requireExecution(executionArn);
     ExecutionSummary execution = backend.executions().find(executionArn)
         .orElseThrow(() -> AwsErrors.executionDoesNotExist(executionArn));
+    if (execution.mapRunArn() != null) {
+      return describeMapRunChild(execution);
+    }
     // The definition the execution runs on, which an UpdateStateMachine since its start does not change.
     StateMachineRecord m = backend.definitions().revision(execution.stateMachineArn(), execution.revisionId())
         .orElseThrow(() -> AwsErrors.stateMachineDoesNotExist(execution.stateMachineArn()));
@@ -166,6 +169,26 @@ public final class StateMachineOps {
     out.put("definition", m.definition());
     out.put("roleArn", m.roleArn() == null ? "" : m.roleArn());
     out.set("updateDate", AwsJson.timestamp(m.updatedAt()));
+    if (m.revisionId() != null) {
+      out.put("revisionId", m.revisionId());
+    }
+    return out;
+  }
+
+  /** A Distributed Map's child: its Map's ItemProcessor as the definition, with {@code mapRunArn} and {@code label}. */
+  private JsonNode describeMapRunChild(ExecutionSummary child) {
+    String parentArn = child.stateMachineArn().substring(0, child.stateMachineArn().indexOf('/'));
+    String label = MapRunChildDefinitions.label(child.stateMachineArn());
+    StateMachineRecord m = backend.definitions().revision(parentArn, child.revisionId())
+        .orElseThrow(() -> AwsErrors.stateMachineDoesNotExist(child.stateMachineArn()));
+    ObjectNode out = AwsJson.object();
+    out.put("stateMachineArn", child.stateMachineArn());
+    out.put("name", m.name() + "/" + label);
+    out.put("definition", MapRunChildDefinitions.itemProcessor(m.definition(), label).orElse(m.definition()));
+    out.put("roleArn", m.roleArn() == null ? "" : m.roleArn());
+    out.set("updateDate", AwsJson.timestamp(m.updatedAt()));
+    out.put("mapRunArn", child.mapRunArn());
+    out.put("label", label);
     if (m.revisionId() != null) {
       out.put("revisionId", m.revisionId());
     }
