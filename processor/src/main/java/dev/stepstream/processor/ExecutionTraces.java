@@ -43,15 +43,18 @@ final class ExecutionTraces {
     }
   }
 
-  /** Parsed traces of recent executions, reused while the stored value is the same (saves a parse per step). */
+  /**
+   * Parsed traces of recent executions, answered without a store read (the read was 11-15 % of the
+   * processor's time per step). This is safe because only this object writes the store while it
+   * lives: the API reads it read-only, and a task that is revived or restored (its store wiped and
+   * rebuilt from the changelog) gets a new processor and so a new, empty copy.
+   */
   private static final int PARSED_ENTRIES = 10_000;
 
-  private record Parsed(String value, Optional<Trace> trace) {}
-
   private final KeyValueStore<String, String> store;
-  private final Map<String, Parsed> parsed = new LinkedHashMap<>(256, 0.75f, true) {
+  private final Map<String, Optional<Trace>> parsed = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, Optional<Trace>> eldest) {
       return size() > PARSED_ENTRIES;
     }
   };
@@ -62,7 +65,7 @@ final class ExecutionTraces {
 
   /** Remembers the trace of a start (a later start of the same execution keeps the first trace). */
   void started(StartExecution start) {
-    if (store.get(start.executionArn()) != null) {
+    if (parsed.containsKey(start.executionArn()) || store.get(start.executionArn()) != null) {
       return;
     }
     SplittableRandom seeded = new SplittableRandom(start.executionArn().hashCode() * 31L + start.requestedAt());
@@ -70,20 +73,22 @@ final class ExecutionTraces {
     TraceContext context = TraceContext.fromHeader(header, TraceContext.newSpanId(seeded))
         .orElseGet(() -> TraceContext.generate(seeded));
     String shown = header.isEmpty() ? context.xrayHeader() : header;
-    store.put(start.executionArn(), FORMAT + " " + context.traceparent() + " " + shown);
+    String value = FORMAT + " " + context.traceparent() + " " + shown;
+    store.put(start.executionArn(), value);
+    parsed.put(start.executionArn(), parse(start.executionArn(), value));
   }
 
   Optional<Trace> find(String executionArn) {
+    Optional<Trace> known = parsed.get(executionArn);
+    if (known != null) {
+      return known;
+    }
     String value = store.get(executionArn);
     if (value == null) {
       return Optional.empty();
     }
-    Parsed known = parsed.get(executionArn);
-    if (known != null && known.value().equals(value)) {
-      return known.trace();
-    }
     Optional<Trace> trace = parse(executionArn, value);
-    parsed.put(executionArn, new Parsed(value, trace));
+    parsed.put(executionArn, trace);
     return trace;
   }
 

@@ -19,13 +19,24 @@ class ExecutionTracesTest {
   }
 
   @Test
-  void shouldFollowTheStoredValueWhenItChangesUnderTheParsedCopy() {
-    traces.started(start("00-" + TRACE + "-53995c3f42cd8ad8-01"));
+  void shouldReadTheStoreOnlyForATraceItHasNotSeenWhileItLives() {
+    store.put(ARN, "1 00-" + TRACE + "-53995c3f42cd8ad8-01 ");
     assertThat(traces.find(ARN)).map(t -> t.context().traceId()).contains(TRACE);
 
     store.put(ARN, "1 00-" + "a".repeat(32) + "-53995c3f42cd8ad8-01 ");
 
-    assertThat(traces.find(ARN)).map(t -> t.context().traceId()).contains("a".repeat(32));
+    assertThat(traces.find(ARN)).as("answered from the parsed copy").map(t -> t.context().traceId()).contains(TRACE);
+    assertThat(new ExecutionTraces(store).find(ARN)).as("a new processor reads the store")
+        .map(t -> t.context().traceId()).contains("a".repeat(32));
+  }
+
+  @Test
+  void shouldKeepTheFirstTraceWhenTheSameExecutionStartsAgain() {
+    traces.started(start("00-" + TRACE + "-53995c3f42cd8ad8-01"));
+    traces.started(start("00-" + "b".repeat(32) + "-53995c3f42cd8ad8-01"));
+
+    assertThat(traces.find(ARN)).map(t -> t.context().traceId()).contains(TRACE);
+    assertThat(store.get(ARN)).contains(TRACE);
   }
 
   @Test
