@@ -99,8 +99,10 @@ final class RecordedOutputsWriter {
     return 2 + bytes;
   }
 
+  /** Writes {@code text} as {@code DataOutputStream.writeUTF}; its length was checked when the buffer was sized. */
   private static void utf(ByteBuffer out, String text) {
-    out.putShort((short) (utfSize(text) - 2));
+    int lengthAt = out.position();
+    out.putShort((short) 0);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c >= 0x0001 && c <= 0x007F) {
@@ -114,5 +116,6 @@ final class RecordedOutputsWriter {
         out.put((byte) (0x80 | (c & 0x3F)));
       }
     }
+    out.putShort(lengthAt, (short) (out.position() - lengthAt - 2));
   }
 }

@@ -87,6 +87,11 @@ public record MapRunProgress(String mapRunArn, JsonNode cursor, boolean exhauste
         newToleratedFailurePercentage < 0 ? toleratedFailurePercentage : newToleratedFailurePercentage, results, childExecutions);
   }
 
+  /** The Map Run index of the current page's first child (the page's children are the last counted). */
+  public long pageStart(Iterations page) {
+    return total - page.size();
+  }
+
   public boolean toleranceSet() {
     return toleratedFailureCount >= 0 || toleratedFailurePercentage >= 0;
   }

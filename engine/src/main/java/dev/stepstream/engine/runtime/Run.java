@@ -311,9 +311,10 @@ public final class Run {
     if (progress == null || !progress.childExecutions() || page == null || !stoppedMapRuns.add(f.id())) {
       return;
     }
-    long firstIndex = progress.total() - page.size();
-    page.running().filter(index -> index != endedIndex).forEach(index -> effects.add(new Effect.SendCommand(new StopExecution(WireVersions.CURRENT,
-        MapRunChildren.childArn(progress.mapRunArn(), firstIndex + index), null, null, now))));
+    long firstIndex = progress.pageStart(page);
+    page.running().filter(index -> index != endedIndex)
+        .forEach(index -> effects.add(new Effect.SendCommand(new StopExecution(WireVersions.CURRENT,
+            MapRunChildren.childArn(progress.mapRunArn(), firstIndex + index), null, null, now))));
   }
 
   private void haltFrames() {

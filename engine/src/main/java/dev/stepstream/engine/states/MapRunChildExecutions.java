@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepstream.asl.model.MapState;
 import dev.stepstream.engine.Effect;
 import dev.stepstream.engine.runtime.Frame;
-import dev.stepstream.engine.runtime.Iterations;
 import dev.stepstream.engine.runtime.MapRunProgress;
 import dev.stepstream.engine.runtime.Run;
 import dev.stepstream.engine.runtime.Step;
@@ -34,7 +33,7 @@ public final class MapRunChildExecutions {
   /** Starts the child of the page's iteration {@code index}. */
   static void start(Run run, Frame p, MapState s, int index, JsonNode input) {
     MapRunProgress progress = p.mapRun();
-    long item = firstIndex(progress, p.iterations()) + index;
+    long item = progress.pageStart(p.iterations()) + index;
     String mapRunArn = progress.mapRunArn();
     ParentExecution parent = new ParentExecution(run.header().executionArn(), MapRunChildren.token(mapRunArn, item),
         mapRunArn, s.name(), run.header().revisionId());
@@ -60,7 +59,7 @@ public final class MapRunChildExecutions {
     if (found == null || found.iterations() == null) {
       return Optional.of("Map Run child of a Map Run that is not running");
     }
-    long local = item.getAsLong() - firstIndex(found.mapRun(), found.iterations());
+    long local = item.getAsLong() - found.mapRun().pageStart(found.iterations());
     if (local < 0 || local >= found.iterations().size() || !found.iterations().isRunning((int) local)) {
       return Optional.of("Map Run child that is not running");
     }
@@ -85,9 +84,5 @@ public final class MapRunChildExecutions {
     }
     MapRunPages.childFailed(run, p, s, new Step.ChildFailed(p.id(), index, MapRunChildren.error(described),
         MapRunChildren.cause(described), p.lastEventId()), kept);
-  }
-
-  private static long firstIndex(MapRunProgress progress, Iterations page) {
-    return progress.total() - page.size();
   }
 }

@@ -184,13 +184,14 @@ public final class MapRunChildren {
     if (parent == null || !parent.mapRunChild()) {
       return ctx.definition(stateMachineArn, revisionId);
     }
-    int slash = stateMachineArn.indexOf('/');
-    if (slash < 0) {
+    String machine = definingMachine(stateMachineArn);
+    if (machine.equals(stateMachineArn)) {
       return Optional.empty();
     }
-    return ctx.definition(stateMachineArn.substring(0, slash), parent.revisionId())
+    String label = stateMachineArn.substring(machine.length());
+    return ctx.definition(machine, parent.revisionId())
         .flatMap(d -> itemProcessor(d.machine().graph(), parent.mapState())
-            .map(m -> new Definition(stateMachineArn, d.name() + stateMachineArn.substring(slash), d.revisionId(),
+            .map(m -> new Definition(stateMachineArn, d.name() + label, d.revisionId(),
                 m.itemProcessor().executionType().orElse("STANDARD"), d.roleArn(),
                 new StateMachine(Optional.empty(), m.itemProcessor().graph().startAt(),
                     m.itemProcessor().graph().states(), OptionalLong.empty(), Optional.empty(), m.queryLanguage()))));

@@ -75,18 +75,18 @@ public final class Executions implements AutoCloseable {
 
   /** Executions of one state machine (including those of its versions), newest first. */
   public List<ExecutionSummary> of(String stateMachineArn) {
-    return view.values().stream()
-        .filter(s -> s.stateMachineArn().equals(stateMachineArn) || s.stateMachineArn().startsWith(stateMachineArn + ":"))
-        .map(s -> queries.summaryIfLocal(s.executionArn()).orElse(s))
-        .sorted(Comparator.comparingLong(ExecutionSummary::startDate).reversed()
-            .thenComparing(ExecutionSummary::name))
-        .toList();
+    return newestFirst(s -> s.stateMachineArn().equals(stateMachineArn)
+        || s.stateMachineArn().startsWith(stateMachineArn + ":"));
   }
 
   /** The child executions a Distributed Map's Map Run started, newest first. */
   public List<ExecutionSummary> ofMapRun(String mapRunArn) {
+    return newestFirst(s -> mapRunArn.equals(s.mapRunArn()));
+  }
+
+  private List<ExecutionSummary> newestFirst(Predicate<ExecutionSummary> selected) {
     return view.values().stream()
-        .filter(s -> mapRunArn.equals(s.mapRunArn()))
+        .filter(selected)
         .map(s -> queries.summaryIfLocal(s.executionArn()).orElse(s))
         .sorted(Comparator.comparingLong(ExecutionSummary::startDate).reversed()
             .thenComparing(ExecutionSummary::name))

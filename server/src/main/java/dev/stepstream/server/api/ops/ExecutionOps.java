@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /** StartExecution, StartSyncExecution, Describe/Stop/List/Redrive executions. */
 public final class ExecutionOps {
@@ -204,19 +205,11 @@ public final class ExecutionOps {
     } else {
       machines.machine(machineArn);
     }
-    String filter = request.optionalText("statusFilter").orElse(null);
-    ExecutionStatus status = filter == null ? null : statusFilter(filter);
-    String redrive = request.optionalText("redriveFilter").map(ExecutionOps::redriveFilter).orElse(null);
     List<ExecutionSummary> executions = backend.executions().of(parsed.unqualified()).stream()
         .filter(s -> parsed.qualifier().isEmpty()
             || (parsed.isAlias() ? machineArn.equals(s.stateMachineAliasArn()) : machineArn.equals(s.stateMachineArn())))
-        .filter(s -> status == null || s.status() == status)
-        .filter(s -> RedriveStatus.matches(redrive, s))
         .toList();
-    ObjectNode out = AwsJson.object();
-    Pages.page(request, "ListExecutions|" + machineArn + "|" + status + "|" + redrive, executions, 100, out, "executions",
-        Shapes::executionListItem);
-    return out;
+    return page(request, machineArn, executions, Shapes::executionListItem);
   }
 
   /** ListExecutions with {@code mapRunArn}: the Map Run's child executions, each naming its Map Run. */
@@ -227,16 +220,23 @@ public final class ExecutionOps {
     if (!MapRuns.isMapRunArn(mapRunArn)) {
       throw AwsErrors.invalidArn(mapRunArn);
     }
+    return page(request, mapRunArn, backend.executions().ofMapRun(mapRunArn),
+        s -> Shapes.executionListItem(s).put("mapRunArn", mapRunArn));
+  }
+
+  /** One page of {@code executions} (newest first) after the request's status and redrive filters. */
+  private static JsonNode page(RequestFields request, String listedArn, List<ExecutionSummary> executions,
+      Function<ExecutionSummary, ObjectNode> item) {
     String filter = request.optionalText("statusFilter").orElse(null);
     ExecutionStatus status = filter == null ? null : statusFilter(filter);
     String redrive = request.optionalText("redriveFilter").map(ExecutionOps::redriveFilter).orElse(null);
-    List<ExecutionSummary> children = backend.executions().ofMapRun(mapRunArn).stream()
+    List<ExecutionSummary> matching = executions.stream()
         .filter(s -> status == null || s.status() == status)
         .filter(s -> RedriveStatus.matches(redrive, s))
         .toList();
     ObjectNode out = AwsJson.object();
-    Pages.page(request, "ListExecutions|" + mapRunArn + "|" + status + "|" + redrive, children, 100, out, "executions",
-        s -> Shapes.executionListItem(s).put("mapRunArn", mapRunArn));
+    Pages.page(request, "ListExecutions|" + listedArn + "|" + status + "|" + redrive, matching, 100, out, "executions",
+        item);
     return out;
   }
 
