@@ -19,26 +19,29 @@ import org.slf4j.LoggerFactory;
  * broker on the same directory it aborts the transactions that shutdown left hanging. When ready
  * it writes {@code <pid> <host:port>} to its state file, which it deletes when it stops.
  *
- * <p>Arguments: {@code <port> <data dir> <state file>}.
+ * <p>Arguments: {@code <port> <data dir> <state file> [<ready timeout seconds>]}. The timeout is the
+ * starter's own, so that the broker never gives up on a slow log recovery before its starter does.
  */
 public final class BrokerDaemon {
   private static final Logger LOG = LoggerFactory.getLogger(BrokerDaemon.class);
   /** The file Kafka leaves in a log directory after a clean shutdown (and removes at start). */
   static final String CLEAN_SHUTDOWN_MARKER = ".kafka_cleanshutdown";
+  private static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(60);
 
   private BrokerDaemon() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 3) {
-      System.err.println("usage: BrokerDaemon <port> <data dir> <state file>");
+    if (args.length != 3 && args.length != 4) {
+      System.err.println("usage: BrokerDaemon <port> <data dir> <state file> [<ready timeout seconds>]");
       System.exit(2);
     }
     int port = Integer.parseInt(args[0]);
     Path dataDir = Path.of(args[1]);
     Path stateFile = Path.of(args[2]);
+    Duration readyTimeout = args.length == 4 ? Duration.ofSeconds(Long.parseLong(args[3])) : DEFAULT_READY_TIMEOUT;
     boolean unclean = Files.exists(dataDir.resolve("meta.properties"))
         && !Files.exists(dataDir.resolve(CLEAN_SHUTDOWN_MARKER));
-    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedBrokerConfig.persistent(port, dataDir, false));
+    EmbeddedKafkaBroker broker = startOrExit(port, dataDir, readyTimeout);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       broker.close();
       deleteQuietly(stateFile);
@@ -48,6 +51,22 @@ public final class BrokerDaemon {
     }
     writeAtomically(stateFile, ProcessHandle.current().pid() + " " + broker.bootstrapServers() + "\n");
     Thread.currentThread().join();
+  }
+
+  /** Starts the broker; on failure logs the stack and ends with a one-line reason (the log's tail shows it). */
+  private static EmbeddedKafkaBroker startOrExit(int port, Path dataDir, Duration readyTimeout) {
+    try {
+      return EmbeddedKafkaBroker.start(EmbeddedBrokerConfig.persistent(port, dataDir, false).withReadyTimeout(readyTimeout));
+    } catch (RuntimeException e) {
+      LOG.error("The Kafka broker failed to start", e);
+      StringBuilder reason = new StringBuilder(String.valueOf(e.getMessage()));
+      for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+        reason.append(" <- ").append(cause);
+      }
+      System.err.println("stepstream broker: failed to start: " + reason);
+      System.exit(1);
+      return null;
+    }
   }
 
   /**

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DetachedBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DetachedBroker.class);
+  private static final int LOG_TAIL_LINES = 15;
 
   private final ProcessHandle process;
   private final String bootstrapServers;
@@ -75,7 +76,8 @@ public final class DetachedBroker implements AutoCloseable {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx768m", "-cp",
         System.getProperty("java.class.path"), BrokerDaemon.class.getName(),
-        Integer.toString(port), dataDir.toAbsolutePath().toString(), stateFile.toString()));
+        Integer.toString(port), dataDir.toAbsolutePath().toString(), stateFile.toString(),
+        Long.toString(Math.max(1, timeout.toSeconds()))));
     Process process;
     try {
       Files.createDirectories(logFile.toAbsolutePath().getParent());
@@ -94,13 +96,24 @@ public final class DetachedBroker implements AutoCloseable {
       }
       if (!process.isAlive()) {
         throw new BrokerStartException("the Kafka broker process exited with status " + process.exitValue()
-            + " before it was ready; see " + logFile, null);
+            + " before it was ready; see " + logFile + logTail(logFile), null);
       }
       EmbeddedKafkaBroker.sleep(100);
     }
     process.destroyForcibly();
     throw new BrokerStartException("the Kafka broker process was not ready within " + timeout.toSeconds()
         + " s; see " + logFile, null);
+  }
+
+  /** The last lines of the broker's log, so that a failed start says why without opening the file. */
+  static String logTail(Path logFile) {
+    try {
+      List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+      List<String> tail = lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
+      return tail.isEmpty() ? "" : "; it ends with:\n  " + String.join("\n  ", tail);
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   private DetachedBroker asNew() {

@@ -31,6 +31,10 @@ public record EmbeddedBrokerConfig(int port, Path dataDir, boolean fresh, Durati
     return new EmbeddedBrokerConfig(port, dataDir, fresh, Duration.ofSeconds(60), Map.of());
   }
 
+  public EmbeddedBrokerConfig withReadyTimeout(Duration timeout) {
+    return new EmbeddedBrokerConfig(port, dataDir, fresh, timeout, overrides);
+  }
+
   public EmbeddedBrokerConfig withOverrides(Map<String, String> extra) {
     return new EmbeddedBrokerConfig(port, dataDir, fresh, readyTimeout, extra);
   }

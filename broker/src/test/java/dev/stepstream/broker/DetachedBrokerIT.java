@@ -1,6 +1,7 @@
 package dev.stepstream.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,17 @@ class DetachedBrokerIT {
       assertThat(topics(restarted.bootstrapServers())).contains("kept");
       assertThat(Files.readString(log)).contains("did not shut down cleanly", "hanging transaction(s)");
     }
+  }
+
+  @Test
+  void shouldSayWhyWhenTheBrokerProcessExitsBeforeItIsReady(@TempDir Path dir) throws Exception {
+    Path notADirectory = Files.writeString(dir.resolve("kafka"), "a file where the data directory should be");
+
+    assertThatThrownBy(() -> DetachedBroker.startOrReuse(0, notADirectory, dir.resolve("kafka.log"), READY))
+        .isInstanceOf(BrokerStartException.class)
+        .hasMessageContaining("exited with status 1 before it was ready")
+        .hasMessageContaining("it ends with:")
+        .hasMessageContaining("stepstream broker: failed to start: cannot prepare the Kafka data directory");
   }
 
   private static void createTopic(String bootstrap, String name) throws Exception {

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DevEnvironment implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DevEnvironment.class);
+  /** After a crash the broker first recovers its logs; on a busy machine that alone can take minutes. */
+  private static final Duration BROKER_READY_TIMEOUT = Duration.ofSeconds(300);
 
   private final DevSettings settings;
   private final TopicCatalogue catalogue;
@@ -102,7 +104,7 @@ public final class DevEnvironment implements AutoCloseable {
       // In its own process, so that killing dev (even with kill -9) never kills the broker in the middle
       // of a transaction; a broker left running by a killed dev is reused.
       DetachedBroker broker = DetachedBroker.startOrReuse(settings.port(), settings.kafkaDataDir(),
-          settings.dataDir().resolve("logs").resolve("kafka.log"), Duration.ofSeconds(120));
+          settings.dataDir().resolve("logs").resolve("kafka.log"), BROKER_READY_TIMEOUT);
       running.add(broker);
       bootstrapServers = broker.bootstrapServers();
     } else {
