@@ -15,16 +15,17 @@ import org.apache.kafka.streams.StreamsConfig;
  *   <li>{@link #LATENCY}: EOS v2 with a 10 ms commit interval and no producer linger; two stream
  *       threads where there are two cores or more, so one thread processes while the other waits
  *       for its commit's producer flush;
- *   <li>{@link #FAST}: at-least-once, producer linger 5 ms, lz4; each task result and timer is still applied at most once by
- *       the engine's token and timer checks, task requests reach workers at least once.
+ *   <li>{@link #FAST}: at-least-once, producer linger 5 ms, lz4; each task result and timer is still
+ *       applied at most once by the engine's token and timer checks, task requests reach workers at
+ *       least once.
  * </ul>
  */
 public enum Profile {
   EXACTLY_ONCE(StreamsConfig.EXACTLY_ONCE_V2, 100, 5, "lz4"),
   // Measured: lz4 gave W2 nothing here (10 ms transactions keep batches small), so none.
   LATENCY(StreamsConfig.EXACTLY_ONCE_V2, 10, 0, "none"),
-  // Linger 5 ms (Kafka 4's default), measured: with none, under load every record was a batch of its
-  // own, and each lz4 batch allocates two 64 KiB buffers (63 % of the bench JVM's allocation in W1).
+  // Linger 5 ms (Kafka 4's default), measured: with linger 0, under load every record was a batch of
+  // its own, and each lz4 batch allocates two 64 KiB buffers (63 % of the bench JVM's allocation in W1).
   FAST(StreamsConfig.AT_LEAST_ONCE, 100, 5, "lz4");
 
   private final String guarantee;
