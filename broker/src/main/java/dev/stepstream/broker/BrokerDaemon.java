@@ -26,7 +26,6 @@ public final class BrokerDaemon {
   private static final Logger LOG = LoggerFactory.getLogger(BrokerDaemon.class);
   /** The file Kafka leaves in a log directory after a clean shutdown (and removes at start). */
   static final String CLEAN_SHUTDOWN_MARKER = ".kafka_cleanshutdown";
-  private static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(60);
 
   private BrokerDaemon() {}
 
@@ -38,10 +37,13 @@ public final class BrokerDaemon {
     int port = Integer.parseInt(args[0]);
     Path dataDir = Path.of(args[1]);
     Path stateFile = Path.of(args[2]);
-    Duration readyTimeout = args.length == 4 ? Duration.ofSeconds(Long.parseLong(args[3])) : DEFAULT_READY_TIMEOUT;
+    EmbeddedBrokerConfig config = EmbeddedBrokerConfig.persistent(port, dataDir, false);
+    if (args.length == 4) {
+      config = config.withReadyTimeout(Duration.ofSeconds(Long.parseLong(args[3])));
+    }
     boolean unclean = Files.exists(dataDir.resolve("meta.properties"))
         && !Files.exists(dataDir.resolve(CLEAN_SHUTDOWN_MARKER));
-    EmbeddedKafkaBroker broker = startOrExit(port, dataDir, readyTimeout);
+    EmbeddedKafkaBroker broker = startOrExit(config);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       broker.close();
       deleteQuietly(stateFile);
@@ -54,9 +56,9 @@ public final class BrokerDaemon {
   }
 
   /** Starts the broker; on failure logs the stack and ends with a one-line reason (the log's tail shows it). */
-  private static EmbeddedKafkaBroker startOrExit(int port, Path dataDir, Duration readyTimeout) {
+  private static EmbeddedKafkaBroker startOrExit(EmbeddedBrokerConfig config) {
     try {
-      return EmbeddedKafkaBroker.start(EmbeddedBrokerConfig.persistent(port, dataDir, false).withReadyTimeout(readyTimeout));
+      return EmbeddedKafkaBroker.start(config);
     } catch (RuntimeException e) {
       LOG.error("The Kafka broker failed to start", e);
       StringBuilder reason = new StringBuilder(String.valueOf(e.getMessage()));
