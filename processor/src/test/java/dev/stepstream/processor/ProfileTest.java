@@ -20,6 +20,7 @@ class ProfileTest {
     assertThat(applied(Profile.EXACTLY_ONCE))
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
         .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100)
+        .containsEntry(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 100)
         .containsEntry(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     assertThat(applied(Profile.LATENCY))
         .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 10)
