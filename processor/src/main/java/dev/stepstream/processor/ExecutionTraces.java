@@ -73,9 +73,8 @@ final class ExecutionTraces {
     TraceContext context = TraceContext.fromHeader(header, TraceContext.newSpanId(seeded))
         .orElseGet(() -> TraceContext.generate(seeded));
     String shown = header.isEmpty() ? context.xrayHeader() : header;
-    String value = FORMAT + " " + context.traceparent() + " " + shown;
-    store.put(start.executionArn(), value);
-    parsed.put(start.executionArn(), parse(start.executionArn(), value));
+    store.put(start.executionArn(), FORMAT + " " + context.traceparent() + " " + shown);
+    parsed.put(start.executionArn(), Optional.of(new Trace(context, shown, null)));
   }
 
   Optional<Trace> find(String executionArn) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.stepstream.wire.StartExecution;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ExecutionTracesTest {
   private static final String ARN = "arn:aws:states:us-east-1:123456789012:execution:Test:one";
@@ -37,6 +39,15 @@ class ExecutionTracesTest {
 
     assertThat(traces.find(ARN)).map(t -> t.context().traceId()).contains(TRACE);
     assertThat(store.get(ARN)).contains(TRACE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "00-" + TRACE + "-53995c3f42cd8ad8-01",
+      "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0", "not a trace header"})
+  void shouldKeepTheSameTraceAsAProcessorThatReadsItFromTheStore(String header) {
+    traces.started(start(header));
+
+    assertThat(traces.find(ARN)).isPresent().isEqualTo(new ExecutionTraces(store).find(ARN));
   }
 
   @Test
