@@ -16,7 +16,7 @@ import org.apache.kafka.streams.Topology;
 public final class StreamsApps {
   private StreamsApps() {}
 
-  /** The profile's guarantee, commit interval, producer linger and compression, as the processor applies them. */
+  /** The profile's guarantee, commit interval, producer linger, batch size and compression, as the processor applies them. */
   public static Properties properties(String bootstrap, String applicationId, Path stateDir, Profile profile,
       int threads) {
     Properties fromProcessor = ProcessorConfig.defaults(bootstrap, stateDir).withProfile(profile).streamsProperties();
@@ -28,6 +28,7 @@ public final class StreamsApps {
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
     for (String key : new String[] {StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
         StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG),
+        StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG),
         StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG)}) {
       p.put(key, fromProcessor.get(key));
     }
@@ -56,13 +57,15 @@ public final class StreamsApps {
     return streams;
   }
 
-  /** A short description of a profile's Kafka settings, e.g. {@code EOS v2 c=10 linger 0}. */
+  /** A short description of a profile's Kafka settings, e.g. {@code EOS v2 c=10 linger 0} (batch size when not 16 KiB). */
   public static String describe(Profile profile) {
     Properties p = ProcessorConfig.defaults("x", Path.of(".")).withProfile(profile).streamsProperties();
     String guarantee = profile.exactlyOnce() ? "EOS v2" : "at-least-once";
     Object compression = p.get(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG));
+    int batchBytes = Integer.parseInt(String.valueOf(p.get(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))));
     return guarantee + " c=" + p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG) + " linger "
         + p.get(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG))
+        + (batchBytes == 16 * 1024 ? "" : " b=" + batchBytes / 1024 + "k")
         + ("none".equals(compression) ? "" : " " + compression);
   }
 
