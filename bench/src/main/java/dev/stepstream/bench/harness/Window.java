@@ -21,7 +21,7 @@ public final class Window {
     this.progress = progress;
   }
 
-  /** A longer warm-up for the run's first scenario, which also warms the JIT and the fresh broker. */
+  /** A longer warm-up for the next scenario (the run's first, which also warms the JIT and the fresh broker). */
   public Window withFirstWarmup(Duration longer) {
     this.firstWarmup = longer;
     return this;
