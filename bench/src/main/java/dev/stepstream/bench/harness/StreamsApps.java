@@ -14,6 +14,9 @@ import org.apache.kafka.streams.Topology;
 
 /** Runs a baseline Kafka Streams topology with exactly the settings of a Stepstream profile. */
 public final class StreamsApps {
+  private static final int KAFKA_DEFAULT_BATCH_BYTES =
+      ((Number) ProducerConfig.configDef().defaultValues().get(ProducerConfig.BATCH_SIZE_CONFIG)).intValue();
+
   private StreamsApps() {}
 
   /** The profile's guarantee, commit interval, producer linger, batch size and compression, as the processor applies them. */
@@ -65,7 +68,7 @@ public final class StreamsApps {
     int batchBytes = Integer.parseInt(String.valueOf(p.get(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))));
     return guarantee + " c=" + p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG) + " linger "
         + p.get(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG))
-        + (batchBytes == 16 * 1024 ? "" : " b=" + batchBytes / 1024 + "k")
+        + (batchBytes == KAFKA_DEFAULT_BATCH_BYTES ? "" : " b=" + batchBytes / 1024 + "k")
         + ("none".equals(compression) ? "" : " " + compression);
   }
 
