@@ -54,6 +54,8 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private final TaskTopics taskTopics;
   private final ProcessorMetrics metrics;
   private final DuplicateReplay duplicates;
+  private final RunningStores running;
+  private RunningStores.Partition queryable;
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<String, byte[]> executions;
   private DurableTimers timers;
@@ -68,8 +70,9 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private ScheduleFirings schedules;
   private final TransitionSpans spans = new TransitionSpans();
 
-  ExecutionProcessor(ProcessorOptions options, TaskTopics taskTopics, ProcessorMetrics metrics) {
+  ExecutionProcessor(ProcessorOptions options, TaskTopics taskTopics, ProcessorMetrics metrics, RunningStores running) {
     this.options = options;
+    this.running = running;
     this.interpreter = new Interpreter(options.engine());
     this.taskTopics = taskTopics;
     this.metrics = metrics;
@@ -94,10 +97,20 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     this.outputs = new OutputWriter(sink, history, timers, taskTopics);
     this.statusChanges = new StatusChanges(sink);
     this.logs = new ExecutionLogWriter(sink);
-    this.traces = new ExecutionTraces(context.getStateStore(ExecutionTraces.STORE));
+    KeyValueStore<String, String> traceStore = context.getStateStore(ExecutionTraces.STORE);
+    this.traces = new ExecutionTraces(traceStore);
     this.schedules = new ScheduleFirings(context.getStateStore(ScheduleFirings.STORE), timers, sink,
         new ScheduleTargets(definitionStore::get), deadLetters);
     context.schedule(options.timerInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+    this.queryable = new RunningStores.Partition(executions, traceStore);
+    running.opened(context.taskId().partition(), queryable);
+  }
+
+  @Override
+  public void close() {
+    if (queryable != null) {
+      running.closed(context.taskId().partition(), queryable);
+    }
   }
 
   /** The record being processed; in a punctuation, none (the commands topic, without offset). */

@@ -39,10 +39,12 @@ public final class StepstreamProcessor implements AutoCloseable {
   private final TaskTokenKeys tokenKeys;
   private final KafkaConnection kafka;
   private final StartupProgress progress;
+  private final RunningStores running;
 
   private StepstreamProcessor(KafkaStreams streams, AdminTaskTopics taskTopics, ProcessorMetrics metrics, HostInfo self,
-      TaskTokenKeys tokenKeys, KafkaConnection kafka, StartupProgress progress) {
+      TaskTokenKeys tokenKeys, KafkaConnection kafka, StartupProgress progress, RunningStores running) {
     this.streams = streams;
+    this.running = running;
     this.progress = progress;
     this.kafka = kafka;
     this.tokenKeys = tokenKeys;
@@ -72,8 +74,9 @@ public final class StepstreamProcessor implements AutoCloseable {
     AdminTaskTopics taskTopics = new AdminTaskTopics(
         new TopicProvisioner(config.kafkaConnection(), config.topics(), partitionsOfCommands(config), (short) -1));
     ProcessorOptions options = ProcessorOptions.of(config, engine);
+    RunningStores running = new RunningStores();
     KafkaStreams streams = new KafkaStreams(
-        StepstreamTopology.build(options, taskTopics, metrics),
+        StepstreamTopology.build(options, taskTopics, metrics, running),
         config.streamsProperties());
     StartupProgress progress = new StartupProgress();
     streams.setStateListener(progress);
@@ -89,7 +92,7 @@ public final class StepstreamProcessor implements AutoCloseable {
     streams.start();
     HostInfo self = config.applicationServer() == null ? null : HostInfo.buildFromEndpoint(config.applicationServer());
     StepstreamProcessor processor = new StepstreamProcessor(streams, taskTopics, metrics, self, options.tokenKeys(),
-        config.kafkaConnection(), progress);
+        config.kafkaConnection(), progress, running);
     metrics.pendingTimersFrom(processor::pendingTimers);
     return processor;
   }
@@ -130,23 +133,48 @@ public final class StepstreamProcessor implements AutoCloseable {
     }
   }
 
-  /** The state of an execution owned by this instance, if any (interactive query). */
+  /** The state of an execution owned by this instance, if any. */
   public Optional<ExecutionState> execution(String executionArn) {
-    byte[] bytes = storeFor(StepstreamTopology.EXECUTIONS_STORE, executionArn).get(executionArn);
-    return bytes == null ? Optional.empty() : Optional.of(ExecutionStateCodec.decode(bytes));
+    return located(executionArn).map(found -> ExecutionStateCodec.decode(found.state()));
   }
 
   /**
    * The execution's summary as the processor publishes it: the state's summary with the execution's
-   * {@code traceHeader} (interactive queries of the {@code executions} and {@code traces} stores).
+   * {@code traceHeader} (the {@code executions} and {@code traces} stores of its partition).
    */
   public Optional<ExecutionSummary> summary(String executionArn) {
-    return execution(executionArn).map(state -> {
-      ReadOnlyKeyValueStore<String, String> traces = store(ExecutionTraces.STORE, executionArn);
-      String value = traces.get(executionArn);
+    return located(executionArn).map(found -> {
+      ExecutionSummary summary = ExecutionStateCodec.decode(found.state()).summary();
+      String value = found.traces().get(executionArn);
       ExecutionTraces.Trace trace = value == null ? null : ExecutionTraces.parse(executionArn, value).orElse(null);
-      return trace == null || trace.header().isEmpty() ? state.summary() : state.summary().withTraceHeader(trace.header());
+      return trace == null || trace.header().isEmpty() ? summary : summary.withTraceHeader(trace.header());
     });
+  }
+
+  /** An execution's stored state, and the traces store of its partition. */
+  private record Located(byte[] state, ReadOnlyKeyValueStore<String, String> traces) {}
+
+  /**
+   * Reads the execution's state from the stores its partition's processor registered here (all
+   * running partitions' when this instance advertises no API); when none is registered (nothing runs
+   * yet, or the partition is restoring or moving), through an interactive query, which then answers
+   * or throws InvalidStateStoreException.
+   */
+  private Optional<Located> located(String executionArn) {
+    List<RunningStores.Partition> candidates = self == null ? running.all()
+        : running.of(partitionOf(executionArn)).map(List::of).orElse(List.of());
+    if (candidates.isEmpty()) {
+      byte[] bytes = storeFor(StepstreamTopology.EXECUTIONS_STORE, executionArn).get(executionArn);
+      return bytes == null ? Optional.empty()
+          : Optional.of(new Located(bytes, store(ExecutionTraces.STORE, executionArn)));
+    }
+    for (RunningStores.Partition partition : candidates) {
+      byte[] bytes = partition.executions().get(executionArn);
+      if (bytes != null) {
+        return Optional.of(new Located(bytes, partition.traces()));
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -170,14 +198,18 @@ public final class StepstreamProcessor implements AutoCloseable {
     StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> query =
         StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.keyValueStore());
     if (self != null) {
-      KeyQueryMetadata metadata = streams.queryMetadataForKey(
-          StepstreamTopology.EXECUTIONS_STORE, executionArn, Serdes.String().serializer());
-      if (metadata == null || metadata.partition() < 0) {
-        throw new InvalidStateStoreException("the partition of " + executionArn + " is not known now");
-      }
-      query = query.withPartition(metadata.partition());
+      query = query.withPartition(partitionOf(executionArn));
     }
     return streams.store(query);
+  }
+
+  private int partitionOf(String executionArn) {
+    KeyQueryMetadata metadata = streams.queryMetadataForKey(
+        StepstreamTopology.EXECUTIONS_STORE, executionArn, Serdes.String().serializer());
+    if (metadata == null || metadata.partition() < 0) {
+      throw new InvalidStateStoreException("the partition of " + executionArn + " is not known now");
+    }
+    return metadata.partition();
   }
 
   /**

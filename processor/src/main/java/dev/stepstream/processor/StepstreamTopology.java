@@ -39,6 +39,12 @@ public final class StepstreamTopology {
    * @param metrics counters shared by every processor instance of the topology
    */
   public static Topology build(ProcessorOptions options, TaskTopics taskTopics, ProcessorMetrics metrics) {
+    return build(options, taskTopics, metrics, new RunningStores());
+  }
+
+  /** @param running where each partition's processor registers its stores for the API's reads */
+  static Topology build(ProcessorOptions options, TaskTopics taskTopics, ProcessorMetrics metrics,
+      RunningStores running) {
     TopicCatalogue topics = options.topics();
     Topology topology = new Topology();
     topology.addGlobalStore(
@@ -55,7 +61,7 @@ public final class StepstreamTopology {
     topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
         topics.commands(), topics.taskResults());
     topology.addProcessor(PROCESSOR,
-        () -> new ExecutionProcessor(options, taskTopics, metrics),
+        () -> new ExecutionProcessor(options, taskTopics, metrics, running),
         SOURCE);
     topology.addStateStore(executionsStore(), PROCESSOR);
     topology.addStateStore(timersStore(), PROCESSOR);

@@ -28,6 +28,7 @@ final class TopologyHarness implements AutoCloseable {
   static final String MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:Test";
   final TopicCatalogue topics = TopicCatalogue.load();
   final ProcessorMetrics metrics = new ProcessorMetrics();
+  final RunningStores running = new RunningStores();
   final TopologyTestDriver driver;
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
   private long wallClockMillis = START.toEpochMilli();
@@ -51,7 +52,8 @@ final class TopologyHarness implements AutoCloseable {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(
-        StepstreamTopology.build(options.apply(ProcessorOptions.defaults(topics)), TaskTopics.preProvisioned(), metrics),
+        StepstreamTopology.build(options.apply(ProcessorOptions.defaults(topics)), TaskTopics.preProvisioned(), metrics,
+            running),
         props, START);
     definitions = input(topics.definitions());
     commands = input(topics.commands());
