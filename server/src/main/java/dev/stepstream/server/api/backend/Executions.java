@@ -27,7 +27,8 @@ import java.util.function.Predicate;
  */
 public final class Executions implements AutoCloseable {
   private final ExecutionQueries queries;
-  private final TailingView<ExecutionSummary> view;
+  private final ListedExecutions listed = new ListedExecutions();
+  private final TailingView<Decoded> view;
   private final ScheduledThreadPoolExecutor timeouts = timeoutScheduler();
   private final ExecutorService completions = Executors.newFixedThreadPool(
       Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads("stepstream-api-await"));
@@ -39,8 +40,19 @@ public final class Executions implements AutoCloseable {
 
   public Executions(KafkaConnection kafka, String topic, ExecutionQueries queries) {
     this.queries = queries;
-    this.view = TailingView.start(kafka, topic, Executions::decode, Duration.ofSeconds(60));
-    view.addListener(waiters::offer);
+    this.view = TailingView.follow(kafka, topic, Executions::decode, this::read, Duration.ofSeconds(60));
+  }
+
+  /** A summary as the view read it, with its bytes. */
+  private record Decoded(ExecutionSummary summary, byte[] bytes) {}
+
+  private void read(String executionArn, Decoded decoded) {
+    if (decoded == null) {
+      listed.remove(executionArn);
+      return;
+    }
+    listed.put(decoded.summary(), decoded.bytes());
+    waiters.offer(executionArn, decoded.summary());
   }
 
   /** Timeouts are mostly cancelled (the execution showed up), so cancelled ones leave the queue at once. */
@@ -60,9 +72,9 @@ public final class Executions implements AutoCloseable {
     };
   }
 
-  private static Optional<ExecutionSummary> decode(byte[] bytes) {
+  private static Optional<Decoded> decode(byte[] bytes) {
     try {
-      return Optional.of(WireJson.decode(bytes, ExecutionSummary.class));
+      return Optional.of(new Decoded(WireJson.decode(bytes, ExecutionSummary.class), bytes));
     } catch (WireFormatException e) {
       return Optional.empty();
     }
@@ -70,8 +82,13 @@ public final class Executions implements AutoCloseable {
 
   public Optional<ExecutionSummary> find(String executionArn) {
     Optional<ExecutionSummary> fresh = queries.summary(executionArn);
-    return fresh.isPresent() ? fresh : view.get(executionArn);
+    return fresh.isPresent() ? fresh : listed.get(executionArn);
   }
+
+  /*
+   * The lists below return summaries in their listing form (ListedExecutions#listing): without input,
+   * output, error, cause, revision id and trace header, which no list shows; find has them.
+   */
 
   /** Executions of one state machine (including those of its versions), newest first. */
   public List<ExecutionSummary> of(String stateMachineArn) {
@@ -85,16 +102,16 @@ public final class Executions implements AutoCloseable {
   }
 
   private List<ExecutionSummary> newestFirst(Predicate<ExecutionSummary> selected) {
-    return view.values().stream()
+    return listed.listings().stream()
         .filter(selected)
-        .map(s -> queries.summaryIfLocal(s.executionArn()).orElse(s))
+        .map(s -> queries.summaryIfLocal(s.executionArn()).map(ListedExecutions::listing).orElse(s))
         .sorted(Comparator.comparingLong(ExecutionSummary::startDate).reversed()
             .thenComparing(ExecutionSummary::name))
         .toList();
   }
 
   public List<ExecutionSummary> all() {
-    return view.values().stream()
+    return listed.listings().stream()
         .sorted(Comparator.comparingLong(ExecutionSummary::startDate).reversed())
         .toList();
   }

@@ -37,11 +37,13 @@ public final class TailingView<V> implements AutoCloseable {
   private final Map<Integer, Long> positions = new HashMap<>();
   private final List<BiConsumer<String, V>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Thread thread;
+  private final boolean keepsValues;
   private volatile boolean running = true;
 
-  private TailingView(KafkaConnection kafka, String topic, Function<byte[], Optional<V>> decoder) {
+  private TailingView(KafkaConnection kafka, String topic, Function<byte[], Optional<V>> decoder, boolean keepsValues) {
     this.topic = topic;
     this.decoder = decoder;
+    this.keepsValues = keepsValues;
     Properties p = new Properties();
     kafka.applyTo(p);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -62,7 +64,22 @@ public final class TailingView<V> implements AutoCloseable {
   /** As above, connecting with {@code kafka}'s servers and client (security) properties. */
   public static <V> TailingView<V> start(KafkaConnection kafka, String topic, Function<byte[], Optional<V>> decoder,
       Duration timeout) {
-    TailingView<V> view = new TailingView<>(kafka, topic, decoder);
+    return begin(new TailingView<>(kafka, topic, decoder, true), timeout);
+  }
+
+  /**
+   * A view that keeps no values of its own: {@code listener} gets every record from the beginning
+   * (null for a tombstone or a value that does not decode) and keeps what it needs. Returns once
+   * the view has read everything the topic held at start.
+   */
+  public static <V> TailingView<V> follow(KafkaConnection kafka, String topic, Function<byte[], Optional<V>> decoder,
+      BiConsumer<String, V> listener, Duration timeout) {
+    TailingView<V> view = new TailingView<>(kafka, topic, decoder, false);
+    view.addListener(listener);
+    return begin(view, timeout);
+  }
+
+  private static <V> TailingView<V> begin(TailingView<V> view, Duration timeout) {
     Map<TopicPartition, Long> ends = view.assignAll();
     view.thread.start();
     ends.forEach((tp, end) -> view.awaitPosition(tp.partition(), end, timeout));
@@ -77,6 +94,7 @@ public final class TailingView<V> implements AutoCloseable {
     return consumer.endOffsets(partitions);
   }
 
+  /** The key's latest value (always empty in a view that {@linkplain #follow follows} without keeping values). */
   public Optional<V> get(String key) {
     return Optional.ofNullable(values.get(key));
   }
@@ -139,10 +157,12 @@ public final class TailingView<V> implements AutoCloseable {
       return;
     }
     Optional<V> value = record.value() == null ? Optional.empty() : decoder.apply(record.value());
-    if (value.isPresent()) {
-      values.put(record.key(), value.get());
-    } else {
-      values.remove(record.key());
+    if (keepsValues) {
+      if (value.isPresent()) {
+        values.put(record.key(), value.get());
+      } else {
+        values.remove(record.key());
+      }
     }
     V current = value.orElse(null);
     for (BiConsumer<String, V> listener : listeners) {
