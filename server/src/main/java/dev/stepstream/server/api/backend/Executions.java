@@ -51,7 +51,7 @@ public final class Executions implements AutoCloseable {
       listed.remove(executionArn);
       return;
     }
-    listed.put(decoded.summary(), decoded.bytes());
+    listed.put(executionArn, decoded.summary(), decoded.bytes());
     waiters.offer(executionArn, decoded.summary());
   }
 

@@ -23,9 +23,9 @@ final class ListedExecutions {
   /** One instance of each state machine and alias ARN, which many executions share (a few per machine). */
   private final Map<String, String> sharedArns = new ConcurrentHashMap<>();
 
-  /** Keeps {@code summary}, decoded from {@code bytes}, as the latest of its execution. */
-  void put(ExecutionSummary summary, byte[] bytes) {
-    byArn.put(summary.executionArn(), new Listed(listing(summary, this::shared), bytes));
+  /** Keeps {@code summary}, decoded from {@code bytes}, the record under {@code key}, as its latest. */
+  void put(String key, ExecutionSummary summary, byte[] bytes) {
+    byArn.put(key, new Listed(listing(summary, this::shared), bytes));
   }
 
   private String shared(String arn) {

@@ -18,7 +18,7 @@ class ListedExecutionsTest {
   @Test
   void shouldAnswerTheWholeSummaryFromTheKeptBytes() {
     ExecutionSummary failed = failed("first", 1_000L);
-    listed.put(failed, WireJson.encode(failed));
+    listed.put(failed.executionArn(), failed, WireJson.encode(failed));
 
     assertThat(listed.get(failed.executionArn())).contains(failed);
     assertThat(listed.get(MACHINE + ":other")).isEmpty();
@@ -27,7 +27,7 @@ class ListedExecutionsTest {
   @Test
   void shouldListWithoutPayloadsButWithEveryFieldAListShows() {
     ExecutionSummary failed = failed("first", 1_000L);
-    listed.put(failed, WireJson.encode(failed));
+    listed.put(failed.executionArn(), failed, WireJson.encode(failed));
 
     ExecutionSummary listing = listed.listings().get(0);
 
@@ -48,9 +48,9 @@ class ListedExecutionsTest {
     ExecutionSummary redriven = new ExecutionSummary(1, first.executionArn(), MACHINE, "first", ExecutionStatus.RUNNING,
         1_000L, null, first.input(), null, null, null, 1, null, 5_000L, "r1", null, null);
     ExecutionSummary second = failed("second", 2_000L);
-    listed.put(first, WireJson.encode(first));
-    listed.put(second, WireJson.encode(second));
-    listed.put(redriven, WireJson.encode(redriven));
+    listed.put(first.executionArn(), first, WireJson.encode(first));
+    listed.put(second.executionArn(), second, WireJson.encode(second));
+    listed.put(redriven.executionArn(), redriven, WireJson.encode(redriven));
 
     assertThat(listed.get(first.executionArn())).contains(redriven);
     assertThat(listed.listings()).extracting(ExecutionSummary::name).containsExactlyInAnyOrder("first", "second");
