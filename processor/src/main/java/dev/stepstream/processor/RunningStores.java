@@ -1,6 +1,6 @@
 package dev.stepstream.processor;
 
-import java.util.List;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -35,8 +35,8 @@ final class RunningStores {
     return Optional.ofNullable(running.get(partition));
   }
 
-  /** The stores of every partition running here now. */
-  List<Partition> all() {
-    return List.copyOf(running.values());
+  /** The stores of every partition running here now (a live view, read without copying). */
+  Collection<Partition> all() {
+    return running.values();
   }
 }

@@ -9,6 +9,7 @@ import dev.stepstream.wire.ExecutionSummary;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.TaskTokenKeys;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
@@ -161,7 +162,7 @@ public final class StepstreamProcessor implements AutoCloseable {
    * or throws InvalidStateStoreException.
    */
   private Optional<Located> located(String executionArn) {
-    List<RunningStores.Partition> candidates = self == null ? running.all()
+    Collection<RunningStores.Partition> candidates = self == null ? running.all()
         : running.of(partitionOf(executionArn)).map(List::of).orElse(List.of());
     if (candidates.isEmpty()) {
       byte[] bytes = storeFor(StepstreamTopology.EXECUTIONS_STORE, executionArn).get(executionArn);
