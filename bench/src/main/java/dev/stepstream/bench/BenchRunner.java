@@ -67,14 +67,14 @@ public final class BenchRunner {
       }
       CpuMeter cpu = new CpuMeter(Optional.ofNullable(broker).map(BrokerProcess::handle));
       Window window = new Window(options.warmup(), options.measure(), cpu, progress)
-          .withFirstWarmup(options.warmup().multipliedBy(5));
+          .withNextWarmup(options.warmup().multipliedBy(5));
       BenchKafka kafka = new BenchKafka(bootstrap, options.partitions(),
           "bench-" + UUID.randomUUID().toString().substring(0, 6) + ".", options.workDir().resolve("state"));
       try {
         baselines(kafka, window);
         // The baselines warmed the JIT for Kafka's clients, not for the engine: the first workflow
         // scenario warms up as long as the run's first (with 8 s, W1 measured the JIT, not the engine).
-        window.withFirstWarmup(options.warmup().multipliedBy(5));
+        window.withNextWarmup(options.warmup().multipliedBy(5));
         for (Profile profile : options.profiles()) {
           workflows(kafka, window, cpu, profile);
         }
@@ -189,6 +189,9 @@ public final class BenchRunner {
           : "W4 (commands topic; API not yet available) [" + p + "]";
       guarded("W4", title, () -> {
         long failed = rig.failed();
+        // The scenarios before W4 did not run the HTTP API, and W4's starts change the engine's type
+        // profiles: with the normal warm-up, W4 measured the JIT's recompilations, not the API.
+        window.withNextWarmup(options.warmup().multipliedBy(5));
         Window.Split split = viaApi ? w.startsViaApi(options.api(), BenchOptions.API_CONCURRENT_CALLS) : null;
         Sample sample = viaApi ? split.sample() : w.starts();
         ScenarioResult r = failures(Targets.w4(new ScenarioResult("W4", title, p, "executions/s", sample, stateful,

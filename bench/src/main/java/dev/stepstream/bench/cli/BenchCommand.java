@@ -54,7 +54,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
   Path json;
 
-  @Option(names = "--warmup", paramLabel = "SECONDS", description = "Warm-up per scenario (default 8, quick 3).")
+  @Option(names = "--warmup", paramLabel = "SECONDS", description = "Warm-up per scenario (default 8, quick 3), longer while the JIT still compiles.")
   Integer warmupSeconds;
 
   @Option(names = "--duration", paramLabel = "SECONDS", description = "Measuring window per scenario (default 15, quick 4).")

@@ -1,29 +1,62 @@
 package dev.stepstream.bench.harness;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
  * Runs the warm-up and then the fixed measuring window of one scenario against a monotonically
  * growing counter of completed units, updating the progress line once a second.
+ *
+ * <p>The warm-up lasts until the JIT has settled: while this JVM's compilers spent more than
+ * {@link #JIT_BUSY_SHARE} of the last {@link #SETTLE_SLICE} compiling, it goes on, by at most
+ * {@link #MAX_EXTRA_WARMUPS} warm-ups. On two busy cores one C2 compilation of a hot method takes
+ * about a second, and a scenario that runs code the ones before it did not (or with other types)
+ * measured those compilations instead of the code (docs/performance.md, "Method").
  */
 public final class Window {
+  static final Duration SETTLE_SLICE = Duration.ofSeconds(2);
+  static final double JIT_BUSY_SHARE = 0.10;
+  static final int MAX_EXTRA_WARMUPS = 4;
+
   private final Duration warmup;
   private final Duration measure;
   private final CpuMeter cpu;
   private final Progress progress;
-  private Duration firstWarmup;
+  private final LongSupplier jitMillis;
+  private final Duration settleSlice;
+  private Duration nextWarmup;
 
   public Window(Duration warmup, Duration measure, CpuMeter cpu, Progress progress) {
+    this(warmup, measure, cpu, progress, Window::compilationMillis, SETTLE_SLICE);
+  }
+
+  /**
+   * @param jitMillis the JIT's total compilation time so far in milliseconds, or -1 when unknown
+   * @param settleSlice how long each look at the JIT lasts
+   */
+  Window(Duration warmup, Duration measure, CpuMeter cpu, Progress progress, LongSupplier jitMillis,
+      Duration settleSlice) {
     this.warmup = warmup;
     this.measure = measure;
     this.cpu = cpu;
     this.progress = progress;
+    this.jitMillis = jitMillis;
+    this.settleSlice = settleSlice;
   }
 
-  /** A longer warm-up for the next scenario (the run's first, which also warms the JIT and the fresh broker). */
-  public Window withFirstWarmup(Duration longer) {
-    this.firstWarmup = longer;
+  private static long compilationMillis() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+  }
+
+  /**
+   * A longer warm-up for the next scenario only: the run's first (which also warms the fresh broker),
+   * and each one whose code the scenarios before it did not warm for the JIT.
+   */
+  public Window withNextWarmup(Duration longer) {
+    this.nextWarmup = longer;
     return this;
   }
 
@@ -60,9 +93,9 @@ public final class Window {
 
   private Sample run(String scenario, String unit, LongSupplier completed, LatencyProbes probes,
       LongSupplier engineCpu, Runnable opening) {
-    Duration thisWarmup = firstWarmup != null ? firstWarmup : warmup;
-    firstWarmup = null;
-    tick(scenario, "warm-up", thisWarmup, unit, completed);
+    Duration thisWarmup = nextWarmup != null ? nextWarmup : warmup;
+    nextWarmup = null;
+    warmUp(scenario, thisWarmup, unit, completed);
     opening.run();
     long startCount = completed.getAsLong();
     long startSelf = cpu.selfNanos();
@@ -87,6 +120,28 @@ public final class Window {
     progress.show(scenario, "draining", 0, 0, unit);
     return new Sample(count, seconds, self, broker, probes.drain(Duration.ofSeconds(10).toNanos(), () -> pause(20)),
         probes.lost(), engine);
+  }
+
+  /** The warm-up, then more slices while the JIT was busy in the last one (up to the limit). */
+  private void warmUp(String scenario, Duration length, String unit, LongSupplier completed) {
+    Duration slice = settleSlice.compareTo(length) < 0 ? settleSlice : length;
+    tick(scenario, "warm-up", length.minus(slice), unit, completed);
+    Duration limit = length.plus(warmup.multipliedBy(MAX_EXTRA_WARMUPS));
+    Duration warmed = length;
+    long compiledBefore = jitMillis.getAsLong();
+    tick(scenario, "warm-up", slice, unit, completed);
+    long compiled = jitMillis.getAsLong() - compiledBefore;
+    while (compiledBefore >= 0 && compiled > slice.toMillis() * JIT_BUSY_SHARE && warmed.compareTo(limit) < 0) {
+      compiledBefore = jitMillis.getAsLong();
+      tick(scenario, "warm-up, JIT busy", settleSlice, unit, completed);
+      warmed = warmed.plus(settleSlice);
+      compiled = jitMillis.getAsLong() - compiledBefore;
+      slice = settleSlice;
+    }
+    if (warmed.compareTo(length) > 0) {
+      progress.note(String.format("  %s: warmed up %.0f s instead of %.0f s while the JIT compiled (%d ms in the last %.0f s)",
+          scenario, warmed.toMillis() / 1e3, length.toMillis() / 1e3, compiled, slice.toMillis() / 1e3));
+    }
   }
 
   private void tick(String scenario, String phase, Duration length, String unit, LongSupplier completed) {
