@@ -126,22 +126,25 @@ public final class Window {
   private void warmUp(String scenario, Duration length, String unit, LongSupplier completed) {
     Duration slice = settleSlice.compareTo(length) < 0 ? settleSlice : length;
     tick(scenario, "warm-up", length.minus(slice), unit, completed);
+    long compiled = compiledDuring(scenario, "warm-up", slice, unit, completed);
     Duration limit = length.plus(warmup.multipliedBy(MAX_EXTRA_WARMUPS));
     Duration warmed = length;
-    long compiledBefore = jitMillis.getAsLong();
-    tick(scenario, "warm-up", slice, unit, completed);
-    long compiled = jitMillis.getAsLong() - compiledBefore;
-    while (compiledBefore >= 0 && compiled > slice.toMillis() * JIT_BUSY_SHARE && warmed.compareTo(limit) < 0) {
-      compiledBefore = jitMillis.getAsLong();
-      tick(scenario, "warm-up, JIT busy", settleSlice, unit, completed);
-      warmed = warmed.plus(settleSlice);
-      compiled = jitMillis.getAsLong() - compiledBefore;
+    while (compiled > slice.toMillis() * JIT_BUSY_SHARE && warmed.compareTo(limit) < 0) {
       slice = settleSlice;
+      compiled = compiledDuring(scenario, "warm-up, JIT busy", slice, unit, completed);
+      warmed = warmed.plus(slice);
     }
     if (warmed.compareTo(length) > 0) {
       progress.note(String.format("  %s: warmed up %.0f s instead of %.0f s while the JIT compiled (%d ms in the last %.0f s)",
           scenario, warmed.toMillis() / 1e3, length.toMillis() / 1e3, compiled, slice.toMillis() / 1e3));
     }
+  }
+
+  /** Ticks through {@code length}; returns the JIT's compilation time in it (0 when unknown). */
+  private long compiledDuring(String scenario, String phase, Duration length, String unit, LongSupplier completed) {
+    long before = jitMillis.getAsLong();
+    tick(scenario, phase, length, unit, completed);
+    return before < 0 ? 0 : jitMillis.getAsLong() - before;
   }
 
   private void tick(String scenario, String phase, Duration length, String unit, LongSupplier completed) {
