@@ -1,8 +1,11 @@
 package dev.stepstream.processor;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -20,8 +23,21 @@ final class RunningStores {
   record Partition(ReadOnlyKeyValueStore<String, byte[]> executions, ReadOnlyKeyValueStore<String, String> traces) {}
 
   private final ConcurrentHashMap<Integer, Partition> running = new ConcurrentHashMap<>();
+  /** The commands topic's partition count when the processor started; 0: not known. */
+  private volatile int commandPartitions;
+
+  RunningStores() {
+    this(0);
+  }
+
+  RunningStores(int commandPartitions) {
+    this.commandPartitions = Math.max(0, commandPartitions);
+  }
 
   void opened(int partition, Partition stores) {
+    if (partition >= commandPartitions) {
+      commandPartitions = 0; // the topic has more partitions than it had at start: stop computing them
+    }
     running.put(partition, stores);
   }
 
@@ -33,6 +49,23 @@ final class RunningStores {
   /** The partition's stores, or empty when the partition does not run here now. */
   Optional<Partition> of(int partition) {
     return Optional.ofNullable(running.get(partition));
+  }
+
+  /**
+   * The stores that can hold the execution: its partition's, when it runs here (none when it does
+   * not), found as Kafka's producers partition a record keyed by the ARN (murmur2 of its UTF-8 bytes,
+   * modulo the partition count), which is where its commands and so its state go. Every running
+   * partition's when the partition count is not known. Without this, a read for a new execution
+   * missed once in every partition's store (six misses instead of one, StartExecution's existence
+   * check, by default).
+   */
+  Collection<Partition> holding(String executionArn) {
+    int partitions = commandPartitions;
+    if (partitions == 0) {
+      return all();
+    }
+    Partition stores = running.get(Utils.toPositive(Utils.murmur2(executionArn.getBytes(StandardCharsets.UTF_8))) % partitions);
+    return stores == null ? List.of() : List.of(stores);
   }
 
   /** The stores of every partition running here now (a live view, read without copying). */

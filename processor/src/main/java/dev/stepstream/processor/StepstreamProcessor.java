@@ -72,10 +72,11 @@ public final class StepstreamProcessor implements AutoCloseable {
   public static StepstreamProcessor launch(ProcessorConfig config, EngineOptions engine) {
     StateStorage.requireWritable(config.stateDir());
     ProcessorMetrics metrics = new ProcessorMetrics();
+    Optional<Integer> commandPartitions = partitionsOfCommands(config);
     AdminTaskTopics taskTopics = new AdminTaskTopics(
-        new TopicProvisioner(config.kafkaConnection(), config.topics(), partitionsOfCommands(config), (short) -1));
+        new TopicProvisioner(config.kafkaConnection(), config.topics(), commandPartitions.orElse(1), (short) -1));
     ProcessorOptions options = ProcessorOptions.of(config, engine);
-    RunningStores running = new RunningStores();
+    RunningStores running = new RunningStores(commandPartitions.orElse(0));
     KafkaStreams streams = new KafkaStreams(
         StepstreamTopology.build(options, taskTopics, metrics, running),
         config.streamsProperties());
@@ -128,9 +129,9 @@ public final class StepstreamProcessor implements AutoCloseable {
     return kafka;
   }
 
-  private static int partitionsOfCommands(ProcessorConfig config) {
+  private static Optional<Integer> partitionsOfCommands(ProcessorConfig config) {
     try (TopicProvisioner provisioner = new TopicProvisioner(config.kafkaConnection(), config.topics(), 1, (short) -1)) {
-      return provisioner.partitionCount(config.topics().commands()).orElse(1);
+      return provisioner.partitionCount(config.topics().commands());
     }
   }
 
@@ -156,13 +157,14 @@ public final class StepstreamProcessor implements AutoCloseable {
   private record Located(byte[] state, ReadOnlyKeyValueStore<String, String> traces) {}
 
   /**
-   * Reads the execution's state from the stores its partition's processor registered here (all
-   * running partitions' when this instance advertises no API); when none is registered (nothing runs
-   * yet, or the partition is restoring or moving), through an interactive query, which then answers
-   * or throws InvalidStateStoreException.
+   * Reads the execution's state from the stores its partition's processor registered here (the
+   * partition from Kafka Streams' metadata when this instance advertises an API, else computed from
+   * the key: {@link RunningStores#holding}); when none is registered (nothing runs yet, or the
+   * partition is restoring or moving), through an interactive query, which then answers or throws
+   * InvalidStateStoreException.
    */
   private Optional<Located> located(String executionArn) {
-    Collection<RunningStores.Partition> candidates = self == null ? running.all()
+    Collection<RunningStores.Partition> candidates = self == null ? running.holding(executionArn)
         : running.of(partitionOf(executionArn)).map(List::of).orElse(List.of());
     if (candidates.isEmpty()) {
       byte[] bytes = storeFor(StepstreamTopology.EXECUTIONS_STORE, executionArn).get(executionArn);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.stepstream.wire.StartExecution;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,6 +41,30 @@ class ExecutionTracesTest {
 
     assertThat(traces.find(ARN)).map(t -> t.context().traceId()).contains(TRACE);
     assertThat(store.get(ARN)).contains(TRACE);
+  }
+
+  @Test
+  void shouldWriteTheTraceOfANewExecutionWithoutReadingTheStore() {
+    store.put(ARN, "left by nothing that runs: a start is only remembered for an execution without state");
+
+    traces.started(start("00-" + TRACE + "-53995c3f42cd8ad8-01"));
+
+    assertThat(store.get(ARN)).startsWith("1 00-" + TRACE);
+  }
+
+  @Test
+  void shouldSeedATaskRequestsSpanFromItsFirstKibibyteAndItsLength() {
+    byte[] small = "{\"type\":\"TaskRequest\",\"taskToken\":\"t1\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] large = new byte[4096];
+    byte[] otherTail = large.clone();
+    otherTail[4000] = 7;
+    byte[] otherHead = large.clone();
+    otherHead[20] = 7;
+
+    assertThat(ExecutionTraces.Trace.seedOf(small)).as("a short request: its whole hash").isEqualTo(Arrays.hashCode(small));
+    assertThat(ExecutionTraces.Trace.seedOf(otherTail)).isEqualTo(ExecutionTraces.Trace.seedOf(large));
+    assertThat(ExecutionTraces.Trace.seedOf(otherHead)).isNotEqualTo(ExecutionTraces.Trace.seedOf(large));
+    assertThat(ExecutionTraces.Trace.seedOf(Arrays.copyOf(large, 4097))).isNotEqualTo(ExecutionTraces.Trace.seedOf(large));
   }
 
   @ParameterizedTest

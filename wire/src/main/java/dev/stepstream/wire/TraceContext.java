@@ -21,6 +21,7 @@ public record TraceContext(String traceId, String spanId, boolean sampled) {
   private static final Pattern TRACEPARENT =
       Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
   private static final Pattern XRAY_ROOT = Pattern.compile("1-([0-9a-fA-F]{8})-([0-9a-fA-F]{24})");
+  private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
   private static final Pattern HEX16 = Pattern.compile("[0-9a-fA-F]{16}");
 
   public TraceContext {
@@ -125,12 +126,21 @@ public record TraceContext(String traceId, String spanId, boolean sampled) {
   }
 
   private static String hex(RandomGenerator random, int digits) {
-    StringBuilder out = new StringBuilder(digits);
-    while (out.length() < digits) {
-      String word = Long.toHexString(random.nextLong());
-      out.append("0".repeat(16 - word.length())).append(word);
+    char[] out = new char[digits];
+    long word = 0;
+    boolean allZero = true;
+    for (int i = 0; i < digits; i++) {
+      if (i % 16 == 0) {
+        word = random.nextLong();
+      }
+      int nibble = (int) (word >>> (60 - 4 * (i % 16))) & 0xF;
+      out[i] = HEX_DIGITS[nibble];
+      allZero &= nibble == 0;
     }
-    String id = out.substring(0, digits);
-    return id.chars().allMatch(c -> c == '0') ? "1" + id.substring(1) : id;
+    if (allZero) {
+      out[0] = '1';
+    }
+    return new String(out);
   }
+
 }
