@@ -45,7 +45,7 @@ class ExecutionTracesTest {
 
   @Test
   void shouldWriteTheTraceOfANewExecutionWithoutReadingTheStore() {
-    store.put(ARN, "left by nothing that runs: a start is only remembered for an execution without state");
+    store.put(ARN, "not a stored trace: started() is only called for an execution without state, so it must not read this");
 
     traces.started(start("00-" + TRACE + "-53995c3f42cd8ad8-01"));
 

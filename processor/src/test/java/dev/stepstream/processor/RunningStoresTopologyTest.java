@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The stores the API reads: registered by the partition's processor while it runs, gone once it closes. */
 class RunningStoresTopologyTest {
