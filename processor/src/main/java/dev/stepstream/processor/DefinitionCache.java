@@ -11,16 +11,23 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Compiled definitions, keyed by state machine ARN and recompiled only when the stored record
- * changes. The stored bytes are compared with those last compiled, so the hot path (two lookups per
- * started execution) costs a store read and a byte comparison, not a JSON decode. Definitions are
- * validated by the API before they are stored, so a definition that does not compile here is
- * logged (once per stored version) and treated as missing.
+ * changes. The stored bytes are compared with those last compiled, so a lookup costs at most a store
+ * read and a byte comparison, not a JSON decode. With a count of the definition records the global
+ * store has taken in ({@link DefinitionLoader}), a cached entry is answered without even that read
+ * while the count has not moved, for at most {@link #RECHECK_NANOS}: every step of every execution
+ * looks its definition up twice (the reads were 4 % of the stream thread under W2), and a store that
+ * Kafka Streams rebuilds from the topic bypasses the loader. Definitions are validated by the API
+ * before they are stored, so a definition that does not compile here is logged (once per stored
+ * version) and treated as missing.
  *
  * <p>An execution is pinned to the revision it started with: when the state machine has been updated
  * since, its revision is read from the copy the API keeps under {@link StateMachineRecord#revisionKey}.
@@ -28,10 +35,19 @@ import org.slf4j.LoggerFactory;
 final class DefinitionCache {
   private static final Logger LOG = LoggerFactory.getLogger(DefinitionCache.class);
   private static final int MAX_ENTRIES = 1_000;
+  static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-  private record Compiled(byte[] stored, Optional<Definition> definition, LoggingConfiguration logging) {}
+  /** @param loadsSeen the loader's count when {@code stored} was last read; @param readAtNanos when */
+  private record Compiled(byte[] stored, Optional<Definition> definition, LoggingConfiguration logging,
+      long loadsSeen, long readAtNanos) {
+    Compiled readAgain(long loads, long nowNanos) {
+      return new Compiled(stored, definition, logging, loads, nowNanos);
+    }
+  }
 
   private final Function<String, byte[]> store;
+  private final LongSupplier loads;
+  private final LongSupplier nanoClock;
   private final Map<String, Compiled> compiled = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Compiled> eldest) {
@@ -39,8 +55,16 @@ final class DefinitionCache {
     }
   };
 
+  /** A cache that reads the store on every lookup (no count of the loader's records). */
   DefinitionCache(Function<String, byte[]> store) {
+    this(store, new AtomicLong()::incrementAndGet, System::nanoTime);
+  }
+
+  /** @param loads the count of definition records the store has taken in, read before each store read */
+  DefinitionCache(Function<String, byte[]> store, LongSupplier loads, LongSupplier nanoClock) {
     this.store = store;
+    this.loads = loads;
+    this.nanoClock = nanoClock;
   }
 
   /** The current definition of a state machine (or of a published version, by its ARN). */
@@ -70,17 +94,24 @@ final class DefinitionCache {
   }
 
   private Compiled lookUp(String key, String kind) {
+    Compiled cached = compiled.get(key);
+    long loadsNow = loads.getAsLong();
+    long now = nanoClock.getAsLong();
+    if (cached != null && cached.loadsSeen() == loadsNow && now - cached.readAtNanos() < RECHECK_NANOS) {
+      return cached;
+    }
     byte[] bytes = store.apply(key);
     if (bytes == null) {
       return null;
     }
-    Compiled cached = compiled.get(key);
     if (cached != null && Arrays.equals(cached.stored(), bytes)) {
-      return cached;
+      Compiled checked = cached.readAgain(loadsNow, now);
+      compiled.put(key, checked);
+      return checked;
     }
     StateMachineRecord record = decode(key, bytes);
     Compiled fresh = new Compiled(bytes, record == null ? Optional.empty() : compile(record, kind),
-        record == null ? LoggingConfiguration.OFF : record.logging());
+        record == null ? LoggingConfiguration.OFF : record.logging(), loadsNow, now);
     compiled.put(key, fresh);
     return fresh;
   }

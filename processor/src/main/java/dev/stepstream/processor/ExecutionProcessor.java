@@ -24,6 +24,7 @@ import io.opentelemetry.api.trace.Span;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -55,6 +56,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private final ProcessorMetrics metrics;
   private final DuplicateReplay duplicates;
   private final RunningStores running;
+  private final AtomicLong definitionLoads;
   private RunningStores.Partition queryable;
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<String, byte[]> executions;
@@ -70,8 +72,11 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private ScheduleFirings schedules;
   private final TransitionSpans spans = new TransitionSpans();
 
-  ExecutionProcessor(ProcessorOptions options, TaskTopics taskTopics, ProcessorMetrics metrics, RunningStores running) {
+  /** @param definitionLoads the count of definition records the global store has taken in ({@link DefinitionLoader}) */
+  ExecutionProcessor(ProcessorOptions options, TaskTopics taskTopics, ProcessorMetrics metrics, RunningStores running,
+      AtomicLong definitionLoads) {
     this.options = options;
+    this.definitionLoads = definitionLoads;
     this.running = running;
     this.interpreter = new Interpreter(options.engine());
     this.taskTopics = taskTopics;
@@ -87,7 +92,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     this.timers = new DurableTimers(
         context.getStateStore(DurableTimers.TIMERS_STORE), context.getStateStore(DurableTimers.INDEX_STORE));
     KeyValueStore<String, byte[]> definitionStore = context.getStateStore(DefinitionLoader.STORE);
-    this.definitions = new DefinitionCache(definitionStore::get);
+    this.definitions = new DefinitionCache(definitionStore::get, definitionLoads::get, System::nanoTime);
     RecordSink sink = new ContextRecordSink(context);
     this.deadLetters = new DeadLetters(sink, metrics, this::origin, context::currentSystemTimeMs);
     this.pendingStarts = new PendingStarts(context.getStateStore(PendingStarts.STORE),

@@ -2,6 +2,7 @@ package dev.stepstream.processor;
 
 import dev.stepstream.wire.TopicCatalogue;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -47,6 +48,7 @@ public final class StepstreamTopology {
       RunningStores running) {
     TopicCatalogue topics = options.topics();
     Topology topology = new Topology();
+    AtomicLong definitionLoads = new AtomicLong();
     topology.addGlobalStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DefinitionLoader.STORE), Serdes.String(), Serdes.ByteArray())
@@ -56,12 +58,12 @@ public final class StepstreamTopology {
         Serdes.ByteArray().deserializer(),
         topics.definitions(),
         "definitions-loader",
-        DefinitionLoader::new);
+        () -> new DefinitionLoader(definitionLoads));
 
     topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
         topics.commands(), topics.taskResults());
     topology.addProcessor(PROCESSOR,
-        () -> new ExecutionProcessor(options, taskTopics, metrics, running),
+        () -> new ExecutionProcessor(options, taskTopics, metrics, running, definitionLoads),
         SOURCE);
     topology.addStateStore(executionsStore(), PROCESSOR);
     topology.addStateStore(timersStore(), PROCESSOR);

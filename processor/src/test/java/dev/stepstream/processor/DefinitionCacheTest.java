@@ -8,6 +8,8 @@ import dev.stepstream.wire.WireJson;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class DefinitionCacheTest {
@@ -85,5 +87,53 @@ class DefinitionCacheTest {
         StateMachineRecord.class).asRevision()));
 
     assertThat(cache.find(ARN)).isEmpty();
+  }
+
+  @Test
+  void shouldAnswerFromTheCacheWithoutAStoreReadWhileNoDefinitionWasLoaded() {
+    store.put(ARN, machine(ONE_PASS, "r1", StateMachineRecord.KIND_STATE_MACHINE));
+    AtomicLong loads = new AtomicLong();
+    AtomicLong nanos = new AtomicLong();
+    AtomicInteger reads = new AtomicInteger();
+    DefinitionCache counted = new DefinitionCache(arn -> {
+      reads.incrementAndGet();
+      return store.get(arn);
+    }, loads::get, nanos::get);
+
+    Definition first = counted.find(ARN).orElseThrow();
+    nanos.addAndGet(DefinitionCache.RECHECK_NANOS - 1);
+
+    assertThat(counted.find(ARN)).containsSame(first);
+    assertThat(counted.logging(ARN)).isNotNull();
+    assertThat(reads).hasValue(1);
+  }
+
+  @Test
+  void shouldReadTheStoreAgainOnceADefinitionWasLoaded() {
+    store.put(ARN, machine(ONE_PASS, "r1", StateMachineRecord.KIND_STATE_MACHINE));
+    AtomicLong loads = new AtomicLong();
+    DefinitionCache counted = new DefinitionCache(store::get, loads::get, () -> 0L);
+    counted.find(ARN).orElseThrow();
+
+    store.put(ARN, machine(ONE_SUCCEED, "r2", StateMachineRecord.KIND_STATE_MACHINE));
+    assertThat(counted.find(ARN)).as("nothing loaded yet: the cached definition").get()
+        .satisfies(d -> assertThat(d.revisionId()).isEqualTo("r1"));
+    loads.incrementAndGet();
+
+    assertThat(counted.find(ARN)).get().satisfies(d -> assertThat(d.revisionId()).isEqualTo("r2"));
+  }
+
+  @Test
+  void shouldReadTheStoreAgainAfterTheRecheckIntervalEvenWithoutALoad() {
+    store.put(ARN, machine(ONE_PASS, "r1", StateMachineRecord.KIND_STATE_MACHINE));
+    AtomicLong nanos = new AtomicLong(5);
+    DefinitionCache counted = new DefinitionCache(store::get, () -> 7L, nanos::get);
+    counted.find(ARN).orElseThrow();
+
+    store.put(ARN, machine(ONE_SUCCEED, "r2", StateMachineRecord.KIND_STATE_MACHINE));
+    nanos.addAndGet(DefinitionCache.RECHECK_NANOS);
+
+    assertThat(counted.find(ARN)).as("a store rebuilt from the topic bypasses the loader's count").get()
+        .satisfies(d -> assertThat(d.revisionId()).isEqualTo("r2"));
   }
 }

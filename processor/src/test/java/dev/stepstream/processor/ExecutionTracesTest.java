@@ -55,15 +55,20 @@ class ExecutionTracesTest {
   @Test
   void shouldSeedATaskRequestsSpanFromItsFirstKibibyteAndItsLength() {
     byte[] small = "{\"type\":\"TaskRequest\",\"taskToken\":\"t1\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] otherSmall = "{\"type\":\"TaskRequest\",\"taskToken\":\"t2\"}".getBytes(StandardCharsets.UTF_8);
     byte[] large = new byte[4096];
     byte[] otherTail = large.clone();
     otherTail[4000] = 7;
     byte[] otherHead = large.clone();
     otherHead[20] = 7;
+    byte[] otherLastSeeded = large.clone();
+    otherLastSeeded[1023] = 7;
 
-    assertThat(ExecutionTraces.Trace.seedOf(small)).as("a short request: its whole hash").isEqualTo(Arrays.hashCode(small));
+    assertThat(ExecutionTraces.Trace.seedOf(small.clone())).isEqualTo(ExecutionTraces.Trace.seedOf(small));
+    assertThat(ExecutionTraces.Trace.seedOf(otherSmall)).isNotEqualTo(ExecutionTraces.Trace.seedOf(small));
     assertThat(ExecutionTraces.Trace.seedOf(otherTail)).isEqualTo(ExecutionTraces.Trace.seedOf(large));
     assertThat(ExecutionTraces.Trace.seedOf(otherHead)).isNotEqualTo(ExecutionTraces.Trace.seedOf(large));
+    assertThat(ExecutionTraces.Trace.seedOf(otherLastSeeded)).isNotEqualTo(ExecutionTraces.Trace.seedOf(large));
     assertThat(ExecutionTraces.Trace.seedOf(Arrays.copyOf(large, 4097))).isNotEqualTo(ExecutionTraces.Trace.seedOf(large));
   }
 
