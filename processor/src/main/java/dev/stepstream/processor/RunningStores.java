@@ -64,7 +64,8 @@ final class RunningStores {
     if (partitions == 0) {
       return all();
     }
-    Partition stores = running.get(Utils.toPositive(Utils.murmur2(executionArn.getBytes(StandardCharsets.UTF_8))) % partitions);
+    int partition = Utils.toPositive(Utils.murmur2(executionArn.getBytes(StandardCharsets.UTF_8))) % partitions;
+    Partition stores = running.get(partition);
     return stores == null ? List.of() : List.of(stores);
   }
 

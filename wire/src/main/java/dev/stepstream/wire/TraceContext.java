@@ -142,5 +142,4 @@ public record TraceContext(String traceId, String spanId, boolean sampled) {
     }
     return new String(out);
   }
-
 }
