@@ -1,5 +1,6 @@
 package dev.stepstream.engine;
 
+import dev.stepstream.asl.model.StateGraph;
 import dev.stepstream.asl.model.StateMachine;
 import java.util.Objects;
 
@@ -12,8 +13,14 @@ import java.util.Objects;
  * @param type STANDARD or EXPRESS
  * @param roleArn the role ARN (reported in the context object and history), may be empty
  * @param machine the compiled definition
+ * @param graph {@code machine}'s top-level states as a graph, built once here rather than on every step
  */
-public record Definition(String arn, String name, String revisionId, String type, String roleArn, StateMachine machine) {
+public record Definition(
+    String arn, String name, String revisionId, String type, String roleArn, StateMachine machine, StateGraph graph) {
+  public Definition(String arn, String name, String revisionId, String type, String roleArn, StateMachine machine) {
+    this(arn, name, revisionId, type, roleArn, machine, Objects.requireNonNull(machine, "machine").graph());
+  }
+
   public Definition {
     Objects.requireNonNull(arn, "arn");
     Objects.requireNonNull(name, "name");
@@ -21,5 +28,6 @@ public record Definition(String arn, String name, String revisionId, String type
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(roleArn, "roleArn");
     Objects.requireNonNull(machine, "machine");
+    Objects.requireNonNull(graph, "graph");
   }
 }

@@ -19,6 +19,12 @@ final class DurableTimers {
 
   private final KeyValueStore<String, String> byDueTime;
   private final KeyValueStore<String, Long> byId;
+  /**
+   * No timer is due before this: the due time of the first timer left by the last scan, lowered by
+   * every timer started since (0 until the first scan, for the timers restored from the changelog).
+   * Only this processor writes the store, so a punctuation before it opens no RocksDB iterator.
+   */
+  private long earliestDue;
 
   DurableTimers(KeyValueStore<String, String> byDueTime, KeyValueStore<String, Long> byId) {
     this.byDueTime = byDueTime;
@@ -36,6 +42,7 @@ final class DurableTimers {
     }
     byId.put(id, dueAtMillis);
     byDueTime.put(dueKey(dueAtMillis, id), timerId);
+    earliestDue = Math.min(earliestDue, dueAtMillis);
   }
 
   /**
@@ -44,6 +51,7 @@ final class DurableTimers {
    */
   void startUncancellable(String executionArn, String timerId, long dueAtMillis) {
     byDueTime.put(dueKey(dueAtMillis, executionArn + SEP + timerId), timerId);
+    earliestDue = Math.min(earliestDue, dueAtMillis);
   }
 
   void cancel(String executionArn, String timerId) {
@@ -58,10 +66,19 @@ final class DurableTimers {
   /** Removes and returns up to {@code limit} timers due at or before {@code nowMillis}, earliest first. */
   List<DueTimer> takeDue(long nowMillis, int limit) {
     List<DueTimer> due = new ArrayList<>();
-    try (KeyValueIterator<String, String> it = byDueTime.range(pad(0), pad(Math.max(0, nowMillis) + 1))) {
-      while (it.hasNext() && due.size() < limit) {
+    if (nowMillis < earliestDue) {
+      return due;
+    }
+    earliestDue = Long.MAX_VALUE;
+    try (KeyValueIterator<String, String> it = byDueTime.all()) {
+      while (it.hasNext()) {
         KeyValue<String, String> entry = it.next();
-        due.add(parse(entry.key, entry.value));
+        DueTimer timer = parse(entry.key, entry.value);
+        if (timer.dueAtMillis() > nowMillis || due.size() == limit) {
+          earliestDue = timer.dueAtMillis();
+          break;
+        }
+        due.add(timer);
       }
     }
     for (DueTimer t : due) {

@@ -38,6 +38,12 @@ final class PendingStarts {
   private final Predicate<String> defined;
   private final DeadLetters deadLetters;
   private final Consumer<StartExecution> undefinedChild;
+  /**
+   * False once the store was seen empty and nothing was parked since: only this processor writes the
+   * store, so the punctuator need not open a RocksDB iterator every time to find it empty. True at
+   * first, for the starts restored from the changelog.
+   */
+  private boolean mayHoldStarts = true;
 
   /**
    * @param defined whether a state machine ARN has a usable definition here now
@@ -128,14 +134,19 @@ final class PendingStarts {
 
   private void park(Parked parked) {
     store.put(parked.start().executionArn(), parked.encode());
+    mayHoldStarts = true;
   }
 
   private boolean isEmpty() {
+    if (!mayHoldStarts) {
+      return true;
+    }
     if (store.approximateNumEntries() > 0) {
       return false;
     }
     try (KeyValueIterator<String, byte[]> it = store.all()) {
-      return !it.hasNext();
+      mayHoldStarts = it.hasNext();
+      return !mayHoldStarts;
     }
   }
 

@@ -19,6 +19,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class MapStore<K extends Comparable<K>, V> implements KeyValueStore<K, V> {
   final NavigableMap<K, V> map = new TreeMap<>();
+  /** Calls that look at the whole store: {@code all()} and {@code approximateNumEntries()}. */
+  int wholeStoreReads;
   private final String name;
 
   MapStore(String name) {
@@ -70,11 +72,13 @@ final class MapStore<K extends Comparable<K>, V> implements KeyValueStore<K, V> 
 
   @Override
   public KeyValueIterator<K, V> all() {
+    wholeStoreReads++;
     return iterator(map);
   }
 
   @Override
   public long approximateNumEntries() {
+    wholeStoreReads++;
     return map.size();
   }
 

@@ -42,6 +42,36 @@ class PendingStartsTest {
   }
 
   @Test
+  void shouldNotReadTheStoreAgainOnceItWasFoundEmptyUntilAStartIsParked() {
+    pending.retry(T0, applied::add);
+    int readsWhenFoundEmpty = store.wholeStoreReads;
+    pending.retry(T0 + 1_000, applied::add);
+    assertThat(store.wholeStoreReads).isEqualTo(readsWhenFoundEmpty);
+
+    StartExecution start = Executions.startOf("late", T0);
+    pending.parkIfUndefined(start, T0 + 2_000);
+    defined.add(Executions.MACHINE);
+    pending.retry(T0 + 3_000, applied::add);
+
+    assertThat(applied).containsExactly(start);
+    assertThat(store.wholeStoreReads).isGreaterThan(readsWhenFoundEmpty);
+  }
+
+  @Test
+  void shouldRetryStartsThatWereInTheStoreBeforeItWasCreated() {
+    StartExecution restored = Executions.startOf("restored", T0);
+    store.put(restored.executionArn(), new PendingStarts.Parked(restored, new DeadLetters.Origin("commands", 1, 2)).encode());
+    PendingStarts afterRestart = new PendingStarts(store, defined::contains,
+        new DeadLetters(sink, new ProcessorMetrics(), () -> new DeadLetters.Origin("commands", 4, 77), () -> T0),
+        undefinedChildren::add);
+
+    defined.add(Executions.MACHINE);
+    afterRestart.retry(T0 + 1_000, applied::add);
+
+    assertThat(applied).containsExactly(restored);
+  }
+
+  @Test
   void shouldNotParkAStartWhoseStateMachineIsKnown() {
     defined.add(Executions.MACHINE);
 

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 public final class TaskWorkerBuilder {
   public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
   private static final Pattern TOPIC_SAFE = Pattern.compile("[A-Za-z0-9._-]+");
 
   private String bootstrapServers = DEFAULT_BOOTSTRAP_SERVERS;
@@ -29,6 +30,7 @@ public final class TaskWorkerBuilder {
   private String groupId;
   private String workerName;
   private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+  private Duration commitInterval = DEFAULT_COMMIT_INTERVAL;
   private final Map<String, Object> kafkaProperties = new HashMap<>();
   private boolean built;
 
@@ -127,6 +129,20 @@ public final class TaskWorkerBuilder {
   }
 
   /**
+   * The least time between two commits of finished tasks' offsets while the worker runs (default
+   * 100 ms; zero commits after every poll). Revoked partitions and a stopping worker are committed at
+   * once whatever it is; after a crash, tasks finished within the last interval are delivered again.
+   */
+  public TaskWorkerBuilder commitInterval(Duration interval) {
+    checkConfigurable();
+    if (interval == null || interval.isNegative()) {
+      throw new IllegalArgumentException("commitInterval must be zero or positive");
+    }
+    this.commitInterval = interval;
+    return this;
+  }
+
+  /**
    * An extra Kafka client property for both the consumer and the producer (security settings, for
    * example). The properties the delivery guarantees rely on (isolation level, auto-commit,
    * idempotence, acks) always keep the worker's values.
@@ -173,7 +189,7 @@ public final class TaskWorkerBuilder {
     WorkerSettings settings = new WorkerSettings(task, bootstrapServers, topicPrefix,
         groupId != null ? groupId : "stepstream-worker-" + task,
         workerName != null ? workerName : task + "-" + ManagementFactory.getRuntimeMXBean().getPid(),
-        concurrency, shutdownTimeout, kafkaProperties);
+        concurrency, shutdownTimeout, commitInterval, kafkaProperties);
     return new TaskWorker(settings, handler);
   }
 

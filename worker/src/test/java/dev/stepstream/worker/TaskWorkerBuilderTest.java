@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class TaskWorkerBuilderTest {
@@ -72,6 +73,12 @@ class TaskWorkerBuilderTest {
   @Test
   void shouldRefuseAConcurrencyBelowOne() {
     assertThatThrownBy(() -> TaskWorker.builder().concurrency(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldRefuseANegativeCommitInterval() {
+    assertThatThrownBy(() -> TaskWorker.builder().commitInterval(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("commitInterval");
   }
 
   @Test

@@ -63,7 +63,7 @@ public final class Run {
     this.header = header;
     this.frames = frames;
     this.timers = new Timers(timers, effects, header);
-    this.graphs = new ScopeGraphs(definition.machine().graph(), this::frame);
+    this.graphs = new ScopeGraphs(definition.graph(), this::frame);
   }
 
   public EngineOptions options() {

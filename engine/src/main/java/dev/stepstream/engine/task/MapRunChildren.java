@@ -190,7 +190,7 @@ public final class MapRunChildren {
     }
     String label = stateMachineArn.substring(machine.length());
     return ctx.definition(machine, parent.revisionId())
-        .flatMap(d -> itemProcessor(d.machine().graph(), parent.mapState())
+        .flatMap(d -> itemProcessor(d.graph(), parent.mapState())
             .map(m -> new Definition(stateMachineArn, d.name() + label, d.revisionId(),
                 m.itemProcessor().executionType().orElse("STANDARD"), d.roleArn(),
                 new StateMachine(Optional.empty(), m.itemProcessor().graph().startAt(),

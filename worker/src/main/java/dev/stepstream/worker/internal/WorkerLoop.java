@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The poll thread: hands records to handler threads, keeps at most {@code concurrency} tasks in
  * flight by pausing the assignment, and commits each partition up to its lowest unfinished record
- * once results are acknowledged. Only this thread touches the consumer and the offset tracker.
+ * once results are acknowledged, at most once per {@link WorkerSettings#commitInterval()} while it
+ * runs (and at once when partitions are revoked or the worker stops). Only this thread touches the
+ * consumer and the offset tracker.
  */
 public final class WorkerLoop implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
@@ -44,12 +47,25 @@ public final class WorkerLoop implements Runnable {
   private final AtomicInteger inFlight = new AtomicInteger();
   /** Released by every handler that finishes, so a paused poll thread resumes at once, not after a poll timeout. */
   private final Semaphore slotFreed = new Semaphore(0);
+  private final LongSupplier nanoClock;
+  private final long commitIntervalNanos;
+  private long lastCommitNanos;
   private volatile boolean stopping;
   private volatile boolean abandoned;
 
   /** @param beforeSubscribe runs on the poll thread before it subscribes (creating the task topic) */
   WorkerLoop(WorkerSettings settings, Runnable beforeSubscribe, LazyTaskHandler handler,
       Consumer<String, byte[]> consumer, ResultSender sender, ExecutorService handlers, WorkerCounters counters) {
+    this(settings, beforeSubscribe, handler, consumer, sender, handlers, counters, System::nanoTime);
+  }
+
+  /** @param nanoClock the time the commit interval is measured with */
+  WorkerLoop(WorkerSettings settings, Runnable beforeSubscribe, LazyTaskHandler handler,
+      Consumer<String, byte[]> consumer, ResultSender sender, ExecutorService handlers, WorkerCounters counters,
+      LongSupplier nanoClock) {
+    this.nanoClock = nanoClock;
+    this.commitIntervalNanos = settings.commitInterval().toNanos();
+    this.lastCommitNanos = nanoClock.getAsLong() - commitIntervalNanos;
     this.settings = settings;
     this.beforeSubscribe = beforeSubscribe;
     this.handler = handler;
@@ -200,12 +216,23 @@ public final class WorkerLoop implements Runnable {
     }
   }
 
+  /**
+   * Commits what finished, unless the last commit is younger than the commit interval: the loop polls
+   * each time a handler finishes, and one commit per poll cost the worker and the broker more than the
+   * tasks themselves. A crash re-delivers the tasks finished since the last commit, as it re-delivers
+   * those still running.
+   */
   private void commitFinished() {
     applyFinished();
+    long now = nanoClock.getAsLong();
+    if (now - lastCommitNanos < commitIntervalNanos) {
+      return;
+    }
     Map<TopicPartition, OffsetAndMetadata> positions = tracker.committable();
     if (positions.isEmpty()) {
       return;
     }
+    lastCommitNanos = now;
     // Until the callback (run by a later poll on this thread) confirms it, the same positions may be
     // committed again; that is harmless, and a failed commit is simply retried.
     consumer.commitAsync(positions, (committed, error) -> {

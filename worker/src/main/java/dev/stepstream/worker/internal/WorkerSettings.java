@@ -14,6 +14,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * A worker's validated configuration and the Kafka client settings derived from it. Settings the
  * delivery guarantees depend on are applied after {@code kafkaProperties}, so they cannot be undone.
+ *
+ * @param commitInterval the least time between two offset commits while running (zero: after every poll)
  */
 public record WorkerSettings(
     String task,
@@ -23,6 +25,7 @@ public record WorkerSettings(
     String workerName,
     int concurrency,
     Duration shutdownTimeout,
+    Duration commitInterval,
     Map<String, Object> kafkaProperties) {
 
   public WorkerSettings {

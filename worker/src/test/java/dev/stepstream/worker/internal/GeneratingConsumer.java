@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetCommitCallback;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -29,6 +30,8 @@ final class GeneratingConsumer extends MockConsumer<String, byte[]> {
   private long idleCpuNanos = -1;
   private long idleAt = -1;
   private Map<TopicPartition, OffsetAndMetadata> committedAtClose = Map.of();
+  private int asyncCommits;
+  private boolean committingSync;
 
   GeneratingConsumer(String topic, int partitions, int perPoll, LongFunction<ConsumerRecord<String, byte[]>> records) {
     super("earliest");
@@ -50,6 +53,29 @@ final class GeneratingConsumer extends MockConsumer<String, byte[]> {
   /** The offsets committed until the consumer was closed. */
   synchronized Map<TopicPartition, OffsetAndMetadata> committedWhenClosed() {
     return committedAtClose;
+  }
+
+  /** How many times the worker called {@code commitAsync} (MockConsumer's {@code commitSync} calls it too). */
+  synchronized int asyncCommits() {
+    return asyncCommits;
+  }
+
+  @Override
+  public synchronized void commitAsync(Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback) {
+    if (!committingSync) {
+      asyncCommits++;
+    }
+    super.commitAsync(offsets, callback);
+  }
+
+  @Override
+  public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    committingSync = true;
+    try {
+      super.commitSync(offsets);
+    } finally {
+      committingSync = false;
+    }
   }
 
   @Override

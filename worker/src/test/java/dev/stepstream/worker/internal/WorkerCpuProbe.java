@@ -11,6 +11,7 @@ import dev.stepstream.wire.TaskTokens;
 import dev.stepstream.wire.TraceContext;
 import dev.stepstream.wire.WireVersions;
 import dev.stepstream.worker.LazyTaskHandler;
+import dev.stepstream.worker.TaskWorkerBuilder;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,8 @@ public final class WorkerCpuProbe {
     byte[] traceparent = ("00-" + "4bf92f3577b34da6a3ce929d0e0e4736" + "-" + "00f067aa0ba902b7" + "-01")
         .getBytes(StandardCharsets.UTF_8);
     WorkerSettings settings = new WorkerSettings(TASK, "unused:9092", "stepstream.", "probe", "probe",
-        Math.max(1, threads), Duration.ofSeconds(10), Map.of());
+        Math.max(1, threads), Duration.ofSeconds(10),
+        TaskWorkerBuilder.DEFAULT_COMMIT_INTERVAL, Map.of());
     GeneratingConsumer consumer = new GeneratingConsumer(TOPIC, PARTITIONS, Math.max(threads, 32), n -> {
       int i = (int) (n % DISTINCT);
       RecordHeaders headers = new RecordHeaders();

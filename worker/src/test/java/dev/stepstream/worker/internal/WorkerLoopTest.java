@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -79,12 +82,47 @@ class WorkerLoopTest {
     assertThat(counters.snapshot().skipped()).isEqualTo(1);
   }
 
+  @Test
+  void shouldCommitFinishedTasksAtMostOncePerCommitIntervalAndEverythingWhenStopping() throws Exception {
+    List<TaskRequest> requests = requests(30);
+    long frozen = 42L;
+
+    GeneratingConsumer consumer = run((input, ctx) -> input, requests, requests.size(), Duration.ofHours(1), () -> frozen);
+
+    assertThat(consumer.asyncCommits()).isEqualTo(1);
+    assertThat(consumer.committedWhenClosed()).hasSize(30).allSatisfy(
+        (partition, position) -> assertThat(position.offset()).isEqualTo(1));
+  }
+
+  @Test
+  void shouldCommitAgainOnceTheCommitIntervalHasPassed() throws Exception {
+    List<TaskRequest> requests = requests(30);
+    AtomicLong clock = new AtomicLong();
+    LazyTaskHandler handler = (input, ctx) -> {
+      clock.addAndGet(Duration.ofSeconds(1).toNanos());
+      return input;
+    };
+
+    GeneratingConsumer consumer = run(handler, requests, requests.size(), Duration.ofMillis(500), clock::get);
+
+    assertThat(consumer.asyncCommits()).isGreaterThan(1);
+  }
+
+  private static List<TaskRequest> requests(int count) {
+    return IntStream.rangeClosed(1, count).mapToObj(WorkerCpuProbe::request).toList();
+  }
+
   private static TaskSucceeded succeeded(TaskRequest request, JsonNode output) {
     return new TaskSucceeded(1, request.executionArn(), request.taskToken(), output, null);
   }
 
   private GeneratingConsumer run(LazyTaskHandler handler, List<TaskRequest> requests, int expectedResults,
       byte[]... extraRecords) throws Exception {
+    return run(handler, requests, expectedResults, Duration.ZERO, System::nanoTime, extraRecords);
+  }
+
+  private GeneratingConsumer run(LazyTaskHandler handler, List<TaskRequest> requests, int expectedResults,
+      Duration commitInterval, LongSupplier nanoClock, byte[]... extraRecords) throws Exception {
     int total = requests.size() + extraRecords.length;
     GeneratingConsumer consumer = new GeneratingConsumer(TOPIC, total, 10, n -> {
       byte[] value = n < requests.size() ? TaskRequestWriter.encode(requests.get((int) n))
@@ -95,9 +133,10 @@ class WorkerLoopTest {
           headers, Optional.empty());
     });
     WorkerSettings settings = new WorkerSettings("Echo", "unused:9092", "stepstream.", "g", "w", 2,
-        Duration.ofSeconds(5), Map.of());
+        Duration.ofSeconds(5), commitInterval, Map.of());
     WorkerLoop loop = new WorkerLoop(settings, () -> { }, handler, consumer,
-        new ResultSender(producer, settings.resultsTopic(), counters), Executors.newFixedThreadPool(2), counters);
+        new ResultSender(producer, settings.resultsTopic(), counters), Executors.newFixedThreadPool(2), counters,
+        nanoClock);
     Thread poll = new Thread(loop, "worker-loop-test");
     poll.start();
     consumer.allow(total);
