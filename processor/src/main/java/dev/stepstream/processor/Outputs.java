@@ -2,6 +2,7 @@ package dev.stepstream.processor;
 
 import dev.stepstream.engine.Effect;
 import dev.stepstream.wire.Continue;
+import dev.stepstream.wire.ExecutionSummaryWriter;
 import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.TaskRequestWriter;
 import dev.stepstream.wire.WireJson;
@@ -94,7 +95,7 @@ final class Outputs {
     } else if (effect instanceof Effect.ContinueLater next) {
       return new Command(WireJson.encode(new Continue(WireVersions.CURRENT, executionArn, next.sequence())));
     } else if (effect instanceof Effect.PublishSummary summary) {
-      return new Summary(WireJson.encode(summary.summary()));
+      return new Summary(ExecutionSummaryWriter.encode(summary.summary()));
     } else if (effect instanceof Effect.SendCommand send) {
       return new CommandTo(send.command().executionArn(), WireJson.encode(send.command()));
     } else if (effect instanceof Effect.SendTaskResult send) {

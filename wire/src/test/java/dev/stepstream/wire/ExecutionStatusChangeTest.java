@@ -81,6 +81,16 @@ class ExecutionStatusChangeTest {
   }
 
   @Test
+  void shouldGiveTheTimeToTheSecondAsIso8601WhicheverSecondCameBefore() {
+    assertThat(ExecutionStatusChange.time(1_551_225_271_984L)).isEqualTo("2019-02-26T23:54:31Z");
+    assertThat(ExecutionStatusChange.time(1_551_225_271_001L)).isEqualTo("2019-02-26T23:54:31Z");
+    assertThat(ExecutionStatusChange.time(1_551_225_272_000L)).isEqualTo("2019-02-26T23:54:32Z");
+    assertThat(ExecutionStatusChange.time(1_551_225_271_999L)).isEqualTo("2019-02-26T23:54:31Z");
+    assertThat(ExecutionStatusChange.time(-1L)).isEqualTo("1969-12-31T23:59:59Z");
+    assertThat(ExecutionStatusChange.time(0L)).isEqualTo("1970-01-01T00:00:00Z");
+  }
+
+  @Test
   void shouldGiveTheSameIdToTheSameStatusAndADifferentOneToTheNext() {
     String running = ExecutionStatusChange.of(summary(ExecutionStatus.RUNNING, null, null, null), 1L).path("id").asText();
     String again = ExecutionStatusChange.of(summary(ExecutionStatus.RUNNING, null, null, null), 5L).path("id").asText();
