@@ -1,5 +1,17 @@
 package dev.stepstream.wire;
 
+import static dev.stepstream.wire.ExecutionSummaryWriter.CAUSE;
+import static dev.stepstream.wire.ExecutionSummaryWriter.ERROR;
+import static dev.stepstream.wire.ExecutionSummaryWriter.EXECUTION_ARN;
+import static dev.stepstream.wire.ExecutionSummaryWriter.INPUT;
+import static dev.stepstream.wire.ExecutionSummaryWriter.NAME;
+import static dev.stepstream.wire.ExecutionSummaryWriter.OUTPUT;
+import static dev.stepstream.wire.ExecutionSummaryWriter.REDRIVE_COUNT;
+import static dev.stepstream.wire.ExecutionSummaryWriter.START_DATE;
+import static dev.stepstream.wire.ExecutionSummaryWriter.STATE_MACHINE_ARN;
+import static dev.stepstream.wire.ExecutionSummaryWriter.STATUS;
+import static dev.stepstream.wire.ExecutionSummaryWriter.STOP_DATE;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -12,6 +24,7 @@ import java.io.IOException;
  * execution (entering RUNNING and the final status), on the processor's hot path.
  */
 final class ExecutionStatusChangeWriter {
+  // The detail's fields share their names with the summary's (ExecutionSummaryWriter's constants).
   private static final SerializableString VERSION = new SerializedString("version");
   private static final SerializableString ZERO = new SerializedString("0");
   private static final SerializableString ID = new SerializedString("id");
@@ -24,20 +37,9 @@ final class ExecutionStatusChangeWriter {
   private static final SerializableString REGION = new SerializedString("region");
   private static final SerializableString RESOURCES = new SerializedString("resources");
   private static final SerializableString DETAIL = new SerializedString("detail");
-  private static final SerializableString EXECUTION_ARN = new SerializedString("executionArn");
-  private static final SerializableString STATE_MACHINE_ARN = new SerializedString("stateMachineArn");
-  private static final SerializableString NAME = new SerializedString("name");
-  private static final SerializableString STATUS = new SerializedString("status");
-  private static final SerializableString START_DATE = new SerializedString("startDate");
-  private static final SerializableString STOP_DATE = new SerializedString("stopDate");
-  private static final SerializableString INPUT = new SerializedString("input");
   private static final SerializableString INPUT_DETAILS = new SerializedString("inputDetails");
-  private static final SerializableString OUTPUT = new SerializedString("output");
   private static final SerializableString OUTPUT_DETAILS = new SerializedString("outputDetails");
   private static final SerializableString INCLUDED = new SerializedString("included");
-  private static final SerializableString ERROR = new SerializedString("error");
-  private static final SerializableString CAUSE = new SerializedString("cause");
-  private static final SerializableString REDRIVE_COUNT = new SerializedString("redriveCount");
 
   private ExecutionStatusChangeWriter() {}
 

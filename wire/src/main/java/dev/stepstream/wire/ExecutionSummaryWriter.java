@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 
 /**
@@ -16,17 +15,17 @@ public final class ExecutionSummaryWriter {
   private static final SerializableString TYPE = new SerializedString("type");
   private static final SerializableString EXECUTION_SUMMARY = new SerializedString("ExecutionSummary");
   private static final SerializableString VERSION = new SerializedString("version");
-  private static final SerializableString EXECUTION_ARN = new SerializedString("executionArn");
-  private static final SerializableString STATE_MACHINE_ARN = new SerializedString("stateMachineArn");
-  private static final SerializableString NAME = new SerializedString("name");
-  private static final SerializableString STATUS = new SerializedString("status");
-  private static final SerializableString START_DATE = new SerializedString("startDate");
-  private static final SerializableString STOP_DATE = new SerializedString("stopDate");
-  private static final SerializableString INPUT = new SerializedString("input");
-  private static final SerializableString OUTPUT = new SerializedString("output");
-  private static final SerializableString ERROR = new SerializedString("error");
-  private static final SerializableString CAUSE = new SerializedString("cause");
-  private static final SerializableString REDRIVE_COUNT = new SerializedString("redriveCount");
+  static final SerializableString EXECUTION_ARN = new SerializedString("executionArn");
+  static final SerializableString STATE_MACHINE_ARN = new SerializedString("stateMachineArn");
+  static final SerializableString NAME = new SerializedString("name");
+  static final SerializableString STATUS = new SerializedString("status");
+  static final SerializableString START_DATE = new SerializedString("startDate");
+  static final SerializableString STOP_DATE = new SerializedString("stopDate");
+  static final SerializableString INPUT = new SerializedString("input");
+  static final SerializableString OUTPUT = new SerializedString("output");
+  static final SerializableString ERROR = new SerializedString("error");
+  static final SerializableString CAUSE = new SerializedString("cause");
+  static final SerializableString REDRIVE_COUNT = new SerializedString("redriveCount");
   private static final SerializableString ALIAS_ARN = new SerializedString("stateMachineAliasArn");
   private static final SerializableString REDRIVE_DATE = new SerializedString("redriveDate");
   private static final SerializableString REVISION_ID = new SerializedString("revisionId");
@@ -43,50 +42,29 @@ public final class ExecutionSummaryWriter {
       g.writeString(EXECUTION_SUMMARY);
       g.writeFieldName(VERSION);
       g.writeNumber(s.version());
-      text(g, EXECUTION_ARN, s.executionArn());
-      text(g, STATE_MACHINE_ARN, s.stateMachineArn());
-      text(g, NAME, s.name());
-      text(g, STATUS, s.status().name());
+      OptionalFields.text(g, EXECUTION_ARN, s.executionArn());
+      OptionalFields.text(g, STATE_MACHINE_ARN, s.stateMachineArn());
+      OptionalFields.text(g, NAME, s.name());
+      OptionalFields.text(g, STATUS, s.status().name());
       g.writeFieldName(START_DATE);
       g.writeNumber(s.startDate());
-      number(g, STOP_DATE, s.stopDate());
-      tree(g, INPUT, s.input());
-      tree(g, OUTPUT, s.output());
-      text(g, ERROR, s.error());
-      text(g, CAUSE, s.cause());
+      OptionalFields.number(g, STOP_DATE, s.stopDate());
+      OptionalFields.tree(g, INPUT, s.input());
+      OptionalFields.tree(g, OUTPUT, s.output());
+      OptionalFields.text(g, ERROR, s.error());
+      OptionalFields.text(g, CAUSE, s.cause());
       g.writeFieldName(REDRIVE_COUNT);
       g.writeNumber(s.redriveCount());
-      text(g, ALIAS_ARN, s.stateMachineAliasArn());
-      number(g, REDRIVE_DATE, s.redriveDate());
-      text(g, REVISION_ID, s.revisionId());
-      text(g, TRACE_HEADER, s.traceHeader());
-      text(g, MAP_RUN_ARN, s.mapRunArn());
+      OptionalFields.text(g, ALIAS_ARN, s.stateMachineAliasArn());
+      OptionalFields.number(g, REDRIVE_DATE, s.redriveDate());
+      OptionalFields.text(g, REVISION_ID, s.revisionId());
+      OptionalFields.text(g, TRACE_HEADER, s.traceHeader());
+      OptionalFields.text(g, MAP_RUN_ARN, s.mapRunArn());
       g.writeEndObject();
       g.flush();
       return out.toByteArray();
     } catch (IOException e) {
       throw new IllegalStateException("cannot encode the ExecutionSummary of " + s.executionArn(), e);
-    }
-  }
-
-  private static void text(JsonGenerator g, SerializableString name, String value) throws IOException {
-    if (value != null) {
-      g.writeFieldName(name);
-      g.writeString(value);
-    }
-  }
-
-  private static void number(JsonGenerator g, SerializableString name, Long value) throws IOException {
-    if (value != null) {
-      g.writeFieldName(name);
-      g.writeNumber(value.longValue());
-    }
-  }
-
-  private static void tree(JsonGenerator g, SerializableString name, JsonNode value) throws IOException {
-    if (value != null) {
-      g.writeFieldName(name);
-      JsonTreeWriter.write(g, value);
     }
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 
 /**
@@ -38,17 +37,17 @@ public final class TaskRequestWriter {
       g.writeString(TASK_REQUEST);
       g.writeFieldName(VERSION);
       g.writeNumber(r.version());
-      text(g, EXECUTION_ARN, r.executionArn());
-      text(g, TASK_TOKEN, r.taskToken());
-      text(g, RESOURCE, r.resource());
-      text(g, TASK_NAME, r.taskName());
-      text(g, STATE_NAME, r.stateName());
-      tree(g, INPUT, r.input());
+      OptionalFields.text(g, EXECUTION_ARN, r.executionArn());
+      OptionalFields.text(g, TASK_TOKEN, r.taskToken());
+      OptionalFields.text(g, RESOURCE, r.resource());
+      OptionalFields.text(g, TASK_NAME, r.taskName());
+      OptionalFields.text(g, STATE_NAME, r.stateName());
+      OptionalFields.tree(g, INPUT, r.input());
       g.writeFieldName(ATTEMPT);
       g.writeNumber(r.attempt());
-      number(g, TIMEOUT_SECONDS, r.timeoutSeconds());
-      number(g, HEARTBEAT_SECONDS, r.heartbeatSeconds());
-      tree(g, CONTEXT, r.context());
+      OptionalFields.number(g, TIMEOUT_SECONDS, r.timeoutSeconds());
+      OptionalFields.number(g, HEARTBEAT_SECONDS, r.heartbeatSeconds());
+      OptionalFields.tree(g, CONTEXT, r.context());
       g.writeFieldName(SCHEDULED_AT);
       g.writeNumber(r.scheduledAt());
       g.writeEndObject();
@@ -56,27 +55,6 @@ public final class TaskRequestWriter {
       return out.toByteArray();
     } catch (IOException e) {
       throw new IllegalStateException("cannot encode the TaskRequest of " + r.executionArn(), e);
-    }
-  }
-
-  private static void text(JsonGenerator g, SerializableString name, String value) throws IOException {
-    if (value != null) {
-      g.writeFieldName(name);
-      g.writeString(value);
-    }
-  }
-
-  private static void number(JsonGenerator g, SerializableString name, Long value) throws IOException {
-    if (value != null) {
-      g.writeFieldName(name);
-      g.writeNumber(value);
-    }
-  }
-
-  private static void tree(JsonGenerator g, SerializableString name, JsonNode value) throws IOException {
-    if (value != null) {
-      g.writeFieldName(name);
-      JsonTreeWriter.write(g, value);
     }
   }
 }
