@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 class WindowTest {
   private static final Duration LONG_WARMUP = Duration.ofMillis(1_500);
 
+  // A quiet JIT, so that the real one compiling meanwhile (a busy CI machine) cannot lengthen a warm-up here.
   private final Window window = new Window(Duration.ofMillis(1), Duration.ofMillis(1), new CpuMeter(Optional.empty()),
-      new Progress(new PrintWriter(Writer.nullWriter()), false));
+      new Progress(new PrintWriter(Writer.nullWriter()), false), () -> 7, Duration.ofMillis(100));
 
   private Duration timedRun() {
     long start = System.nanoTime();
