@@ -51,6 +51,12 @@ public final class WireJson {
     if (bytes == null) {
       throw new WireFormatException("expected a " + expected.getSimpleName() + " record but the value is null", null);
     }
+    if (expected.isAssignableFrom(TaskSucceeded.class)) {
+      TaskSucceeded read = TaskSucceededReader.read(MAPPER, bytes);
+      if (read != null) {
+        return expected.cast(read);
+      }
+    }
     T decoded;
     try {
       decoded = MAPPER.readValue(bytes, expected);
