@@ -201,7 +201,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
       LOG.debug("Ignored {} for {}: {}", input.getClass().getSimpleName(), arn, decision.ignored().orElse(""));
       duplicates.replay(state, input).ifPresent(again -> {
         LOG.debug("Re-emitting the outputs of a duplicate {} for {}", input.getClass().getSimpleName(), arn);
-        outputs.write(arn, again, nowMillis, traces.find(arn).orElse(null));
+        outputs.write(arn, again, nowMillis, traces.find(arn, state).orElse(null));
         statusChanges.replay(again, nowMillis);
         retention.onTransition(null, state, nowMillis); // the cleanup timer may be lost too; same due time
       });
@@ -209,10 +209,11 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     }
     metrics.applied();
     measureTasks(input, decision, nowMillis);
-    if (state == null && input instanceof StartExecution start) {
-      traces.started(start);
+    ExecutionState after = decision.state().orElse(state);
+    if (state == null && input instanceof StartExecution start && after != null) {
+      traces.started(start, after.startMillis());
     }
-    Optional<ExecutionTraces.Trace> trace = traces.find(arn);
+    Optional<ExecutionTraces.Trace> trace = traces.find(arn, after);
     trace.ifPresent(t -> MDC.put(ExecutionMdc.TRACE_ID, t.context().traceId()));
     Span span = trace.map(t -> spans.start(t, input.getClass().getSimpleName(), arn, MDC.get(ExecutionMdc.STATE_NAME),
         TimeUnit.MILLISECONDS.toNanos(nowMillis))).orElse(null);
@@ -301,7 +302,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
       return;
     }
     store(arn, before, stop.state().get(), stopped, nowMillis);
-    Optional<ExecutionTraces.Trace> trace = traces.find(arn);
+    Optional<ExecutionTraces.Trace> trace = traces.find(arn, before);
     outputs.write(arn, Outputs.of(arn, stop.events(), ExecutionTraces.stamp(stop.effects(), trace)), nowMillis,
         trace.orElse(null));
     statusChanges.write(before, stop.effects(), nowMillis);

@@ -1,6 +1,7 @@
 package dev.stepstream.processor;
 
 import dev.stepstream.engine.Effect;
+import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.TraceContext;
 import java.lang.invoke.MethodHandles;
@@ -13,15 +14,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * The {@code traces} store: each execution's trace, kept from its start until retention forgets
- * the execution, so that every task request carries a {@code traceparent} header of that trace and
- * every summary its {@code traceHeader}. The trace comes from the start's {@code traceHeader} (an
- * X-Ray header or a W3C traceparent); a start without one, or with one that names no trace, gets a
- * trace generated from the execution ARN, so a replayed start gets the same one.
+ * Each execution's trace, so that every task request carries a {@code traceparent} header of that
+ * trace and every summary its {@code traceHeader}. The trace comes from the start's
+ * {@code traceHeader} (an X-Ray header or a W3C traceparent); a start without one gets a trace
+ * generated from the execution ARN and its start time, so a replayed start, a processor after a
+ * restart and the API all derive the same one from the execution's state.
  *
- * <p>Stored value, format 1: {@code "1 " + traceparent + " " + traceHeader} (the header may be empty).
+ * <p>Only a start that brought a header has an entry in the {@code traces} store, kept until
+ * retention forgets the execution: the header it returns cannot be derived. (Writing an entry for
+ * every start was 7-8 % of the stream threads' time on the start path.) Stored value, format 1:
+ * {@code "1 " + traceparent + " " + traceHeader}.
  */
 final class ExecutionTraces {
   static final String STORE = "traces";
@@ -88,36 +93,73 @@ final class ExecutionTraces {
   }
 
   /**
-   * Remembers the trace of the start that created an execution. Called only when the execution has no
-   * state, so no trace of it is stored: retention forgets both together. The store is therefore not
-   * read (each read was a miss, 4 % of the stream thread under W4), and a start that is applied again
-   * (its first outputs lost) derives the same trace from the same record.
+   * Remembers the trace of the start that created an execution at {@code startMillis}. Called only
+   * when the execution has no state, so no trace of it is stored: retention forgets both together.
+   * The store is therefore not read (each read was a miss, 4 % of the stream thread under W4), and a
+   * start that is applied again (its first outputs lost) gets the same trace from the same record.
    */
-  void started(StartExecution start) {
-    if (parsed.containsKey(start.executionArn())) {
+  void started(StartExecution start, long startMillis) {
+    String arn = start.executionArn();
+    if (parsed.containsKey(arn)) {
       return;
     }
-    SplittableRandom seeded = new SplittableRandom(start.executionArn().hashCode() * 31L + start.requestedAt());
     String header = start.traceHeader() == null ? "" : start.traceHeader();
+    if (header.isEmpty()) {
+      parsed.put(arn, Optional.of(generated(arn, startMillis)));
+      return;
+    }
+    SplittableRandom seeded = seeded(arn, startMillis);
     TraceContext context = TraceContext.fromHeader(header, TraceContext.newSpanId(seeded))
         .orElseGet(() -> TraceContext.generate(seeded));
-    String shown = header.isEmpty() ? context.xrayHeader() : header;
-    store.put(start.executionArn(), FORMAT + " " + context.traceparent() + " " + shown);
-    parsed.put(start.executionArn(), Optional.of(new Trace(context, shown, null)));
+    store.put(arn, FORMAT + " " + context.traceparent() + " " + header);
+    parsed.put(arn, Optional.of(new Trace(context, header, null)));
   }
 
-  Optional<Trace> find(String executionArn) {
+  /**
+   * The trace of an execution whose state is {@code state} (null: it has none, and so no trace).
+   * Answered from the parsed copy, else from the store, else generated from the state.
+   */
+  Optional<Trace> find(String executionArn, ExecutionState state) {
     Optional<Trace> known = parsed.get(executionArn);
     if (known != null) {
       return known;
     }
-    String value = store.get(executionArn);
-    if (value == null) {
-      return Optional.empty();
+    Optional<Trace> trace = stored(executionArn, store);
+    if (trace.isEmpty() && state == null) {
+      return trace;
     }
-    Optional<Trace> trace = parse(executionArn, value);
+    trace = trace.or(() -> Optional.of(generated(executionArn, state.startMillis())));
     parsed.put(executionArn, trace);
     return trace;
+  }
+
+  /** The header an execution's summary carries: from {@code store} when the start brought one, else generated. */
+  static String headerOf(String executionArn, long startMillis, ReadOnlyKeyValueStore<String, String> store) {
+    return stored(executionArn, store).orElseGet(() -> generated(executionArn, startMillis)).header();
+  }
+
+  private static Optional<Trace> stored(String executionArn, ReadOnlyKeyValueStore<String, String> store) {
+    String value = store.get(executionArn);
+    return value == null ? Optional.empty() : parse(executionArn, value);
+  }
+
+  /** The trace of a start without a header, with its X-Ray form as the header. */
+  static Trace generated(String executionArn, long startMillis) {
+    TraceContext context = TraceContext.generate(seeded(executionArn, startMillis));
+    return new Trace(context, context.xrayHeader(), null);
+  }
+
+  /**
+   * A 64-bit hash of the ARN and the start time: every start without a header (all the API's too)
+   * gets its trace from it, and with a 32-bit {@code hashCode} two of a few hundred thousand
+   * executions would likely share a trace id.
+   */
+  private static SplittableRandom seeded(String executionArn, long startMillis) {
+    long hash = startMillis;
+    for (int i = 0; i < executionArn.length(); i++) {
+      hash = hash * Trace.SEED_MULTIPLIER + executionArn.charAt(i);
+    }
+    return new SplittableRandom(hash);
   }
 
   /** A stored value (format 1). */
@@ -129,9 +171,12 @@ final class ExecutionTraces {
     return TraceContext.fromTraceparent(parts[1]).map(c -> new Trace(c, parts.length == 3 ? parts[2] : "", null));
   }
 
+  /** Forgets an execution's trace; only a stored one costs a delete (and its changelog record). */
   void forget(String executionArn) {
     parsed.remove(executionArn);
-    store.delete(executionArn);
+    if (store.get(executionArn) != null) {
+      store.delete(executionArn);
+    }
   }
 
   /** The effects with every published summary carrying the trace header. */

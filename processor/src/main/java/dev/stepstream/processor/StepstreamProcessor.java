@@ -142,14 +142,15 @@ public final class StepstreamProcessor implements AutoCloseable {
 
   /**
    * The execution's summary as the processor publishes it: the state's summary with the execution's
-   * {@code traceHeader} (the {@code executions} and {@code traces} stores of its partition).
+   * {@code traceHeader} (the {@code executions} and {@code traces} stores of its partition; a start
+   * without a header has no trace stored, and its trace is generated from the state).
    */
   public Optional<ExecutionSummary> summary(String executionArn) {
     return located(executionArn).map(found -> {
-      ExecutionSummary summary = ExecutionStateCodec.decode(found.state()).summary();
-      String value = found.traces().get(executionArn);
-      ExecutionTraces.Trace trace = value == null ? null : ExecutionTraces.parse(executionArn, value).orElse(null);
-      return trace == null || trace.header().isEmpty() ? summary : summary.withTraceHeader(trace.header());
+      ExecutionState state = ExecutionStateCodec.decode(found.state());
+      ExecutionSummary summary = state.summary();
+      String header = ExecutionTraces.headerOf(executionArn, state.startMillis(), found.traces());
+      return header.isEmpty() ? summary : summary.withTraceHeader(header);
     });
   }
 

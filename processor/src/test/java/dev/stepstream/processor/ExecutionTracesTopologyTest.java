@@ -1,5 +1,7 @@
 package dev.stepstream.processor;
 
+import static dev.stepstream.wire.ExecutionStatus.RUNNING;
+import static dev.stepstream.wire.ExecutionStatus.SUCCEEDED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,6 +14,7 @@ import dev.stepstream.wire.WireJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,7 @@ class ExecutionTracesTopologyTest extends TopologyTestCase {
     assertThat(one.spanId()).isNotEqualTo(two.spanId());
     assertThat(one.sampled()).isTrue();
     assertThat(harness.summaries()).extracting(ExecutionSummary::traceHeader).containsOnly(XRAY);
+    assertThat(traceStore().get(arn)).as("a header is kept: it cannot be derived").endsWith(" " + XRAY);
   }
 
   @Test
@@ -56,6 +60,28 @@ class ExecutionTracesTopologyTest extends TopologyTestCase {
     String shown = harness.summaries().get(0).traceHeader();
 
     assertThat(shown).startsWith("Root=1-" + trace.traceId().substring(0, 8) + "-" + trace.traceId().substring(8) + ";");
+    assertThat(traceStore().approximateNumEntries()).as("a generated trace is derived, not stored").isZero();
+  }
+
+  @Test
+  void shouldKeepAGeneratedTraceForTheWholeExecution() {
+    String arn = start("untraced-two-tasks", null);
+
+    TestRecord<String, byte[]> first = single(harness.taskRecords("Work"));
+    harness.send(new TaskSucceeded(1, arn, decode(first).taskToken(), JSON.objectNode()));
+    TestRecord<String, byte[]> second = single(harness.taskRecords("Work"));
+
+    harness.send(new TaskSucceeded(1, arn, decode(second).taskToken(), JSON.objectNode()));
+
+    assertThat(traceOf(second).traceId()).isEqualTo(traceOf(first).traceId());
+    List<ExecutionSummary> summaries = harness.summaries();
+    assertThat(summaries).extracting(ExecutionSummary::status).containsExactly(RUNNING, SUCCEEDED);
+    assertThat(summaries.get(1).traceHeader()).isEqualTo(summaries.get(0).traceHeader())
+        .contains(traceOf(first).traceId().substring(8));
+  }
+
+  private KeyValueStore<String, String> traceStore() {
+    return harness.driver.getKeyValueStore(ExecutionTraces.STORE);
   }
 
   private String start(String name, String traceHeader) {

@@ -21,6 +21,8 @@ final class MapStore<K extends Comparable<K>, V> implements KeyValueStore<K, V> 
   final NavigableMap<K, V> map = new TreeMap<>();
   /** Calls that look at the whole store: {@code all()} and {@code approximateNumEntries()}. */
   int wholeStoreReads;
+  /** Calls of {@code delete}. */
+  int deletes;
   private final String name;
 
   MapStore(String name) {
@@ -52,6 +54,7 @@ final class MapStore<K extends Comparable<K>, V> implements KeyValueStore<K, V> 
 
   @Override
   public V delete(K key) {
+    deletes++;
     return map.remove(key);
   }
 

@@ -29,7 +29,7 @@ class TracesGoldenTest {
   void shouldWriteTheSameBytesForTheSameStart() throws IOException {
     KeyValueStore<String, String> store = new MapStore<>("traces");
     new ExecutionTraces(store).started(new StartExecution(1, ARN, "arn:aws:states:us-east-1:123456789012:stateMachine:M",
-        "run-1", JsonNodeFactory.instance.objectNode(), 1L, null, XRAY));
+        "run-1", JsonNodeFactory.instance.objectNode(), 1L, null, XRAY), 1L);
 
     assertThat(store.get(ARN)).isEqualTo(golden());
   }
