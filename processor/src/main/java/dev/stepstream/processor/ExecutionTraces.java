@@ -25,7 +25,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  *
  * <p>Only a start that brought a header has an entry in the {@code traces} store, kept until
  * retention forgets the execution: the header it returns cannot be derived. (Writing an entry for
- * every start was 7-8 % of the stream threads' time on the start path.) Stored value, format 1:
+ * every start was 7-11 % of the stream threads' time on the start path.) Stored value, format 1:
  * {@code "1 " + traceparent + " " + traceHeader}.
  */
 final class ExecutionTraces {

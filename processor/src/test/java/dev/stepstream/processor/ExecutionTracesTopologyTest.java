@@ -39,12 +39,10 @@ class ExecutionTracesTopologyTest extends TopologyTestCase {
   void shouldCarryTheStartsTraceOnEveryTaskRequestAndSummary() {
     String arn = start("traced", XRAY);
 
-    TestRecord<String, byte[]> first = single(harness.taskRecords("Work"));
-    harness.send(new TaskSucceeded(1, arn, decode(first).taskToken(), JSON.objectNode()));
-    TestRecord<String, byte[]> second = single(harness.taskRecords("Work"));
+    List<TestRecord<String, byte[]>> requests = bothTaskRequests(arn);
 
-    TraceContext one = traceOf(first);
-    TraceContext two = traceOf(second);
+    TraceContext one = traceOf(requests.get(0));
+    TraceContext two = traceOf(requests.get(1));
     assertThat(one.traceId()).isEqualTo("5759e988bd862e3fe1be46a994272793").isEqualTo(two.traceId());
     assertThat(one.spanId()).isNotEqualTo(two.spanId());
     assertThat(one.sampled()).isTrue();
@@ -67,17 +65,22 @@ class ExecutionTracesTopologyTest extends TopologyTestCase {
   void shouldKeepAGeneratedTraceForTheWholeExecution() {
     String arn = start("untraced-two-tasks", null);
 
-    TestRecord<String, byte[]> first = single(harness.taskRecords("Work"));
-    harness.send(new TaskSucceeded(1, arn, decode(first).taskToken(), JSON.objectNode()));
-    TestRecord<String, byte[]> second = single(harness.taskRecords("Work"));
+    List<TestRecord<String, byte[]>> requests = bothTaskRequests(arn);
+    harness.send(new TaskSucceeded(1, arn, decode(requests.get(1)).taskToken(), JSON.objectNode()));
 
-    harness.send(new TaskSucceeded(1, arn, decode(second).taskToken(), JSON.objectNode()));
-
-    assertThat(traceOf(second).traceId()).isEqualTo(traceOf(first).traceId());
+    String traceId = traceOf(requests.get(0)).traceId();
+    assertThat(traceOf(requests.get(1)).traceId()).isEqualTo(traceId);
     List<ExecutionSummary> summaries = harness.summaries();
     assertThat(summaries).extracting(ExecutionSummary::status).containsExactly(RUNNING, SUCCEEDED);
     assertThat(summaries.get(1).traceHeader()).isEqualTo(summaries.get(0).traceHeader())
-        .contains(traceOf(first).traceId().substring(8));
+        .contains(traceId.substring(8));
+  }
+
+  /** The first Task's request, answered, and the second Task's request. */
+  private List<TestRecord<String, byte[]>> bothTaskRequests(String arn) {
+    TestRecord<String, byte[]> first = single(harness.taskRecords("Work"));
+    harness.send(new TaskSucceeded(1, arn, decode(first).taskToken(), JSON.objectNode()));
+    return List.of(first, single(harness.taskRecords("Work")));
   }
 
   private KeyValueStore<String, String> traceStore() {
