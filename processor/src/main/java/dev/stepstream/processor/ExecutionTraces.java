@@ -124,18 +124,22 @@ final class ExecutionTraces {
     if (known != null) {
       return known;
     }
-    Optional<Trace> trace = stored(executionArn, store);
-    if (trace.isEmpty() && state == null) {
-      return trace;
+    Optional<Trace> trace = state == null ? stored(executionArn, store)
+        : Optional.of(traceOf(executionArn, state.startMillis(), store));
+    if (trace.isPresent()) {
+      parsed.put(executionArn, trace);
     }
-    trace = trace.or(() -> Optional.of(generated(executionArn, state.startMillis())));
-    parsed.put(executionArn, trace);
     return trace;
   }
 
-  /** The header an execution's summary carries: from {@code store} when the start brought one, else generated. */
+  /** The header an execution's summary carries (see {@link #traceOf}). */
   static String headerOf(String executionArn, long startMillis, ReadOnlyKeyValueStore<String, String> store) {
-    return stored(executionArn, store).orElseGet(() -> generated(executionArn, startMillis)).header();
+    return traceOf(executionArn, startMillis, store).header();
+  }
+
+  /** An execution's trace: from {@code store} when its start brought a header, else generated. */
+  private static Trace traceOf(String executionArn, long startMillis, ReadOnlyKeyValueStore<String, String> store) {
+    return stored(executionArn, store).orElseGet(() -> generated(executionArn, startMillis));
   }
 
   private static Optional<Trace> stored(String executionArn, ReadOnlyKeyValueStore<String, String> store) {
