@@ -196,7 +196,8 @@ public final class BenchRunner {
         Sample sample = viaApi ? split.sample() : w.starts();
         ScenarioResult r = failures(Targets.w4(new ScenarioResult("W4", title, p, "executions/s", sample, stateful,
             null, null, null, Double.NaN, viaApi ? split.cpu() : null)), rig, failed);
-        add(sample.lostProbes() > 0 ? r.withNote(sample.lostProbes() + " StartExecution calls failed") : r);
+        add(sample.lostProbes() > 0 ? r.withNote(sample.lostProbes() + " StartExecution calls failed, the last with: "
+            + abbreviated(w.lastApiFailure())) : r);
       });
     }
     if (options.runs("W5")) {
@@ -257,5 +258,9 @@ public final class BenchRunner {
 
   private static double loadAverage() {
     return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static String abbreviated(String text) {
+    return text.length() <= 200 ? text : text.substring(0, 200) + " ...";
   }
 }

@@ -31,6 +31,7 @@ public final class Workflows {
   private final EngineRig rig;
   private final Window window;
   private final String tag;
+  private String lastApiFailure = "";
 
   public Workflows(EngineRig rig, Window window) {
     this.rig = rig;
@@ -99,6 +100,11 @@ public final class Workflows {
     return flood("W4", BenchDefinitions.passChain(1), W4_IN_FLIGHT, "W4 starts (commands topic)" + tag, "executions/s", 1);
   }
 
+  /** Why the last failed StartExecution call of {@link #startsViaApi} failed; empty when none did. */
+  public String lastApiFailure() {
+    return lastApiFailure;
+  }
+
   /**
    * W4 through the HTTP API: up to {@code concurrentCalls} asynchronous StartExecution calls outstanding;
    * executions started and finished per second, with the JVM's CPU split into the API's threads, the
@@ -110,6 +116,7 @@ public final class Workflows {
       Window.Split split = starts.run(window, "W4 starts via HTTP API" + tag, concurrentCalls, W4_IN_FLIGHT);
       Sample sample = split.sample();
       if (starts.errors() > 0) {
+        lastApiFailure = starts.lastError();
         return new Window.Split(new Sample(sample.count(), sample.seconds(), sample.selfCpuNanos(),
             sample.brokerCpuNanos(), null, starts.errors()), split.cpu());
       }
