@@ -23,9 +23,7 @@ class ExecutionStoreFiltersTest {
 
   @Test
   void shouldFilterMissesOfTheExecutionsStoreOnEveryLevelAndInTheMemtable() {
-    try (Options options = new Options().setOptimizeFiltersForHits(true)) {
-      new ExecutionStoreFilters().setConfig(StepstreamTopology.EXECUTIONS_STORE, options, Map.of());
-
+    try (Options options = configured(StepstreamTopology.EXECUTIONS_STORE)) {
       assertThat(options.optimizeFiltersForHits()).isFalse();
       assertThat(options.memtableWholeKeyFiltering()).isTrue();
       assertThat(options.memtablePrefixBloomSizeRatio()).isEqualTo(ExecutionStoreFilters.MEMTABLE_FILTER_RATIO);
@@ -34,13 +32,18 @@ class ExecutionStoreFiltersTest {
 
   @Test
   void shouldLeaveTheOtherStoresAsKafkaStreamsBuildsThem() {
-    try (Options options = new Options().setOptimizeFiltersForHits(true)) {
-      new ExecutionStoreFilters().setConfig(DurableTimers.TIMERS_STORE, options, Map.of());
-
+    try (Options options = configured(DurableTimers.TIMERS_STORE)) {
       assertThat(options.optimizeFiltersForHits()).isTrue();
       assertThat(options.memtableWholeKeyFiltering()).isFalse();
       assertThat(options.memtablePrefixBloomSizeRatio()).isZero();
     }
+  }
+
+  /** Options as Kafka Streams hands them to the setter (last level unfiltered), after the setter. */
+  private static Options configured(String store) {
+    Options options = new Options().setOptimizeFiltersForHits(true);
+    new ExecutionStoreFilters().setConfig(store, options, Map.of());
+    return options;
   }
 
   @Test
