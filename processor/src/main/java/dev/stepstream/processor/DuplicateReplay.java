@@ -4,16 +4,28 @@ import dev.stepstream.engine.AppliedInput;
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.wire.WireRecord;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * At-least-once only (the {@link Profile#FAST} profile): a crash can leave the restored state ahead
  * of the committed offsets, so an input may be delivered again to a state that already includes it,
- * and the engine ignores it. The state therefore keeps the last applied input's identity and
- * encoded outputs (stored atomically with the state), and a second delivery of that input writes
- * those very outputs again (same keys, same event ids). Under exactly-once nothing is remembered:
- * duplicates cannot reach the processor, and the state stays smaller.
+ * and the engine ignores it. The state therefore keeps the last applied input's identity and a
+ * {@link ReplayRecipe} (stored atomically with the state): the time it was decided at and the state
+ * before it. A second delivery of that input is decided again on that state, which writes the very
+ * same outputs again (same keys, same event ids). States written by earlier versions kept the
+ * encoded outputs themselves, and those are written as they are. Under exactly-once nothing is
+ * remembered: duplicates cannot reach the processor.
  */
 final class DuplicateReplay {
+  private static final Logger LOG = LoggerFactory.getLogger(DuplicateReplay.class);
+
+  /** Decides the duplicate input again on {@code before} as of {@code decidedAtMillis}; empty if not applied. */
+  @FunctionalInterface
+  interface Rerun {
+    Optional<Outputs> outputs(ExecutionState before, long decidedAtMillis);
+  }
+
   private final boolean enabled;
   private final ProcessorMetrics metrics;
 
@@ -23,11 +35,11 @@ final class DuplicateReplay {
   }
 
   /**
-   * The state to store after {@code input} was applied: {@code after}, remembering {@code input}
-   * and its {@code outputs} when replay is on. An input without an identity (a heartbeat) keeps
-   * the previously remembered input.
+   * The state to store after {@code input} was applied to {@code before} at {@code decidedAtMillis}:
+   * {@code after}, remembering {@code input} and how to decide it again when replay is on. An input
+   * without an identity (a heartbeat) keeps the previously remembered input.
    */
-  ExecutionState remember(ExecutionState before, ExecutionState after, WireRecord input, Outputs outputs) {
+  ExecutionState remember(ExecutionState before, ExecutionState after, WireRecord input, long decidedAtMillis) {
     if (!enabled) {
       return after;
     }
@@ -35,14 +47,14 @@ final class DuplicateReplay {
     if (id.isEmpty()) {
       return after.withLastApplied(before == null ? null : before.lastApplied().orElse(null));
     }
-    return after.withLastApplied(new AppliedInput(id.get(), outputs.toBytes(RecordLimits.MAX_RECORDED_HISTORY_BYTES)));
+    return after.withLastApplied(new AppliedInput(id.get(), ReplayRecipe.of(decidedAtMillis, before)));
   }
 
   /**
    * The outputs to write again when {@code input}, which the engine ignored, is the last input
    * applied to {@code state}; empty otherwise (and always when replay is off).
    */
-  Optional<Outputs> replay(ExecutionState state, WireRecord input) {
+  Optional<Outputs> replay(ExecutionState state, WireRecord input, Rerun rerun) {
     if (!enabled || state == null) {
       return Optional.empty();
     }
@@ -51,7 +63,19 @@ final class DuplicateReplay {
     if (last.isEmpty() || id.isEmpty() || !last.get().inputId().equals(id.get())) {
       return Optional.empty();
     }
-    metrics.replayed();
-    return Optional.of(Outputs.fromBytes(last.get().outputs()));
+    byte[] kept = last.get().outputs();
+    if (!ReplayRecipe.isRecipe(kept)) {
+      metrics.replayed();
+      return Optional.of(Outputs.fromBytes(kept));
+    }
+    ReplayRecipe.Decided decided = ReplayRecipe.read(kept);
+    Optional<Outputs> again = rerun.outputs(decided.before(), decided.decidedAtMillis());
+    if (again.isEmpty()) {
+      LOG.warn("Could not write the outputs of a duplicate {} for {} again: deciding it again on the state before it"
+          + " did not apply it", input.getClass().getSimpleName(), state.executionArn());
+    } else {
+      metrics.replayed();
+    }
+    return again;
   }
 }

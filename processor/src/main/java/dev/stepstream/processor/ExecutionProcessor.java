@@ -41,9 +41,9 @@ import org.slf4j.MDC;
  * store, write the outputs. The rest belongs to named collaborators: {@link OutputWriter} (topics,
  * history store, timers), {@link DeadLetters} (input that cannot be decoded or applied; nothing here
  * lets a bad record kill the stream thread), {@link PendingStarts} (starts that arrive before their
- * state machine), {@link Retention} (forgetting closed executions) and {@link DuplicateReplay}
- * (at-least-once). Due timers are fired by a wall-clock punctuator, the only place that reads the
- * clock for timers.
+ * state machine), {@link Retention} (forgetting closed executions), and {@link DuplicateReplay} with
+ * {@link RepeatDecision} (at-least-once). Due timers are fired by a wall-clock punctuator, the only
+ * place that reads the clock for timers.
  */
 final class ExecutionProcessor implements Processor<String, byte[], String, byte[]> {
   static final String EXECUTIONS_STORE = "executions";
@@ -69,6 +69,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private StatusChanges statusChanges;
   private ExecutionLogWriter logs;
   private ExecutionTraces traces;
+  private RepeatDecision repeat;
   private ScheduleFirings schedules;
   private final TransitionSpans spans = new TransitionSpans();
 
@@ -104,6 +105,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     this.logs = new ExecutionLogWriter(sink);
     KeyValueStore<String, String> traceStore = context.getStateStore(ExecutionTraces.STORE);
     this.traces = new ExecutionTraces(traceStore);
+    this.repeat = new RepeatDecision(interpreter, definitions, options.tokenKeys(), traces);
     this.schedules = new ScheduleFirings(context.getStateStore(ScheduleFirings.STORE), timers, sink,
         new ScheduleTargets(definitionStore::get), deadLetters);
     context.schedule(options.timerInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
@@ -199,7 +201,8 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
         metrics.ignoredTaskResult();
       }
       LOG.debug("Ignored {} for {}: {}", input.getClass().getSimpleName(), arn, decision.ignored().orElse(""));
-      duplicates.replay(state, input).ifPresent(again -> {
+      DuplicateReplay.Rerun rerun = (before, decidedAt) -> repeat.outputs(arn, state, before, input, decidedAt);
+      duplicates.replay(state, input, rerun).ifPresent(again -> {
         LOG.debug("Re-emitting the outputs of a duplicate {} for {}", input.getClass().getSimpleName(), arn);
         outputs.write(arn, again, nowMillis, traces.find(arn, state).orElse(null));
         statusChanges.replay(again, nowMillis);
@@ -231,7 +234,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     List<HistoryEvent> events = WorkerOutputs.attach(input, decision.events());
     Outputs written = Outputs.of(arn, events, ExecutionTraces.stamp(decision.effects(), trace));
     if (decision.state().isPresent()) {
-      ExecutionState next = duplicates.remember(state, decision.state().get(), input, written);
+      ExecutionState next = duplicates.remember(state, decision.state().get(), input, nowMillis);
       byte[] encoded = ExecutionStateCodec.encode(next);
       if (encoded.length > options.maxStateBytes()) {
         stopOversized(arn, state, input, encoded.length, nowMillis);
@@ -277,8 +280,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   }
 
   private ProcessorEngineContext engineContext(String arn, ExecutionState state, long nowMillis) {
-    return new ProcessorEngineContext(nowMillis, arn, state == null ? 1 : state.nextEventId(), definitions,
-        options.tokenKeys());
+    return ProcessorEngineContext.of(nowMillis, arn, state, definitions, options.tokenKeys());
   }
 
   /**

@@ -17,8 +17,10 @@ import java.util.List;
 /**
  * Everything one decision makes the processor write, already encoded: history chunks, task requests,
  * Continue commands, the summary, and timer starts and cancellations, in the order they are written.
- * The fast profile keeps {@link #toBytes(int)} in the execution state (see {@code AppliedInput}) so a
- * duplicate of the input can write the very same records again without encoding anything twice.
+ * Until 2026-12-06 the fast profile kept {@link #toBytes(int)} in the execution state (see
+ * {@code AppliedInput}) so that a duplicate of the input could write the very same records again;
+ * it now keeps a {@link ReplayRecipe} instead, and states stored before still hold this format,
+ * which {@link #fromBytes(byte[])} reads.
  *
  * <p>Recorded format 2 is a version byte, then format 1: the number of outputs (a 4-byte int), then
  * each output as a kind byte and its fields. Format 1 (no version byte) is still read; it always

@@ -26,9 +26,9 @@ class DefinitionPinningTopologyTest extends TopologyTestCase {
 
   @Test
   void shouldFinishAWaitingExecutionOnTheDefinitionItStartedWithAfterAnUpdate() {
-    publish(WAIT_THEN.formatted("old definition"), "r1");
+    harness.defineRevision(WAIT_THEN.formatted("old definition"), "r1");
     String running = harness.start("started-before-update", JSON.objectNode());
-    publish(WAIT_THEN.formatted("new definition"), "r2");
+    harness.defineRevision(WAIT_THEN.formatted("new definition"), "r2");
     String later = harness.start("started-after-update", JSON.objectNode());
 
     harness.advance(Duration.ofSeconds(61));
@@ -53,13 +53,6 @@ class DefinitionPinningTopologyTest extends TopologyTestCase {
     harness.advance(Duration.ofSeconds(61));
 
     assertThat(lastOf(harness.summaries(), running).output().asText()).isEqualTo("current");
-  }
-
-  private void publish(String definition, String revision) {
-    StateMachineRecord record = machine(definition, revision);
-    harness.sendRaw(harness.topics.definitions(), StateMachineRecord.revisionKey(record.arn(), revision),
-        WireJson.encode(record.asRevision()));
-    harness.sendRaw(harness.topics.definitions(), record.arn(), WireJson.encode(record));
   }
 
   private static StateMachineRecord machine(String definition, String revision) {

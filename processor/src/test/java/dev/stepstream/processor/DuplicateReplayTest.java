@@ -3,6 +3,7 @@ package dev.stepstream.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.stepstream.engine.AppliedInput;
 import dev.stepstream.engine.Decision;
 import dev.stepstream.engine.ExecutionState;
 import dev.stepstream.wire.StartExecution;
@@ -10,6 +11,10 @@ import dev.stepstream.wire.TaskHeartbeat;
 import dev.stepstream.wire.TaskRequest;
 import dev.stepstream.wire.TaskSucceeded;
 import dev.stepstream.wire.WireJson;
+import dev.stepstream.wire.WireRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The duplicate-replay rules on their own; {@link DuplicateReplayTopologyTest} runs them in the topology. */
@@ -20,87 +25,114 @@ class DuplicateReplayTest {
   private final Executions executions = new Executions(Executions.TASK);
   private final ProcessorMetrics metrics = new ProcessorMetrics();
   private final DuplicateReplay fast = new DuplicateReplay(Profile.FAST, metrics);
+  private final List<ReplayRecipe.Decided> decidedAgain = new ArrayList<>();
 
   @Test
-  void shouldReplayTheOutputsOfTheLastAppliedInputWhenItIsDeliveredAgain() {
+  void shouldReplayTheOutputsOfTheStartByDecidingItAgainAtItsOwnTime() {
     StartExecution start = Executions.startOf("run-1", T0);
     Decision started = executions.apply(null, start, T0);
-    Outputs outputs = outputsOf(start.executionArn(), started);
-    ExecutionState stored = fast.remember(null, started.state().orElseThrow(), start, outputs);
+    ExecutionState stored = fast.remember(null, started.state().orElseThrow(), start, T0);
 
-    Outputs again = fast.replay(stored, start).orElseThrow();
+    Outputs again = fast.replay(stored, start, rerun(start)).orElseThrow();
 
-    assertThat(again.toBytes(ALL)).isEqualTo(outputs.toBytes(ALL));
+    assertThat(again.toBytes(ALL)).isEqualTo(outputsOf(started).toBytes(ALL));
+    assertThat(decidedAgain).containsExactly(new ReplayRecipe.Decided(T0, null));
     assertThat(metrics.replayedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldReplayAStepOnTheStateBeforeItWithoutThatStatesOwnRecipe() {
+    StartExecution start = Executions.startOf("run-1", T0);
+    Decision started = executions.apply(null, start, T0);
+    ExecutionState afterStart = fast.remember(null, started.state().orElseThrow(), start, T0);
+    TaskSucceeded result = new TaskSucceeded(1, start.executionArn(), tokenOf(started), JSON.objectNode().put("a", 1));
+    Decision finished = executions.apply(afterStart, result, T0 + 5);
+    ExecutionState afterResult = fast.remember(afterStart, finished.state().orElseThrow(), result, T0 + 5);
+
+    Outputs again = fast.replay(afterResult, result, rerun(result)).orElseThrow();
+
+    assertThat(again.toBytes(ALL)).isEqualTo(outputsOf(finished).toBytes(ALL));
+    assertThat(decidedAgain).containsExactly(new ReplayRecipe.Decided(T0 + 5, afterStart.withLastApplied(null)));
+    assertThat(fast.replay(afterResult, start, rerun(start))).isEmpty();
+  }
+
+  @Test
+  void shouldReplayTheOutputsThatAnEarlierVersionRecordedInTheState() {
+    StartExecution start = Executions.startOf("run-1", T0);
+    Decision started = executions.apply(null, start, T0);
+    Outputs recorded = outputsOf(started);
+    ExecutionState stored = started.state().orElseThrow()
+        .withLastApplied(new AppliedInput("start:" + start.executionArn(), recorded.toBytes(ALL)));
+
+    Outputs again = fast.replay(stored, start, rerun(start)).orElseThrow();
+
+    assertThat(again.toBytes(ALL)).isEqualTo(recorded.toBytes(ALL));
+    assertThat(decidedAgain).isEmpty();
+    assertThat(metrics.replayedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldReplayNothingWhenDecidingAgainDoesNotApplyTheInput() {
+    StartExecution start = Executions.startOf("run-1", T0);
+    ExecutionState stored = fast.remember(null, executions.apply(null, start, T0).state().orElseThrow(), start, T0);
+
+    assertThat(fast.replay(stored, start, (before, decidedAt) -> Optional.empty())).isEmpty();
+    assertThat(metrics.replayedCount()).isZero();
   }
 
   @Test
   void shouldNotReplayForAnInputOtherThanTheLastApplied() {
     StartExecution start = Executions.startOf("run-1", T0);
-    Decision started = executions.apply(null, start, T0);
-    ExecutionState stored =
-        fast.remember(null, started.state().orElseThrow(), start, outputsOf(start.executionArn(), started));
-
+    ExecutionState stored = fast.remember(null, executions.apply(null, start, T0).state().orElseThrow(), start, T0);
     TaskSucceeded unknown = new TaskSucceeded(1, start.executionArn(), "other-token", JSON.objectNode());
 
-    assertThat(fast.replay(stored, unknown)).isEmpty();
-    assertThat(fast.replay(null, start)).isEmpty();
+    assertThat(fast.replay(stored, unknown, rerun(unknown))).isEmpty();
+    assertThat(fast.replay(null, start, rerun(start))).isEmpty();
+    assertThat(decidedAgain).isEmpty();
     assertThat(metrics.replayedCount()).isZero();
-  }
-
-  @Test
-  void shouldRememberTheLatestInputWithAnIdentity() {
-    StartExecution start = Executions.startOf("run-1", T0);
-    Decision started = executions.apply(null, start, T0);
-    ExecutionState afterStart =
-        fast.remember(null, started.state().orElseThrow(), start, outputsOf(start.executionArn(), started));
-    TaskSucceeded result = new TaskSucceeded(1, start.executionArn(), tokenOf(started), JSON.objectNode());
-    Decision finished = executions.apply(afterStart, result, T0 + 1);
-
-    ExecutionState afterResult = fast.remember(
-        afterStart, finished.state().orElseThrow(), result, outputsOf(start.executionArn(), finished));
-
-    assertThat(fast.replay(afterResult, result)).isPresent();
-    assertThat(fast.replay(afterResult, start)).isEmpty();
   }
 
   @Test
   void shouldKeepTheRememberedInputWhenAHeartbeatIsApplied() {
     StartExecution start = Executions.startOf("run-1", T0);
     Decision started = executions.apply(null, start, T0);
-    ExecutionState afterStart =
-        fast.remember(null, started.state().orElseThrow(), start, outputsOf(start.executionArn(), started));
+    ExecutionState afterStart = fast.remember(null, started.state().orElseThrow(), start, T0);
     TaskHeartbeat heartbeat = new TaskHeartbeat(1, start.executionArn(), tokenOf(started));
 
-    ExecutionState afterHeartbeat = fast.remember(afterStart, afterStart.withLastApplied(null), heartbeat,
-        outputsOf(start.executionArn(), started));
+    ExecutionState afterHeartbeat = fast.remember(afterStart, afterStart.withLastApplied(null), heartbeat, T0 + 9);
 
     assertThat(afterHeartbeat.lastApplied()).isEqualTo(afterStart.lastApplied());
-    assertThat(fast.replay(afterHeartbeat, heartbeat)).isEmpty();
+    assertThat(fast.replay(afterHeartbeat, heartbeat, rerun(heartbeat))).isEmpty();
   }
 
   @Test
   void shouldRememberAndReplayNothingUnderExactlyOnce() {
     DuplicateReplay exactlyOnce = new DuplicateReplay(Profile.EXACTLY_ONCE, metrics);
     StartExecution start = Executions.startOf("run-1", T0);
-    Decision started = executions.apply(null, start, T0);
-    ExecutionState after = started.state().orElseThrow();
+    ExecutionState after = executions.apply(null, start, T0).state().orElseThrow();
 
-    ExecutionState stored = exactlyOnce.remember(null, after, start, outputsOf(start.executionArn(), started));
+    ExecutionState stored = exactlyOnce.remember(null, after, start, T0);
 
     assertThat(stored).isSameAs(after);
     assertThat(stored.lastApplied()).isEmpty();
-    assertThat(exactlyOnce.replay(fast.remember(null, after, start, outputsOf(start.executionArn(), started)), start))
-        .isEmpty();
+    assertThat(exactlyOnce.replay(fast.remember(null, after, start, T0), start, rerun(start))).isEmpty();
   }
 
-  private static Outputs outputsOf(String arn, Decision decision) {
-    return Outputs.of(arn, decision.events(), decision.effects());
+  /** Decides {@code input} again with the engine, as the processor does, noting what it was given. */
+  private DuplicateReplay.Rerun rerun(WireRecord input) {
+    return (before, decidedAt) -> {
+      decidedAgain.add(new ReplayRecipe.Decided(decidedAt, before));
+      Decision decision = executions.apply(before, input, decidedAt);
+      return decision.applied() ? Optional.of(outputsOf(decision)) : Optional.empty();
+    };
+  }
+
+  private static Outputs outputsOf(Decision decision) {
+    return Outputs.of(decision.state().orElseThrow().executionArn(), decision.events(), decision.effects());
   }
 
   private static String tokenOf(Decision started) {
-    Outputs outputs = outputsOf(started.state().orElseThrow().executionArn(), started);
-    return outputs.all().stream().filter(o -> o instanceof Outputs.Task).map(o -> (Outputs.Task) o)
+    return outputsOf(started).all().stream().filter(o -> o instanceof Outputs.Task).map(o -> (Outputs.Task) o)
         .map(t -> WireJson.decode(t.request(), TaskRequest.class).taskToken()).findFirst().orElseThrow();
   }
 }

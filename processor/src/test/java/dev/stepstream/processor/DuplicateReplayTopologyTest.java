@@ -7,6 +7,7 @@ import dev.stepstream.wire.HistoryEvent;
 import dev.stepstream.wire.TaskRequest;
 import dev.stepstream.wire.TaskSucceeded;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,44 @@ class DuplicateReplayTopologyTest {
       assertThat(fast.taskRequests("Echo")).containsExactly(a);
       assertThat(fast.history()).isEqualTo(started);
       assertThat(fast.summaries()).isEqualTo(summaries);
+    }
+  }
+
+  @Test
+  void shouldReEmitTheStartOutputsOfTheRevisionItStartedWithWhenTheMachineWasUpdatedSince() {
+    try (TopologyHarness fast = harness(Profile.FAST)) {
+      fast.defineRevision(THREE_TASKS, "r1");
+      fast.start("run-1", JSON.objectNode());
+      TaskRequest a = single(fast.taskRequests("Echo"));
+      List<HistoryEvent> started = fast.history();
+      fast.defineRevision(THREE_TASKS.replace("function:Echo", "function:Other"), "r2");
+
+      fast.start("run-1", JSON.objectNode());
+
+      assertThat(fast.taskRequests("Other")).isEmpty();
+      assertThat(fast.taskRequests("Echo")).containsExactly(a);
+      assertThat(fast.history()).isEqualTo(started);
+      assertThat(fast.metrics.replayedCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void shouldReEmitTheSameEventTimesWhenTheDuplicateArrivesLater() {
+    try (TopologyHarness fast = harness(Profile.FAST)) {
+      fast.define(THREE_TASKS);
+      String arn = fast.start("run-1", JSON.objectNode());
+      TaskSucceeded resultA = new TaskSucceeded(1, arn, single(fast.taskRequests("Echo")).taskToken(),
+          JSON.objectNode());
+      fast.history();
+      fast.send(resultA);
+      TaskRequest b = single(fast.taskRequests("Echo"));
+      List<HistoryEvent> firstTime = fast.history();
+      fast.advance(Duration.ofMinutes(5));
+
+      fast.send(resultA);
+
+      assertThat(fast.taskRequests("Echo")).containsExactly(b);
+      assertThat(fast.history()).isEqualTo(firstTime);
     }
   }
 

@@ -47,8 +47,6 @@ final class Executions {
 
   Decision apply(ExecutionState state, WireRecord input, long nowMillis) {
     String arn = state == null ? ((StartExecution) input).executionArn() : state.executionArn();
-    return interpreter.apply(state, input,
-        new ProcessorEngineContext(nowMillis, arn, state == null ? 1 : state.nextEventId(), definitions,
-            TOKEN_KEYS));
+    return interpreter.apply(state, input, ProcessorEngineContext.of(nowMillis, arn, state, definitions, TOKEN_KEYS));
   }
 }

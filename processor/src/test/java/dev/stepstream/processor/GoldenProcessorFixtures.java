@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Writes the processor's golden fixtures under {@code src/test/resources/golden}: the recorded
- * outputs of one decision ({@link Outputs}) in each format. Not a test and never run by the build: run
+ * outputs of one decision ({@link Outputs}) in each format, and a {@link ReplayRecipe}. Not a test and never run by the build: run
  * {@link #main} by hand from the repository root once, when a new format is introduced. It never
  * overwrites a fixture (see {@code golden/README.md}).
  */
@@ -78,6 +78,20 @@ public final class GoldenProcessorFixtures {
     return java.util.Arrays.copyOfRange(two, 1, two.length);
   }
 
+  /** The time of the step {@link #replayRecipe} decides again. */
+  static final long STEP_MILLIS = START + 5_000;
+
+  /**
+   * A replay recipe, format 1 (0x52, current since 2026-12-06): the time of a task result's decision and
+   * the state before it, an execution of {@link Executions#TASK} waiting for its task.
+   */
+  static byte[] replayRecipe() {
+    Executions executions = new Executions(Executions.TASK);
+    dev.stepstream.engine.ExecutionState waiting =
+        executions.apply(null, Executions.startOf("golden", START), START).state().orElseThrow();
+    return ReplayRecipe.of(STEP_MILLIS, waiting);
+  }
+
   /** Adds the fixtures that do not exist yet. Argument: the directory (default processor's golden). */
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "processor/src/test/resources/golden");
@@ -86,6 +100,7 @@ public final class GoldenProcessorFixtures {
     fixtures.put("recorded-outputs-v1.bin", recordedOutputsFormatOne());
     fixtures.put("recorded-outputs-v2.bin", recordedOutputsFormatTwo());
     fixtures.put("recorded-outputs-v3.bin", recordedOutputsFormatThree());
+    fixtures.put("replay-recipe-v1.bin", replayRecipe());
     for (Map.Entry<String, byte[]> fixture : fixtures.entrySet()) {
       Path file = dir.resolve(fixture.getKey());
       if (Files.exists(file)) {

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The processor's stored formats read from committed bytes ({@code src/test/resources/golden}, see its
- * README): recorded outputs of the fast profile in every format, and the timer stores' layout.
+ * README): recorded outputs of the fast profile in every format, its replay recipe, and the timer
+ * stores' layout.
  */
 class ProcessorGoldenTest {
   @TempDir Path stateDir;
@@ -77,6 +78,21 @@ class ProcessorGoldenTest {
 
     assertThatThrownBy(() -> Outputs.fromBytes(future)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Unknown recorded outputs format 4");
+  }
+
+  @Test
+  void shouldReadAReplayRecipeAndEncodeItToTheSameBytes() {
+    byte[] golden = fixture("replay-recipe-v1.bin");
+
+    assertThat(golden[0]).isEqualTo((byte) 0x52);
+    ReplayRecipe.Decided decided = ReplayRecipe.read(golden);
+    assertThat(decided.decidedAtMillis()).isEqualTo(GoldenProcessorFixtures.STEP_MILLIS);
+    dev.stepstream.engine.ExecutionState before = decided.before();
+    assertThat(before.executionArn()).isEqualTo(Executions.arn("golden"));
+    assertThat(before.status()).isEqualTo(ExecutionStatus.RUNNING);
+    assertThat(before.startMillis()).isEqualTo(START);
+    assertThat(before.lastApplied()).isEmpty();
+    assertThat(ReplayRecipe.of(decided.decidedAtMillis(), before)).isEqualTo(golden);
   }
 
   @Test

@@ -82,6 +82,17 @@ final class TopologyHarness implements AutoCloseable {
         definitionJson, "STANDARD", "arn:aws:iam::123456789012:role/test", "r1", 1L, 1L, null, null, logging)));
   }
 
+  /**
+   * Defines (or updates) the state machine at {@code revision} as the API writes it: the revision's
+   * copy, then the state machine record.
+   */
+  void defineRevision(String definitionJson, String revision) {
+    StateMachineRecord record = new StateMachineRecord(1, MACHINE, "Test", StateMachineRecord.KIND_STATE_MACHINE,
+        definitionJson, "STANDARD", "arn:aws:iam::123456789012:role/test", revision, 1L, 1L);
+    sendRaw(topics.definitions(), StateMachineRecord.revisionKey(MACHINE, revision), WireJson.encode(record.asRevision()));
+    sendRaw(topics.definitions(), MACHINE, WireJson.encode(record));
+  }
+
   /** The execution log events written to the logs topic since the last read. */
   List<JsonNode> logs() {
     return logs.readValuesToList().stream().map(v -> {
