@@ -10,11 +10,12 @@ import org.slf4j.LoggerFactory;
 /**
  * At-least-once only (the {@link Profile#FAST} profile): a crash can leave the restored state ahead
  * of the committed offsets, so an input may be delivered again to a state that already includes it,
- * and the engine ignores it. The state therefore keeps the last applied input's identity and a
- * {@link ReplayRecipe} (stored atomically with the state): the time it was decided at and the state
- * before it. A second delivery of that input is decided again on that state, which writes the very
- * same outputs again (same keys, same event ids). States written by earlier versions kept the
- * encoded outputs themselves, and those are written as they are. Under exactly-once nothing is
+ * and the engine ignores it. The state therefore keeps the last applied input's identity and,
+ * stored atomically with the state, either a {@link ReplayRecipe} (the time it was decided at and
+ * the state before it: a second delivery of that input is decided again on that state, which writes
+ * the very same outputs again, same keys, same event ids) or, when they take fewer bytes, the
+ * encoded outputs themselves (a step of an execution with a large state and small outputs, such as
+ * one iteration of a large Map), which are written again as they are. Under exactly-once nothing is
  * remembered: duplicates cannot reach the processor.
  */
 final class DuplicateReplay {
@@ -35,11 +36,13 @@ final class DuplicateReplay {
   }
 
   /**
-   * The state to store after {@code input} was applied to {@code before} at {@code decidedAtMillis}:
-   * {@code after}, remembering {@code input} and how to decide it again when replay is on. An input
-   * without an identity (a heartbeat) keeps the previously remembered input.
+   * The state to store after {@code input} was applied to {@code before} at {@code decidedAtMillis}
+   * and made {@code outputs}: {@code after}, remembering {@code input} and how to decide it again,
+   * or its outputs when smaller, when replay is on. An input without an identity (a heartbeat) keeps
+   * the previously remembered input.
    */
-  ExecutionState remember(ExecutionState before, ExecutionState after, WireRecord input, long decidedAtMillis) {
+  ExecutionState remember(ExecutionState before, ExecutionState after, WireRecord input, long decidedAtMillis,
+      Outputs outputs) {
     if (!enabled) {
       return after;
     }
@@ -47,7 +50,10 @@ final class DuplicateReplay {
     if (id.isEmpty()) {
       return after.withLastApplied(before == null ? null : before.lastApplied().orElse(null));
     }
-    return after.withLastApplied(new AppliedInput(id.get(), ReplayRecipe.of(decidedAtMillis, before)));
+    byte[] recipe = ReplayRecipe.of(decidedAtMillis, before);
+    byte[] kept = recipe.length <= outputs.recordedSize() ? recipe
+        : outputs.toBytes(RecordLimits.MAX_RECORDED_HISTORY_BYTES);
+    return after.withLastApplied(new AppliedInput(id.get(), kept));
   }
 
   /**

@@ -234,7 +234,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     List<HistoryEvent> events = WorkerOutputs.attach(input, decision.events());
     Outputs written = Outputs.of(arn, events, ExecutionTraces.stamp(decision.effects(), trace));
     if (decision.state().isPresent()) {
-      ExecutionState next = duplicates.remember(state, decision.state().get(), input, nowMillis);
+      ExecutionState next = duplicates.remember(state, decision.state().get(), input, nowMillis, written);
       byte[] encoded = ExecutionStateCodec.encode(next);
       if (encoded.length > options.maxStateBytes()) {
         stopOversized(arn, state, input, encoded.length, nowMillis);

@@ -17,10 +17,10 @@ import java.util.List;
 /**
  * Everything one decision makes the processor write, already encoded: history chunks, task requests,
  * Continue commands, the summary, and timer starts and cancellations, in the order they are written.
- * Until 2026-12-06 the fast profile kept {@link #toBytes(int)} in the execution state (see
- * {@code AppliedInput}) so that a duplicate of the input could write the very same records again;
- * it now keeps a {@link ReplayRecipe} instead, and states stored before still hold this format,
- * which {@link #fromBytes(byte[])} reads.
+ * The fast profile keeps {@link #toBytes(int)} in the execution state (see {@code AppliedInput}) so
+ * that a duplicate of the input can write the very same records again, when it is smaller than the
+ * {@link ReplayRecipe} it keeps otherwise (see {@link DuplicateReplay}); until 2026-12-06 it always
+ * kept these bytes.
  *
  * <p>Recorded format 2 is a version byte, then format 1: the number of outputs (a 4-byte int), then
  * each output as a kind byte and its fields. Format 1 (no version byte) is still read; it always
@@ -104,6 +104,11 @@ final class Outputs {
       return new TaskResultTo(send.result().executionArn(), WireJson.encode(send.result()));
     }
     throw new IllegalArgumentException("unknown effect " + effect);
+  }
+
+  /** The size of {@link #toBytes(int)} with every output kept. */
+  int recordedSize() {
+    return RecordedOutputsWriter.size(all);
   }
 
   /** Every output; history only while it stays under {@code maxHistoryBytes} in all. */

@@ -15,17 +15,22 @@ final class RecordedOutputsWriter {
   private RecordedOutputsWriter() {}
 
   static byte[] write(int format, List<Outputs.Output> outputs) {
-    int size = 1 + 4;
-    for (Outputs.Output output : outputs) {
-      size += sizeOf(output);
-    }
-    ByteBuffer out = ByteBuffer.allocate(size);
+    ByteBuffer out = ByteBuffer.allocate(size(outputs));
     out.put((byte) format);
     out.putInt(outputs.size());
     for (Outputs.Output output : outputs) {
       write(out, output);
     }
     return out.array();
+  }
+
+  /** How many bytes {@link #write} writes for {@code outputs}. */
+  static int size(List<Outputs.Output> outputs) {
+    int size = 1 + 4;
+    for (Outputs.Output output : outputs) {
+      size += sizeOf(output);
+    }
+    return size;
   }
 
   private static int sizeOf(Outputs.Output output) {

@@ -10,9 +10,10 @@ import java.util.Arrays;
  * the input was decided at and the execution's state before it (none for a start). The engine is
  * deterministic for the same state, input, time and definition (its randomness is seeded from the
  * execution and its event counter), so deciding the input again on that state yields the same
- * events, task requests, timers and summaries. It is far smaller than the outputs themselves: a
- * start keeps 9 bytes instead of its history, and a step keeps one copy of the state instead of
- * every event's payload and the task request's.
+ * events, task requests, timers and summaries. It is usually far smaller than the outputs
+ * themselves: a start keeps 9 bytes instead of its history, and a step keeps one copy of the state
+ * instead of every event's payload and the task request's. When the outputs are smaller (a step of
+ * an execution with a large state), {@link DuplicateReplay} keeps them instead.
  *
  * <p>The bytes start with {@link #FORMAT}, which no recorded outputs format (see {@link Outputs})
  * starts with, so states written by earlier versions, which recorded the outputs, are still

@@ -31,7 +31,7 @@ class DuplicateReplayTest {
   void shouldReplayTheOutputsOfTheStartByDecidingItAgainAtItsOwnTime() {
     StartExecution start = Executions.startOf("run-1", T0);
     Decision started = executions.apply(null, start, T0);
-    ExecutionState stored = fast.remember(null, started.state().orElseThrow(), start, T0);
+    ExecutionState stored = remember(null, started, start, T0);
 
     Outputs again = fast.replay(stored, start, rerun(start)).orElseThrow();
 
@@ -44,10 +44,10 @@ class DuplicateReplayTest {
   void shouldReplayAStepOnTheStateBeforeItWithoutThatStatesOwnRecipe() {
     StartExecution start = Executions.startOf("run-1", T0);
     Decision started = executions.apply(null, start, T0);
-    ExecutionState afterStart = fast.remember(null, started.state().orElseThrow(), start, T0);
+    ExecutionState afterStart = remember(null, started, start, T0);
     TaskSucceeded result = new TaskSucceeded(1, start.executionArn(), tokenOf(started), JSON.objectNode().put("a", 1));
     Decision finished = executions.apply(afterStart, result, T0 + 5);
-    ExecutionState afterResult = fast.remember(afterStart, finished.state().orElseThrow(), result, T0 + 5);
+    ExecutionState afterResult = remember(afterStart, finished, result, T0 + 5);
 
     Outputs again = fast.replay(afterResult, result, rerun(result)).orElseThrow();
 
@@ -74,7 +74,7 @@ class DuplicateReplayTest {
   @Test
   void shouldReplayNothingWhenDecidingAgainDoesNotApplyTheInput() {
     StartExecution start = Executions.startOf("run-1", T0);
-    ExecutionState stored = fast.remember(null, executions.apply(null, start, T0).state().orElseThrow(), start, T0);
+    ExecutionState stored = remember(null, executions.apply(null, start, T0), start, T0);
 
     assertThat(fast.replay(stored, start, (before, decidedAt) -> Optional.empty())).isEmpty();
     assertThat(metrics.replayedCount()).isZero();
@@ -83,7 +83,7 @@ class DuplicateReplayTest {
   @Test
   void shouldNotReplayForAnInputOtherThanTheLastApplied() {
     StartExecution start = Executions.startOf("run-1", T0);
-    ExecutionState stored = fast.remember(null, executions.apply(null, start, T0).state().orElseThrow(), start, T0);
+    ExecutionState stored = remember(null, executions.apply(null, start, T0), start, T0);
     TaskSucceeded unknown = new TaskSucceeded(1, start.executionArn(), "other-token", JSON.objectNode());
 
     assertThat(fast.replay(stored, unknown, rerun(unknown))).isEmpty();
@@ -96,10 +96,11 @@ class DuplicateReplayTest {
   void shouldKeepTheRememberedInputWhenAHeartbeatIsApplied() {
     StartExecution start = Executions.startOf("run-1", T0);
     Decision started = executions.apply(null, start, T0);
-    ExecutionState afterStart = fast.remember(null, started.state().orElseThrow(), start, T0);
+    ExecutionState afterStart = remember(null, started, start, T0);
     TaskHeartbeat heartbeat = new TaskHeartbeat(1, start.executionArn(), tokenOf(started));
 
-    ExecutionState afterHeartbeat = fast.remember(afterStart, afterStart.withLastApplied(null), heartbeat, T0 + 9);
+    ExecutionState afterHeartbeat =
+        fast.remember(afterStart, afterStart.withLastApplied(null), heartbeat, T0 + 9, outputsOf(started));
 
     assertThat(afterHeartbeat.lastApplied()).isEqualTo(afterStart.lastApplied());
     assertThat(fast.replay(afterHeartbeat, heartbeat, rerun(heartbeat))).isEmpty();
@@ -109,13 +110,34 @@ class DuplicateReplayTest {
   void shouldRememberAndReplayNothingUnderExactlyOnce() {
     DuplicateReplay exactlyOnce = new DuplicateReplay(Profile.EXACTLY_ONCE, metrics);
     StartExecution start = Executions.startOf("run-1", T0);
-    ExecutionState after = executions.apply(null, start, T0).state().orElseThrow();
+    Decision started = executions.apply(null, start, T0);
+    ExecutionState after = started.state().orElseThrow();
 
-    ExecutionState stored = exactlyOnce.remember(null, after, start, T0);
+    ExecutionState stored = exactlyOnce.remember(null, after, start, T0, outputsOf(started));
 
     assertThat(stored).isSameAs(after);
     assertThat(stored.lastApplied()).isEmpty();
-    assertThat(exactlyOnce.replay(fast.remember(null, after, start, T0), start, rerun(start))).isEmpty();
+    assertThat(exactlyOnce.replay(remember(null, started, start, T0), start, rerun(start))).isEmpty();
+  }
+
+  @Test
+  void shouldRecordTheOutputsInsteadWhenTheyAreSmallerThanTheStateBeforeThem() {
+    StartExecution start = new StartExecution(1, Executions.arn("large"), Executions.MACHINE, "large",
+        JSON.objectNode().put("blob", "x".repeat(20_000)), T0);
+    Decision started = executions.apply(null, start, T0);
+    ExecutionState large = remember(null, started, start, T0);
+    TaskSucceeded result = new TaskSucceeded(1, start.executionArn(), tokenOf(started), JSON.objectNode());
+    Outputs small = Outputs.ofRecorded(List.of(new Outputs.CancelTimer("t1")));
+
+    ExecutionState stored = fast.remember(large, large.withLastApplied(null), result, T0 + 5, small);
+
+    assertThat(ReplayRecipe.isRecipe(stored.lastApplied().orElseThrow().outputs())).isFalse();
+    assertThat(fast.replay(stored, result, rerun(result)).orElseThrow().toBytes(ALL)).isEqualTo(small.toBytes(ALL));
+    assertThat(decidedAgain).isEmpty();
+  }
+
+  private ExecutionState remember(ExecutionState before, Decision decision, WireRecord input, long decidedAtMillis) {
+    return fast.remember(before, decision.state().orElseThrow(), input, decidedAtMillis, outputsOf(decision));
   }
 
   /** Decides {@code input} again with the engine, as the processor does, noting what it was given. */
