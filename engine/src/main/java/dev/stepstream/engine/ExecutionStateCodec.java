@@ -38,7 +38,7 @@ public final class ExecutionStateCodec {
   private ExecutionStateCodec() {}
 
   public static byte[] encode(ExecutionState state) {
-    // the recorded outputs of the fast profile are most of the state: room for them up front
+    // the fast profile's applied input (the state before it, or outputs) can be most of it: room up front
     BinaryWriter out = new BinaryWriter(512 + state.lastApplied().map(a -> a.outputs().length + 64).orElse(0));
     out.writeByte(FORMAT);
     ExecutionState.Header h = state.header();
