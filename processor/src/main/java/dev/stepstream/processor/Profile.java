@@ -13,9 +13,10 @@ import org.apache.kafka.streams.StreamsConfig;
  *       (Kafka Streams' own default) and 64 KiB batches, lz4-compressed output (a 10-state
  *       execution's history shrinks about 4 times, which is what the broker spends its time on at
  *       high throughput);
- *   <li>{@link #LATENCY}: EOS v2 with a 10 ms commit interval and no producer linger; two stream
- *       threads where there are two cores or more, so one thread processes while the other waits
- *       for its commit's producer flush;
+ *   <li>{@link #LATENCY}: EOS v2 with a 10 ms commit interval, producer linger 10 ms, 64 KiB batches
+ *       and lz4, as exactly-once at a tenth of its interval; two stream threads where there are two
+ *       cores or more, so one thread processes while the other waits for its commit's producer
+ *       flush;
  *   <li>{@link #FAST}: at-least-once, producer linger 5 ms, lz4; each task result and timer is still
  *       applied at most once by the engine's token and timer checks, task requests reach workers at
  *       least once.
@@ -28,9 +29,10 @@ public enum Profile {
   // 64 KiB instead of 16: each lz4 batch allocates two 64 KiB buffers whatever its size, and the
   // broker's CPU per W1 transition halved (W1 96-103k against 55-87k transitions/s).
   EXACTLY_ONCE(StreamsConfig.EXACTLY_ONCE_V2, 100, 100, "lz4", 64 * 1024),
-  // Measured: lz4 gave W2 nothing here (10 ms transactions keep batches small), so none; Kafka's
-  // 16 KiB batches.
-  LATENCY(StreamsConfig.EXACTLY_ONCE_V2, 10, 0, "none", 16 * 1024),
+  // The same reasoning at a 10 ms commit interval. Measured against linger 0, uncompressed, 16 KiB
+  // batches: W1 90-112k against 32-36k transitions/s, the broker's CPU per transition 4.4-6.4 us
+  // against 22-26; lz4 alone or linger alone gave no steady gain (docs/performance-history.md).
+  LATENCY(StreamsConfig.EXACTLY_ONCE_V2, 10, 10, "lz4", 64 * 1024),
   // Linger 5 ms (Kafka 4's default), measured: with linger 0, under load every record was a batch of
   // its own, and each lz4 batch allocates two 64 KiB buffers (63 % of the bench JVM's allocation in W1).
   // Kafka's 16 KiB batches: 64 KiB was measured no better (batches close on the 5 ms, not on size).

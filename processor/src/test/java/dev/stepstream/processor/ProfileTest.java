@@ -16,7 +16,7 @@ class ProfileTest {
   }
 
   @Test
-  void shouldCompressTheThroughputProfilesOutputAndLeaveTheLatencyProfilesAlone() {
+  void shouldLingerAsLongAsTheCommitIntervalAndCompressUnderEitherTransactionalProfile() {
     assertThat(applied(Profile.EXACTLY_ONCE))
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
         .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100)
@@ -25,8 +25,9 @@ class ProfileTest {
         .containsEntry(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     assertThat(applied(Profile.LATENCY))
         .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 10)
-        .containsEntry(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0)
-        .containsEntry(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "none");
+        .containsEntry(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 10)
+        .containsEntry(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 64 * 1024)
+        .containsEntry(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     assertThat(applied(Profile.FAST))
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE)
         .containsEntry(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5)

@@ -60,7 +60,7 @@ public final class StreamsApps {
     return streams;
   }
 
-  /** A short description of a profile's Kafka settings, e.g. {@code EOS v2 c=10 linger 0} (batch size when not 16 KiB). */
+  /** A short description of a profile's Kafka settings, e.g. {@code EOS v2 c=10 linger 10} (batch size when not 16 KiB). */
   public static String describe(Profile profile) {
     Properties p = ProcessorConfig.defaults("x", Path.of(".")).withProfile(profile).streamsProperties();
     String guarantee = profile.exactlyOnce() ? "EOS v2" : "at-least-once";
