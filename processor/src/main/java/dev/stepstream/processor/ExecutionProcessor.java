@@ -59,7 +59,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   private final AtomicLong definitionLoads;
   private RunningStores.Partition queryable;
   private ProcessorContext<String, byte[]> context;
-  private KeyValueStore<String, byte[]> executions;
+  private ExecutionStore executions;
   private DurableTimers timers;
   private DefinitionCache definitions;
   private DeadLetters deadLetters;
@@ -88,7 +88,8 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   @Override
   public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
-    this.executions = context.getStateStore(EXECUTIONS_STORE);
+    KeyValueStore<String, byte[]> executionStore = context.getStateStore(EXECUTIONS_STORE);
+    this.executions = new ExecutionStore(executionStore);
     KeyValueStore<String, byte[]> history = context.getStateStore(HistoryStore.STORE);
     this.timers = new DurableTimers(
         context.getStateStore(DurableTimers.TIMERS_STORE), context.getStateStore(DurableTimers.INDEX_STORE));
@@ -109,12 +110,15 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     this.schedules = new ScheduleFirings(context.getStateStore(ScheduleFirings.STORE), timers, sink,
         new ScheduleTargets(definitionStore::get), deadLetters);
     context.schedule(options.timerInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
-    this.queryable = new RunningStores.Partition(executions, traceStore);
+    this.queryable = new RunningStores.Partition(executionStore, traceStore);
     running.opened(context.taskId().partition(), queryable);
   }
 
   @Override
   public void close() {
+    if (executions != null) {
+      executions.clear();
+    }
     if (queryable != null) {
       running.closed(context.taskId().partition(), queryable);
     }
@@ -275,7 +279,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
   }
 
   private void store(String arn, ExecutionState before, ExecutionState after, byte[] encoded, long nowMillis) {
-    executions.put(arn, encoded);
+    executions.put(arn, encoded, !after.status().finished());
     retention.onTransition(before, after, nowMillis);
   }
 

@@ -22,12 +22,12 @@ final class Retention {
   private static final long LATEST_DUE_MILLIS = 9_999_999_999_999L;
 
   private final long retentionMillis;
-  private final KeyValueStore<String, byte[]> executions;
+  private final ExecutionStore executions;
   private final KeyValueStore<String, byte[]> history;
   private final DurableTimers timers;
   private final RecordSink sink;
 
-  Retention(Duration retention, KeyValueStore<String, byte[]> executions, KeyValueStore<String, byte[]> history,
+  Retention(Duration retention, ExecutionStore executions, KeyValueStore<String, byte[]> history,
       DurableTimers timers, RecordSink sink) {
     this.retentionMillis = retention.toMillis();
     this.executions = executions;

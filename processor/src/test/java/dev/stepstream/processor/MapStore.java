@@ -23,6 +23,8 @@ final class MapStore<K extends Comparable<K>, V> implements KeyValueStore<K, V> 
   int wholeStoreReads;
   /** Calls of {@code delete}. */
   int deletes;
+  /** Calls of {@code get}. */
+  int gets;
   private final String name;
 
   MapStore(String name) {
@@ -60,6 +62,7 @@ final class MapStore<K extends Comparable<K>, V> implements KeyValueStore<K, V> 
 
   @Override
   public V get(K key) {
+    gets++;
     return map.get(key);
   }
 

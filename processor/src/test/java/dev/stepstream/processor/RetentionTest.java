@@ -18,7 +18,7 @@ class RetentionTest {
   private final MapStore<String, Long> timersById = new MapStore<>(DurableTimers.INDEX_STORE);
   private final DurableTimers timers = new DurableTimers(timersByDue, timersById);
   private final RecordingSink sink = new RecordingSink();
-  private final Retention retention = new Retention(KEEP, executions, history, timers, sink);
+  private final Retention retention = new Retention(KEEP, new ExecutionStore(executions), history, timers, sink);
 
   @Test
   void shouldArmOneCleanupTimerWhenAnExecutionCloses() {
