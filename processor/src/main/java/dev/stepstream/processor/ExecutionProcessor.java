@@ -38,7 +38,8 @@ import org.slf4j.MDC;
 
 /**
  * The thin Kafka Streams adapter around the engine: decode the input, load the execution, apply,
- * store, write the outputs. The rest belongs to named collaborators: {@link OutputWriter} (topics,
+ * store, write the outputs. The rest belongs to named collaborators: {@link ExecutionStore} (the
+ * executions store, with the running executions' latest bytes in memory), {@link OutputWriter} (topics,
  * history store, timers), {@link DeadLetters} (input that cannot be decoded or applied; nothing here
  * lets a bad record kill the stream thread), {@link PendingStarts} (starts that arrive before their
  * state machine), {@link Retention} (forgetting closed executions), and {@link DuplicateReplay} with
