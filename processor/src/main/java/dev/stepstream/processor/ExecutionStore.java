@@ -8,7 +8,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The {@code executions} store as one task's processor reads and writes it. The stored bytes of the
  * running executions it wrote last are also kept in memory, so the next step of a running execution
  * reads them without a RocksDB lookup (a search of a memtable that holds every version written since
- * its last flush: 8.5 % of the stream thread's samples in W2 under {@code fast}).
+ * its last flush: 8.5 % of the processor's CPU samples in W2 under {@code fast}).
  *
  * <p>Every write of this task's processor goes through here, so the copy is never older than the
  * store. Closed executions are not kept: their next input is rare (a redrive, a duplicate, their

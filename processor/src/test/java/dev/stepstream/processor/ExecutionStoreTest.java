@@ -2,6 +2,7 @@ package dev.stepstream.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ExecutionStoreTest {
@@ -73,7 +74,7 @@ class ExecutionStoreTest {
 
   private static byte[] bytes(int length, int fill) {
     byte[] bytes = new byte[length];
-    java.util.Arrays.fill(bytes, (byte) fill);
+    Arrays.fill(bytes, (byte) fill);
     return bytes;
   }
 }
