@@ -44,17 +44,20 @@ final class ExecutionStore {
   /** Stores {@code encoded}; keeps it in memory too while the execution is {@code running}. */
   void put(String executionArn, byte[] encoded, boolean running) {
     store.put(executionArn, encoded);
-    forget(executionArn);
-    if (running && encoded.length <= MAX_CACHED_STATE_BYTES) {
-      recent.put(executionArn, encoded);
-      cachedBytes += encoded.length;
+    boolean kept = running && encoded.length <= MAX_CACHED_STATE_BYTES;
+    byte[] old = kept ? recent.put(executionArn, encoded) : recent.remove(executionArn);
+    cachedBytes += (kept ? encoded.length : 0) - (old == null ? 0 : old.length);
+    if (kept) {
       evictOverBudget();
     }
   }
 
   void delete(String executionArn) {
     store.delete(executionArn);
-    forget(executionArn);
+    byte[] old = recent.remove(executionArn);
+    if (old != null) {
+      cachedBytes -= old.length;
+    }
   }
 
   /** Forgets every copy; the store is read again. */
@@ -65,13 +68,6 @@ final class ExecutionStore {
 
   int cachedCount() {
     return recent.size();
-  }
-
-  private void forget(String executionArn) {
-    byte[] old = recent.remove(executionArn);
-    if (old != null) {
-      cachedBytes -= old.length;
-    }
   }
 
   private void evictOverBudget() {
