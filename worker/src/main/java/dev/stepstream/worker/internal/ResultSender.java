@@ -4,8 +4,12 @@ import dev.stepstream.wire.TaskFailed;
 import dev.stepstream.wire.TaskHeartbeat;
 import dev.stepstream.wire.WireVersions;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -20,48 +24,82 @@ final class ResultSender {
   private final Producer<String, byte[]> producer;
   private final String topic;
   private final WorkerCounters counters;
+  private final Executor retryLater;
 
   ResultSender(Producer<String, byte[]> producer, String topic, WorkerCounters counters) {
+    this(producer, topic, counters, CompletableFuture.delayedExecutor(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  /** @param retryLater runs a retry of a result whose send failed (after a pause, by default) */
+  ResultSender(Producer<String, byte[]> producer, String topic, WorkerCounters counters, Executor retryLater) {
     this.producer = producer;
     this.topic = topic;
     this.counters = counters;
+    this.retryLater = retryLater;
   }
 
   /**
-   * Sends a result and waits for the broker to acknowledge it, retrying until it is acknowledged or
-   * {@code giveUp} says to stop.
+   * Sends a result without waiting for the broker: {@code done} runs once, with true when the broker
+   * acknowledged it (or the failure sent in its place), or with false when {@code giveUp} stopped
+   * the retries. A send that fails is retried after a pause on another thread, so the calling thread
+   * never blocks (blocking each handler thread on its acknowledgement cost a park and an unpark per
+   * task). {@code done} runs on the producer's I/O thread, the retrying thread or the caller's.
    *
    * @param traceparent the task's trace, written back as the result's {@code traceparent} header (null: none)
-   * @return true when the result was acknowledged
+   * @param done runs at most once, whatever the producer does
+   * @throws RuntimeException when the result cannot be encoded; {@code done} does not run then
    */
-  boolean sendAndWait(TaskOutcome result, BooleanSupplier giveUp, String traceparent) throws InterruptedException {
-    TaskOutcome toSend = result;
-    byte[] value = toSend.encode();
-    while (!giveUp.getAsBoolean()) {
-      Throwable error = trySend(toSend.executionArn(), value, traceparent);
-      if (error == null) {
-        count(toSend);
-        return true;
+  void send(TaskOutcome result, BooleanSupplier giveUp, String traceparent, Consumer<Boolean> done) {
+    AtomicBoolean reported = new AtomicBoolean();
+    Consumer<Boolean> once = sent -> {
+      if (reported.compareAndSet(false, true)) {
+        done.accept(sent);
       }
-      TaskOutcome next = onFailure(toSend, error);
-      if (next == toSend) {
-        Thread.sleep(RETRY_PAUSE.toMillis());
-      } else {
-        value = next.encode();
-      }
-      toSend = next;
-    }
-    return false;
+    };
+    attempt(new Delivery(result, result.encode(), traceparent, giveUp, once));
   }
 
-  private Throwable trySend(String executionArn, byte[] value, String traceparent) throws InterruptedException {
+  /** One result on its way: what is sent, when to stop trying, and whom to tell. */
+  private record Delivery(
+      TaskOutcome outcome, byte[] value, String traceparent, BooleanSupplier giveUp, Consumer<Boolean> done) {
+    Delivery instead(TaskOutcome substitute) {
+      return new Delivery(substitute, substitute.encode(), traceparent, giveUp, done);
+    }
+  }
+
+  private void attempt(Delivery delivery) {
+    if (delivery.giveUp().getAsBoolean()) {
+      delivery.done().accept(false);
+      return;
+    }
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, delivery.outcome().executionArn(), delivery.value());
     try {
-      producer.send(TaskTracing.withTraceparent(new ProducerRecord<>(topic, executionArn, value), traceparent)).get();
-      return null;
-    } catch (ExecutionException e) {
-      return e.getCause();
+      producer.send(TaskTracing.withTraceparent(record, delivery.traceparent()),
+          (metadata, error) -> completed(delivery, error));
     } catch (RuntimeException e) {
-      return e;
+      completed(delivery, e);
+    }
+  }
+
+  private void completed(Delivery delivery, Exception error) {
+    if (error == null) {
+      count(delivery.outcome());
+      delivery.done().accept(true);
+      return;
+    }
+    try {
+      TaskOutcome next = onFailure(delivery.outcome(), error);
+      if (next != delivery.outcome()) {
+        attempt(delivery.instead(next));
+        return;
+      }
+      retryLater.execute(() -> attempt(delivery));
+    } catch (RuntimeException e) {
+      // Whatever goes wrong here (a retry refused because the worker stops, a failure that cannot
+      // be encoded) must still free the task's slot; its request is delivered again.
+      LOG.warn("Result for task {} was not sent; the task will be delivered again: {}",
+          delivery.outcome().taskToken(), e.toString());
+      delivery.done().accept(false);
     }
   }
 

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The poll thread: hands records to handler threads, keeps at most {@code concurrency} tasks in
- * flight by pausing the assignment, and commits each partition up to its lowest unfinished record
- * once results are acknowledged, at most once per {@link WorkerSettings#commitInterval()} while it
+ * flight (running, or with a result not yet acknowledged) by pausing the assignment, and commits each
+ * partition up to its lowest unfinished record once results are acknowledged, at most once per {@link WorkerSettings#commitInterval()} while it
  * runs (and at once when partitions are revoked or the worker stops). Only this thread touches the
  * consumer and the offset tracker.
  */
@@ -153,8 +153,12 @@ public final class WorkerLoop implements Runnable {
     handlers.execute(() -> runTask(request, trace, ticket));
   }
 
-  /** Runs on a handler thread. */
+  /**
+   * Runs on a handler thread, which is free again once the result is handed to the producer; the
+   * task keeps its slot (and its offset stays uncommitted) until the broker acknowledged the result.
+   */
   private void runTask(LazyTaskRequest request, TaskTracing.Trace trace, OffsetTracker.Ticket ticket) {
+    boolean sending = false;
     boolean done = false;
     try {
       Optional<TaskOutcome> result = invoke(request, trace);
@@ -165,19 +169,26 @@ public final class WorkerLoop implements Runnable {
         counters.deferred.increment();
         done = true;
       } else {
-        done = sender.sendAndWait(result.get(), () -> abandoned, TaskTracing.traceparent(trace));
+        sender.send(result.get(), () -> abandoned, TaskTracing.traceparent(trace),
+            acknowledged -> finish(ticket, acknowledged));
+        sending = true;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } catch (RuntimeException | Error e) {
       LOG.error("Task {} of {} could not be completed; it will be redelivered", request.taskToken(), request.executionArn(), e);
     } finally {
-      if (done) {
-        finished.add(ticket);
+      if (!sending) {
+        finish(ticket, done);
       }
-      inFlight.decrementAndGet();
-      slotFreed.release();
     }
+  }
+
+  /** Frees the task's slot; a task that is done may have its offset committed. Any thread. */
+  private void finish(OffsetTracker.Ticket ticket, boolean done) {
+    if (done) {
+      finished.add(ticket);
+    }
+    inFlight.decrementAndGet();
+    slotFreed.release();
   }
 
   /** The handler's outcome, or null when it was interrupted because the worker is stopping. */

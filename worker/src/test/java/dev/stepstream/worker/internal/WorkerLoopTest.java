@@ -108,6 +108,37 @@ class WorkerLoopTest {
     assertThat(consumer.asyncCommits()).isGreaterThan(1);
   }
 
+  @Test
+  void shouldFreeTheHandlerThreadAtOnceButHoldTheTasksSlotUntilItsResultIsAcknowledged() throws Exception {
+    MockProducer<String, byte[]> acknowledging = new MockProducer<>(false, null, new StringSerializer(),
+        new ByteArraySerializer());
+    List<TaskRequest> requests = requests(3);
+    GeneratingConsumer consumer = consumerOf(1, requests);
+    // Two slots and one handler thread: the thread runs a second task while the first result is
+    // unacknowledged, and the third task waits for a slot.
+    WorkerLoop loop = new WorkerLoop(settings(Duration.ZERO), () -> { }, (input, ctx) -> input, consumer,
+        new ResultSender(acknowledging, "stepstream.task-results", counters), Executors.newFixedThreadPool(1),
+        counters, System::nanoTime);
+    Thread poll = new Thread(loop, "worker-loop-test");
+    poll.start();
+    consumer.allow(requests.size());
+
+    Eventually.await(Duration.ofSeconds(30), () -> assertThat(acknowledging.history()).hasSize(2));
+    Thread.sleep(200);
+    assertThat(acknowledging.history()).hasSize(2);
+    assertThat(acknowledging.completeNext()).isTrue();
+    Eventually.await(Duration.ofSeconds(30), () -> assertThat(acknowledging.history()).hasSize(3));
+    while (acknowledging.completeNext()) {
+      // acknowledge the rest
+    }
+    Eventually.await(Duration.ofSeconds(30), () -> assertThat(counters.snapshot().succeeded()).isEqualTo(3));
+    loop.stop();
+    poll.join(30_000);
+
+    assertThat(consumer.committedWhenClosed()).hasSize(3).allSatisfy(
+        (partition, position) -> assertThat(position.offset()).isEqualTo(1));
+  }
+
   private static List<TaskRequest> requests(int count) {
     return IntStream.rangeClosed(1, count).mapToObj(WorkerCpuProbe::request).toList();
   }
@@ -124,16 +155,8 @@ class WorkerLoopTest {
   private GeneratingConsumer run(LazyTaskHandler handler, List<TaskRequest> requests, int expectedResults,
       Duration commitInterval, LongSupplier nanoClock, byte[]... extraRecords) throws Exception {
     int total = requests.size() + extraRecords.length;
-    GeneratingConsumer consumer = new GeneratingConsumer(TOPIC, total, 10, n -> {
-      byte[] value = n < requests.size() ? TaskRequestWriter.encode(requests.get((int) n))
-          : extraRecords[(int) n - requests.size()];
-      RecordHeaders headers = new RecordHeaders();
-      headers.add(TraceContext.HEADER, TRACEPARENT.getBytes(StandardCharsets.UTF_8));
-      return new ConsumerRecord<>(TOPIC, (int) n, 0L, 0L, TimestampType.CREATE_TIME, 1, value.length, "arn-" + n, value,
-          headers, Optional.empty());
-    });
-    WorkerSettings settings = new WorkerSettings("Echo", "unused:9092", "stepstream.", "g", "w", 2,
-        Duration.ofSeconds(5), commitInterval, Map.of());
+    GeneratingConsumer consumer = consumerOf(10, requests, extraRecords);
+    WorkerSettings settings = settings(commitInterval);
     WorkerLoop loop = new WorkerLoop(settings, () -> { }, handler, consumer,
         new ResultSender(producer, settings.resultsTopic(), counters), Executors.newFixedThreadPool(2), counters,
         nanoClock);
@@ -149,5 +172,23 @@ class WorkerLoopTest {
     loop.stop();
     poll.join(30_000);
     return consumer;
+  }
+
+  private static GeneratingConsumer consumerOf(int perPoll, List<TaskRequest> requests, byte[]... extraRecords) {
+    int total = requests.size() + extraRecords.length;
+    return new GeneratingConsumer(TOPIC, total, perPoll, n -> {
+      byte[] value = n < requests.size() ? TaskRequestWriter.encode(requests.get((int) n))
+          : extraRecords[(int) n - requests.size()];
+      RecordHeaders headers = new RecordHeaders();
+      headers.add(TraceContext.HEADER, TRACEPARENT.getBytes(StandardCharsets.UTF_8));
+      return new ConsumerRecord<>(TOPIC, (int) n, 0L, 0L, TimestampType.CREATE_TIME, 1, value.length, "arn-" + n, value,
+          headers, Optional.empty());
+    });
+  }
+
+  /** Two slots (concurrency), the given commit interval. */
+  private static WorkerSettings settings(Duration commitInterval) {
+    return new WorkerSettings("Echo", "unused:9092", "stepstream.", "g", "w", 2, Duration.ofSeconds(5), commitInterval,
+        Map.of());
   }
 }
