@@ -6,6 +6,7 @@ import dev.stepstream.wire.WireVersions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -24,17 +25,26 @@ final class ResultSender {
   private final Producer<String, byte[]> producer;
   private final String topic;
   private final WorkerCounters counters;
+  private final Executor resendNow;
   private final Executor retryLater;
 
   ResultSender(Producer<String, byte[]> producer, String topic, WorkerCounters counters) {
-    this(producer, topic, counters, CompletableFuture.delayedExecutor(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS));
+    this(producer, topic, counters, ForkJoinPool.commonPool(),
+        CompletableFuture.delayedExecutor(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS));
   }
 
-  /** @param retryLater runs a retry of a result whose send failed (after a pause, by default) */
-  ResultSender(Producer<String, byte[]> producer, String topic, WorkerCounters counters, Executor retryLater) {
+  /**
+   * @param resendNow sends the failure that replaces an output too large for a record: not on the
+   *     producer's I/O thread, whose callback learns of it, as a send there could wait for buffer
+   *     memory that only that thread frees
+   * @param retryLater sends a result again after its send failed (after a pause, by default)
+   */
+  ResultSender(Producer<String, byte[]> producer, String topic, WorkerCounters counters, Executor resendNow,
+      Executor retryLater) {
     this.producer = producer;
     this.topic = topic;
     this.counters = counters;
+    this.resendNow = resendNow;
     this.retryLater = retryLater;
   }
 
@@ -90,7 +100,8 @@ final class ResultSender {
     try {
       TaskOutcome next = onFailure(delivery.outcome(), error);
       if (next != delivery.outcome()) {
-        attempt(delivery.instead(next));
+        Delivery substitute = delivery.instead(next);
+        resendNow.execute(() -> attempt(substitute));
         return;
       }
       retryLater.execute(() -> attempt(delivery));

@@ -27,7 +27,7 @@ class ResultSenderTest {
   private final WorkerCounters counters = new WorkerCounters();
   private final List<Runnable> retries = new ArrayList<>();
   private final List<Boolean> outcomes = new ArrayList<>();
-  private final ResultSender sender = new ResultSender(producer, TOPIC, counters, retries::add);
+  private final ResultSender sender = new ResultSender(producer, TOPIC, counters, Runnable::run, retries::add);
 
   @Test
   void shouldReturnBeforeTheBrokerAcknowledgesAndReportOnceItDoes() {
@@ -60,11 +60,15 @@ class ResultSenderTest {
   }
 
   @Test
-  void shouldSendAStatesDataLimitExceededFailureAtOnceWhenTheOutputIsTooLargeForARecord() {
+  void shouldSendAStatesDataLimitExceededFailureAtOnceAndOffTheCallbackWhenTheOutputIsTooLargeForARecord() {
+    List<Runnable> resends = new ArrayList<>();
+    ResultSender sender = new ResultSender(producer, TOPIC, counters, resends::add, retries::add);
     sender.send(succeeded(), () -> false, null, outcomes::add);
     producer.errorNext(new RecordTooLargeException("too large"));
 
     assertThat(retries).isEmpty();
+    assertThat(producer.history()).hasSize(1);
+    resends.remove(0).run();
     assertThat(producer.history()).hasSize(2);
     TaskFailed failure = WireJson.decode(producer.history().get(1).value(), TaskFailed.class);
     assertThat(failure.error()).isEqualTo("States.DataLimitExceeded");
@@ -90,7 +94,7 @@ class ResultSenderTest {
 
   @Test
   void shouldReportNotSentWhenARetryCannotBeScheduledBecauseTheWorkerStops() {
-    ResultSender stopping = new ResultSender(producer, TOPIC, counters, retry -> {
+    ResultSender stopping = new ResultSender(producer, TOPIC, counters, Runnable::run, retry -> {
       throw new RejectedExecutionException("stopped");
     });
 
