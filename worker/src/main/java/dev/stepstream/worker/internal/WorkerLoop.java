@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The poll thread: hands records to handler threads, keeps at most {@code concurrency} tasks in
- * flight (running, or with a result not yet acknowledged) by pausing the assignment, and commits each
- * partition up to its lowest unfinished record once results are acknowledged, at most once per {@link WorkerSettings#commitInterval()} while it
- * runs (and at once when partitions are revoked or the worker stops). Only this thread touches the
- * consumer and the offset tracker.
+ * flight (running, or with a result not yet acknowledged) by pausing the assignment, and commits
+ * each partition up to its lowest unfinished record once results are acknowledged, at most once per
+ * {@link WorkerSettings#commitInterval()} while it runs (and at once when partitions are revoked or
+ * the worker stops). Only this thread touches the consumer and the offset tracker.
  */
 public final class WorkerLoop implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
