@@ -36,6 +36,17 @@ public record BenchOptions(boolean quick, Duration warmup, Duration measure, Lis
    * too loaded to serve 2,000 calls within the API's visibility timeout.
    */
   public static final int API_CONCURRENT_CALLS = Integer.getInteger("stepstream.bench.w4.calls", 2_000);
+  /**
+   * The embedded broker's JVM options: the heap of Kafka's {@code kafka-server-start.sh} and the GC
+   * settings of its {@code kafka-run-class.sh}, as a broker started from Kafka's own scripts runs
+   * (with {@code -Xmx1g} alone, G1 kept its heap near 300 MB and marked it concurrently every 1.5 s
+   * under W3 at 2,000/s).
+   */
+  public static final String KAFKA_SCRIPT_BROKER_JVM_OPTIONS = "-Xms1g -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20"
+      + " -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent";
+  /** {@code -Dstepstream.bench.broker.jvm="..."} replaces {@link #KAFKA_SCRIPT_BROKER_JVM_OPTIONS}. */
+  public static final List<String> BROKER_JVM_OPTIONS =
+      jvmOptions(System.getProperty("stepstream.bench.broker.jvm", KAFKA_SCRIPT_BROKER_JVM_OPTIONS));
 
   public BenchOptions {
     profiles = List.copyOf(profiles);
@@ -59,5 +70,11 @@ public record BenchOptions(boolean quick, Duration warmup, Duration measure, Lis
 
   public boolean runs(String scenario) {
     return scenarios.contains(scenario);
+  }
+
+  /** Space-separated JVM options as a list (none for a blank line). */
+  static List<String> jvmOptions(String line) {
+    String trimmed = line.trim();
+    return trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\\s+"));
   }
 }

@@ -62,7 +62,7 @@ public final class BenchRunner {
       String bootstrap = options.kafka();
       if (bootstrap == null) {
         progress.note("Starting the embedded broker in its own process ...");
-        broker = BrokerProcess.start(options.workDir().resolve("broker.log"), List.of("-Xmx1g"));
+        broker = BrokerProcess.start(options.workDir().resolve("broker.log"), BenchOptions.BROKER_JVM_OPTIONS);
         bootstrap = broker.bootstrapServers();
       }
       CpuMeter cpu = new CpuMeter(Optional.ofNullable(broker).map(BrokerProcess::handle));

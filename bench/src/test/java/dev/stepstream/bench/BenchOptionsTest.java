@@ -41,6 +41,19 @@ class BenchOptionsTest {
   }
 
   @Test
+  void shouldStartTheBrokerWithTheHeapAndGcOfKafkasOwnScripts() {
+    assertThat(BenchOptions.jvmOptions(BenchOptions.KAFKA_SCRIPT_BROKER_JVM_OPTIONS))
+        .containsExactly("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
+            "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent");
+  }
+
+  @Test
+  void shouldSplitReplacedBrokerOptionsOnAnyRunOfSpaces() {
+    assertThat(BenchOptions.jvmOptions("  -Xmx2g   -Xms2g ")).containsExactly("-Xmx2g", "-Xms2g");
+    assertThat(BenchOptions.jvmOptions("  ")).isEmpty();
+  }
+
+  @Test
   void shouldTitleRatesWithThousandsSeparators() {
     assertThat(BenchRunner.perSecond(2_000)).isEqualTo("2,000/s");
     assertThat(BenchRunner.perSecond(200)).isEqualTo("200/s");
