@@ -47,6 +47,7 @@ public final class BenchRunner {
   private final Map<Profile, Map<Double, ScenarioResult>> pingPongLatency = new EnumMap<>(Profile.class);
   private ScenarioResult stateful;
   private BrokerProcess broker;
+  private Window window;
 
   public BenchRunner(BenchOptions options, PrintWriter out) {
     this.options = options;
@@ -68,6 +69,7 @@ public final class BenchRunner {
       CpuMeter cpu = new CpuMeter(Optional.ofNullable(broker).map(BrokerProcess::handle));
       Window window = new Window(options.warmup(), options.measure(), cpu, progress)
           .withNextWarmup(options.warmup().multipliedBy(5));
+      this.window = window;
       BenchKafka kafka = new BenchKafka(bootstrap, options.partitions(),
           "bench-" + UUID.randomUUID().toString().substring(0, 6) + ".", options.workDir().resolve("state"));
       try {
@@ -241,7 +243,10 @@ public final class BenchRunner {
     }
   }
 
-  private ScenarioResult add(ScenarioResult r) {
+  /** Records a row just measured, marked when its window measured the JIT too. */
+  private ScenarioResult add(ScenarioResult measured) {
+    String jitNote = window == null ? null : window.lastJitNote();
+    ScenarioResult r = jitNote == null ? measured : measured.withNote(jitNote);
     results.add(r);
     progress.note(String.format(java.util.Locale.ROOT, "  done: %-6s %-50s %,.0f %s", r.id(), r.title(),
         r.sample().perSecond(), r.unit()));

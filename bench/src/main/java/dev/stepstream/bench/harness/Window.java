@@ -3,6 +3,7 @@ package dev.stepstream.bench.harness;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -27,6 +28,7 @@ public final class Window {
   private final LongSupplier jitMillis;
   private final Duration settleSlice;
   private Duration nextWarmup;
+  private String jitNote;
 
   public Window(Duration warmup, Duration measure, CpuMeter cpu, Progress progress) {
     this(warmup, measure, cpu, progress, Window::compilationMillis, SETTLE_SLICE);
@@ -134,10 +136,23 @@ public final class Window {
       compiled = compiledDuring(scenario, "warm-up, JIT busy", slice, unit, completed);
       warmed = warmed.plus(slice);
     }
+    boolean settled = compiled <= slice.toMillis() * JIT_BUSY_SHARE;
+    jitNote = settled ? null : String.format(Locale.ROOT,
+        "the JIT was still compiling when the window opened (%d ms in the last %.0f s of a %.0f s warm-up):"
+            + " this row measured the JIT too", compiled, slice.toMillis() / 1e3, warmed.toMillis() / 1e3);
     if (warmed.compareTo(length) > 0) {
-      progress.note(String.format("  %s: warmed up %.0f s instead of %.0f s while the JIT compiled (%d ms in the last %.0f s)",
-          scenario, warmed.toMillis() / 1e3, length.toMillis() / 1e3, compiled, slice.toMillis() / 1e3));
+      progress.note(String.format("  %s: warmed up %.0f s instead of %.0f s while the JIT compiled (%d ms in the last %.0f s)%s",
+          scenario, warmed.toMillis() / 1e3, length.toMillis() / 1e3, compiled, slice.toMillis() / 1e3,
+          settled ? "" : "; it had not settled"));
     }
+  }
+
+  /**
+   * Why the last window's figures are not the code's alone, or null: its warm-up reached its limit
+   * while the JIT was still busy, so the window measured compilations too.
+   */
+  public String lastJitNote() {
+    return jitNote;
   }
 
   /** Ticks through {@code length}; returns the JIT's compilation time in it (0 when unknown). */

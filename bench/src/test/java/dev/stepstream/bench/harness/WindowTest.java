@@ -55,6 +55,17 @@ class WindowTest {
     Duration taken = timed(busy);
 
     assertThat(taken).isGreaterThanOrEqualTo(Duration.ofMillis(500)).isLessThan(Duration.ofMillis(1_500));
+    assertThat(busy.lastJitNote()).startsWith("the JIT was still compiling when the window opened (1000 ms in the last");
+  }
+
+  @Test
+  void shouldNotMarkAWindowWhoseJitSettledDuringTheWarmup() {
+    AtomicLong compiledMillis = new AtomicLong();
+    Window settling = jitWindow(() -> compiledMillis.addAndGet(compiledMillis.get() < 400 ? 100 : 0));
+
+    timed(settling);
+
+    assertThat(settling.lastJitNote()).isNull();
   }
 
   @Test
