@@ -2,6 +2,7 @@ package dev.stepstream.engine;
 
 import dev.stepstream.engine.runtime.BinaryReader;
 import dev.stepstream.engine.runtime.BinaryWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The optional {@link AppliedInput} trailer of the execution state format: a presence flag, the
@@ -24,6 +25,15 @@ final class AppliedInputCodec {
       out.writeString(applied.inputId());
       out.writeBytes(applied.outputs());
     }
+  }
+
+  /** How many bytes {@link #write} takes for {@code applied}. */
+  static int size(AppliedInput applied) {
+    if (applied == null) {
+      return 1;
+    }
+    return 1 + BinaryWriter.bytesSize(applied.inputId().getBytes(StandardCharsets.UTF_8).length)
+        + BinaryWriter.bytesSize(applied.outputs().length);
   }
 
   static AppliedInput read(BinaryReader in) {

@@ -26,6 +26,34 @@ class AppliedInputStorageTest {
   }
 
   @Test
+  void shouldCutTheAppliedInputFromStoredBytesToTheSameBytesAsEncodingWithoutIt() {
+    TestDriver d = new TestDriver(TWO_TASKS).start("{\"n\":1}");
+    byte[] without = ExecutionStateCodec.encode(d.state);
+    for (int outputBytes : new int[] {0, 63, 64, 8_191, 8_192, 70_000}) {
+      AppliedInput applied = new AppliedInput("task:\u00e9" + outputBytes, new byte[outputBytes]);
+      ExecutionState withApplied = d.state.withLastApplied(applied);
+
+      assertThat(ExecutionStateCodec.encodeWithoutLastApplied(withApplied, ExecutionStateCodec.encode(withApplied)))
+          .as("%d bytes of outputs", outputBytes).isEqualTo(without);
+    }
+    assertThat(ExecutionStateCodec.encodeWithoutLastApplied(d.state, without)).isEqualTo(without);
+  }
+
+  @Test
+  void shouldEncodeAgainWhenTheStoredBytesAreNotTheStatesOwnInTheCurrentFormat() {
+    TestDriver d = new TestDriver(TWO_TASKS).start("{}");
+    ExecutionState withApplied = d.state.withLastApplied(new AppliedInput("start:x", new byte[] {1, 2, 3}));
+    BinaryWriter formatTwo = new BinaryWriter(1024);
+    GoldenExecutionStates.writeBody(formatTwo, 2, d.state, true);
+    byte[] without = ExecutionStateCodec.encode(d.state);
+
+    assertThat(ExecutionStateCodec.encodeWithoutLastApplied(withApplied, null)).isEqualTo(without);
+    assertThat(ExecutionStateCodec.encodeWithoutLastApplied(withApplied, formatTwo.toByteArray())).isEqualTo(without);
+    assertThat(ExecutionStateCodec.encodeWithoutLastApplied(withApplied, without)).isEqualTo(without);
+    assertThat(ExecutionStateCodec.encodeWithoutLastApplied(withApplied, new byte[] {8})).isEqualTo(without);
+  }
+
+  @Test
   void shouldReadStatesWithoutAppliedInputAndNeverCarryItIntoTheNextDecision() {
     TestDriver d = new TestDriver(TWO_TASKS).start("{}");
     assertThat(ExecutionStateCodec.decode(ExecutionStateCodec.encode(d.state)).lastApplied()).isEmpty();

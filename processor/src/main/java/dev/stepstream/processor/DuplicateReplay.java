@@ -36,13 +36,14 @@ final class DuplicateReplay {
   }
 
   /**
-   * The state to store after {@code input} was applied to {@code before} at {@code decidedAtMillis}
-   * and made {@code outputs}: {@code after}, remembering {@code input} and how to decide it again,
-   * or its outputs when smaller, when replay is on. An input without an identity (a heartbeat) keeps
-   * the previously remembered input.
+   * The state to store after {@code input} was applied to {@code before} (decoded from
+   * {@code beforeBytes}; both null for none) at {@code decidedAtMillis} and made {@code outputs}:
+   * {@code after}, remembering {@code input} and how to decide it again, or its outputs when
+   * smaller, when replay is on. An input without an identity (a heartbeat) keeps the previously
+   * remembered input.
    */
-  ExecutionState remember(ExecutionState before, ExecutionState after, WireRecord input, long decidedAtMillis,
-      Outputs outputs) {
+  ExecutionState remember(ExecutionState before, byte[] beforeBytes, ExecutionState after, WireRecord input,
+      long decidedAtMillis, Outputs outputs) {
     if (!enabled) {
       return after;
     }
@@ -50,7 +51,7 @@ final class DuplicateReplay {
     if (id.isEmpty()) {
       return after.withLastApplied(before == null ? null : before.lastApplied().orElse(null));
     }
-    byte[] recipe = ReplayRecipe.of(decidedAtMillis, before);
+    byte[] recipe = ReplayRecipe.of(decidedAtMillis, before, beforeBytes);
     byte[] kept = recipe.length <= outputs.recordedSize() ? recipe
         : outputs.toBytes(RecordLimits.MAX_RECORDED_HISTORY_BYTES);
     return after.withLastApplied(new AppliedInput(id.get(), kept));

@@ -185,7 +185,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
       byte[] stored = executions.get(arn);
       ExecutionState state = stored == null ? null : ExecutionStateCodec.decode(stored);
       try (ExecutionMdc mdc = ExecutionMdc.open(arn, state, input)) {
-        apply(arn, state, input, nowMillis);
+        apply(arn, state, stored, input, nowMillis);
       }
     } catch (KafkaException e) {
       throw e;
@@ -195,7 +195,8 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     }
   }
 
-  private void apply(String arn, ExecutionState state, WireRecord input, long nowMillis) {
+  /** Applies {@code input} to {@code state}, which was decoded from {@code stored} (both null for none). */
+  private void apply(String arn, ExecutionState state, byte[] stored, WireRecord input, long nowMillis) {
     if (state == null && pendingStarts.parkIfUndefined(input, nowMillis)) {
       return;
     }
@@ -226,7 +227,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     Span span = trace.map(t -> spans.start(t, input.getClass().getSimpleName(), arn, MDC.get(ExecutionMdc.STATE_NAME),
         TimeUnit.MILLISECONDS.toNanos(nowMillis))).orElse(null);
     try {
-      record(arn, state, input, decision, trace.map(t -> TransitionSpans.parentFor(t, span)), nowMillis);
+      record(arn, state, stored, input, decision, trace.map(t -> TransitionSpans.parentFor(t, span)), nowMillis);
     } finally {
       if (span != null) {
         span.end();
@@ -234,12 +235,12 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     }
   }
 
-  private void record(String arn, ExecutionState state, WireRecord input, Decision decision,
+  private void record(String arn, ExecutionState state, byte[] stored, WireRecord input, Decision decision,
       Optional<ExecutionTraces.Trace> trace, long nowMillis) {
     List<HistoryEvent> events = WorkerOutputs.attach(input, decision.events());
     Outputs written = Outputs.of(arn, events, ExecutionTraces.stamp(decision.effects(), trace));
     if (decision.state().isPresent()) {
-      ExecutionState next = duplicates.remember(state, decision.state().get(), input, nowMillis, written);
+      ExecutionState next = duplicates.remember(state, stored, decision.state().get(), input, nowMillis, written);
       byte[] encoded = ExecutionStateCodec.encode(next);
       if (encoded.length > options.maxStateBytes()) {
         stopOversized(arn, state, input, encoded.length, nowMillis);

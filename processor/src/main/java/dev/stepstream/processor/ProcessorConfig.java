@@ -179,7 +179,7 @@ public record ProcessorConfig(
       p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }
     profile.applyTo(p);
-    p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, ExecutionStoreFilters.class.getName());
+    p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, StoreOptions.class.getName());
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), RecordLimits.MAX_RECORD_BYTES);
     p.put(StreamsConfig.restoreConsumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), RESTORE_MAX_POLL_RECORDS);
     System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(STREAMS_PROPERTY_PREFIX))

@@ -28,9 +28,13 @@ final class ReplayRecipe {
   /** A decision of {@code decidedAtMillis} on {@code before} (null for an execution's first input). */
   record Decided(long decidedAtMillis, ExecutionState before) {}
 
-  /** The recipe; {@code before}'s own last applied input is left out (it is not needed to decide again). */
-  static byte[] of(long decidedAtMillis, ExecutionState before) {
-    byte[] state = before == null ? new byte[0] : ExecutionStateCodec.encode(before.withLastApplied(null));
+  /**
+   * The recipe; {@code before}'s own last applied input is left out (it is not needed to decide
+   * again). {@code beforeBytes}, the bytes {@code before} was decoded from (null if none), spare
+   * encoding it again.
+   */
+  static byte[] of(long decidedAtMillis, ExecutionState before, byte[] beforeBytes) {
+    byte[] state = before == null ? new byte[0] : ExecutionStateCodec.encodeWithoutLastApplied(before, beforeBytes);
     return ByteBuffer.allocate(1 + Long.BYTES + state.length)
         .put((byte) FORMAT).putLong(decidedAtMillis).put(state).array();
   }

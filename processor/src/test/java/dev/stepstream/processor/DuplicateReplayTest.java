@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.stepstream.engine.AppliedInput;
 import dev.stepstream.engine.Decision;
 import dev.stepstream.engine.ExecutionState;
+import dev.stepstream.engine.ExecutionStateCodec;
 import dev.stepstream.wire.StartExecution;
 import dev.stepstream.wire.TaskHeartbeat;
 import dev.stepstream.wire.TaskRequest;
@@ -100,7 +101,7 @@ class DuplicateReplayTest {
     TaskHeartbeat heartbeat = new TaskHeartbeat(1, start.executionArn(), tokenOf(started));
 
     ExecutionState afterHeartbeat =
-        fast.remember(afterStart, afterStart.withLastApplied(null), heartbeat, T0 + 9, outputsOf(started));
+        fast.remember(afterStart, null, afterStart.withLastApplied(null), heartbeat, T0 + 9, outputsOf(started));
 
     assertThat(afterHeartbeat.lastApplied()).isEqualTo(afterStart.lastApplied());
     assertThat(fast.replay(afterHeartbeat, heartbeat, rerun(heartbeat))).isEmpty();
@@ -113,7 +114,7 @@ class DuplicateReplayTest {
     Decision started = executions.apply(null, start, T0);
     ExecutionState after = started.state().orElseThrow();
 
-    ExecutionState stored = exactlyOnce.remember(null, after, start, T0, outputsOf(started));
+    ExecutionState stored = exactlyOnce.remember(null, null, after, start, T0, outputsOf(started));
 
     assertThat(stored).isSameAs(after);
     assertThat(stored.lastApplied()).isEmpty();
@@ -129,7 +130,7 @@ class DuplicateReplayTest {
     TaskSucceeded result = new TaskSucceeded(1, start.executionArn(), tokenOf(started), JSON.objectNode());
     Outputs small = Outputs.ofRecorded(List.of(new Outputs.CancelTimer("t1")));
 
-    ExecutionState stored = fast.remember(large, large.withLastApplied(null), result, T0 + 5, small);
+    ExecutionState stored = fast.remember(large, ExecutionStateCodec.encode(large), large.withLastApplied(null), result, T0 + 5, small);
 
     assertThat(ReplayRecipe.isRecipe(stored.lastApplied().orElseThrow().outputs())).isFalse();
     assertThat(fast.replay(stored, result, rerun(result)).orElseThrow().toBytes(ALL)).isEqualTo(small.toBytes(ALL));
@@ -137,7 +138,7 @@ class DuplicateReplayTest {
   }
 
   private ExecutionState remember(ExecutionState before, Decision decision, WireRecord input, long decidedAtMillis) {
-    return fast.remember(before, decision.state().orElseThrow(), input, decidedAtMillis, outputsOf(decision));
+    return fast.remember(before, before == null ? null : ExecutionStateCodec.encode(before), decision.state().orElseThrow(), input, decidedAtMillis, outputsOf(decision));
   }
 
   /** Decides {@code input} again with the engine, as the processor does, noting what it was given. */

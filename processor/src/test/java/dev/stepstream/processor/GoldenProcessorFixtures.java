@@ -89,7 +89,7 @@ public final class GoldenProcessorFixtures {
     Executions executions = new Executions(Executions.TASK);
     dev.stepstream.engine.ExecutionState waiting =
         executions.apply(null, Executions.startOf("golden", START), START).state().orElseThrow();
-    return ReplayRecipe.of(STEP_MILLIS, waiting);
+    return ReplayRecipe.of(STEP_MILLIS, waiting, null);
   }
 
   /** Adds the fixtures that do not exist yet. Argument: the directory (default processor's golden). */

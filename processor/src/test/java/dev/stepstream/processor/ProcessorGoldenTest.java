@@ -92,7 +92,7 @@ class ProcessorGoldenTest {
     assertThat(before.status()).isEqualTo(ExecutionStatus.RUNNING);
     assertThat(before.startMillis()).isEqualTo(START);
     assertThat(before.lastApplied()).isEmpty();
-    assertThat(ReplayRecipe.of(decided.decidedAtMillis(), before)).isEqualTo(golden);
+    assertThat(ReplayRecipe.of(decided.decidedAtMillis(), before, null)).isEqualTo(golden);
   }
 
   @Test

@@ -40,6 +40,17 @@ public final class BinaryWriter {
     writeLong(Double.doubleToLongBits(value));
   }
 
+  /** How many bytes {@link #writeBytes} takes for {@code length} bytes: the length, then the bytes. */
+  public static int bytesSize(int length) {
+    long v = (long) length << 1;
+    int prefix = 1;
+    while ((v & ~0x7FL) != 0) {
+      prefix++;
+      v >>>= 7;
+    }
+    return prefix + length;
+  }
+
   /** A string, or null. */
   public void writeString(String value) {
     if (value == null) {
