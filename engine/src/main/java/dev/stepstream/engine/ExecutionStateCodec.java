@@ -86,9 +86,9 @@ public final class ExecutionStateCodec {
 
   /**
    * The encoding of {@code state.withLastApplied(null)}. When {@code encoded} is {@code state}'s own
-   * bytes in the current format, they are cut before the applied input (the last thing written) instead
-   * of encoding the state again: the fast profile keeps the state before each input, and this saves one
-   * encoding per step.
+   * bytes in the current format, they are cut before the applied input (the last thing written)
+   * instead of encoding the state again: a host that keeps the state before each input (the
+   * processor's at-least-once replay) saves one encoding per step.
    */
   public static byte[] encodeWithoutLastApplied(ExecutionState state, byte[] encoded) {
     AppliedInput applied = state.lastApplied().orElse(null);

@@ -130,7 +130,8 @@ class DuplicateReplayTest {
     TaskSucceeded result = new TaskSucceeded(1, start.executionArn(), tokenOf(started), JSON.objectNode());
     Outputs small = Outputs.ofRecorded(List.of(new Outputs.CancelTimer("t1")));
 
-    ExecutionState stored = fast.remember(large, ExecutionStateCodec.encode(large), large.withLastApplied(null), result, T0 + 5, small);
+    ExecutionState stored =
+        fast.remember(large, ExecutionStateCodec.encode(large), large.withLastApplied(null), result, T0 + 5, small);
 
     assertThat(ReplayRecipe.isRecipe(stored.lastApplied().orElseThrow().outputs())).isFalse();
     assertThat(fast.replay(stored, result, rerun(result)).orElseThrow().toBytes(ALL)).isEqualTo(small.toBytes(ALL));
@@ -138,7 +139,9 @@ class DuplicateReplayTest {
   }
 
   private ExecutionState remember(ExecutionState before, Decision decision, WireRecord input, long decidedAtMillis) {
-    return fast.remember(before, before == null ? null : ExecutionStateCodec.encode(before), decision.state().orElseThrow(), input, decidedAtMillis, outputsOf(decision));
+    byte[] beforeBytes = before == null ? null : ExecutionStateCodec.encode(before);
+    return fast.remember(before, beforeBytes, decision.state().orElseThrow(), input, decidedAtMillis,
+        outputsOf(decision));
   }
 
   /** Decides {@code input} again with the engine, as the processor does, noting what it was given. */
