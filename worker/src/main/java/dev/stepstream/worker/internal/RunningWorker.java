@@ -3,7 +3,6 @@ package dev.stepstream.worker.internal;
 import dev.stepstream.worker.LazyTaskHandler;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,7 +20,7 @@ public final class RunningWorker {
   private RunningWorker(WorkerSettings settings, LazyTaskHandler handler, WorkerCounters counters) {
     this.settings = settings;
     this.producer = new KafkaProducer<>(settings.producerConfig());
-    ExecutorService handlers = Executors.newFixedThreadPool(
+    ExecutorService handlers = new HandlerPool(
         settings.concurrency(), new WorkerThreads("stepstream-worker-" + settings.task() + "-"));
     this.loop = new WorkerLoop(settings, () -> TaskTopicCreator.ensure(settings), handler,
         new KafkaConsumer<>(settings.consumerConfig()), new ResultSender(producer, settings.resultsTopic(), counters),

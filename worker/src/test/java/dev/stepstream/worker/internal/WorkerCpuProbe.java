@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -97,7 +96,7 @@ public final class WorkerCpuProbe {
         new ByteArraySerializer());
     WorkerCounters counters = new WorkerCounters();
     ExecutorService handlers = threads == 0 ? new InlineExecutor()
-        : Executors.newFixedThreadPool(threads, new WorkerThreads("stepstream-worker-probe-"));
+        : new HandlerPool(threads, new WorkerThreads("stepstream-worker-probe-"));
     WorkerLoop loop = new WorkerLoop(settings, () -> { }, handler(mode), consumer,
         new ResultSender(producer, settings.resultsTopic(), counters), handlers, counters);
     Thread poll = new Thread(loop, "stepstream-worker-probe-poll");
