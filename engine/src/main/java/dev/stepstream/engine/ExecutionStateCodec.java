@@ -85,20 +85,24 @@ public final class ExecutionStateCodec {
   }
 
   /**
-   * The encoding of {@code state.withLastApplied(null)}. When {@code encoded} is {@code state}'s own
-   * bytes in the current format, they are cut before the applied input (the last thing written)
-   * instead of encoding the state again: a host that keeps the state before each input (the
-   * processor's at-least-once replay) saves one encoding per step.
+   * The encoding of {@code state.withLastApplied(null)}, after {@code headroom} zero bytes left for
+   * the caller's own header. When {@code encoded} is {@code state}'s own bytes in the current format,
+   * they are cut before the applied input (the last thing written) instead of encoding the state
+   * again: a host that keeps the state before each input (the processor's at-least-once replay)
+   * saves one encoding and one copy per step.
    */
-  public static byte[] encodeWithoutLastApplied(ExecutionState state, byte[] encoded) {
+  public static byte[] encodeWithoutLastApplied(ExecutionState state, byte[] encoded, int headroom) {
     AppliedInput applied = state.lastApplied().orElse(null);
     int cut = encoded == null ? -1 : encoded.length - AppliedInputCodec.size(applied);
     if (cut < 1 || encoded[0] != FORMAT || !endsWith(encoded, cut, applied)) {
-      return encode(state.withLastApplied(null));
+      byte[] fresh = encode(state.withLastApplied(null));
+      byte[] out = new byte[headroom + fresh.length];
+      System.arraycopy(fresh, 0, out, headroom, fresh.length);
+      return out;
     }
-    byte[] without = Arrays.copyOf(encoded, cut + 1);
-    without[cut] = 0;
-    return without;
+    byte[] out = new byte[headroom + cut + 1]; // the last byte, 0, says "no applied input"
+    System.arraycopy(encoded, 0, out, headroom, cut);
+    return out;
   }
 
   /** Whether {@code encoded} ends with {@code applied}'s trailer, starting at {@code from}. */

@@ -33,10 +33,10 @@ class AppliedInputStorageTest {
       AppliedInput applied = new AppliedInput("task:\u00e9" + outputBytes, new byte[outputBytes]);
       ExecutionState withApplied = d.state.withLastApplied(applied);
 
-      assertThat(ExecutionStateCodec.encodeWithoutLastApplied(withApplied, ExecutionStateCodec.encode(withApplied)))
+      assertThat(ExecutionStateCodec.encodeWithoutLastApplied(withApplied, ExecutionStateCodec.encode(withApplied), 0))
           .as("%d bytes of outputs", outputBytes).isEqualTo(without);
     }
-    assertThat(ExecutionStateCodec.encodeWithoutLastApplied(d.state, without)).isEqualTo(without);
+    assertThat(ExecutionStateCodec.encodeWithoutLastApplied(d.state, without, 0)).isEqualTo(without);
   }
 
   @Test
@@ -47,10 +47,11 @@ class AppliedInputStorageTest {
     GoldenExecutionStates.writeBody(formatTwo, 2, d.state, true);
     byte[] without = ExecutionStateCodec.encode(d.state);
 
-    assertThat(ExecutionStateCodec.encodeWithoutLastApplied(withApplied, null)).isEqualTo(without);
-    assertThat(ExecutionStateCodec.encodeWithoutLastApplied(withApplied, formatTwo.toByteArray())).isEqualTo(without);
-    assertThat(ExecutionStateCodec.encodeWithoutLastApplied(withApplied, without)).isEqualTo(without);
-    assertThat(ExecutionStateCodec.encodeWithoutLastApplied(withApplied, new byte[] {8})).isEqualTo(without);
+    assertThat(ExecutionStateCodec.encodeWithoutLastApplied(withApplied, null, 0)).isEqualTo(without);
+    assertThat(ExecutionStateCodec.encodeWithoutLastApplied(withApplied, formatTwo.toByteArray(), 0))
+        .isEqualTo(without);
+    assertThat(ExecutionStateCodec.encodeWithoutLastApplied(withApplied, without, 0)).isEqualTo(without);
+    assertThat(ExecutionStateCodec.encodeWithoutLastApplied(withApplied, new byte[] {8}, 0)).isEqualTo(without);
   }
 
   @Test

@@ -34,9 +34,11 @@ final class ReplayRecipe {
    * encoding it again.
    */
   static byte[] of(long decidedAtMillis, ExecutionState before, byte[] beforeBytes) {
-    byte[] state = before == null ? new byte[0] : ExecutionStateCodec.encodeWithoutLastApplied(before, beforeBytes);
-    return ByteBuffer.allocate(1 + Long.BYTES + state.length)
-        .put((byte) FORMAT).putLong(decidedAtMillis).put(state).array();
+    int header = 1 + Long.BYTES;
+    byte[] recipe = before == null ? new byte[header]
+        : ExecutionStateCodec.encodeWithoutLastApplied(before, beforeBytes, header);
+    ByteBuffer.wrap(recipe).put((byte) FORMAT).putLong(decidedAtMillis);
+    return recipe;
   }
 
   static boolean isRecipe(byte[] bytes) {

@@ -42,13 +42,18 @@ public final class BinaryWriter {
 
   /** How many bytes {@link #writeBytes} takes for {@code length} bytes: the length, then the bytes. */
   public static int bytesSize(int length) {
-    long v = (long) length << 1;
-    int prefix = 1;
+    return longSize(length) + length;
+  }
+
+  /** How many bytes {@link #writeLong} takes for {@code value}. */
+  static int longSize(long value) {
+    long v = (value << 1) ^ (value >> 63);
+    int size = 1;
     while ((v & ~0x7FL) != 0) {
-      prefix++;
+      size++;
       v >>>= 7;
     }
-    return prefix + length;
+    return size;
   }
 
   /** A string, or null. */
