@@ -239,16 +239,22 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
       Optional<ExecutionTraces.Trace> trace, long nowMillis) {
     List<HistoryEvent> events = WorkerOutputs.attach(input, decision.events());
     Outputs written = Outputs.of(arn, events, ExecutionTraces.stamp(decision.effects(), trace));
+    ExecutionState next = null;
+    byte[] encoded = null;
     if (decision.state().isPresent()) {
-      ExecutionState next = duplicates.remember(state, stored, decision.state().get(), input, nowMillis, written);
-      byte[] encoded = ExecutionStateCodec.encode(next);
+      next = duplicates.remember(state, stored, decision.state().get(), input, nowMillis, written);
+      encoded = ExecutionStateCodec.encode(next);
       if (encoded.length > options.maxStateBytes()) {
         stopOversized(arn, state, input, encoded.length, nowMillis);
         return;
       }
+    }
+    // The history first: the API reads the stores while this thread writes them, and whoever sees
+    // the new state (a finished execution, say) must then find the history that led to it.
+    outputs.write(arn, written, nowMillis, trace.orElse(null));
+    if (next != null) {
       store(arn, state, next, encoded, nowMillis);
     }
-    outputs.write(arn, written, nowMillis, trace.orElse(null));
     statusChanges.write(state, decision.effects(), nowMillis);
     writeLogs(arn, decision.state().orElse(state), events, nowMillis);
   }

@@ -25,6 +25,8 @@ final class MapStore<K extends Comparable<K>, V> implements KeyValueStore<K, V> 
   int deletes;
   /** Calls of {@code get}. */
   int gets;
+  /** Runs before each {@code put}, to observe what other stores hold at that moment. */
+  Runnable beforePut = () -> {};
   private final String name;
 
   MapStore(String name) {
@@ -33,6 +35,7 @@ final class MapStore<K extends Comparable<K>, V> implements KeyValueStore<K, V> 
 
   @Override
   public void put(K key, V value) {
+    beforePut.run();
     if (value == null) {
       map.remove(key);
     } else {
