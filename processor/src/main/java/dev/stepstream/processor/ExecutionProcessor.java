@@ -315,10 +315,10 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
       deadLetters.send(arn, WireJson.encode(input), cause, nowMillis);
       return;
     }
-    store(arn, before, stop.state().get(), stopped, nowMillis);
     Optional<ExecutionTraces.Trace> trace = traces.find(arn, before);
     outputs.write(arn, Outputs.of(arn, stop.events(), ExecutionTraces.stamp(stop.effects(), trace)), nowMillis,
         trace.orElse(null));
+    store(arn, before, stop.state().get(), stopped, nowMillis);
     statusChanges.write(before, stop.effects(), nowMillis);
     writeLogs(arn, stop.state().get(), stop.events(), nowMillis);
   }
