@@ -249,12 +249,7 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
         return;
       }
     }
-    // The history first: the API reads the stores while this thread writes them, and whoever sees
-    // the new state (a finished execution, say) must then find the history that led to it.
-    outputs.write(arn, written, nowMillis, trace.orElse(null));
-    if (next != null) {
-      store(arn, state, next, encoded, nowMillis);
-    }
+    writeThenStore(arn, state, written, trace, next, encoded, nowMillis);
     statusChanges.write(state, decision.effects(), nowMillis);
     writeLogs(arn, decision.state().orElse(state), events, nowMillis);
   }
@@ -286,9 +281,19 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
     }
   }
 
-  private void store(String arn, ExecutionState before, ExecutionState after, byte[] encoded, long nowMillis) {
-    executions.put(arn, encoded, !after.status().finished());
-    retention.onTransition(before, after, nowMillis);
+  /**
+   * Writes a decision's outputs, then stores the state it leads to ({@code after}, null when the
+   * decision has none). The history comes first because the API reads the stores while this thread
+   * writes them: whoever sees the new state (a finished execution, say) must then find the history
+   * that led to it.
+   */
+  private void writeThenStore(String arn, ExecutionState before, Outputs written, Optional<ExecutionTraces.Trace> trace,
+      ExecutionState after, byte[] encoded, long nowMillis) {
+    outputs.write(arn, written, nowMillis, trace.orElse(null));
+    if (after != null) {
+      executions.put(arn, encoded, !after.status().finished());
+      retention.onTransition(before, after, nowMillis);
+    }
   }
 
   private ProcessorEngineContext engineContext(String arn, ExecutionState state, long nowMillis) {
@@ -316,9 +321,8 @@ final class ExecutionProcessor implements Processor<String, byte[], String, byte
       return;
     }
     Optional<ExecutionTraces.Trace> trace = traces.find(arn, before);
-    outputs.write(arn, Outputs.of(arn, stop.events(), ExecutionTraces.stamp(stop.effects(), trace)), nowMillis,
-        trace.orElse(null));
-    store(arn, before, stop.state().get(), stopped, nowMillis);
+    writeThenStore(arn, before, Outputs.of(arn, stop.events(), ExecutionTraces.stamp(stop.effects(), trace)), trace,
+        stop.state().get(), stopped, nowMillis);
     statusChanges.write(before, stop.effects(), nowMillis);
     writeLogs(arn, stop.state().get(), stop.events(), nowMillis);
   }
